@@ -1,0 +1,33 @@
+package io.complaintflow.callback;
+
+import static io.complaintflow.complaint.ComplaintProcess.SATISFIED;
+
+import io.complaintflow.complaint.Actors;
+import io.complaintflow.engine.FormValues;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+@Component("callbackDone")
+public class SatisfactionCallbackListener implements TaskListener {
+
+    private final CallbackService callbacks;
+    private final Actors actors;
+
+    public SatisfactionCallbackListener(CallbackService callbacks, Actors actors) {
+        this.callbacks = callbacks;
+        this.actors = actors;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        Integer score = FormValues.integer(task.getVariable("satisfactionScore"), "满意度评分");
+        if (score == null || score < 1 || score > 5) {
+            throw FormValues.invalid("满意度评分须为 1 到 5 分");
+        }
+        String resolved = FormValues.requiredText(task.getVariable("problemResolved"), "问题是否解决");
+        boolean satisfied = callbacks.recordCallback(task.getExecution().getBusinessKey(), score,
+                "yes".equals(resolved), FormValues.text(task.getVariable("callbackNote")), actors.of(task), task);
+        task.setVariable(SATISFIED, satisfied);
+    }
+}

@@ -1,0 +1,31 @@
+package io.complaintflow.complaint;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.stereotype.Component;
+
+/** Who did it: the task's assignee, else the authenticated user, else the system itself. */
+@Component
+public class Actors {
+
+    public static final String SYSTEM = "system";
+
+    private final IdentityService identity;
+
+    public Actors(IdentityService identity) {
+        this.identity = identity;
+    }
+
+    public String of(DelegateTask task) {
+        if (task.getAssignee() != null) {
+            return task.getAssignee();
+        }
+        return current();
+    }
+
+    public String current() {
+        Authentication authentication = identity.getCurrentAuthentication();
+        return authentication == null || authentication.getUserId() == null ? SYSTEM : authentication.getUserId();
+    }
+}

@@ -1,0 +1,34 @@
+package io.complaintflow.complaint;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/** The complaint record as stored in the application's own table. */
+public record Complaint(
+        String caseNumber,
+        String channel,
+        String externalRef,
+        String regulator,
+        Instant regulatorDeadline,
+        Customer customer,
+        String category,
+        String product,
+        String subject,
+        String description,
+        BigDecimal amountClaimed,
+        Instant occurredAt,
+        boolean resolvedAtIntake,
+        String status,
+        String grade,
+        int repeatCount,
+        String repeatOf,
+        int transferCount,
+        int rejectionCount,
+        int reopenCount,
+        String resolution,
+        BigDecimal compensation,
+        Integer satisfactionScore,
+        Instant createdAt,
+        Instant updatedAt,
+        Instant closedAt) {
+}

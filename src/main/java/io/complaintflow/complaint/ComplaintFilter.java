@@ -1,0 +1,9 @@
+package io.complaintflow.complaint;
+
+import java.time.Instant;
+
+/** The list filters of `GET /api/complaints`; null means "any". */
+public record ComplaintFilter(
+        String status, String grade, String category, String department, String channel,
+        Instant from, Instant to, int page, int size) {
+}

@@ -1,0 +1,295 @@
+package io.complaintflow.complaint;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class ComplaintRepository {
+
+    private static final RowMapper<Complaint> COMPLAINT = ComplaintRepository::mapComplaint;
+
+    private final JdbcClient jdbc;
+
+    public ComplaintRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void insert(Complaint c) {
+        jdbc.sql("""
+                insert into complaint (case_number, channel, external_ref, regulator, regulator_deadline,
+                  customer_name, customer_phone, customer_email, customer_id, customer_vip,
+                  category, product, subject, description, amount_claimed, occurred_at, resolved_at_intake,
+                  status, grade, repeat_count, repeat_of, resolution, created_at, updated_at)
+                values (:caseNumber, :channel, :externalRef, :regulator, :regulatorDeadline,
+                  :name, :phone, :email, :customerId, :vip,
+                  :category, :product, :subject, :description, :amountClaimed, :occurredAt, :resolvedAtIntake,
+                  :status, :grade, :repeatCount, :repeatOf, :resolution, :createdAt, :createdAt)
+                """)
+                .param("caseNumber", c.caseNumber())
+                .param("channel", c.channel())
+                .param("externalRef", c.externalRef())
+                .param("regulator", c.regulator())
+                .param("regulatorDeadline", odt(c.regulatorDeadline()))
+                .param("name", c.customer().name())
+                .param("phone", c.customer().phone())
+                .param("email", c.customer().email())
+                .param("customerId", c.customer().customerId())
+                .param("vip", c.customer().vip())
+                .param("category", c.category())
+                .param("product", c.product())
+                .param("subject", c.subject())
+                .param("description", c.description())
+                .param("amountClaimed", c.amountClaimed())
+                .param("occurredAt", odt(c.occurredAt()))
+                .param("resolvedAtIntake", c.resolvedAtIntake())
+                .param("status", c.status())
+                .param("grade", c.grade())
+                .param("repeatCount", c.repeatCount())
+                .param("repeatOf", c.repeatOf())
+                .param("resolution", c.resolution())
+                .param("createdAt", odt(c.createdAt()))
+                .update();
+    }
+
+    public Optional<Complaint> find(String caseNumber) {
+        return jdbc.sql("select * from complaint where case_number = ?").param(caseNumber)
+                .query(COMPLAINT).optional();
+    }
+
+    public Optional<Complaint> findByExternalRef(String channel, String externalRef) {
+        return jdbc.sql("select * from complaint where channel = ? and external_ref = ?")
+                .param(channel).param(externalRef).query(COMPLAINT).optional();
+    }
+
+    /** The same customer's complaints since {@code since}, newest first (matched by customer id or phone). */
+    public List<String> recentCaseNumbersOfCustomer(String customerId, String phone, Instant since) {
+        List<String> found = new ArrayList<>();
+        if (customerId != null) {
+            found.addAll(jdbc.sql("select case_number from complaint where customer_id = ? and created_at >= ?"
+                            + " order by created_at desc")
+                    .param(customerId).param(odt(since)).query(String.class).list());
+        }
+        if (phone != null) {
+            jdbc.sql("select case_number from complaint where customer_phone = ? and created_at >= ?"
+                            + " order by created_at desc")
+                    .param(phone).param(odt(since)).query(String.class).list()
+                    .stream().filter(n -> !found.contains(n)).forEach(found::add);
+        }
+        return found;
+    }
+
+    public void updateStatus(String caseNumber, String status, Instant at) {
+        jdbc.sql("update complaint set status = ?, updated_at = ? where case_number = ?")
+                .param(status).param(odt(at)).param(caseNumber).update();
+    }
+
+    public void updateTriage(String caseNumber, String category, String grade, Instant at) {
+        jdbc.sql("update complaint set category = ?, grade = ?, updated_at = ? where case_number = ?")
+                .param(category).param(grade).param(odt(at)).param(caseNumber).update();
+    }
+
+    /** Adds one to a counter column: transfer_count, rejection_count or reopen_count. */
+    public int increment(String caseNumber, Counter counter, Instant at) {
+        String column = counter.column;
+        jdbc.sql("update complaint set " + column + " = " + column + " + 1, updated_at = ? where case_number = ?")
+                .param(odt(at)).param(caseNumber).update();
+        return jdbc.sql("select " + column + " from complaint where case_number = ?")
+                .param(caseNumber).query(Integer.class).single();
+    }
+
+    public void recordResolution(String caseNumber, String resolution, BigDecimal compensation, Instant at) {
+        jdbc.sql("update complaint set resolution = ?, compensation = ?, updated_at = ? where case_number = ?")
+                .param(resolution).param(compensation).param(odt(at)).param(caseNumber).update();
+    }
+
+    public void close(String caseNumber, Instant at) {
+        jdbc.sql("update complaint set status = 'CLOSED', closed_at = ?, updated_at = ? where case_number = ?")
+                .param(odt(at)).param(odt(at)).param(caseNumber).update();
+    }
+
+    public void recordSatisfaction(String caseNumber, int score, Instant at) {
+        jdbc.sql("update complaint set satisfaction_score = ?, updated_at = ? where case_number = ?")
+                .param(score).param(odt(at)).param(caseNumber).update();
+    }
+
+    public Page<Complaint> search(ComplaintFilter f) {
+        StringBuilder where = new StringBuilder(" where 1 = 1");
+        Map<String, Object> params = new LinkedHashMap<>();
+        addEquals(where, params, "status", f.status());
+        addEquals(where, params, "grade", f.grade());
+        addEquals(where, params, "category", f.category());
+        addEquals(where, params, "channel", f.channel());
+        if (f.department() != null) {
+            where.append(" and exists (select 1 from complaint_department d where d.case_number = c.case_number"
+                    + " and d.department = :department)");
+            params.put("department", f.department());
+        }
+        if (f.from() != null) {
+            where.append(" and c.created_at >= :from");
+            params.put("from", odt(f.from()));
+        }
+        if (f.to() != null) {
+            where.append(" and c.created_at < :to");
+            params.put("to", odt(f.to()));
+        }
+        long total = jdbc.sql("select count(*) from complaint c" + where).params(params)
+                .query(Long.class).single();
+        List<Complaint> items = jdbc.sql("select * from complaint c" + where
+                        + " order by c.created_at desc, c.case_number desc limit :limit offset :offset")
+                .params(params)
+                .param("limit", f.size())
+                .param("offset", (long) f.page() * f.size())
+                .query(COMPLAINT).list();
+        return new Page<>(items, f.page(), f.size(), total);
+    }
+
+    private static void addEquals(StringBuilder where, Map<String, Object> params, String column, String value) {
+        if (value != null) {
+            where.append(" and c.").append(column).append(" = :").append(column);
+            params.put(column, value);
+        }
+    }
+
+    // --- departments ---
+
+    public List<DepartmentAssignment> departments(String caseNumber) {
+        return jdbc.sql("select * from complaint_department where case_number = ? order by is_lead desc, assigned_at, department")
+                .param(caseNumber).query(ComplaintRepository::mapDepartment).list();
+    }
+
+    /**
+     * Sets who should handle the case next, the first being the lead. Departments dropped from the plan before
+     * they started are removed; those that already proposed or sent it back keep their record.
+     */
+    public void planDepartments(String caseNumber, List<String> departments, Instant at) {
+        jdbc.sql("update complaint_department set is_lead = false where case_number = ?").param(caseNumber).update();
+        for (DepartmentAssignment existing : departments(caseNumber)) {
+            if (DepartmentAssignment.PLANNED.equals(existing.state()) && !departments.contains(existing.department())) {
+                jdbc.sql("delete from complaint_department where case_number = ? and department = ?")
+                        .param(caseNumber).param(existing.department()).update();
+            }
+        }
+        for (int i = 0; i < departments.size(); i++) {
+            String department = departments.get(i);
+            int updated = jdbc.sql("update complaint_department set is_lead = ?, state = 'PLANNED', updated_at = ?"
+                            + " where case_number = ? and department = ?")
+                    .param(i == 0).param(odt(at)).param(caseNumber).param(department).update();
+            if (updated == 0) {
+                jdbc.sql("insert into complaint_department (case_number, department, is_lead, state, assigned_at,"
+                                + " updated_at) values (?, ?, ?, 'PLANNED', ?, ?)")
+                        .param(caseNumber).param(department).param(i == 0).param(odt(at)).param(odt(at)).update();
+            }
+        }
+    }
+
+    /** Assigns the department, or hands the case to it again (a re-route or a rejected answer). */
+    public void assignDepartment(String caseNumber, String department, Instant at) {
+        int updated = jdbc.sql("update complaint_department set state = 'ASSIGNED', assigned_at = ?, updated_at = ?"
+                        + " where case_number = ? and department = ?")
+                .param(odt(at)).param(odt(at)).param(caseNumber).param(department).update();
+        if (updated == 0) {
+            jdbc.sql("insert into complaint_department (case_number, department, is_lead, state, assigned_at, updated_at)"
+                            + " values (?, ?, false, 'ASSIGNED', ?, ?)")
+                    .param(caseNumber).param(department).param(odt(at)).param(odt(at)).update();
+        }
+    }
+
+    public void recordProposal(String caseNumber, String department, String proposal, BigDecimal compensation,
+                               String rootCause, Instant at) {
+        jdbc.sql("update complaint_department set state = 'PROPOSED', proposal = ?, compensation = ?, root_cause = ?,"
+                        + " transfer_reason = null, updated_at = ? where case_number = ? and department = ?")
+                .param(proposal).param(compensation).param(rootCause).param(odt(at))
+                .param(caseNumber).param(department).update();
+    }
+
+    public void recordTransfer(String caseNumber, String department, String reason, Instant at) {
+        jdbc.sql("update complaint_department set state = 'TRANSFERRED', transfer_reason = ?, updated_at = ?"
+                        + " where case_number = ? and department = ?")
+                .param(reason).param(odt(at)).param(caseNumber).param(department).update();
+    }
+
+    // --- timeline ---
+
+    public void addTimelineEntry(String caseNumber, Instant at, String actor, String kind, String summary,
+                                 String detail) {
+        jdbc.sql("insert into timeline_entry (case_number, occurred_at, actor, kind, summary, detail)"
+                        + " values (?, ?, ?, ?, ?, ?)")
+                .param(caseNumber).param(odt(at)).param(actor).param(kind).param(summary).param(detail).update();
+    }
+
+    public List<TimelineEntry> timeline(String caseNumber) {
+        return jdbc.sql("select * from timeline_entry where case_number = ? order by id")
+                .param(caseNumber)
+                .query((rs, i) -> new TimelineEntry(rs.getLong("id"), instant(rs, "occurred_at"),
+                        rs.getString("actor"), rs.getString("kind"), rs.getString("summary"), rs.getString("detail")))
+                .list();
+    }
+
+    public enum Counter {
+        TRANSFERS("transfer_count"), REJECTIONS("rejection_count"), REOPENS("reopen_count");
+
+        private final String column;
+
+        Counter(String column) {
+            this.column = column;
+        }
+    }
+
+    static OffsetDateTime odt(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    private static Complaint mapComplaint(ResultSet rs, int row) throws SQLException {
+        return new Complaint(
+                rs.getString("case_number"),
+                rs.getString("channel"),
+                rs.getString("external_ref"),
+                rs.getString("regulator"),
+                instant(rs, "regulator_deadline"),
+                new Customer(rs.getString("customer_name"), rs.getString("customer_phone"),
+                        rs.getString("customer_email"), rs.getString("customer_id"), rs.getBoolean("customer_vip")),
+                rs.getString("category"),
+                rs.getString("product"),
+                rs.getString("subject"),
+                rs.getString("description"),
+                rs.getBigDecimal("amount_claimed"),
+                instant(rs, "occurred_at"),
+                rs.getBoolean("resolved_at_intake"),
+                rs.getString("status"),
+                rs.getString("grade"),
+                rs.getInt("repeat_count"),
+                rs.getString("repeat_of"),
+                rs.getInt("transfer_count"),
+                rs.getInt("rejection_count"),
+                rs.getInt("reopen_count"),
+                rs.getString("resolution"),
+                rs.getBigDecimal("compensation"),
+                (Integer) rs.getObject("satisfaction_score"),
+                instant(rs, "created_at"),
+                instant(rs, "updated_at"),
+                instant(rs, "closed_at"));
+    }
+
+    private static DepartmentAssignment mapDepartment(ResultSet rs, int row) throws SQLException {
+        return new DepartmentAssignment(rs.getString("department"), rs.getBoolean("is_lead"), rs.getString("state"),
+                rs.getString("proposal"), rs.getBigDecimal("compensation"), rs.getString("root_cause"),
+                rs.getString("transfer_reason"), instant(rs, "assigned_at"), instant(rs, "updated_at"));
+    }
+}

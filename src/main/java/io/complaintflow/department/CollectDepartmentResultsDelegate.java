@@ -1,0 +1,33 @@
+package io.complaintflow.department;
+
+import static io.complaintflow.complaint.ComplaintProcess.*;
+
+import io.complaintflow.engine.FormValues;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** After every department has answered: route back to the center if one said "not ours", else draft the answer. */
+@Component("collectDepartmentResults")
+public class CollectDepartmentResultsDelegate implements JavaDelegate {
+
+    private final DepartmentService departments;
+
+    public CollectDepartmentResultsDelegate(DepartmentService departments) {
+        this.departments = departments;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        var results = departments.results(execution.getBusinessKey(),
+                FormValues.codes(execution.getVariable(DEPARTMENTS)));
+        execution.setVariable(ANY_TRANSFERRED, results.anyTransferred());
+        if (results.anyTransferred()) {
+            // the center picks who handles it instead; departments that proposed keep their proposals
+            execution.setVariable(DEPARTMENTS, FormValues.jsonList(java.util.List.of()));
+        }
+        execution.setVariable(ANSWER, results.draftAnswer());
+        execution.setVariable("compensation", results.compensation().signum() == 0 ? null
+                : results.compensation().doubleValue());
+    }
+}

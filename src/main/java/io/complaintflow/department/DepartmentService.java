@@ -1,0 +1,93 @@
+package io.complaintflow.department;
+
+import io.complaintflow.complaint.BusinessClock;
+import io.complaintflow.complaint.CaseFileVariables;
+import io.complaintflow.complaint.Coded;
+import io.complaintflow.complaint.Complaint;
+import io.complaintflow.complaint.ComplaintRepository;
+import io.complaintflow.complaint.ComplaintRepository.Counter;
+import io.complaintflow.complaint.ComplaintStatus;
+import io.complaintflow.complaint.Department;
+import io.complaintflow.complaint.DepartmentAssignment;
+import io.complaintflow.complaint.Timeline;
+import io.complaintflow.complaint.TimelineKind;
+import java.math.BigDecimal;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.springframework.stereotype.Service;
+
+/** A department's part: it is assigned, then proposes a resolution or sends the case back to the center. */
+@Service
+public class DepartmentService {
+
+    private final ComplaintRepository complaints;
+    private final Timeline timeline;
+    private final CaseFileVariables caseFile;
+    private final BusinessClock clock;
+
+    public DepartmentService(ComplaintRepository complaints, Timeline timeline, CaseFileVariables caseFile,
+                             BusinessClock clock) {
+        this.complaints = complaints;
+        this.timeline = timeline;
+        this.caseFile = caseFile;
+        this.clock = clock;
+    }
+
+    public void assigned(String caseNumber, String department, String actor, VariableScope scope) {
+        complaints.assignDepartment(caseNumber, department, clock.now());
+        Complaint complaint = complaints.find(caseNumber).orElseThrow();
+        if (!ComplaintStatus.IN_PROGRESS.code().equals(complaint.status())) {
+            complaints.updateStatus(caseNumber, ComplaintStatus.IN_PROGRESS.code(), clock.now());
+        }
+        timeline.record(caseNumber, actor, TimelineKind.ASSIGNED, "分派至" + name(department) + "处理", null);
+        caseFile.refresh(caseNumber, scope);
+    }
+
+    public void proposed(String caseNumber, String department, Proposal proposal, String actor, VariableScope scope) {
+        complaints.recordProposal(caseNumber, department, proposal.text(), proposal.compensation(),
+                proposal.rootCause(), clock.now());
+        String compensation = proposal.compensation() == null || proposal.compensation().signum() == 0 ? ""
+                : "，补偿 " + proposal.compensation().toPlainString() + " 元";
+        timeline.record(caseNumber, actor, TimelineKind.PROPOSED, name(department) + "提出处理方案" + compensation,
+                proposal.text());
+        caseFile.refresh(caseNumber, scope);
+    }
+
+    /** "Not ours": back to the complaint center — never sideways to another department — and counted. */
+    public void sentBack(String caseNumber, String department, String reason, String actor, VariableScope scope) {
+        complaints.recordTransfer(caseNumber, department, reason, clock.now());
+        int transfers = complaints.increment(caseNumber, Counter.TRANSFERS, clock.now());
+        timeline.record(caseNumber, actor, TimelineKind.TRANSFERRED,
+                name(department) + "退回投诉中心：非本部门职责（第 " + transfers + " 次退回）", reason);
+        caseFile.refresh(caseNumber, scope);
+    }
+
+    /** What the departments of the current plan said: whether any sent it back, and a draft answer. */
+    public Results results(String caseNumber, List<String> plan) {
+        List<DepartmentAssignment> all = complaints.departments(caseNumber);
+        boolean anyTransferred = all.stream()
+                .anyMatch(d -> plan.contains(d.department()) && DepartmentAssignment.TRANSFERRED.equals(d.state()));
+        StringBuilder draft = new StringBuilder();
+        BigDecimal compensation = BigDecimal.ZERO;
+        for (DepartmentAssignment d : all) {
+            if (DepartmentAssignment.PROPOSED.equals(d.state())) {
+                draft.append(draft.isEmpty() ? "" : "\n").append("【").append(name(d.department())).append("】")
+                        .append(d.proposal());
+                if (d.compensation() != null) {
+                    compensation = compensation.add(d.compensation());
+                }
+            }
+        }
+        return new Results(anyTransferred, draft.toString(), compensation);
+    }
+
+    private static String name(String department) {
+        return Coded.labelOf(Department.class, department);
+    }
+
+    public record Proposal(String text, BigDecimal compensation, String rootCause) {
+    }
+
+    public record Results(boolean anyTransferred, String draftAnswer, BigDecimal compensation) {
+    }
+}

@@ -1,0 +1,51 @@
+package io.complaintflow.department;
+
+import static io.complaintflow.complaint.ComplaintProcess.DEPARTMENT;
+
+import io.complaintflow.complaint.Actors;
+import io.complaintflow.engine.FormValues;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * The department's task: on create it is recorded as assigned; on complete the handler's choice — a
+ * proposal or "not ours" with a reason — is recorded and put in {@code outcome} for the model's gateway.
+ */
+@Component("departmentTask")
+public class DepartmentTaskListener implements TaskListener {
+
+    static final String OUTCOME = "outcome";
+    static final String PROPOSE = "propose";
+    static final String NOT_OURS = "not-ours";
+
+    private final DepartmentService departments;
+    private final Actors actors;
+
+    public DepartmentTaskListener(DepartmentService departments, Actors actors) {
+        this.departments = departments;
+        this.actors = actors;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        String caseNumber = task.getExecution().getBusinessKey();
+        String department = (String) task.getVariable(DEPARTMENT);
+        if (EVENTNAME_CREATE.equals(task.getEventName())) {
+            departments.assigned(caseNumber, department, actors.current(), task);
+            return;
+        }
+        String outcome = FormValues.requiredText(task.getVariable(OUTCOME), "处理结论");
+        if (PROPOSE.equals(outcome)) {
+            departments.proposed(caseNumber, department, new DepartmentService.Proposal(
+                    FormValues.requiredText(task.getVariable("proposal"), "处理方案"),
+                    FormValues.decimal(task.getVariable("compensation"), "补偿金额"),
+                    FormValues.requiredText(task.getVariable("rootCause"), "原因分类")), actors.of(task), task);
+        } else if (NOT_OURS.equals(outcome)) {
+            departments.sentBack(caseNumber, department,
+                    FormValues.requiredText(task.getVariable("transferReason"), "退回理由"), actors.of(task), task);
+        } else {
+            throw FormValues.invalid("处理结论须为 propose 或 not-ours");
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package io.complaintflow.intake;
+
+import static io.complaintflow.complaint.ComplaintProcess.*;
+
+import io.complaintflow.complaint.Actors;
+import io.complaintflow.complaint.BusinessClock;
+import io.complaintflow.complaint.CaseFileVariables;
+import io.complaintflow.complaint.Channel;
+import io.complaintflow.complaint.Coded;
+import io.complaintflow.complaint.Complaint;
+import io.complaintflow.complaint.ComplaintProcess;
+import io.complaintflow.complaint.ComplaintRepository;
+import io.complaintflow.complaint.ComplaintStatus;
+import io.complaintflow.complaint.ComplaintViews;
+import io.complaintflow.complaint.Timeline;
+import io.complaintflow.complaint.TimelineKind;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Accepts a complaint: stores the record and its first timeline entries and starts its lifecycle, all in
+ * one transaction — a 2xx means both are committed.
+ */
+@Service
+public class IntakeService {
+
+    private final ComplaintRequestValidator validator;
+    private final ComplaintRepository complaints;
+    private final CaseNumberGenerator caseNumbers;
+    private final Timeline timeline;
+    private final CaseFileVariables caseFile;
+    private final ComplaintViews views;
+    private final RuntimeService runtime;
+    private final BusinessClock clock;
+    private final Duration repeatWindow;
+    private final String callbackWait;
+
+    public IntakeService(ComplaintRequestValidator validator, ComplaintRepository complaints,
+                         CaseNumberGenerator caseNumbers, Timeline timeline, CaseFileVariables caseFile,
+                         ComplaintViews views, RuntimeService runtime, BusinessClock clock,
+                         @Value("${complaintflow.repeat-window:P30D}") Duration repeatWindow,
+                         @Value("${complaintflow.callback-wait:P3D}") Duration callbackWait) {
+        this.validator = validator;
+        this.complaints = complaints;
+        this.caseNumbers = caseNumbers;
+        this.timeline = timeline;
+        this.caseFile = caseFile;
+        this.views = views;
+        this.runtime = runtime;
+        this.clock = clock;
+        this.repeatWindow = repeatWindow;
+        this.callbackWait = callbackWait.toString();
+    }
+
+    @Transactional
+    public IntakeResult accept(ComplaintRequest request, String actor) {
+        NewComplaint c = validator.validate(request);
+        if (c.externalRef() != null) {
+            var existing = complaints.findByExternalRef(c.channel(), c.externalRef());
+            if (existing.isPresent()) {
+                return new IntakeResult(views.of(existing.get()), false);
+            }
+        }
+        Instant now = clock.now();
+        String caseNumber = caseNumbers.next();
+        List<String> earlier = complaints.recentCaseNumbersOfCustomer(
+                c.customer().customerId(), c.customer().phone(), now.minus(repeatWindow));
+        String repeatOf = earlier.isEmpty() ? null : earlier.get(0);
+
+        complaints.insert(new Complaint(caseNumber, c.channel(), c.externalRef(), c.regulator(),
+                c.regulatorDeadline(), c.customer(), c.category(), c.product(), c.subject(), c.description(),
+                c.amountClaimed(), c.occurredAt(), c.resolvedAtIntake(), ComplaintStatus.ACCEPTED.code(), null,
+                earlier.size(), repeatOf, 0, 0, 0, c.resolvedAtIntake() ? c.resolution() : null, null, null,
+                now, now, null));
+        timeline.record(caseNumber, actor, TimelineKind.ACCEPTED,
+                "经" + Coded.labelOf(Channel.class, c.channel()) + "渠道受理投诉", c.subject());
+        if (repeatOf != null) {
+            timeline.record(caseNumber, Actors.SYSTEM, TimelineKind.REPEAT_LINKED,
+                    "30 天内重复投诉（第 " + (earlier.size() + 1) + " 次），关联 " + repeatOf, null);
+            timeline.record(repeatOf, Actors.SYSTEM, TimelineKind.REPEAT_LINKED,
+                    "同一客户再次投诉：" + caseNumber, null);
+        }
+        if (c.resolvedAtIntake()) {
+            timeline.record(caseNumber, actor, TimelineKind.ANSWERED, "首问解决，坐席当场答复", c.resolution());
+        }
+
+        VariableMap variables = Variables.createVariables()
+                .putValue(CASE_NUMBER, caseNumber)
+                .putValue(CHANNEL, c.channel())
+                .putValue(REGULATOR, c.regulator())
+                .putValue(CATEGORY, c.category())
+                .putValue(VIP, c.customer().vip())
+                .putValue(REPEAT_COUNT, earlier.size())
+                .putValue(AMOUNT_CLAIMED, c.amountClaimed() == null ? null : c.amountClaimed().doubleValue())
+                .putValue(RESOLVED_AT_INTAKE, c.resolvedAtIntake())
+                .putValue(REJECTION_COUNT, 0)
+                .putValue(CALLBACK_WAIT, callbackWait)
+                .putValue(ANSWER, c.resolvedAtIntake() ? c.resolution() : null)
+                // read by complaint-grading only; not worth keeping in the engine's tables
+                .putValueTyped(COMPLAINT_TEXT, Variables.stringValue(c.text(), true));
+        variables.putAll(caseFile.render(caseNumber));
+        runtime.createProcessInstanceByKey(ComplaintProcess.KEY)
+                .businessKey(caseNumber)
+                .setVariables(variables)
+                .execute();
+        return new IntakeResult(views.of(complaints.find(caseNumber).orElseThrow()), true);
+    }
+
+    @Transactional(readOnly = true)
+    public IntakeResult existing(ComplaintRequest request) {
+        return complaints.findByExternalRef(request.channel(), request.externalRef())
+                .map(c -> new IntakeResult(views.of(c), false))
+                .orElseThrow();
+    }
+
+}

@@ -1,0 +1,27 @@
+package io.complaintflow.intake;
+
+import io.complaintflow.complaint.Customer;
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/** A complaint request that passed validation: codes checked, dates parsed, blanks dropped. */
+public record NewComplaint(
+        String channel,
+        String externalRef,
+        String regulator,
+        Instant regulatorDeadline,
+        Customer customer,
+        String category,
+        String product,
+        String subject,
+        String description,
+        BigDecimal amountClaimed,
+        Instant occurredAt,
+        boolean resolvedAtIntake,
+        String resolution) {
+
+    /** The words that grading reads for signs of a crisis (媒体, 起诉 …). */
+    public String text() {
+        return (subject == null ? "" : subject) + "\n" + (description == null ? "" : description);
+    }
+}

@@ -1,0 +1,21 @@
+package io.complaintflow.resolution;
+
+import io.complaintflow.complaint.Actors;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+@Component("closeComplaint")
+public class CloseComplaintDelegate implements JavaDelegate {
+
+    private final ResolutionService resolution;
+
+    public CloseComplaintDelegate(ResolutionService resolution) {
+        this.resolution = resolution;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        resolution.close(execution.getBusinessKey(), Actors.SYSTEM, execution);
+    }
+}

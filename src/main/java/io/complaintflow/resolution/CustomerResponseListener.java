@@ -1,0 +1,42 @@
+package io.complaintflow.resolution;
+
+import static io.complaintflow.complaint.ComplaintProcess.*;
+
+import io.complaintflow.complaint.Actors;
+import io.complaintflow.engine.FormValues;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/** Records whether the customer accepts the answer; a rejection needs the customer's own words. */
+@Component("customerResponded")
+public class CustomerResponseListener implements TaskListener {
+
+    static final String ACCEPT = "accept";
+    static final String REJECT = "reject";
+
+    private final ResolutionService resolution;
+    private final Actors actors;
+
+    public CustomerResponseListener(ResolutionService resolution, Actors actors) {
+        this.resolution = resolution;
+        this.actors = actors;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        String caseNumber = task.getExecution().getBusinessKey();
+        String decision = FormValues.requiredText(task.getVariable(CUSTOMER_DECISION), "客户意见");
+        if (ACCEPT.equals(decision)) {
+            resolution.customerAccepted(caseNumber, FormValues.text(task.getVariable(CUSTOMER_WORDS)),
+                    actors.of(task), task);
+        } else if (REJECT.equals(decision)) {
+            var rejection = resolution.customerRejected(caseNumber,
+                    FormValues.requiredText(task.getVariable(CUSTOMER_WORDS), "客户原话"), actors.of(task), task);
+            task.setVariable(REJECTION_COUNT, rejection.count());
+            task.setVariable(DEPARTMENTS, FormValues.jsonList(rejection.departments()));
+        } else {
+            throw FormValues.invalid("客户意见须为 accept 或 reject");
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package io.complaintflow.triage;
+
+import static io.complaintflow.complaint.ComplaintProcess.*;
+
+import io.complaintflow.complaint.Actors;
+import io.complaintflow.complaint.Category;
+import io.complaintflow.complaint.Coded;
+import io.complaintflow.complaint.Department;
+import io.complaintflow.complaint.Grade;
+import io.complaintflow.complaint.TimelineKind;
+import io.complaintflow.engine.FormValues;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/** The complaint center confirms or changes category, grade and departments (also when re-routing). */
+@Component("triageReviewed")
+public class TriageReviewListener implements TaskListener {
+
+    private final TriageService triage;
+    private final Actors actors;
+
+    public TriageReviewListener(TriageService triage, Actors actors) {
+        this.triage = triage;
+        this.actors = actors;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        String category = FormValues.requiredText(task.getVariable(CATEGORY), "投诉类别");
+        String grade = FormValues.requiredText(task.getVariable(GRADE), "等级");
+        List<String> departments = FormValues.codes(task.getVariable(DEPARTMENTS));
+        if (Coded.parse(Category.class, category).isEmpty() || Coded.parse(Grade.class, grade).isEmpty()) {
+            throw FormValues.invalid("投诉类别或等级取值无效");
+        }
+        if (departments.isEmpty()) {
+            throw FormValues.invalid("请至少选择一个责任部门");
+        }
+        if (departments.stream().anyMatch(d -> Coded.parse(Department.class, d).isEmpty())) {
+            throw FormValues.invalid("责任部门取值无效：" + departments);
+        }
+        String lead = FormValues.text(task.getVariable(LEAD_DEPARTMENT));
+        if (lead != null && departments.remove(lead)) {
+            departments.add(0, lead);
+        }
+        triage.apply(task.getExecution().getBusinessKey(), new Triage(category, grade, departments),
+                actors.of(task), TimelineKind.TRIAGE_REVIEWED, FormValues.text(task.getVariable("reviewNote")), task);
+        task.setVariable(LEAD_DEPARTMENT, departments.get(0));
+        task.setVariable(DEPARTMENTS, FormValues.jsonList(departments));
+        task.removeVariable("reviewNote");
+    }
+}

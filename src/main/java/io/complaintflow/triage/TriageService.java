@@ -1,0 +1,55 @@
+package io.complaintflow.triage;
+
+import io.complaintflow.complaint.BusinessClock;
+import io.complaintflow.complaint.CaseFileVariables;
+import io.complaintflow.complaint.Category;
+import io.complaintflow.complaint.Coded;
+import io.complaintflow.complaint.ComplaintRepository;
+import io.complaintflow.complaint.Department;
+import io.complaintflow.complaint.Grade;
+import io.complaintflow.complaint.Timeline;
+import io.complaintflow.complaint.TimelineKind;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.springframework.stereotype.Service;
+
+/** Records the grade, category and responsible departments — from the decision tables or from the center's review. */
+@Service
+public class TriageService {
+
+    private final ComplaintRepository complaints;
+    private final Timeline timeline;
+    private final CaseFileVariables caseFile;
+    private final BusinessClock clock;
+
+    public TriageService(ComplaintRepository complaints, Timeline timeline, CaseFileVariables caseFile,
+                         BusinessClock clock) {
+        this.complaints = complaints;
+        this.timeline = timeline;
+        this.caseFile = caseFile;
+        this.clock = clock;
+    }
+
+    public void apply(String caseNumber, Triage triage, String actor, TimelineKind kind, String note,
+                      VariableScope scope) {
+        complaints.updateTriage(caseNumber, triage.category(), triage.grade(), clock.now());
+        complaints.planDepartments(caseNumber, triage.departments(), clock.now());
+        String summary = (kind == TimelineKind.GRADED ? "系统定级" : "投诉中心复核")
+                + "：" + triage.grade() + "（" + Coded.labelOf(Grade.class, triage.grade()) + "），类别 "
+                + Coded.labelOf(Category.class, triage.category()) + "，分派 " + departmentNames(triage.departments());
+        timeline.record(caseNumber, actor, kind, summary, note);
+        caseFile.refresh(caseNumber, scope);
+    }
+
+    public static String departmentNames(List<String> departments) {
+        if (departments.isEmpty()) {
+            return "—";
+        }
+        StringBuilder s = new StringBuilder();
+        for (int i = 0; i < departments.size(); i++) {
+            s.append(i == 0 ? "" : "、").append(Coded.labelOf(Department.class, departments.get(i)))
+                    .append(i == 0 ? "（牵头）" : "");
+        }
+        return s.toString();
+    }
+}
