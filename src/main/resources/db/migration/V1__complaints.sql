@@ -67,6 +67,6 @@ create index ix_timeline_case on timeline_entry (case_number, id);
 
 -- One row per day in the business time zone; nodes share it, so case numbers stay unique across nodes.
 create table case_number_counter (
-    day         date    not null primary key,
+    business_day  date    not null primary key,
     last_value  bigint  not null
 );

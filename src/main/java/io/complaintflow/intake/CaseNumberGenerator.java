@@ -49,13 +49,13 @@ public class CaseNumberGenerator {
     }
 
     private long incrementOrCreate(LocalDate day) {
-        int updated = jdbc.sql("update case_number_counter set last_value = last_value + 1 where day = ?")
+        int updated = jdbc.sql("update case_number_counter set last_value = last_value + 1 where business_day = ?")
                 .param(day).update();
         if (updated == 0) {
-            jdbc.sql("insert into case_number_counter (day, last_value) values (?, 1)").param(day).update();
+            jdbc.sql("insert into case_number_counter (business_day, last_value) values (?, 1)").param(day).update();
             return 1;
         }
-        return jdbc.sql("select last_value from case_number_counter where day = ?")
+        return jdbc.sql("select last_value from case_number_counter where business_day = ?")
                 .param(day).query(Long.class).single();
     }
 }

@@ -1,0 +1,100 @@
+package io.complaintflow.demo;
+
+import io.complaintflow.engine.StartupOrder;
+import io.complaintflow.intake.ComplaintRequest;
+import io.complaintflow.intake.ComplaintRequest.CustomerRequest;
+import io.complaintflow.intake.IntakeService;
+import java.math.BigDecimal;
+import java.util.Map;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.Variables;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * A handful of complaints in different states, so a first look at Tasklist shows real work. Runs only on an
+ * empty database, and moves the cases along exactly as the handlers would.
+ */
+@Component
+@Profile("demo")
+@Order(StartupOrder.DEMO_DATA)
+public class DemoComplaints implements ApplicationRunner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DemoComplaints.class);
+
+    private final IntakeService intake;
+    private final TaskService tasks;
+    private final JdbcClient jdbc;
+
+    public DemoComplaints(IntakeService intake, TaskService tasks, JdbcClient jdbc) {
+        this.intake = intake;
+        this.tasks = tasks;
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (jdbc.sql("select count(*) from complaint").query(Long.class).single() > 0) {
+            return;
+        }
+        // waits for quality
+        accept("hotline", null, null, "王先生", "13800138001", null, "product-quality", "智能电饭煲 X3",
+                "电饭煲使用一周后内胆涂层脱落", "上周购买的电饭煲，用了一周内胆涂层就开始脱落，担心影响健康，要求换货。",
+                null, false, null);
+        // VIP billing: the center reviews it
+        accept("wechat", "WX-20261120-0087", null, "李女士", "13900139002", null, "billing", "宽带套餐",
+                "套餐到期后被自动续费并多扣费", "我的宽带套餐到期后没有通知就自动续费，还多扣了 199 元，要求退款。",
+                new BigDecimal("199"), false, null, true);
+        // regulator case: the center reviews, then quality and legal work on it
+        String regulated = accept("regulator", "12315-2026-3301-000912", "12315", "赵先生", "13700137003", null,
+                "product-quality", "空气净化器 A7", "净化器异响且售后拒绝维修",
+                "消费者通过 12315 平台投诉：净化器购买三个月出现异响，售后以人为损坏为由拒绝保修。",
+                new BigDecimal("1299"), false, null);
+        complete(regulated, "center", Map.of("category", "product-quality", "grade", "G3",
+                "departments", Variables.stringValue("quality,legal"), "reviewNote", "监管转办，法务协办"));
+        // logistics proposed; the center answers the customer
+        String delivery = accept("web", null, null, "孙女士", null, "sun@example.com", "delivery", "羽绒服",
+                "快递显示签收但未收到包裹", "物流显示已签收，但我本人和家人都没有收到，快递员电话打不通。",
+                null, false, null);
+        complete(delivery, "logistics", Map.of("outcome", "propose", "proposal", "已核实为快递员误投，补发新件并赠送 20 元券",
+                "compensation", 20, "rootCause", "logistics"));
+        // resolved at first contact: the center confirms with the customer
+        accept("hotline", null, null, "周先生", "13600136005", null, "after-sales", "扫地机器人",
+                "不会预约上门安装", "询问如何预约上门安装。", null, true,
+                "坐席已在电话中为客户预约本周六上午安装，并发送短信确认。");
+        // a crisis: the customer threatens to go to the media
+        accept("app", null, null, "吴女士", "13500135006", null, "safety", "电热水器 H9",
+                "热水器漏电，孩子被电到，要找媒体曝光", "热水器漏电导致孩子手臂被电到，已去医院检查。厂家再不处理就找记者曝光并起诉。",
+                new BigDecimal("20000"), false, null);
+        LOG.info("Demo complaints created");
+    }
+
+    private String accept(String channel, String ref, String regulator, String name, String phone, String email,
+                          String category, String product, String subject, String description, BigDecimal amount,
+                          boolean resolvedAtIntake, String resolution) {
+        return accept(channel, ref, regulator, name, phone, email, category, product, subject, description, amount,
+                resolvedAtIntake, resolution, false);
+    }
+
+    private String accept(String channel, String ref, String regulator, String name, String phone, String email,
+                          String category, String product, String subject, String description, BigDecimal amount,
+                          boolean resolvedAtIntake, String resolution, boolean vip) {
+        var request = new ComplaintRequest(channel, ref, regulator, null,
+                new CustomerRequest(name, phone, email, null, vip), category, product, subject, description, amount,
+                null, resolvedAtIntake, resolution);
+        return intake.accept(request, "agent").complaint().caseNumber();
+    }
+
+    private void complete(String caseNumber, String user, Map<String, Object> form) {
+        Task task = tasks.createTaskQuery().processInstanceBusinessKey(caseNumber).active().list().get(0);
+        tasks.claim(task.getId(), user);
+        tasks.complete(task.getId(), form);
+    }
+}

@@ -1,0 +1,62 @@
+package io.complaintflow.engine;
+
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * The Tasklist filters every handler starts from, created once and kept in step with this definition.
+ * Each filter's query is relative to whoever opens it ({@code currentUser()}, {@code currentUserGroups()}),
+ * so the same filter shows every person only their own work.
+ */
+@Component
+@Order(StartupOrder.FILTERS)
+public class TasklistFilters implements ApplicationRunner {
+
+    public static final String MY_TASKS = "我的任务";
+    public static final String MY_GROUPS = "本部门待办";
+    public static final String CENTER = "投诉中心待办";
+
+    private static final List<Map<String, String>> COLUMNS = List.of(
+            Map.of("name", "caseNumber", "label", "工单号"),
+            Map.of("name", "grade", "label", "等级"),
+            Map.of("name", "category", "label", "类别"));
+
+    private final FilterService filters;
+    private final TaskService tasks;
+
+    public TasklistFilters(FilterService filters, TaskService tasks) {
+        this.filters = filters;
+        this.tasks = tasks;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        save(MY_TASKS, -10, "分配给我的任务", tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
+        save(MY_GROUPS, 0, "我所在组（部门）可领取的任务",
+                tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks());
+        save(CENTER, 10, "投诉中心的全部待办", tasks.createTaskQuery().taskCandidateGroup("complaint-center")
+                .includeAssignedTasks());
+    }
+
+    private void save(String name, int priority, String description, TaskQuery query) {
+        Filter filter = filters.createFilterQuery().filterName(name).singleResult();
+        if (filter == null) {
+            filter = filters.newTaskFilter(name);
+        }
+        filter.setQuery(query);
+        filter.setProperties(Map.of(
+                "priority", priority,
+                "description", description,
+                "refresh", true,
+                "variables", COLUMNS));
+        filters.saveFilter(filter);
+    }
+}

@@ -1,0 +1,44 @@
+package io.complaintflow.security;
+
+import io.complaintflow.complaint.Department;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The groups of DESIGN.md: id → Chinese name. Models, filters and authorizations refer to these ids. */
+public final class Groups {
+
+    public static final String FRONTLINE = "frontline";
+    public static final String COMPLAINT_CENTER = "complaint-center";
+    public static final String COMPLAINT_MANAGERS = "complaint-managers";
+    public static final String EMERGENCY_GROUP = "emergency-group";
+    public static final String PROCESS_OWNERS = "process-owners";
+    public static final String INTAKE = "intake";
+    public static final String ADMIN = "camunda-admin";
+
+    private Groups() {
+    }
+
+    public static String department(String key) {
+        return "dept-" + key;
+    }
+
+    public static String departmentLead(String key) {
+        return "dept-" + key + "-lead";
+    }
+
+    public static Map<String, String> all() {
+        Map<String, String> groups = new LinkedHashMap<>();
+        groups.put(FRONTLINE, "一线坐席");
+        groups.put(COMPLAINT_CENTER, "投诉中心");
+        for (Department d : Department.values()) {
+            groups.put(department(d.code()), d.label());
+            groups.put(departmentLead(d.code()), d.label() + "负责人");
+        }
+        groups.put(COMPLAINT_MANAGERS, "投诉管理经理");
+        groups.put(EMERGENCY_GROUP, "应急小组");
+        groups.put(PROCESS_OWNERS, "流程负责人");
+        groups.put(INTAKE, "接入渠道（服务账号）");
+        groups.put(ADMIN, "系统管理员");
+        return groups;
+    }
+}
