@@ -1,0 +1,120 @@
+package io.complaintflow;
+
+import io.complaintflow.complaint.Complaint;
+import io.complaintflow.complaint.ComplaintRepository;
+import io.complaintflow.complaint.TimelineEntry;
+import io.complaintflow.intake.ComplaintRequest;
+import io.complaintflow.intake.ComplaintRequest.CustomerRequest;
+import io.complaintflow.intake.IntakeService;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.boot.test.context.TestComponent;
+
+/** Acts as intake clients and handlers do: files complaints and works tasks the way Tasklist submits forms. */
+@TestComponent
+public class TestScenarios {
+
+    private static final AtomicInteger PHONE = new AtomicInteger(1000);
+
+    private final IntakeService intake;
+    private final TaskService tasks;
+    private final FormService forms;
+    private final ComplaintRepository complaints;
+
+    public TestScenarios(IntakeService intake, TaskService tasks, FormService forms, ComplaintRepository complaints) {
+        this.intake = intake;
+        this.tasks = tasks;
+        this.forms = forms;
+        this.complaints = complaints;
+    }
+
+    /** A phone number no other test uses, so repeat detection only links what a test means to link. */
+    public static String uniquePhone() {
+        return "1390000" + PHONE.incrementAndGet();
+    }
+
+    public static ComplaintRequest request(String channel, String category, String subject, String description) {
+        return new ComplaintRequest(channel, null, null, null,
+                new CustomerRequest("测试客户", uniquePhone(), null, null, false), category, "测试产品", subject,
+                description, null, null, false, null);
+    }
+
+    /** Resolved by the agent while the customer was still on the line. */
+    public static ComplaintRequest firstContact(String category, String resolution) {
+        return new ComplaintRequest("hotline", null, null, null,
+                new CustomerRequest("测试客户", uniquePhone(), null, null, false), category, "测试产品", "咨询",
+                "客户来电咨询", null, null, true, resolution);
+    }
+
+    public static ComplaintRequest regulatorCase(String regulator, String externalRef, String category) {
+        return new ComplaintRequest("regulator", externalRef, regulator, "2026-12-31",
+                new CustomerRequest("测试客户", uniquePhone(), null, null, false), category, "测试产品", "监管转办",
+                "消费者经监管平台投诉", null, null, false, null);
+    }
+
+    public String file(ComplaintRequest request) {
+        return intake.accept(request, "agent").complaint().caseNumber();
+    }
+
+    /** A routine complaint the decision tables send straight to the department (G1, known category). */
+    public String routine(String category) {
+        return file(request("hotline", category, "普通投诉", "普通的投诉内容"));
+    }
+
+    public List<Task> openTasks(String caseNumber) {
+        return tasks.createTaskQuery().processInstanceBusinessKey(caseNumber).active().list();
+    }
+
+    public Task task(String caseNumber, String taskDefinitionKey) {
+        List<Task> found = tasks.createTaskQuery().processInstanceBusinessKey(caseNumber)
+                .taskDefinitionKey(taskDefinitionKey).active().list();
+        if (found.size() != 1) {
+            throw new AssertionError("expected one open " + taskDefinitionKey + " of " + caseNumber + " but found "
+                    + found.size() + "; open: " + openTasks(caseNumber).stream().map(Task::getTaskDefinitionKey).toList());
+        }
+        return found.get(0);
+    }
+
+    public Task departmentTask(String caseNumber, String department) {
+        return tasks.createTaskQuery().processInstanceBusinessKey(caseNumber)
+                .taskDefinitionKey("Task_HandleComplaint").taskCandidateGroup("dept-" + department)
+                .includeAssignedTasks().active().singleResult();
+    }
+
+    /** Claims the task as {@code user} and submits the form values, as Tasklist does. */
+    public void complete(Task task, String user, Map<String, Object> values) {
+        tasks.claim(task.getId(), user);
+        forms.submitTaskForm(task.getId(), values);
+    }
+
+    public void complete(String caseNumber, String taskDefinitionKey, String user, Map<String, Object> values) {
+        complete(task(caseNumber, taskDefinitionKey), user, values);
+    }
+
+    public void propose(String caseNumber, String department, String user, String proposal) {
+        complete(departmentTask(caseNumber, department), user, Map.of("outcome", "propose", "proposal", proposal,
+                "compensation", 50, "rootCause", "process"));
+    }
+
+    public void sendBack(String caseNumber, String department, String user, String reason) {
+        complete(departmentTask(caseNumber, department), user, Map.of("outcome", "not-ours",
+                "transferReason", reason));
+    }
+
+    public Complaint complaint(String caseNumber) {
+        return complaints.find(caseNumber).orElseThrow();
+    }
+
+    public List<String> timelineKinds(String caseNumber) {
+        return complaints.timeline(caseNumber).stream().map(TimelineEntry::kind).toList();
+    }
+
+    public static BigDecimal amount(String value) {
+        return new BigDecimal(value);
+    }
+}
