@@ -106,6 +106,10 @@ public class TestScenarios {
                 "transferReason", reason));
     }
 
+    public String caseNumberOf(Task task) {
+        return (String) tasks.getVariable(task.getId(), "caseNumber");
+    }
+
     public Complaint complaint(String caseNumber) {
         return complaints.find(caseNumber).orElseThrow();
     }

@@ -4,7 +4,8 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import java.net.URI;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.camunda.bpm.engine.ProcessEngineException;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -14,6 +15,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 
 /** Renders bad input as RFC 7807 problem+json with a per-field list, for every {@code /api} endpoint. */
 @RestControllerAdvice(basePackages = "io.complaintflow")
+@Order(Ordered.HIGHEST_PRECEDENCE) // before Spring's own problem-details handler, which names no field
 public class ProblemHandler {
 
     static final URI INVALID = URI.create("https://complaintflow.io/problems/invalid-request");

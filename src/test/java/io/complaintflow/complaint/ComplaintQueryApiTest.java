@@ -1,0 +1,77 @@
+package io.complaintflow.complaint;
+
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.is;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.hamcrest.Matchers.startsWith;
+
+import io.complaintflow.ComplaintFlowTest;
+import io.complaintflow.TestScenarios;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+
+@ComplaintFlowTest
+class ComplaintQueryApiTest {
+
+    @Autowired MockMvc mvc;
+    @Autowired TestScenarios scenarios;
+
+    @Test
+    void aComplaintComesWithItsWholeTimelineOldestFirst() throws Exception {
+        String caseNumber = scenarios.routine("delivery");
+        scenarios.sendBack(caseNumber, "logistics", "logistics", "不是物流问题");
+
+        mvc.perform(get("/api/complaints/" + caseNumber))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.caseNumber").value(caseNumber))
+                .andExpect(jsonPath("$.transferCount").value(1))
+                .andExpect(jsonPath("$.timeline[0].kind").value("ACCEPTED"))
+                .andExpect(jsonPath("$.timeline[0].actor").value("agent"))
+                .andExpect(jsonPath("$.timeline[3].kind").value("TRANSFERRED"))
+                .andExpect(jsonPath("$.timeline[3].actor").value("logistics"))
+                .andExpect(jsonPath("$.timeline[3].detail").value("不是物流问题"));
+    }
+
+    @Test
+    void anUnknownCaseNumberIs404() throws Exception {
+        mvc.perform(get("/api/complaints/CMP-19990101-000001"))
+                .andExpect(status().isNotFound())
+                .andExpect(header().string("Content-Type", startsWith("application/problem+json")));
+    }
+
+    @Test
+    void theListFiltersByDepartmentStatusAndChannelAndPages() throws Exception {
+        String billing1 = scenarios.routine("billing");
+        String billing2 = scenarios.routine("billing");
+        scenarios.propose(billing2, "billing", "billing", "退费");
+        scenarios.complete(billing2, "Task_AnswerCustomer", "center", Map.of("answer", "退费"));
+
+        mvc.perform(get("/api/complaints").param("department", "billing").param("status", "RESOLVED"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.items[*].caseNumber").value(hasItem(billing2)))
+                .andExpect(jsonPath("$.items[*].status").value(everyItem(is("RESOLVED"))))
+                .andExpect(jsonPath("$.items[*].departments[0].department").value(everyItem(is("billing"))));
+        mvc.perform(get("/api/complaints").param("department", "billing").param("channel", "hotline")
+                        .param("size", "1").param("page", "0"))
+                .andExpect(jsonPath("$.items.length()").value(1))
+                .andExpect(jsonPath("$.size").value(1))
+                .andExpect(jsonPath("$.total").value(org.hamcrest.Matchers.greaterThanOrEqualTo(2)));
+        mvc.perform(get("/api/complaints").param("from", "2000-01-01").param("to", "2000-01-31"))
+                .andExpect(jsonPath("$.total").value(0));
+        org.assertj.core.api.Assertions.assertThat(billing1).isNotEqualTo(billing2);
+    }
+
+    @Test
+    void badFiltersAreNamed() throws Exception {
+        mvc.perform(get("/api/complaints").param("status", "LOST").param("size", "1000").param("from", "soon"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.containsInAnyOrder(
+                        "status", "from", "size")));
+    }
+}

@@ -1,0 +1,110 @@
+package io.complaintflow.triage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.dmn.engine.DmnDecision;
+import org.camunda.bpm.dmn.engine.DmnDecisionResult;
+import org.camunda.bpm.dmn.engine.DmnEngine;
+import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** complaint-grading and complaint-routing, rule by rule, as process owners keep them in processes/. */
+class DecisionTablesTest {
+
+    private static DmnEngine dmn;
+    private static DmnDecision grading;
+    private static DmnDecision routing;
+
+    @BeforeAll
+    static void parse() throws Exception {
+        dmn = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+        grading = parse("complaint-grading");
+        routing = parse("complaint-routing");
+    }
+
+    private static DmnDecision parse(String key) throws Exception {
+        try (InputStream in = Files.newInputStream(Path.of("processes", key + ".dmn"))) {
+            return dmn.parseDecision(key, in);
+        }
+    }
+
+    @ParameterizedTest(name = "[{index}] {7}: {0}/{1}/{2}, repeat {3}, vip {4}, amount {5} → {8}")
+    @CsvSource(delimiter = '|', nullValues = "null", textBlock = """
+            hotline   | null  | product-quality | 0 | false | null    | 再不处理就找记者曝光         | 危机信号词          | G4 | true
+            web       | null  | billing         | 0 | false | null    | 我要去法院起诉你们            | 危机信号词（起诉）  | G4 | true
+            regulator | 12315 | billing         | 0 | false | null    | 已向媒体反映                 | 危机信号优先于监管  | G4 | true
+            media     | null  | delivery        | 0 | false | null    | 快递慢                      | 媒体渠道            | G4 | true
+            regulator | nfra  | billing         | 0 | false | null    | 理财产品收费不透明           | 监管转办            | G3 | true
+            app       | null  | safety          | 0 | false | null    | 插头发烫                    | 安全问题            | G3 | true
+            hotline   | null  | product-quality | 0 | false | null    | 多名消费者使用后受伤         | 重大信号词          | G3 | true
+            hotline   | null  | delivery        | 1 | false | null    | 快递又没到                  | 重复投诉            | G2 | true
+            wechat    | null  | billing         | 0 | true  | null    | 多扣费                      | VIP                | G2 | true
+            web       | null  | after-sales     | 0 | false | 5000.01 | 要求赔偿                    | 高额索赔            | G2 | true
+            web       | null  | after-sales     | 0 | false | 5000    | 要求赔偿                    | 5000 元整不算高额   | G1 | false
+            hotline   | null  | null            | 0 | false | null    | 说不清楚                    | 类别不明            | G1 | true
+            hotline   | null  | other           | 0 | false | null    | 其他问题                    | 其他类别            | G1 | true
+            store     | null  | service-attitude| 0 | false | null    | 店员态度差                  | 一般投诉            | G1 | false
+            """)
+    void gradingRules(String channel, String regulator, String category, int repeatCount, boolean vip, Double amount,
+                      String text, String rule, String grade, boolean reviewRequired) {
+        VariableMap input = Variables.createVariables().putValue("channel", channel).putValue("regulator", regulator)
+                .putValue("category", category).putValue("repeatCount", repeatCount).putValue("vip", vip)
+                .putValue("amountClaimed", amount).putValue("complaintText", text);
+        DmnDecisionResult result = dmn.evaluateDecision(grading, input);
+
+        assertThat(result.getSingleResult().<String>getEntry("grade")).as(rule).isEqualTo(grade);
+        assertThat(result.getSingleResult().<Boolean>getEntry("reviewRequired")).as(rule).isEqualTo(reviewRequired);
+        assertThat(result.getSingleResult().<String>getEntry("reason")).as(rule).isNotBlank();
+    }
+
+    @ParameterizedTest(name = "[{index}] {0} ({1}, {2}) → {3}")
+    @CsvSource(delimiter = '|', nullValues = "null", textBlock = """
+            product-quality  | G1 | hotline   | quality*
+            after-sales      | G1 | hotline   | after-sales*
+            billing          | G2 | wechat    | billing*
+            delivery         | G1 | web       | logistics*
+            service-attitude | G1 | store     | after-sales*
+            contract         | G1 | web       | legal*,sales
+            marketing        | G1 | app       | sales*,legal
+            privacy          | G2 | app       | tech*,legal
+            safety           | G3 | app       | quality*,legal
+            other            | G1 | hotline   | after-sales*
+            null             | G1 | hotline   | after-sales*
+            product-quality  | G4 | app       | quality*,pr
+            billing          | G3 | regulator | billing*,legal
+            safety           | G4 | regulator | quality*,legal,pr
+            """)
+    void routingRules(String category, String grade, String channel, String expected) {
+        VariableMap input = Variables.createVariables().putValue("category", category).putValue("channel", channel)
+                .putValue("gradingResult", Map.of("grade", grade));
+        List<String> departments = new ArrayList<>();
+        for (Map<String, Object> row : dmn.evaluateDecision(routing, input).getResultList()) {
+            departments.add(row.get("department") + (Boolean.TRUE.equals(row.get("lead")) ? "*" : ""));
+        }
+        // several rules may name the same co-department (safety and regulator both add legal); triage keeps one
+        assertThat(departments.stream().distinct()).containsExactlyInAnyOrder(expected.split(","));
+    }
+
+    @Test
+    void everyRoutingResultHasExactlyOneLead() {
+        for (String category : List.of("product-quality", "after-sales", "billing", "delivery", "service-attitude",
+                "contract", "marketing", "privacy", "safety", "other")) {
+            VariableMap input = Variables.createVariables().putValue("category", category)
+                    .putValue("channel", "regulator").putValue("gradingResult", Map.of("grade", "G4"));
+            long leads = dmn.evaluateDecision(routing, input).getResultList().stream()
+                    .filter(row -> Boolean.TRUE.equals(row.get("lead"))).count();
+            assertThat(leads).as(category).isEqualTo(1);
+        }
+    }
+}
