@@ -1,10 +1,15 @@
 package io.complaintflow.callback;
 
 import static io.complaintflow.complaint.ComplaintProcess.DEPARTMENTS;
+import static io.complaintflow.complaint.ComplaintProcess.RESOLVED_AT_INTAKE;
+import static io.complaintflow.complaint.ComplaintProcess.REVIEW_REQUIRED;
 
 import io.complaintflow.complaint.Actors;
 import io.complaintflow.engine.FormValues;
 import io.complaintflow.resolution.ResolutionService;
+import io.complaintflow.sla.Clock;
+import io.complaintflow.sla.ClockService;
+import io.complaintflow.sla.ClockTimers;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -15,10 +20,12 @@ public class ReopenComplaintDelegate implements JavaDelegate {
 
     private final CallbackService callbacks;
     private final ResolutionService resolution;
+    private final ClockService clocks;
 
-    public ReopenComplaintDelegate(CallbackService callbacks, ResolutionService resolution) {
+    public ReopenComplaintDelegate(CallbackService callbacks, ResolutionService resolution, ClockService clocks) {
         this.callbacks = callbacks;
         this.resolution = resolution;
+        this.clocks = clocks;
     }
 
     @Override
@@ -26,5 +33,10 @@ public class ReopenComplaintDelegate implements JavaDelegate {
         String caseNumber = execution.getBusinessKey();
         callbacks.reopen(caseNumber, Actors.SYSTEM, execution);
         execution.setVariable(DEPARTMENTS, FormValues.jsonList(resolution.involvedDepartments(caseNumber)));
+        // back through the center's review, never straight to confirmation, and against a fresh resolution clock
+        execution.setVariable(RESOLVED_AT_INTAKE, false);
+        execution.setVariable(REVIEW_REQUIRED, true);
+        clocks.find(caseNumber, Clock.RESOLUTION).ifPresent(old -> ClockTimers.expose(
+                clocks.start(caseNumber, Clock.RESOLUTION, old.durationSpec()), "resolution", execution));
     }
 }

@@ -18,6 +18,8 @@ public class DepartmentTaskListener implements TaskListener {
     static final String OUTCOME = "outcome";
     static final String PROPOSE = "propose";
     static final String NOT_OURS = "not-ours";
+    static final String NEED_INFO = "need-info";
+    static final String APPRAISAL = "appraisal";
 
     private final DepartmentService departments;
     private final Actors actors;
@@ -41,11 +43,15 @@ public class DepartmentTaskListener implements TaskListener {
                     FormValues.requiredText(task.getVariable("proposal"), "处理方案"),
                     FormValues.decimal(task.getVariable("compensation"), "补偿金额"),
                     FormValues.requiredText(task.getVariable("rootCause"), "原因分类")), actors.of(task), task);
+        } else if (NEED_INFO.equals(outcome) || APPRAISAL.equals(outcome)) {
+            task.setVariable("waitReason", FormValues.requiredText(task.getVariable("waitReason"),
+                    NEED_INFO.equals(outcome) ? "需要客户补充的内容" : "鉴定事项"));
+            departments.responded(caseNumber);
         } else if (NOT_OURS.equals(outcome)) {
             departments.sentBack(caseNumber, department,
                     FormValues.requiredText(task.getVariable("transferReason"), "退回理由"), actors.of(task), task);
         } else {
-            throw FormValues.invalid("处理结论须为 propose 或 not-ours");
+            throw FormValues.invalid("处理结论须为 propose、not-ours、need-info 或 appraisal");
         }
     }
 }

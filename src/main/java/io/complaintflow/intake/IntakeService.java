@@ -14,6 +14,10 @@ import io.complaintflow.complaint.ComplaintStatus;
 import io.complaintflow.complaint.ComplaintViews;
 import io.complaintflow.complaint.Timeline;
 import io.complaintflow.complaint.TimelineKind;
+import io.complaintflow.notification.MailTemplates;
+import io.complaintflow.notification.NotificationService;
+import io.complaintflow.sla.Clock;
+import io.complaintflow.sla.ClockService;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -40,13 +44,17 @@ public class IntakeService {
     private final RuntimeService runtime;
     private final BusinessClock clock;
     private final Duration repeatWindow;
-    private final String callbackWait;
+    private final String campaignPhase;
+    private final ClockService clocks;
+    private final NotificationService notifications;
+    private final MailTemplates templates;
 
     public IntakeService(ComplaintRequestValidator validator, ComplaintRepository complaints,
                          CaseNumberGenerator caseNumbers, Timeline timeline, CaseFileVariables caseFile,
                          ComplaintViews views, RuntimeService runtime, BusinessClock clock,
+                         ClockService clocks, NotificationService notifications, MailTemplates templates,
                          @Value("${complaintflow.repeat-window:P30D}") Duration repeatWindow,
-                         @Value("${complaintflow.callback-wait:P3D}") Duration callbackWait) {
+                         @Value("${complaintflow.campaign.phase:none}") String campaignPhase) {
         this.validator = validator;
         this.complaints = complaints;
         this.caseNumbers = caseNumbers;
@@ -56,7 +64,10 @@ public class IntakeService {
         this.runtime = runtime;
         this.clock = clock;
         this.repeatWindow = repeatWindow;
-        this.callbackWait = callbackWait.toString();
+        this.campaignPhase = campaignPhase;
+        this.clocks = clocks;
+        this.notifications = notifications;
+        this.templates = templates;
     }
 
     @Transactional
@@ -101,7 +112,7 @@ public class IntakeService {
                 .putValue(AMOUNT_CLAIMED, c.amountClaimed() == null ? null : c.amountClaimed().doubleValue())
                 .putValue(RESOLVED_AT_INTAKE, c.resolvedAtIntake())
                 .putValue(REJECTION_COUNT, 0)
-                .putValue(CALLBACK_WAIT, callbackWait)
+                .putValue("campaignPhase", campaignPhase)
                 .putValue(ANSWER, c.resolvedAtIntake() ? c.resolution() : null)
                 // read by complaint-grading only; not worth keeping in the engine's tables
                 .putValueTyped(COMPLAINT_TEXT, Variables.stringValue(c.text(), true));
@@ -110,7 +121,16 @@ public class IntakeService {
                 .businessKey(caseNumber)
                 .setVariables(variables)
                 .execute();
+        acknowledge(caseNumber, c);
         return new IntakeResult(views.of(complaints.find(caseNumber).orElseThrow()), true);
+    }
+
+    /** Tells the customer the case number and when to expect an answer (the resolution deadline). */
+    private void acknowledge(String caseNumber, NewComplaint c) {
+        String expectedBy = clocks.find(caseNumber, Clock.RESOLUTION).map(k -> clocks.format(k.targetAt())).orElse("—");
+        List<String> to = c.customer().email() == null ? List.of() : List.of(c.customer().email());
+        notifications.send(caseNumber, "受理回执", templates.acknowledgement(to, c.customer().name(), caseNumber,
+                c.subject() == null ? "您反映的问题" : c.subject(), expectedBy));
     }
 
     @Transactional(readOnly = true)

@@ -21,7 +21,7 @@ public class AnswerCustomerListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        resolution.answered(task.getExecution().getBusinessKey(),
+        resolution.drafted(task.getExecution().getBusinessKey(),
                 FormValues.requiredText(task.getVariable(ANSWER), "答复内容"),
                 FormValues.decimal(task.getVariable("compensation"), "补偿金额"), actors.of(task), task);
     }

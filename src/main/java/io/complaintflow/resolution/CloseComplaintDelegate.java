@@ -1,6 +1,8 @@
 package io.complaintflow.resolution;
 
 import io.complaintflow.complaint.Actors;
+import java.time.Instant;
+import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -16,6 +18,8 @@ public class CloseComplaintDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        resolution.close(execution.getBusinessKey(), Actors.SYSTEM, execution);
+        Instant callbackDue = resolution.close(execution.getBusinessKey(),
+                (String) execution.getVariable("callbackWait"), Actors.SYSTEM, execution);
+        execution.setVariable("callbackDueAt", Date.from(callbackDue));
     }
 }

@@ -1,7 +1,16 @@
 package io.complaintflow.resolution;
 
+import io.complaintflow.complaint.Actors;
 import io.complaintflow.complaint.BusinessClock;
 import io.complaintflow.complaint.CaseFileVariables;
+import io.complaintflow.complaint.Complaint;
+import io.complaintflow.notification.MailTemplates;
+import io.complaintflow.notification.NotificationService;
+import io.complaintflow.sla.BusinessCalendar;
+import io.complaintflow.sla.Clock;
+import io.complaintflow.sla.ClockDuration;
+import io.complaintflow.sla.ClockService;
+import java.time.Instant;
 import io.complaintflow.complaint.ComplaintRepository;
 import io.complaintflow.complaint.ComplaintRepository.Counter;
 import io.complaintflow.complaint.ComplaintStatus;
@@ -22,21 +31,41 @@ public class ResolutionService {
     private final Timeline timeline;
     private final CaseFileVariables caseFile;
     private final BusinessClock clock;
+    private final ClockService clocks;
+    private final BusinessCalendar calendar;
+    private final NotificationService notifications;
+    private final MailTemplates templates;
 
     public ResolutionService(ComplaintRepository complaints, Timeline timeline, CaseFileVariables caseFile,
-                             BusinessClock clock) {
+                             BusinessClock clock, ClockService clocks, BusinessCalendar calendar,
+                             NotificationService notifications, MailTemplates templates) {
         this.complaints = complaints;
         this.timeline = timeline;
         this.caseFile = caseFile;
         this.clock = clock;
+        this.clocks = clocks;
+        this.calendar = calendar;
+        this.notifications = notifications;
+        this.templates = templates;
     }
 
-    public void answered(String caseNumber, String answer, BigDecimal compensation, String actor, VariableScope scope) {
+    /** The center's answer and compensation, before any approval the amount needs. */
+    public void drafted(String caseNumber, String answer, BigDecimal compensation, String actor, VariableScope scope) {
         complaints.recordResolution(caseNumber, answer, compensation, clock.now());
-        complaints.updateStatus(caseNumber, ComplaintStatus.RESOLVED.code(), clock.now());
         String amount = compensation == null || compensation.signum() == 0 ? ""
                 : "（补偿 " + compensation.toPlainString() + " 元）";
-        timeline.record(caseNumber, actor, TimelineKind.ANSWERED, "投诉中心答复客户" + amount, answer);
+        timeline.record(caseNumber, actor, TimelineKind.NOTE, "投诉中心拟定答复" + amount, answer);
+        caseFile.refresh(caseNumber, scope);
+    }
+
+    /** The answer goes to the customer: status RESOLVED, first response met, answer mailed. */
+    public void deliver(String caseNumber, VariableScope scope) {
+        complaints.updateStatus(caseNumber, ComplaintStatus.RESOLVED.code(), clock.now());
+        Complaint complaint = complaints.find(caseNumber).orElseThrow();
+        timeline.record(caseNumber, Actors.SYSTEM, TimelineKind.ANSWERED, "答复客户", complaint.resolution());
+        clocks.stop(caseNumber, Clock.FIRST_RESPONSE);
+        notifications.send(caseNumber, "答复通知", templates.answer(customerMail(complaint),
+                complaint.customer().name(), caseNumber, complaint.resolution()));
         caseFile.refresh(caseNumber, scope);
     }
 
@@ -73,11 +102,24 @@ public class ResolutionService {
         caseFile.refresh(caseNumber, scope);
     }
 
-    public void close(String caseNumber, String actor, VariableScope scope) {
-        complaints.close(caseNumber, clock.now());
-        String resolution = complaints.find(caseNumber).orElseThrow().resolution();
-        timeline.record(caseNumber, actor, TimelineKind.CLOSED, "结案", resolution);
+    /** Closes the case, stops its clocks and returns when the satisfaction callback is due. */
+    public Instant close(String caseNumber, String callbackWait, String actor, VariableScope scope) {
+        Instant closedAt = clock.now();
+        complaints.close(caseNumber, closedAt);
+        clocks.stop(caseNumber, Clock.FIRST_RESPONSE);
+        clocks.stop(caseNumber, Clock.RESOLUTION);
+        Complaint complaint = complaints.find(caseNumber).orElseThrow();
+        Instant callbackDue = calendar.plus(closedAt, ClockDuration.parse(callbackWait));
+        timeline.record(caseNumber, actor, TimelineKind.CLOSED, "结案，回访安排在 " + clocks.format(callbackDue) + " 前",
+                complaint.resolution());
+        notifications.send(caseNumber, "结案通知", templates.closed(customerMail(complaint),
+                complaint.customer().name(), caseNumber, complaint.resolution(), clocks.format(callbackDue)));
         caseFile.refresh(caseNumber, scope);
+        return callbackDue;
+    }
+
+    private static List<String> customerMail(Complaint complaint) {
+        return complaint.customer().email() == null ? List.of() : List.of(complaint.customer().email());
     }
 
     /** Departments that worked on the case and did not send it back, lead first. */

@@ -9,6 +9,8 @@ import io.complaintflow.complaint.Department;
 import io.complaintflow.complaint.Grade;
 import io.complaintflow.complaint.Timeline;
 import io.complaintflow.complaint.TimelineKind;
+import io.complaintflow.sla.Clock;
+import io.complaintflow.sla.ClockService;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Service;
@@ -21,9 +23,11 @@ public class TriageService {
     private final Timeline timeline;
     private final CaseFileVariables caseFile;
     private final BusinessClock clock;
+    private final ClockService clocks;
 
     public TriageService(ComplaintRepository complaints, Timeline timeline, CaseFileVariables caseFile,
-                         BusinessClock clock) {
+                         BusinessClock clock, ClockService clocks) {
+        this.clocks = clocks;
         this.complaints = complaints;
         this.timeline = timeline;
         this.caseFile = caseFile;
@@ -38,6 +42,9 @@ public class TriageService {
                 + "：" + triage.grade() + "（" + Coded.labelOf(Grade.class, triage.grade()) + "），类别 "
                 + Coded.labelOf(Category.class, triage.category()) + "，分派 " + departmentNames(triage.departments());
         timeline.record(caseNumber, actor, kind, summary, note);
+        if (kind == TimelineKind.TRIAGE_REVIEWED) {
+            clocks.stop(caseNumber, Clock.FIRST_RESPONSE);
+        }
         caseFile.refresh(caseNumber, scope);
     }
 

@@ -1,0 +1,74 @@
+package io.complaintflow.department;
+
+import static io.complaintflow.complaint.ComplaintProcess.DEPARTMENT;
+
+import io.complaintflow.complaint.Actors;
+import io.complaintflow.complaint.BusinessClock;
+import io.complaintflow.complaint.CaseFileVariables;
+import io.complaintflow.complaint.ComplaintRepository;
+import io.complaintflow.complaint.ComplaintStatus;
+import io.complaintflow.complaint.Timeline;
+import io.complaintflow.complaint.TimelineKind;
+import io.complaintflow.engine.FormValues;
+import io.complaintflow.sla.Clock;
+import io.complaintflow.sla.ClockService;
+import io.complaintflow.sla.ClockTimers;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * While a department waits for the customer's information or an external appraisal, the overall resolution
+ * clock and the department's clock stand still; when the wait ends they resume and their deadlines (and the
+ * timers watching them) move by the paused working time.
+ */
+@Component("awaiting")
+public class AwaitingListener implements TaskListener {
+
+    static final String CUSTOMER_TASK = "Task_AwaitCustomerInfo";
+
+    private final ClockService clocks;
+    private final ClockTimers timers;
+    private final ComplaintRepository complaints;
+    private final Timeline timeline;
+    private final CaseFileVariables caseFile;
+    private final BusinessClock now;
+    private final Actors actors;
+
+    public AwaitingListener(ClockService clocks, ClockTimers timers, ComplaintRepository complaints,
+                            Timeline timeline, CaseFileVariables caseFile, BusinessClock now, Actors actors) {
+        this.clocks = clocks;
+        this.timers = timers;
+        this.complaints = complaints;
+        this.timeline = timeline;
+        this.caseFile = caseFile;
+        this.now = now;
+        this.actors = actors;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        String caseNumber = task.getExecution().getBusinessKey();
+        String department = (String) task.getVariable(DEPARTMENT);
+        boolean customer = CUSTOMER_TASK.equals(task.getTaskDefinitionKey());
+        String what = customer ? "等待客户补充信息" : "等待外部鉴定";
+        if (EVENTNAME_CREATE.equals(task.getEventName())) {
+            clocks.pause(caseNumber, List.of(Clock.RESOLUTION, Clock.department(department)), what);
+            if (customer) {
+                complaints.updateStatus(caseNumber, ComplaintStatus.AWAITING_CUSTOMER.code(), now.now());
+            }
+            timeline.record(caseNumber, actors.current(), TimelineKind.PAUSED, what + "，处理时限暂停",
+                    FormValues.text(task.getVariable("waitReason")));
+        } else {
+            String received = FormValues.requiredText(task.getVariable(customer ? "customerInfo" : "appraisalResult"),
+                    customer ? "客户补充的信息" : "鉴定结果");
+            clocks.resume(caseNumber, what + "结束");
+            timers.reschedule(caseNumber);
+            complaints.updateStatus(caseNumber, ComplaintStatus.IN_PROGRESS.code(), now.now());
+            timeline.record(caseNumber, actors.of(task), TimelineKind.RESUMED,
+                    (customer ? "客户已补充信息" : "鉴定结果已出") + "，处理时限恢复", received);
+        }
+        caseFile.refresh(caseNumber, task);
+    }
+}

@@ -1,0 +1,30 @@
+package io.complaintflow.escalation;
+
+import io.complaintflow.sla.Clock;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Behind every reminder and escalation step of the models. Input parameters: {@code clock} (FIRST_RESPONSE,
+ * RESOLUTION, REGULATOR_REPLY or "department" for this instance's department) and {@code level} (0–3).
+ */
+@Component("escalation")
+public class EscalationDelegate implements JavaDelegate {
+
+    private final EscalationService escalations;
+
+    public EscalationDelegate(EscalationService escalations) {
+        this.escalations = escalations;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        String clock = (String) execution.getVariableLocal("clock");
+        if ("department".equals(clock)) {
+            clock = Clock.department((String) execution.getVariable("department"));
+        }
+        int level = Integer.parseInt(String.valueOf(execution.getVariableLocal("level")));
+        escalations.escalate(execution.getBusinessKey(), clock, level, execution.getProcessInstanceId());
+    }
+}

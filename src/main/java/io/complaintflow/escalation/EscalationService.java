@@ -1,0 +1,123 @@
+package io.complaintflow.escalation;
+
+import io.complaintflow.complaint.BusinessClock;
+import io.complaintflow.complaint.CaseFileVariables;
+import io.complaintflow.complaint.Complaint;
+import io.complaintflow.complaint.ComplaintRepository;
+import io.complaintflow.complaint.Timeline;
+import io.complaintflow.complaint.TimelineKind;
+import io.complaintflow.notification.MailTemplates;
+import io.complaintflow.notification.NotificationService;
+import io.complaintflow.notification.Recipients;
+import io.complaintflow.security.Groups;
+import io.complaintflow.sla.Clock;
+import io.complaintflow.sla.ClockService;
+import java.util.List;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * The escalation ladder. Level 0 reminds whoever holds the work at 80% of the time; at the deadline level 1
+ * brings in the department lead (the center lead for the center's own clocks), at the deadline plus half its
+ * time again level 2 brings in complaint-managers, and for G3/G4 level 3 brings in the emergency group. Each
+ * level joins the open tasks as a candidate group, gets a mail, and is written to the timeline and counted.
+ */
+@Service
+public class EscalationService {
+
+    private final ClockService clocks;
+    private final ComplaintRepository complaints;
+    private final TaskService tasks;
+    private final Recipients recipients;
+    private final MailTemplates templates;
+    private final NotificationService notifications;
+    private final Timeline timeline;
+    private final CaseFileVariables caseFile;
+    private final JdbcClient jdbc;
+    private final BusinessClock now;
+
+    public EscalationService(ClockService clocks, ComplaintRepository complaints, TaskService tasks,
+                             Recipients recipients, MailTemplates templates, NotificationService notifications,
+                             Timeline timeline, CaseFileVariables caseFile, JdbcClient jdbc, BusinessClock now) {
+        this.clocks = clocks;
+        this.complaints = complaints;
+        this.tasks = tasks;
+        this.recipients = recipients;
+        this.templates = templates;
+        this.notifications = notifications;
+        this.timeline = timeline;
+        this.caseFile = caseFile;
+        this.jdbc = jdbc;
+        this.now = now;
+    }
+
+    /**
+     * Acts on one step of the ladder for the clock, unless the clock has been met or is paused.
+     * {@code processInstanceId} is the instance whose open tasks the escalated group joins.
+     * Returns whether anything happened.
+     */
+    public boolean escalate(String caseNumber, String clockName, int level, String processInstanceId) {
+        Clock clock = clocks.find(caseNumber, clockName).orElse(null);
+        if (clock == null || !clock.open() || clock.state() == io.complaintflow.sla.ClockState.PAUSED) {
+            return false;
+        }
+        if (level >= 1) {
+            clocks.breach(caseNumber, clockName);
+        }
+        Complaint complaint = complaints.find(caseNumber).orElseThrow();
+        String department = clock.departmentKey();
+        List<Task> open = tasks.createTaskQuery().processInstanceId(processInstanceId).active().list();
+        String group = groupFor(level, department, open);
+        List<String> to = level == 0 ? holdersOf(open, group) : recipients.ofGroup(group);
+        if (level >= 1) {
+            open.forEach(t -> tasks.addCandidateGroup(t.getId(), group));
+        }
+        jdbc.sql("insert into escalation (case_number, clock, department, level, escalated_to, at)"
+                        + " values (?, ?, ?, ?, ?, ?)")
+                .param(caseNumber).param(clockName).param(department).param(level).param(group)
+                .param(now.now().atOffset(java.time.ZoneOffset.UTC)).update();
+        String label = ClockService.label(clockName);
+        String due = clocks.format(clock.targetAt());
+        timeline.record(caseNumber, io.complaintflow.complaint.Actors.SYSTEM,
+                level == 0 ? TimelineKind.REMINDED : TimelineKind.ESCALATED,
+                level == 0 ? label + "即将超时（期限 " + due + "），已提醒" + group
+                        : label + "已超时（期限 " + due + "），升级至 " + group + "（" + levelName(level) + "）", null);
+        notifications.send(caseNumber, level == 0 ? "超时提醒" : "超时升级",
+                templates.escalation(to, level, caseNumber, complaint.grade(), label, due, complaint.subject()));
+        caseFile.refresh(caseNumber, null);
+        return true;
+    }
+
+    private static String groupFor(int level, String department, List<Task> open) {
+        return switch (level) {
+            case 0 -> department != null ? Groups.department(department) : Groups.COMPLAINT_CENTER;
+            case 1 -> department != null ? Groups.departmentLead(department) : Groups.COMPLAINT_CENTER_LEAD;
+            case 2 -> Groups.COMPLAINT_MANAGERS;
+            default -> Groups.EMERGENCY_GROUP;
+        };
+    }
+
+    /** A reminder goes to the assignee when someone has claimed the work, else to the whole group. */
+    private List<String> holdersOf(List<Task> open, String group) {
+        List<String> assignees = open.stream().map(Task::getAssignee).filter(a -> a != null).distinct().toList();
+        if (assignees.isEmpty()) {
+            return recipients.ofGroup(group);
+        }
+        return assignees.stream().flatMap(a -> recipients.ofUser(a).stream()).toList();
+    }
+
+    static String levelName(int level) {
+        return switch (level) {
+            case 1 -> "一级";
+            case 2 -> "二级";
+            default -> "三级";
+        };
+    }
+
+    public long count(String caseNumber, int minLevel) {
+        return jdbc.sql("select count(*) from escalation where case_number = ? and level >= ?")
+                .param(caseNumber).param(minLevel).query(Long.class).single();
+    }
+}

@@ -1,0 +1,79 @@
+package io.complaintflow.notification;
+
+import java.util.List;
+import org.springframework.stereotype.Component;
+import org.springframework.web.util.HtmlUtils;
+
+/**
+ * The Chinese mail texts. Every value that comes from a complaint or a person is HTML-escaped here, so a
+ * customer's {@code <script>} arrives as text.
+ */
+@Component
+public class MailTemplates {
+
+    public Mail acknowledgement(List<String> to, String customer, String caseNumber, String subject, String expectedBy) {
+        return mail(to, "【投诉受理】您的投诉已受理，工单号 " + caseNumber,
+                "<p>" + e(customer) + "，您好：</p>"
+                        + "<p>我们已受理您关于「" + e(subject) + "」的投诉，工单号 <b>" + e(caseNumber) + "</b>。</p>"
+                        + "<p>我们将在 <b>" + e(expectedBy) + "</b> 前给您答复。如需补充情况，请回复本邮件并保留工单号。</p>");
+    }
+
+    public Mail answer(List<String> to, String customer, String caseNumber, String answer) {
+        return mail(to, "【投诉答复】工单 " + caseNumber + " 的处理结果",
+                "<p>" + e(customer) + "，您好：</p><p>关于工单 <b>" + e(caseNumber) + "</b>，处理结果如下：</p>"
+                        + "<blockquote>" + lines(answer) + "</blockquote>"
+                        + "<p>如您对处理结果有异议，请直接回复本邮件。</p>");
+    }
+
+    public Mail closed(List<String> to, String customer, String caseNumber, String resolution, String callbackBy) {
+        return mail(to, "【投诉结案】工单 " + caseNumber + " 已结案",
+                "<p>" + e(customer) + "，您好：</p><p>工单 <b>" + e(caseNumber) + "</b> 已结案。处理结果：</p>"
+                        + "<blockquote>" + lines(resolution) + "</blockquote>"
+                        + "<p>我们将于 " + e(callbackBy) + " 前回访，了解您对处理的满意程度。</p>");
+    }
+
+    public Mail assignment(List<String> to, String department, String caseNumber, String grade, String subject,
+                           String dueBy) {
+        return mail(to, "【新投诉 " + grade + "】" + caseNumber + " 已分派至" + department,
+                "<p>" + e(department) + "：</p><p>等级 <b>" + e(grade) + "</b> 的投诉 <b>" + e(caseNumber)
+                        + "</b>（" + e(subject) + "）已分派给贵部门，请在 <b>" + e(dueBy)
+                        + "</b> 前在 Tasklist 中处理。</p>");
+    }
+
+    public Mail escalation(List<String> to, int level, String caseNumber, String grade, String clockLabel,
+                           String due, String subject) {
+        String what = level == 0 ? "即将超时提醒" : "超时升级（" + levelName(level) + "）";
+        return mail(to, "【" + what + "】" + caseNumber + " " + clockLabel + "期限 " + due,
+                "<p>投诉 <b>" + e(caseNumber) + "</b>（等级 " + e(grade) + "，" + e(subject) + "）的"
+                        + e(clockLabel) + "期限为 <b>" + e(due) + "</b>。</p>"
+                        + (level == 0 ? "<p>请尽快处理。</p>"
+                        : "<p>该期限已超时，工单已升级至您，请在 Tasklist 中跟进。</p>"));
+    }
+
+    public Mail extension(List<String> to, String customer, String caseNumber, String newDeadline, String reason) {
+        return mail(to, "【处理期限延长】工单 " + caseNumber,
+                "<p>" + e(customer) + "，您好：</p><p>因" + e(reason) + "，工单 <b>" + e(caseNumber)
+                        + "</b> 的答复期限延长至 <b>" + e(newDeadline) + "</b>。感谢您的理解。</p>");
+    }
+
+    static String levelName(int level) {
+        return switch (level) {
+            case 1 -> "一级：部门负责人";
+            case 2 -> "二级：投诉管理经理";
+            default -> "三级：应急小组";
+        };
+    }
+
+    private static Mail mail(List<String> to, String subject, String body) {
+        return new Mail(to, subject, "<html><body style=\"font-family:sans-serif\">" + body
+                + "<p style=\"color:#888\">—— ComplaintFlow 投诉管理（系统邮件）</p></body></html>");
+    }
+
+    private static String e(String value) {
+        return value == null ? "" : HtmlUtils.htmlEscape(value);
+    }
+
+    private static String lines(String value) {
+        return e(value).replace("\n", "<br>");
+    }
+}

@@ -1,0 +1,39 @@
+package io.complaintflow.resolution;
+
+import io.complaintflow.complaint.Actors;
+import io.complaintflow.complaint.CaseFileVariables;
+import io.complaintflow.complaint.Timeline;
+import io.complaintflow.complaint.TimelineKind;
+import io.complaintflow.engine.FormValues;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/** The holder of the needed authority (compensation-authority) approves the compensation, or sends it back. */
+@Component("compensationDecided")
+public class CompensationApprovalListener implements TaskListener {
+
+    private final Timeline timeline;
+    private final CaseFileVariables caseFile;
+    private final Actors actors;
+
+    public CompensationApprovalListener(Timeline timeline, CaseFileVariables caseFile, Actors actors) {
+        this.timeline = timeline;
+        this.caseFile = caseFile;
+        this.actors = actors;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        String caseNumber = task.getExecution().getBusinessKey();
+        boolean approved = "approve".equals(FormValues.requiredText(task.getVariable("compensationDecision"), "审批意见"));
+        String note = FormValues.text(task.getVariable("approvalNote"));
+        if (!approved && note == null) {
+            throw FormValues.invalid("退回时请写明审批意见");
+        }
+        task.setVariable("compensationApproved", approved);
+        timeline.record(caseNumber, actors.of(task), TimelineKind.APPROVAL,
+                approved ? "补偿金额已获批准" : "补偿金额未获批准，退回重新答复", note);
+        caseFile.refresh(caseNumber, task);
+    }
+}

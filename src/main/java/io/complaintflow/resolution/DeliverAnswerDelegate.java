@@ -1,0 +1,20 @@
+package io.complaintflow.resolution;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+@Component("deliverAnswer")
+public class DeliverAnswerDelegate implements JavaDelegate {
+
+    private final ResolutionService resolution;
+
+    public DeliverAnswerDelegate(ResolutionService resolution) {
+        this.resolution = resolution;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        resolution.deliver(execution.getBusinessKey(), execution);
+    }
+}

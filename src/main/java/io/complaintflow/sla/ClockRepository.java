@@ -1,0 +1,94 @@
+package io.complaintflow.sla;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class ClockRepository {
+
+    private final JdbcClient jdbc;
+
+    public ClockRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<Clock> find(String caseNumber, String name) {
+        return jdbc.sql("select * from complaint_clock where case_number = ? and clock = ?")
+                .param(caseNumber).param(name).query(ClockRepository::map).optional();
+    }
+
+    public List<Clock> all(String caseNumber) {
+        return jdbc.sql("select * from complaint_clock where case_number = ? order by id")
+                .param(caseNumber).query(ClockRepository::map).list();
+    }
+
+    /** Starts the clock, or starts it again from scratch (a reopened case, a department handed the case again). */
+    public Clock start(String caseNumber, String name, String spec, Instant startedAt, Instant warningAt,
+                       Instant targetAt, Instant level2At) {
+        int updated = jdbc.sql("""
+                        update complaint_clock set duration_spec = ?, started_at = ?, warning_at = ?, target_at = ?,
+                          level2_at = ?, state = 'RUNNING', paused_at = null, stopped_at = null, updated_at = ?
+                        where case_number = ? and clock = ?""")
+                .param(spec).param(odt(startedAt)).param(odt(warningAt)).param(odt(targetAt)).param(odt(level2At))
+                .param(odt(startedAt)).param(caseNumber).param(name).update();
+        if (updated == 0) {
+            jdbc.sql("""
+                            insert into complaint_clock (case_number, clock, duration_spec, started_at, warning_at,
+                              target_at, level2_at, state, updated_at) values (?, ?, ?, ?, ?, ?, ?, 'RUNNING', ?)""")
+                    .param(caseNumber).param(name).param(spec).param(odt(startedAt)).param(odt(warningAt))
+                    .param(odt(targetAt)).param(odt(level2At)).param(odt(startedAt)).update();
+        }
+        Clock clock = find(caseNumber, name).orElseThrow();
+        event(clock, startedAt, "STARTED", null);
+        return clock;
+    }
+
+    public Clock update(Clock c, ClockState state, Instant warningAt, Instant targetAt, Instant level2At,
+                        Instant pausedAt, Instant stoppedAt, Instant at, String event, String detail) {
+        jdbc.sql("""
+                        update complaint_clock set state = ?, warning_at = ?, target_at = ?, level2_at = ?,
+                          paused_at = ?, stopped_at = ?, updated_at = ? where id = ?""")
+                .param(state.name()).param(odt(warningAt)).param(odt(targetAt)).param(odt(level2At))
+                .param(odt(pausedAt)).param(odt(stoppedAt)).param(odt(at)).param(c.id()).update();
+        Clock updated = find(c.caseNumber(), c.name()).orElseThrow();
+        event(updated, at, event, detail);
+        return updated;
+    }
+
+    public List<ClockEvent> history(long clockId) {
+        return jdbc.sql("select * from clock_event where clock_id = ? order by id").param(clockId)
+                .query((rs, i) -> new ClockEvent(instant(rs, "at"), rs.getString("event"), instant(rs, "target_at"),
+                        rs.getString("detail"))).list();
+    }
+
+    private void event(Clock c, Instant at, String event, String detail) {
+        jdbc.sql("insert into clock_event (clock_id, at, event, target_at, detail) values (?, ?, ?, ?, ?)")
+                .param(c.id()).param(odt(at)).param(event).param(odt(c.targetAt())).param(detail).update();
+    }
+
+    private static Clock map(ResultSet rs, int row) throws SQLException {
+        return new Clock(rs.getLong("id"), rs.getString("case_number"), rs.getString("clock"),
+                rs.getString("duration_spec"), instant(rs, "started_at"), instant(rs, "warning_at"),
+                instant(rs, "target_at"), instant(rs, "level2_at"), ClockState.valueOf(rs.getString("state")),
+                instant(rs, "paused_at"), instant(rs, "stopped_at"));
+    }
+
+    private static OffsetDateTime odt(Instant i) {
+        return i == null ? null : i.atOffset(ZoneOffset.UTC);
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime v = rs.getObject(column, OffsetDateTime.class);
+        return v == null ? null : v.toInstant();
+    }
+
+    public record ClockEvent(Instant at, String event, Instant targetAt, String detail) {
+    }
+}

@@ -1,0 +1,5 @@
+package io.complaintflow.sla;
+
+public enum ClockState {
+    RUNNING, PAUSED, FULFILLED, BREACHED
+}

@@ -1,0 +1,34 @@
+package io.complaintflow.sla;
+
+import static io.complaintflow.complaint.ComplaintProcess.DEPARTMENT;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Before the department's task: starts the department's clock when the department takes the case up, or — on
+ * the way back from waiting for the customer or an appraisal — keeps the resumed clock, whose deadline has moved.
+ */
+@Component("departmentClock")
+public class DepartmentClockDelegate implements JavaDelegate {
+
+    static final String STARTED = "departmentClockStarted";
+
+    private final ClockService clocks;
+
+    public DepartmentClockDelegate(ClockService clocks) {
+        this.clocks = clocks;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        String caseNumber = execution.getBusinessKey();
+        String name = Clock.department((String) execution.getVariable(DEPARTMENT));
+        Clock clock = Boolean.TRUE.equals(execution.getVariable(STARTED))
+                ? clocks.find(caseNumber, name).orElseThrow()
+                : clocks.start(caseNumber, name, (String) execution.getVariable("departmentSla"));
+        execution.setVariable(STARTED, true);
+        ClockTimers.expose(clock, "department", execution);
+    }
+}

@@ -1,0 +1,71 @@
+package io.complaintflow.sla;
+
+import io.complaintflow.complaint.Actors;
+import io.complaintflow.complaint.CaseFileVariables;
+import io.complaintflow.complaint.Complaint;
+import io.complaintflow.complaint.ComplaintRepository;
+import io.complaintflow.complaint.Timeline;
+import io.complaintflow.complaint.TimelineKind;
+import io.complaintflow.engine.FormValues;
+import io.complaintflow.notification.MailTemplates;
+import io.complaintflow.notification.NotificationService;
+import java.time.Instant;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/** Approval of a regulator-deadline extension: the deadline moves, its timers follow, the customer is told. */
+@Component("extensionDecided")
+public class ExtensionApprovalListener implements TaskListener {
+
+    private final ClockService clocks;
+    private final ClockTimers timers;
+    private final BusinessCalendar calendar;
+    private final ComplaintRepository complaints;
+    private final NotificationService notifications;
+    private final MailTemplates templates;
+    private final Timeline timeline;
+    private final CaseFileVariables caseFile;
+    private final Actors actors;
+
+    public ExtensionApprovalListener(ClockService clocks, ClockTimers timers, BusinessCalendar calendar,
+                                     ComplaintRepository complaints, NotificationService notifications,
+                                     MailTemplates templates, Timeline timeline, CaseFileVariables caseFile,
+                                     Actors actors) {
+        this.clocks = clocks;
+        this.timers = timers;
+        this.calendar = calendar;
+        this.complaints = complaints;
+        this.notifications = notifications;
+        this.templates = templates;
+        this.timeline = timeline;
+        this.caseFile = caseFile;
+        this.actors = actors;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        String caseNumber = task.getExecution().getBusinessKey();
+        boolean approved = "approve".equals(FormValues.requiredText(task.getVariable("extensionDecision"), "审批意见"));
+        task.setVariable("extensionApproved", approved);
+        if (!approved) {
+            timeline.record(caseNumber, actors.of(task), TimelineKind.APPROVAL, "延期申请未获批准",
+                    FormValues.text(task.getVariable("approvalNote")));
+            caseFile.refresh(caseNumber, task);
+            return;
+        }
+        int days = FormValues.integer(task.getVariable("extensionDays"), "延长至（天）");
+        String reason = FormValues.text(task.getVariable("extensionReason"));
+        Complaint complaint = complaints.find(caseNumber).orElseThrow();
+        Instant target = calendar.plus(complaint.createdAt(), ClockDuration.parse("cal:P" + days + "D"));
+        Clock clock = clocks.extend(caseNumber, Clock.REGULATOR_REPLY, target, reason);
+        ClockTimers.expose(clock, "regulatorReply", task);
+        timeline.record(caseNumber, actors.of(task), TimelineKind.EXTENSION,
+                "批准延期：监管答复期限延至 " + clocks.format(target), FormValues.text(task.getVariable("approvalNote")));
+        List<String> to = complaint.customer().email() == null ? List.of() : List.of(complaint.customer().email());
+        notifications.send(caseNumber, "延期通知",
+                templates.extension(to, complaint.customer().name(), caseNumber, clocks.format(target), reason));
+        caseFile.refresh(caseNumber, task);
+    }
+}
