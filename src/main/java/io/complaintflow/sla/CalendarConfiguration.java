@@ -1,16 +1,61 @@
 package io.complaintflow.sla;
 
+import java.nio.file.Path;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.List;
+import java.util.EnumSet;
+import java.util.Locale;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** TEMPORARY stand-in until the calendar branch lands (replaced on merge). */
-@Configuration
+/** The {@link BusinessCalendar} from {@code complaintflow.calendar.*} and the holiday folder. */
+@Configuration(proxyBeanMethods = false)
 public class CalendarConfiguration {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CalendarConfiguration.class);
+
     @Bean
-    BusinessCalendar businessCalendar() {
-        return new BusinessCalendar(ZoneId.of("Asia/Shanghai"), Set.of(), List.of(), Set.of(), Set.of());
+    public BusinessCalendar businessCalendar(
+            @Value("${complaintflow.calendar.zone:${complaintflow.zone:Asia/Shanghai}}") String zone,
+            @Value("${complaintflow.calendar.working-periods:09:00-12:00,13:30-18:00}") String workingPeriods,
+            @Value("${complaintflow.calendar.working-days:MONDAY,TUESDAY,WEDNESDAY,THURSDAY,FRIDAY}") String workingDays,
+            @Value("${complaintflow.calendar.holidays-dir:calendar}") Path holidaysDir) {
+        HolidayFiles files = new HolidayFiles(holidaysDir);
+        HolidaySchedule schedule = files.load();
+        BusinessCalendar calendar = new BusinessCalendar(ZoneId.of(zone), parseWeekdays(workingDays),
+                WorkingPeriod.parse(workingPeriods), schedule.holidays().keySet(), schedule.makeupWorkdays());
+        LOG.info("Business calendar: {} holidays and {} make-up working days for {} from {} ({})",
+                schedule.holidays().size(), schedule.makeupWorkdays().size(), schedule.years(), files.dir(), calendar);
+        int thisYear = LocalDate.now(calendar.zone()).getYear();
+        if (!schedule.years().contains(thisYear)) {
+            LOG.warn("No holiday file for {} in {}: deadlines this year ignore its holidays and make-up working days",
+                    thisYear, files.dir());
+        }
+        return calendar;
+    }
+
+    /** {@code "MONDAY,TUESDAY"} (case-insensitive) → weekdays; unknown names fail naming the property. */
+    static Set<DayOfWeek> parseWeekdays(String spec) {
+        Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
+        for (String name : spec.split(",")) {
+            if (name.isBlank()) {
+                continue;
+            }
+            try {
+                days.add(DayOfWeek.valueOf(name.trim().toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("complaintflow.calendar.working-days: '" + name.trim()
+                        + "' is not a weekday (MONDAY … SUNDAY)", e);
+            }
+        }
+        if (days.isEmpty()) {
+            throw new IllegalArgumentException("complaintflow.calendar.working-days names no weekday");
+        }
+        return days;
     }
 }
