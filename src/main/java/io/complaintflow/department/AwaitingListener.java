@@ -26,7 +26,6 @@ import org.springframework.stereotype.Component;
 @Component("awaiting")
 public class AwaitingListener implements TaskListener {
 
-    static final String CUSTOMER_TASK = "Task_AwaitCustomerInfo";
 
     private final ClockService clocks;
     private final ClockTimers timers;
@@ -51,7 +50,7 @@ public class AwaitingListener implements TaskListener {
     public void notify(DelegateTask task) {
         String caseNumber = task.getExecution().getBusinessKey();
         String department = (String) task.getVariable(DEPARTMENT);
-        boolean customer = CUSTOMER_TASK.equals(task.getTaskDefinitionKey());
+        boolean customer = DepartmentTaskListener.NEED_INFO.equals(task.getVariable(DepartmentTaskListener.OUTCOME));
         String what = customer ? "等待客户补充信息" : "等待外部鉴定";
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
             clocks.pause(caseNumber, List.of(Clock.RESOLUTION, Clock.department(department)), what);

@@ -34,7 +34,9 @@ public class DepartmentTaskListener implements TaskListener {
         String caseNumber = task.getExecution().getBusinessKey();
         String department = (String) task.getVariable(DEPARTMENT);
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
-            departments.assigned(caseNumber, department, actors.current(), task);
+            if (task.getVariable(OUTCOME) == null) { // not when the task comes back after waiting for information
+                departments.assigned(caseNumber, department, actors.current(), task);
+            }
             return;
         }
         String outcome = FormValues.requiredText(task.getVariable(OUTCOME), "处理结论");

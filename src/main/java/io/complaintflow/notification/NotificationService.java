@@ -1,10 +1,9 @@
 package io.complaintflow.notification;
 
-import io.complaintflow.complaint.Actors;
-import io.complaintflow.complaint.Timeline;
-import io.complaintflow.complaint.TimelineKind;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.variable.Variables;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
@@ -17,17 +16,17 @@ public class NotificationService {
 
     public static final String PROCESS_KEY = "notification";
 
-    private final RuntimeService runtime;
-    private final Timeline timeline;
+    private static final Logger LOG = LoggerFactory.getLogger(NotificationService.class);
 
-    public NotificationService(RuntimeService runtime, Timeline timeline) {
+    private final RuntimeService runtime;
+
+    public NotificationService(RuntimeService runtime) {
         this.runtime = runtime;
-        this.timeline = timeline;
     }
 
     public void send(String caseNumber, String purpose, Mail mail) {
         if (mail.to().isEmpty()) {
-            timeline.record(caseNumber, Actors.SYSTEM, TimelineKind.NOTE, purpose + "：无收件邮箱，未发送", null);
+            LOG.info("{} of {} not sent: no mail address", purpose, caseNumber);
             return;
         }
         runtime.createProcessInstanceByKey(PROCESS_KEY)

@@ -33,9 +33,9 @@ class ComplaintQueryApiTest {
                 .andExpect(jsonPath("$.transferCount").value(1))
                 .andExpect(jsonPath("$.timeline[0].kind").value("ACCEPTED"))
                 .andExpect(jsonPath("$.timeline[0].actor").value("agent"))
-                .andExpect(jsonPath("$.timeline[3].kind").value("TRANSFERRED"))
-                .andExpect(jsonPath("$.timeline[3].actor").value("logistics"))
-                .andExpect(jsonPath("$.timeline[3].detail").value("不是物流问题"));
+                .andExpect(jsonPath("$.timeline[4].kind").value("TRANSFERRED"))
+                .andExpect(jsonPath("$.timeline[4].actor").value("logistics"))
+                .andExpect(jsonPath("$.timeline[4].detail").value("不是物流问题"));
     }
 
     @Test
