@@ -21,7 +21,7 @@ import org.springframework.test.context.TestExecutionListeners;
 @SpringBootTest
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
-@Import({ProcessEngineCoverageConfiguration.class, TestScenarios.class, TestMail.class})
+@Import({ProcessEngineCoverageConfiguration.class, TestScenarios.class, TestMail.class, DeadlineScenarios.class})
 @TestExecutionListeners(listeners = ProcessEngineCoverageTestExecutionListener.class,
         mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
 public @interface ComplaintFlowTest {

@@ -1,0 +1,177 @@
+package io.complaintflow.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import io.complaintflow.ComplaintFlowTest;
+import io.complaintflow.DeadlineScenarios;
+import io.complaintflow.TestScenarios;
+import io.complaintflow.engine.FormValues;
+import io.complaintflow.intake.ComplaintRequest;
+import io.complaintflow.intake.ComplaintRequest.CustomerRequest;
+import io.complaintflow.sla.Clock;
+import io.complaintflow.sla.ClockService;
+import jakarta.mail.Message;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+
+/** Who gets which mail and what it says — through a real SMTP server — and what happens when SMTP is down. */
+@ComplaintFlowTest
+class NotificationMailTest {
+
+    @Autowired GreenMail greenMail;
+    @Autowired JavaMailSenderImpl mailSender;
+    @Autowired TestScenarios scenarios;
+    @Autowired DeadlineScenarios time;
+    @Autowired ClockService clocks;
+    @Autowired IdentityService identity;
+    @Autowired ManagementService management;
+    @Autowired RuntimeService runtime;
+
+    @BeforeEach
+    void emptyMailboxes() throws Exception {
+        greenMail.purgeEmailFromAllMailboxes();
+    }
+
+    @AfterEach
+    void resetClock() {
+        ClockUtil.reset();
+    }
+
+    @Test
+    void theCustomerIsToldTheCaseNumberAndWhenToExpectAnAnswerWithTheirOwnWordsEscaped() throws Exception {
+        String caseNumber = scenarios.file(withEmail("li@example.com", "<script>alert(1)</script>多扣费"));
+
+        assertThat(time.sendMails(caseNumber)).isEqualTo(1);
+        MimeMessage mail = only(to("li@example.com"));
+        String body = GreenMailUtil.getBody(mail);
+        String expected = clocks.format(clocks.find(caseNumber, Clock.RESOLUTION).orElseThrow().targetAt());
+        assertThat(mail.getSubject()).contains("投诉受理").contains(caseNumber);
+        assertThat(decoded(body)).contains(caseNumber).contains(expected).contains("&lt;script&gt;")
+                .doesNotContain("<script>");
+    }
+
+    @Test
+    void anImportantComplaintIsAnnouncedToTheDepartmentsPeople() throws Exception {
+        person("billing-desk", "billing-desk@example.com", "dept-billing");
+        ComplaintRequest vip = new ComplaintRequest("wechat", null, null, null,
+                new CustomerRequest("李女士", TestScenarios.uniquePhone(), null, null, true), "billing", "宽带", "多扣费",
+                "多扣 199 元", null, null, false, null);
+        String caseNumber = scenarios.file(vip);
+        scenarios.complete(caseNumber, "Task_ReviewTriage", "center", Map.of("category", "billing", "grade", "G2",
+                "departments", FormValues.jsonList(List.of("billing"))));
+
+        time.sendMails(caseNumber);
+        MimeMessage notice = only(to("billing-desk@example.com"));
+        assertThat(notice.getSubject()).contains("新投诉 G2").contains(caseNumber).contains("账务部");
+    }
+
+    @Test
+    void anOverdueDepartmentTaskMailsTheDepartmentLead() throws Exception {
+        person("quality-head", "quality-head@example.com", "dept-quality-lead");
+        String caseNumber = scenarios.routine("product-quality");
+        time.fire(caseNumber, "Event_DepartmentOverdue");
+
+        time.sendMails(caseNumber);
+        MimeMessage escalation = only(to("quality-head@example.com"));
+        assertThat(escalation.getSubject()).contains("超时升级").contains(caseNumber);
+        assertThat(decoded(GreenMailUtil.getBody(escalation))).contains("质量部处理");
+    }
+
+    @Test
+    void aDeadSmtpServerMeansRetriesThenAnIncidentWhileTheComplaintStaysCommitted() throws Exception {
+        int smtpPort = mailSender.getPort();
+        mailSender.setPort(closedPort());
+        String caseNumber;
+        Job job;
+        try {
+            caseNumber = scenarios.file(withEmail("wang@example.com", "没人接电话"));
+            job = management.createJobQuery().processDefinitionKey("notification").executable().list().stream()
+                    .filter(j -> caseNumber.equals(businessKey(j))).findFirst().orElseThrow();
+            int failures = 0;
+            while (management.createJobQuery().jobId(job.getId()).singleResult().getRetries() > 0 && failures < 10) {
+                String id = job.getId();
+                assertThatThrownBy(() -> management.executeJob(id)).isNotNull();
+                failures++;
+            }
+            assertThat(failures).as("R5 retry cycle").isEqualTo(5);
+            assertThat(runtime.createIncidentQuery().processInstanceId(job.getProcessInstanceId()).count())
+                    .isEqualTo(1);
+            assertThat(scenarios.complaint(caseNumber).status()).as("the complaint went on").isEqualTo("IN_PROGRESS");
+            assertThat(scenarios.openTasks(caseNumber)).isNotEmpty();
+        } finally {
+            mailSender.setPort(smtpPort);
+        }
+        management.setJobRetries(job.getId(), 1);
+        management.executeJob(job.getId());
+        assertThat(to("wang@example.com")).hasSize(1);
+        assertThat(runtime.createIncidentQuery().processInstanceId(job.getProcessInstanceId()).count()).isZero();
+    }
+
+    private ComplaintRequest withEmail(String email, String subject) {
+        return new ComplaintRequest("web", null, null, null,
+                new CustomerRequest("客户", TestScenarios.uniquePhone(), email, null, false), "delivery", "羽绒服",
+                subject, "详细情况", null, null, false, null);
+    }
+
+    private void person(String id, String email, String group) {
+        if (identity.createUserQuery().userId(id).count() == 0) {
+            User user = identity.newUser(id);
+            user.setEmail(email);
+            user.setPassword("secret-" + id);
+            identity.saveUser(user);
+            identity.createMembership(id, group);
+        }
+    }
+
+    private List<MimeMessage> to(String address) throws Exception {
+        return Arrays.stream(greenMail.getReceivedMessages()).filter(m -> {
+            try {
+                return Arrays.stream(m.getRecipients(Message.RecipientType.TO))
+                        .anyMatch(r -> r.toString().equals(address));
+            } catch (Exception e) {
+                return false;
+            }
+        }).toList();
+    }
+
+    private static MimeMessage only(List<MimeMessage> messages) {
+        assertThat(messages).hasSize(1);
+        return messages.get(0);
+    }
+
+    private String businessKey(Job job) {
+        return runtime.createProcessInstanceQuery().processInstanceId(job.getProcessInstanceId()).singleResult()
+                .getBusinessKey();
+    }
+
+    /** GreenMail gives the raw (quoted-printable) body; decode it to compare text. */
+    private static String decoded(String body) throws Exception {
+        return new String(jakarta.mail.internet.MimeUtility.decode(
+                new java.io.ByteArrayInputStream(body.getBytes(java.nio.charset.StandardCharsets.US_ASCII)),
+                "quoted-printable").readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static int closedPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

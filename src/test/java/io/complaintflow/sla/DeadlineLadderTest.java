@@ -1,0 +1,244 @@
+package io.complaintflow.sla;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.complaintflow.ComplaintFlowTest;
+import io.complaintflow.DeadlineScenarios;
+import io.complaintflow.TestScenarios;
+import io.complaintflow.engine.FormValues;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Deadlines as the timers in the models keep them: the engine clock moves and the ladder climbs. */
+@ComplaintFlowTest
+class DeadlineLadderTest {
+
+    // Tuesday 2026-03-10 10:00 in Shanghai
+    private static final String TUESDAY_10 = "2026-03-10T02:00:00Z";
+
+    @Autowired TestScenarios scenarios;
+    @Autowired DeadlineScenarios time;
+    @Autowired ClockService clocks;
+    @Autowired BusinessCalendar calendar;
+    @Autowired TaskService tasks;
+    @Autowired HistoryService history;
+    @Autowired JdbcClient jdbc;
+
+    @AfterEach
+    void resetClock() {
+        ClockUtil.reset();
+    }
+
+    @Test
+    void aDepartmentTaskIsRemindedAt80PercentThenEscalatedToItsLeadThenToManagers() {
+        DeadlineScenarios.now(TUESDAY_10);
+        String caseNumber = scenarios.routine("product-quality");
+        Clock clock = clocks.find(caseNumber, Clock.department("quality")).orElseThrow();
+
+        // P3D: the day of receipt does not count; Wed, Thu, Fri → Friday 18:00 Shanghai
+        assertThat(clock.targetAt()).isEqualTo(Instant.parse("2026-03-13T10:00:00Z"));
+        Task task = scenarios.departmentTask(caseNumber, "quality");
+        assertThat(task.getDueDate().toInstant()).isEqualTo(clock.targetAt());
+        assertThat(time.timer(caseNumber, "Event_DepartmentWarning").getDuedate().toInstant())
+                .isEqualTo(clock.warningAt());
+
+        time.fire(caseNumber, "Event_DepartmentWarning");
+        assertThat(escalations(caseNumber, "quality", 0)).isEqualTo(1);
+        assertThat(clocks.find(caseNumber, Clock.department("quality")).orElseThrow().state())
+                .isEqualTo(ClockState.RUNNING);
+        assertThat(scenarios.timelineKinds(caseNumber)).contains("REMINDED");
+
+        time.fire(caseNumber, "Event_DepartmentOverdue");
+        assertThat(candidateGroups(task)).contains("dept-quality", "dept-quality-lead")
+                .doesNotContain("emergency-group");
+        assertThat(clocks.find(caseNumber, Clock.department("quality")).orElseThrow().state())
+                .isEqualTo(ClockState.BREACHED);
+
+        time.fire(caseNumber, "Event_DepartmentLevel2");
+        assertThat(candidateGroups(task)).contains("complaint-managers");
+        assertThat(escalations(caseNumber, "quality", 1)).isEqualTo(2);
+
+        scenarios.propose(caseNumber, "quality", "quality", "更换新品");
+        Clock stopped = clocks.find(caseNumber, Clock.department("quality")).orElseThrow();
+        assertThat(stopped.state()).isEqualTo(ClockState.BREACHED);
+        assertThat(stopped.stoppedAt()).isNotNull();
+    }
+
+    @Test
+    void aMajorRegulatorCaseClimbsToTheEmergencyGroupAndItsReplyDeadlineIsWatched() {
+        DeadlineScenarios.now(TUESDAY_10);
+        String caseNumber = scenarios.file(TestScenarios.regulatorCase("12315", "12315-L-" + TestScenarios.uniquePhone(),
+                "product-quality"));
+        assertThat(scenarios.complaint(caseNumber).grade()).isEqualTo("G3");
+        // 12315: first response within 2 working hours, reply within 10 working days
+        assertThat(clocks.find(caseNumber, Clock.FIRST_RESPONSE).orElseThrow().targetAt())
+                .isEqualTo(Instant.parse("2026-03-10T04:00:00Z"));
+        assertThat(clocks.find(caseNumber, Clock.REGULATOR_REPLY).orElseThrow().targetAt())
+                .isEqualTo(Instant.parse("2026-03-24T10:00:00Z"));
+
+        time.fire(caseNumber, "Event_FirstResponseWarning");
+        time.fire(caseNumber, "Event_FirstResponseOverdue");
+        Task review = scenarios.task(caseNumber, "Task_ReviewTriage");
+        assertThat(candidateGroups(review)).contains("complaint-center-lead");
+
+        time.fire(caseNumber, "Event_ResolutionWarning");
+        time.fire(caseNumber, "Event_ResolutionOverdue");
+        assertThat(candidateGroups(review)).contains("emergency-group");
+        time.fire(caseNumber, "Event_ResolutionLevel2");
+        assertThat(candidateGroups(review)).contains("complaint-managers");
+
+        Task reply = scenarios.task(caseNumber, "Task_ReplyToRegulator");
+        assertThat(reply.getDueDate().toInstant()).isEqualTo(Instant.parse("2026-03-24T10:00:00Z"));
+        time.fire(caseNumber, "Event_RegulatorReplyWarning");
+        time.fire(caseNumber, "Event_RegulatorReplyOverdue");
+        time.fire(caseNumber, "Event_RegulatorReplyLevel2");
+        assertThat(candidateGroups(reply)).contains("complaint-center-lead", "emergency-group", "complaint-managers");
+
+        scenarios.complete(reply, "center", Map.of("regulatorDecision", "replied", "regulatorReplyText", "已在平台答复"));
+        assertThat(clocks.find(caseNumber, Clock.REGULATOR_REPLY).orElseThrow().stoppedAt()).isNotNull();
+        assertThat(jdbc.sql("select count(*) from escalation where case_number = ? and level = 3")
+                .param(caseNumber).query(Long.class).single()).isEqualTo(2);
+        assertThat(scenarios.timelineKinds(caseNumber)).contains("ESCALATED", "REMINDED", "REGULATOR_REPLIED");
+    }
+
+    @Test
+    void waitingForTheCustomerPausesTheClocksAndMovesTheDeadlinesByThePausedWorkingTime() {
+        DeadlineScenarios.now(TUESDAY_10);
+        String caseNumber = scenarios.routine("delivery");
+        Clock resolution = clocks.find(caseNumber, Clock.RESOLUTION).orElseThrow();
+        Clock department = clocks.find(caseNumber, Clock.department("logistics")).orElseThrow();
+
+        DeadlineScenarios.now("2026-03-10T03:00:00Z"); // Tue 11:00
+        scenarios.complete(scenarios.departmentTask(caseNumber, "logistics"), "logistics",
+                Map.of("outcome", "need-info", "waitReason", "请提供快递单号"));
+        assertThat(scenarios.complaint(caseNumber).status()).isEqualTo("AWAITING_CUSTOMER");
+        assertThat(clocks.find(caseNumber, Clock.RESOLUTION).orElseThrow().state()).isEqualTo(ClockState.PAUSED);
+        assertThat(clocks.find(caseNumber, Clock.department("logistics")).orElseThrow().state())
+                .isEqualTo(ClockState.PAUSED);
+
+        DeadlineScenarios.now("2026-03-11T03:00:00Z"); // Wed 11:00: 1 h + 4.5 h on Tuesday, 2 h on Wednesday
+        scenarios.complete(scenarios.task(caseNumber, "Task_AwaitInformation"), "logistics",
+                Map.of("customerInfo", "单号 SF123"));
+
+        Duration paused = Duration.ofMinutes(450);
+        Clock resumed = clocks.find(caseNumber, Clock.RESOLUTION).orElseThrow();
+        assertThat(resumed.state()).isEqualTo(ClockState.RUNNING);
+        assertThat(resumed.targetAt()).isEqualTo(calendar.plusWorkingTime(resolution.targetAt(), paused));
+        assertThat(time.timer(caseNumber, "Event_ResolutionOverdue").getDuedate().toInstant())
+                .isEqualTo(resumed.targetAt());
+        Clock departmentResumed = clocks.find(caseNumber, Clock.department("logistics")).orElseThrow();
+        assertThat(departmentResumed.targetAt()).isEqualTo(calendar.plusWorkingTime(department.targetAt(), paused));
+        assertThat(scenarios.departmentTask(caseNumber, "logistics").getDueDate().toInstant())
+                .isEqualTo(departmentResumed.targetAt());
+        assertThat(scenarios.complaint(caseNumber).status()).isEqualTo("IN_PROGRESS");
+        assertThat(scenarios.timelineKinds(caseNumber)).contains("PAUSED", "RESUMED");
+    }
+
+    @Test
+    void aFinancialRegulatorDeadlineIsExtendedTo30DaysByManagersAndTo60ByTheEmergencyGroup() {
+        DeadlineScenarios.now(TUESDAY_10);
+        String caseNumber = scenarios.file(TestScenarios.regulatorCase("nfra", "NFRA-" + TestScenarios.uniquePhone(),
+                "billing"));
+        Instant received = scenarios.complaint(caseNumber).createdAt();
+        assertThat(clocks.find(caseNumber, Clock.REGULATOR_REPLY).orElseThrow().targetAt())
+                .isEqualTo(calendar.plus(received, ClockDuration.parse("cal:P15D")));
+
+        askForExtension(caseNumber, 30);
+        Task approval = scenarios.task(caseNumber, "Task_ApproveExtension");
+        assertThat(candidateGroups(approval)).containsExactly("complaint-managers");
+        scenarios.complete(approval, "manager", Map.of("extensionDecision", "approve"));
+        Instant day30 = calendar.plus(received, ClockDuration.parse("cal:P30D"));
+        assertThat(clocks.find(caseNumber, Clock.REGULATOR_REPLY).orElseThrow().targetAt()).isEqualTo(day30);
+        assertThat(scenarios.task(caseNumber, "Task_ReplyToRegulator").getDueDate().toInstant()).isEqualTo(day30);
+
+        askForExtension(caseNumber, 60);
+        approval = scenarios.task(caseNumber, "Task_ApproveExtension");
+        assertThat(candidateGroups(approval)).containsExactly("emergency-group");
+        scenarios.complete(approval, "demo", Map.of("extensionDecision", "reject", "approvalNote", "不予延期"));
+        assertThat(clocks.find(caseNumber, Clock.REGULATOR_REPLY).orElseThrow().targetAt()).isEqualTo(day30);
+        assertThat(scenarios.task(caseNumber, "Task_ReplyToRegulator")).isNotNull();
+    }
+
+    @Test
+    void compensationAboveTheAgentsLimitNeedsTheRightApprover() {
+        String caseNumber = scenarios.routine("billing");
+        scenarios.propose(caseNumber, "billing", "billing", "退款");
+        scenarios.complete(caseNumber, "Task_AnswerCustomer", "center", Map.of("answer", "退款 1000 元", "compensation", 1000));
+        Task approval = scenarios.task(caseNumber, "Task_ApproveCompensation");
+        assertThat(candidateGroups(approval)).containsExactly("complaint-center-lead");
+        scenarios.complete(approval, "center-lead", Map.of("compensationDecision", "reject", "approvalNote", "金额过高"));
+
+        scenarios.complete(caseNumber, "Task_AnswerCustomer", "center", Map.of("answer", "退款并赔偿", "compensation", 5000));
+        approval = scenarios.task(caseNumber, "Task_ApproveCompensation");
+        assertThat(candidateGroups(approval)).containsExactly("complaint-managers");
+        scenarios.complete(approval, "manager", Map.of("compensationDecision", "approve"));
+
+        assertThat(scenarios.task(caseNumber, "Task_ConfirmWithCustomer")).isNotNull();
+        assertThat(scenarios.complaint(caseNumber).status()).isEqualTo("RESOLVED");
+        assertThat(scenarios.complaint(caseNumber).compensation()).isEqualByComparingTo("5000");
+    }
+
+    @Test
+    void aCrisisIsAnsweredWithin30MinutesDayOrNight() {
+        DeadlineScenarios.now("2026-03-10T14:00:00Z"); // 22:00 in Shanghai
+        String caseNumber = scenarios.file(TestScenarios.request("app", "safety", "热水器漏电", "再不处理就找记者曝光"));
+        assertThat(scenarios.complaint(caseNumber).grade()).isEqualTo("G4");
+        assertThat(clocks.find(caseNumber, Clock.FIRST_RESPONSE).orElseThrow().targetAt())
+                .isEqualTo(Instant.parse("2026-03-10T14:30:00Z"));
+        assertThat(clocks.find(caseNumber, Clock.RESOLUTION).orElseThrow().targetAt())
+                .isEqualTo(Instant.parse("2026-03-11T14:00:00Z"));
+    }
+
+    @Test
+    void anOverdueCrisisTaskAlsoReachesTheEmergencyGroup() {
+        String caseNumber = scenarios.file(TestScenarios.request("app", "safety", "热水器漏电", "再不处理就找记者曝光"));
+        scenarios.complete(caseNumber, "Task_ReviewTriage", "center", Map.of("category", "safety", "grade", "G4",
+                "departments", FormValues.jsonList(List.of("quality"))));
+        Task task = scenarios.departmentTask(caseNumber, "quality");
+
+        time.fire(caseNumber, "Event_DepartmentOverdue");
+        assertThat(candidateGroups(task)).contains("dept-quality-lead", "emergency-group");
+    }
+
+    @Test
+    void anOverdueGeneralComplaintStopsAtTheCenterLead() {
+        String routine = scenarios.routine("delivery");
+        time.fire(routine, "Event_ResolutionOverdue");
+        assertThat(jdbc.sql("select escalated_to from escalation where case_number = ? order by id")
+                .param(routine).query(String.class).list()).containsExactly("complaint-center-lead");
+
+        String downgraded = scenarios.file(TestScenarios.regulatorCase("12315", "12315-D-" + TestScenarios.uniquePhone(),
+                "delivery"));
+        scenarios.complete(downgraded, "Task_ReviewTriage", "center", Map.of("category", "delivery", "grade", "G2",
+                "departments", FormValues.jsonList(List.of("logistics"))));
+        time.fire(downgraded, "Event_RegulatorReplyOverdue");
+        assertThat(candidateGroups(scenarios.task(downgraded, "Task_ReplyToRegulator")))
+                .contains("complaint-center-lead").doesNotContain("emergency-group");
+    }
+
+    private void askForExtension(String caseNumber, int days) {
+        scenarios.complete(caseNumber, "Task_ReplyToRegulator", "center", Map.of("regulatorDecision", "extend",
+                "extensionDays", days, "extensionReason", "需等待第三方鉴定报告"));
+    }
+
+    private List<String> candidateGroups(Task task) {
+        return tasks.getIdentityLinksForTask(task.getId()).stream().filter(l -> l.getGroupId() != null)
+                .map(IdentityLink::getGroupId).toList();
+    }
+
+    private long escalations(String caseNumber, String department, int minLevel) {
+        return jdbc.sql("select count(*) from escalation where case_number = ? and department = ? and level >= ?")
+                .param(caseNumber).param(department).param(minLevel).query(Long.class).single();
+    }
+}
