@@ -31,7 +31,7 @@ public record ComplaintView(
         String resolution,
         BigDecimal compensation,
         Integer satisfactionScore,
-        Map<String, Instant> deadlines,
+        Map<String, Deadline> deadlines,
         Instant createdAt,
         Instant updatedAt,
         Instant closedAt,

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.time.Instant;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /** Builds the API's view of a complaint from its record, departments and (optionally) timeline. */
@@ -11,9 +12,11 @@ import org.springframework.stereotype.Component;
 public class ComplaintViews {
 
     private final ComplaintRepository complaints;
+    private final JdbcClient jdbc;
 
-    public ComplaintViews(ComplaintRepository complaints) {
+    public ComplaintViews(ComplaintRepository complaints, JdbcClient jdbc) {
         this.complaints = complaints;
+        this.jdbc = jdbc;
     }
 
     public ComplaintView of(Complaint c) {
@@ -24,11 +27,21 @@ public class ComplaintViews {
         return build(c, complaints.timeline(c.caseNumber()));
     }
 
+    private static Instant instant(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
+        java.time.OffsetDateTime value = rs.getObject(column, java.time.OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
     private ComplaintView build(Complaint c, List<TimelineEntry> timeline) {
-        Map<String, Instant> deadlines = new LinkedHashMap<>();
-        if (c.regulatorDeadline() != null) {
-            deadlines.put("regulatorReply", c.regulatorDeadline());
-        }
+        // clock name → its current target (FIRST_RESPONSE, RESOLUTION, REGULATOR_REPLY, DEPARTMENT:<key>)
+        Map<String, Deadline> deadlines = new LinkedHashMap<>();
+        jdbc.sql("select clock, warning_at, target_at, state, stopped_at from complaint_clock where case_number = ?"
+                        + " order by id")
+                .param(c.caseNumber())
+                .query(rs -> {
+                    deadlines.put(rs.getString("clock"), new Deadline(instant(rs, "warning_at"),
+                            instant(rs, "target_at"), rs.getString("state"), instant(rs, "stopped_at")));
+                });
         return new ComplaintView(c.caseNumber(), c.status(), c.grade(), c.category(), c.channel(), c.externalRef(),
                 c.regulator(), c.regulatorDeadline(), c.customer(), c.product(), c.subject(), c.description(),
                 c.amountClaimed(), c.occurredAt(), c.resolvedAtIntake(), complaints.departments(c.caseNumber()),

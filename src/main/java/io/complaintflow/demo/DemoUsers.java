@@ -27,6 +27,8 @@ public class DemoUsers implements ApplicationRunner {
                     Groups.COMPLAINT_MANAGERS)),
             new DemoUser("agent", "小安", "坐席", List.of(Groups.FRONTLINE)),
             new DemoUser("center", "陈", "投诉中心", List.of(Groups.COMPLAINT_CENTER)),
+            new DemoUser("center-lead", "程", "投诉中心负责人", List.of(Groups.COMPLAINT_CENTER_LEAD,
+                    Groups.COMPLAINT_CENTER)),
             new DemoUser("quality", "秦", "质量部", List.of(Groups.department("quality"))),
             new DemoUser("aftersales", "萧", "售后服务部", List.of(Groups.department("after-sales"))),
             new DemoUser("billing", "卞", "账务部", List.of(Groups.department("billing"))),

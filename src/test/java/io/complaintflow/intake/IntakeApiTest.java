@@ -65,7 +65,10 @@ class IntakeApiTest {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.caseNumber").value(first.get("caseNumber").asText()))
                 .andExpect(jsonPath("$.grade").value("G3"))
-                .andExpect(jsonPath("$.deadlines.regulatorReply").value("2026-12-31T15:59:59Z"));
+                .andExpect(jsonPath("$.regulatorDeadline").value("2026-12-31T15:59:59Z"))
+                .andExpect(jsonPath("$.deadlines.REGULATOR_REPLY.state").value("RUNNING"))
+                .andExpect(jsonPath("$.deadlines.RESOLUTION.targetAt").exists())
+                .andExpect(jsonPath("$.deadlines.FIRST_RESPONSE.warningAt").exists());
         assertThat(count()).isEqualTo(complaintsBefore);
     }
 
