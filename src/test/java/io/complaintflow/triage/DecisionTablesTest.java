@@ -25,12 +25,16 @@ class DecisionTablesTest {
     private static DmnEngine dmn;
     private static DmnDecision grading;
     private static DmnDecision routing;
+    private static DmnDecision sla;
+    private static DmnDecision authority;
 
     @BeforeAll
     static void parse() throws Exception {
         dmn = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
         grading = parse("complaint-grading");
         routing = parse("complaint-routing");
+        sla = parse("complaint-sla");
+        authority = parse("compensation-authority");
     }
 
     private static DmnDecision parse(String key) throws Exception {
@@ -106,5 +110,54 @@ class DecisionTablesTest {
                     .filter(row -> Boolean.TRUE.equals(row.get("lead"))).count();
             assertThat(leads).as(category).isEqualTo(1);
         }
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}/{1}/{2}/{3} → {4}, {5}, {6}, {7}, {8}")
+    @CsvSource(delimiter = '|', nullValues = "null", textBlock = """
+            G4 | media     | null                 | none | elapsed:PT30M | elapsed:PT12H | elapsed:P1D | null     | P1D
+            G4 | regulator | 12315                | none | elapsed:PT30M | elapsed:PT12H | elapsed:P1D | P10D     | P1D
+            G4 | regulator | consumer-association | none | elapsed:PT30M | elapsed:PT12H | elapsed:P1D | P10D     | P1D
+            G4 | regulator | nfra                 | none | elapsed:PT30M | elapsed:PT12H | elapsed:P1D | cal:P15D | P1D
+            G3 | regulator | 12315                | none | PT2H          | P3D           | P10D        | P10D     | P3D
+            G3 | regulator | nfra                 | none | PT2H          | P5D           | cal:P15D    | cal:P15D | P3D
+            G3 | regulator | miit                 | peak | PT2H          | P5D           | cal:P15D    | cal:P15D | P3D
+            G3 | regulator | other                | none | PT2H          | P3D           | P10D        | P10D     | P3D
+            G3 | app       | null                 | none | PT1H          | P2D           | P5D         | null     | P3D
+            G2 | wechat    | null                 | peak | PT1H          | P2D           | P3D         | null     | P3D
+            G2 | wechat    | null                 | none | PT2H          | P2D           | P3D         | null     | P3D
+            G1 | hotline   | null                 | peak | PT2H          | P3D           | P5D         | null     | P3D
+            G1 | hotline   | null                 | none | PT4H          | P3D           | P5D         | null     | P3D
+            """)
+    void slaRules(String grade, String channel, String regulator, String phase, String firstResponse,
+                  String department, String resolution, String regulatorReply, String callbackWait) {
+        VariableMap input = Variables.createVariables().putValue("grade", grade).putValue("channel", channel)
+                .putValue("regulator", regulator).putValue("campaignPhase", phase);
+        var row = dmn.evaluateDecision(sla, input).getSingleResult();
+
+        assertThat((String) row.getEntryMap().get("firstResponse")).isEqualTo(firstResponse);
+        assertThat((String) row.getEntryMap().get("departmentHandling")).isEqualTo(department);
+        assertThat((String) row.getEntryMap().get("resolution")).isEqualTo(resolution);
+        assertThat((String) row.getEntryMap().get("regulatorReply")).isEqualTo(regulatorReply);
+        assertThat((String) row.getEntryMap().get("callbackWait")).isEqualTo(callbackWait);
+        for (String spec : new String[] {firstResponse, department, resolution, callbackWait}) {
+            assertThat(io.complaintflow.sla.ClockDuration.parse(spec).spec()).isEqualTo(spec);
+        }
+    }
+
+    @ParameterizedTest(name = "[{index}] {0} yuan → {1}")
+    @CsvSource(nullValues = "null", textBlock = """
+            null,    null
+            0,       null
+            200,     null
+            200.01,  complaint-center-lead
+            2000,    complaint-center-lead
+            2000.01, complaint-managers
+            50000,   complaint-managers
+            """)
+    void authorityRules(Double compensation, String approverGroup) {
+        var row = dmn.evaluateDecision(authority, Variables.createVariables().putValue("compensation", compensation))
+                .getSingleResult();
+        assertThat((String) row.getEntryMap().get("approverGroup")).isEqualTo(approverGroup);
+        assertThat((String) row.getEntryMap().get("authority")).isNotBlank();
     }
 }
