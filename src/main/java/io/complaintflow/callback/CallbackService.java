@@ -33,7 +33,7 @@ public class CallbackService {
     /** Returns whether the customer is satisfied: a score of 3 or more and the problem actually solved. */
     public boolean recordCallback(String caseNumber, int score, boolean resolved, String note, String actor,
                                   VariableScope scope) {
-        complaints.recordSatisfaction(caseNumber, score, clock.now());
+        complaints.recordSatisfaction(caseNumber, score, resolved, clock.now());
         timeline.record(caseNumber, actor, TimelineKind.CALLBACK,
                 "满意度回访：" + score + " 分，问题" + (resolved ? "已解决" : "未解决"), note);
         caseFile.refresh(caseNumber, scope);

@@ -119,9 +119,10 @@ public class ComplaintRepository {
                 .param(odt(at)).param(odt(at)).param(caseNumber).update();
     }
 
-    public void recordSatisfaction(String caseNumber, int score, Instant at) {
-        jdbc.sql("update complaint set satisfaction_score = ?, updated_at = ? where case_number = ?")
-                .param(score).param(odt(at)).param(caseNumber).update();
+    public void recordSatisfaction(String caseNumber, int score, boolean resolved, Instant at) {
+        jdbc.sql("update complaint set satisfaction_score = ?, callback_resolved = ?, updated_at = ?"
+                        + " where case_number = ?")
+                .param(score).param(resolved).param(odt(at)).param(caseNumber).update();
     }
 
     public Page<Complaint> search(ComplaintFilter f) {

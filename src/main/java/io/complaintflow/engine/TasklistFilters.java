@@ -23,11 +23,16 @@ public class TasklistFilters implements ApplicationRunner {
     public static final String MY_TASKS = "我的任务";
     public static final String MY_GROUPS = "本部门待办";
     public static final String CENTER = "投诉中心待办";
+    public static final String DUE_SOON = "即将超时";
+    public static final String OVERDUE = "已超时";
+    public static final String CRISIS = "危机 G4";
+    public static final String REGULATOR = "监管转办";
 
     private static final List<Map<String, String>> COLUMNS = List.of(
             Map.of("name", "caseNumber", "label", "工单号"),
             Map.of("name", "grade", "label", "等级"),
-            Map.of("name", "category", "label", "类别"));
+            Map.of("name", "category", "label", "类别"),
+            Map.of("name", "channel", "label", "渠道"));
 
     private final FilterService filters;
     private final TaskService tasks;
@@ -44,6 +49,15 @@ public class TasklistFilters implements ApplicationRunner {
                 tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks());
         save(CENTER, 10, "投诉中心的全部待办", tasks.createTaskQuery().taskCandidateGroup("complaint-center")
                 .includeAssignedTasks());
+        save(DUE_SOON, 20, "我所在组 4 小时内到期的任务", tasks.createTaskQuery()
+                .taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks()
+                .dueAfterExpression("${now()}").dueBeforeExpression("${dateTime().plusHours(4).toDate()}"));
+        save(OVERDUE, 30, "我所在组已过期限的任务", tasks.createTaskQuery()
+                .taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks()
+                .dueBeforeExpression("${now()}"));
+        save(CRISIS, 40, "全部危机（G4）投诉的任务", tasks.createTaskQuery().processVariableValueEquals("grade", "G4"));
+        save(REGULATOR, 50, "全部监管转办投诉的任务", tasks.createTaskQuery()
+                .processVariableValueEquals("channel", "regulator"));
     }
 
     private void save(String name, int priority, String description, TaskQuery query) {
