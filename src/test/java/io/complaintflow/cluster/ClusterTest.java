@@ -1,0 +1,184 @@
+package io.complaintflow.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.complaintflow.TestScenarios;
+import io.complaintflow.testdb.TestDatabase;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricJobLog;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Two nodes, each the whole application with a running job executor, on one database of their own (H2 on the
+ * H2 run, a fresh PostgreSQL database on the PostgreSQL run): Camunda's cluster model, where nodes share
+ * nothing but the database and coordinate jobs through row locks with an expiry.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ClusterTest {
+
+    private static ClusterNode nodeA;
+    private static ClusterNode nodeB;
+
+    @BeforeAll
+    static void startNodes() {
+        var database = TestDatabase.fresh("cluster");
+        nodeA = ClusterNode.start("nodeA", database); // the first node creates the schema
+        nodeB = ClusterNode.start("nodeB", database);
+    }
+
+    @AfterAll
+    static void stopNodes() {
+        if (nodeB != null) {
+            nodeB.close();
+        }
+        if (nodeA != null) {
+            nodeA.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void aComplaintAcceptedOnOneNodeIsWorkedOnTheOther() {
+        String caseNumber = nodeA.scenarios().routine("delivery");
+
+        TestScenarios b = nodeB.scenarios();
+        b.propose(caseNumber, "logistics", "logistics", "补发包裹");
+        b.complete(caseNumber, "Task_AnswerCustomer", "center", Map.of("answer", "已为您补发", "compensation", 0));
+
+        TestScenarios a = nodeA.scenarios();
+        assertThat(a.complaint(caseNumber).status()).isEqualTo("RESOLVED");
+        assertThat(a.timelineKinds(caseNumber)).contains("ACCEPTED", "PROPOSED", "ANSWERED");
+        assertThat(a.task(caseNumber, "Task_ConfirmWithCustomer")).isNotNull();
+    }
+
+    @Test
+    @Order(2)
+    void eachCallbackTimerFiresExactlyOnceWhileBothNodesRunJobs() {
+        List<String> instances = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            ClusterNode intake = i % 2 == 0 ? nodeA : nodeB;
+            ClusterNode handler = i % 2 == 0 ? nodeB : nodeA;
+            String caseNumber = intake.scenarios().file(TestScenarios.firstContact("after-sales", "已当场解答"));
+            handler.scenarios().complete(caseNumber, "Task_ConfirmWithCustomer", "center",
+                    Map.of("customerDecision", "accept"));
+            instances.add(lifecycleOf(caseNumber));
+        }
+
+        TaskService tasks = nodeA.engine().getTaskService();
+        awaitTrue(Duration.ofSeconds(30), () -> instances.stream().allMatch(id ->
+                tasks.createTaskQuery().processInstanceId(id).taskDefinitionKey("Task_SatisfactionCallback").count() > 0));
+        sleep(Duration.ofMillis(1500)); // room for a second, wrong firing to show up
+
+        HistoryService history = nodeA.engine().getHistoryService();
+        List<String> firedOn = new ArrayList<>();
+        for (String id : instances) {
+            assertThat(tasks.createTaskQuery().processInstanceId(id).taskDefinitionKey("Task_SatisfactionCallback")
+                    .count()).as("callback tasks of %s", id).isEqualTo(1);
+            assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(id)
+                    .activityId("Event_CallbackDue").count()).as("timer firings of %s", id).isEqualTo(1);
+            List<HistoricJobLog> successes = history.createHistoricJobLogQuery().processInstanceId(id)
+                    .activityIdIn("Event_CallbackDue").successLog().list();
+            assertThat(successes).as("successful timer executions of %s", id).hasSize(1);
+            firedOn.add(successes.get(0).getHostname());
+        }
+        assertThat(firedOn).allMatch(node -> node.equals("nodeA") || node.equals("nodeB"));
+        System.out.println("Callback timers fired on: " + firedOn);
+    }
+
+    @Test
+    @Order(3)
+    void aJobOfAKilledNodeIsRunByTheOtherOnceItsLockExpires() {
+        nodeA.engine().getRepositoryService().createDeployment().name("cluster-probe")
+                .addModelInstance("cluster-probe.bpmn", Bpmn.createExecutableProcess("cluster-probe")
+                        .camundaHistoryTimeToLive(1)
+                        .startEvent("StartEvent_Probe")
+                        .serviceTask("Task_Probe").camundaAsyncBefore().camundaClass(KillableProbeDelegate.class)
+                        .userTask("Task_After")
+                        .endEvent("EndEvent_Probe")
+                        .done())
+                .deploy();
+        KillableProbeDelegate.RUNS.clear();
+        KillableProbeDelegate.blockOn = "nodeA";
+        KillableProbeDelegate.entered = new CountDownLatch(1);
+        KillableProbeDelegate.release = new CountDownLatch(1);
+
+        nodeB.jobExecutor().shutdown(); // so that node A is the one to take the job
+        ProcessInstance probe = nodeA.engine().getRuntimeService().startProcessInstanceByKey("cluster-probe");
+        await(KillableProbeDelegate.entered);
+        var lock = nodeB.bean(JdbcClient.class)
+                .sql("select lock_owner_, lock_exp_time_ from act_ru_job where process_instance_id_ = ?")
+                .param(probe.getId())
+                .query((rs, row) -> Map.entry(rs.getString(1), rs.getTimestamp(2).toInstant())).single();
+        assertThat(lock.getKey()).as("node A holds the job's lock").isNotNull();
+        nodeB.jobExecutor().start();
+
+        nodeA.kill(() -> KillableProbeDelegate.release.countDown());
+
+        RuntimeService runtime = nodeB.engine().getRuntimeService();
+        awaitTrue(Duration.ofSeconds(20), () -> runtime.createExecutionQuery().processInstanceId(probe.getId())
+                .activityId("Task_After").count() == 1);
+        var runs = KillableProbeDelegate.RUNS;
+        assertThat(runs).extracting(KillableProbeDelegate.Run::node).containsExactly("nodeA", "nodeB");
+        assertThat(runs.get(1).at()).as("node B waits for the lock to expire").isAfterOrEqualTo(lock.getValue());
+
+        ManagementService management = nodeB.engine().getManagementService();
+        assertThat(management.createJobQuery().processInstanceId(probe.getId()).count()).isZero();
+        HistoryService history = nodeB.engine().getHistoryService();
+        assertThat(history.createHistoricJobLogQuery().processInstanceId(probe.getId()).successLog().list())
+                .extracting(HistoricJobLog::getHostname).containsExactly("nodeB");
+        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(probe.getId())
+                .activityId("Task_Probe").count()).as("node A's attempt left no trace").isEqualTo(1);
+    }
+
+    private String lifecycleOf(String caseNumber) {
+        return nodeA.engine().getRuntimeService().createProcessInstanceQuery()
+                .processInstanceBusinessKey(caseNumber).processDefinitionKey("complaint-handling")
+                .singleResult().getId();
+    }
+
+    private static void awaitTrue(Duration timeout, BooleanSupplier condition) {
+        Instant until = Instant.now().plus(timeout);
+        while (!condition.getAsBoolean()) {
+            if (Instant.now().isAfter(until)) {
+                throw new AssertionError("not reached within " + timeout);
+            }
+            sleep(Duration.ofMillis(100));
+        }
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            assertThat(latch.await(20, TimeUnit.SECONDS)).as("job started on node A").isTrue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
