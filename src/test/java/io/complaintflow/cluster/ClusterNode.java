@@ -6,6 +6,7 @@ import io.complaintflow.complaint.ComplaintRepository;
 import io.complaintflow.intake.IntakeService;
 import io.complaintflow.testdb.DatabaseCoordinates;
 import io.complaintflow.testdb.TestProfiles;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.FormService;
@@ -57,6 +58,10 @@ final class ClusterNode implements AutoCloseable {
 
     String name() {
         return name;
+    }
+
+    URI url(String path) {
+        return URI.create("http://localhost:" + context.getEnvironment().getProperty("local.server.port") + path);
     }
 
     <T> T bean(Class<T> type) {

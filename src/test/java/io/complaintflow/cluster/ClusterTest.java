@@ -55,6 +55,37 @@ class ClusterTest {
         }
     }
 
+    /**
+     * Spring Session keeps the login in the shared database. (Both nodes of this test live in one JVM, where
+     * Camunda's engine registry needs distinct engine names: the login is for node A's engine, and node B's
+     * webapp finds that engine by name; in production every node's engine is "default".)
+     */
+    @Test
+    @Order(0)
+    void aWebappLoginMadeOnOneNodeIsValidOnTheOther() {
+        var identity = nodeA.engine().getIdentityService();
+        var user = identity.newUser("cluster-handler");
+        user.setPassword("secret-1");
+        identity.saveUser(user);
+        identity.createMembership("cluster-handler", "complaint-center");
+        String whoAmI = "/camunda/api/admin/auth/user/nodeA";
+        String taskCount = "/camunda/api/engine/engine/nodeA/task/count";
+
+        WebappClient browser = new WebappClient();
+        assertThat(browser.get(nodeB, taskCount).statusCode()).as("not logged in yet").isEqualTo(401);
+        var login = browser.login(nodeA, "nodeA", "cluster-handler", "secret-1");
+        assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+        String session = browser.cookie("SESSION");
+        assertThat(session).as("Spring Session's cookie").isNotBlank();
+
+        var onB = browser.get(nodeB, whoAmI);
+        assertThat(onB.statusCode()).as(onB.body()).isEqualTo(200);
+        assertThat(onB.body()).contains("\"userId\":\"cluster-handler\"");
+        assertThat(browser.get(nodeB, taskCount).statusCode()).isEqualTo(200);
+        assertThat(browser.cookie("SESSION")).as("node B used the session, made no new one").isEqualTo(session);
+        assertThat(new WebappClient().get(nodeB, whoAmI).statusCode()).as("without the cookie").isNotEqualTo(200);
+    }
+
     @Test
     @Order(1)
     void aComplaintAcceptedOnOneNodeIsWorkedOnTheOther() {
