@@ -3,7 +3,14 @@ package io.complaintflow.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.complaintflow.TestScenarios;
+import io.complaintflow.engine.DefinitionMigration;
+import io.complaintflow.engine.FileSystemDeployer;
+import io.complaintflow.engine.ModelMigrator;
+import io.complaintflow.engine.ModelPublisher;
 import io.complaintflow.testdb.TestDatabase;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricJobLog;
@@ -25,6 +33,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -137,6 +146,31 @@ class ClusterTest {
 
     @Test
     @Order(3)
+    void aNewVersionOfTheLifecycleTakesOverRunningComplaints(@TempDir Path root) throws IOException {
+        String caseNumber = nodeA.scenarios().routine("delivery"); // waits in department-handling
+        Path processes = copy(Path.of("processes"), root.resolve("processes"));
+        Path forms = copy(Path.of("forms"), root.resolve("forms"));
+        Path lifecycle = processes.resolve("complaint-handling.bpmn");
+        Files.writeString(lifecycle, Files.readString(lifecycle)
+                .replace("id=\"Task_AnswerCustomer\" name=\"答复客户\"", "id=\"Task_AnswerCustomer\" name=\"答复客户（新版）\""));
+
+        var publication = new ModelPublisher(new FileSystemDeployer(nodeB.bean(RepositoryService.class), processes,
+                forms, "complaintflow"), nodeB.bean(ModelMigrator.class)).publish();
+
+        assertThat(publication.migrations()).extracting(DefinitionMigration::processKey)
+                .contains("complaint-handling", "department-handling");
+        assertThat(publication.migrations()).allSatisfy(migration -> {
+            assertThat(migration.migrated()).isPositive();
+            assertThat(migration.notMigrated()).isEmpty();
+        });
+        nodeA.scenarios().propose(caseNumber, "logistics", "logistics", "补发包裹");
+        assertThat(nodeA.scenarios().task(caseNumber, "Task_AnswerCustomer").getName())
+                .as("the complaint continues on the new version").isEqualTo("答复客户（新版）");
+        assertThat(nodeA.bean(ModelMigrator.class).status().behindLatest()).isEmpty();
+    }
+
+    @Test
+    @Order(4)
     void aJobOfAKilledNodeIsRunByTheOtherOnceItsLockExpires() {
         nodeA.engine().getRepositoryService().createDeployment().name("cluster-probe")
                 .addModelInstance("cluster-probe.bpmn", Bpmn.createExecutableProcess("cluster-probe")
@@ -178,6 +212,16 @@ class ClusterTest {
                 .extracting(HistoricJobLog::getHostname).containsExactly("nodeB");
         assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(probe.getId())
                 .activityId("Task_Probe").count()).as("node A's attempt left no trace").isEqualTo(1);
+    }
+
+    private static Path copy(Path from, Path to) throws IOException {
+        Files.createDirectories(to);
+        try (var files = Files.list(from)) {
+            for (Path file : files.toList()) {
+                Files.copy(file, to.resolve(file.getFileName()));
+            }
+        }
+        return to;
     }
 
     private String lifecycleOf(String caseNumber) {
