@@ -1,5 +1,7 @@
 package io.complaintflow;
 
+import io.complaintflow.testdb.TestDatabaseInitializer;
+import io.complaintflow.testdb.TestProfiles;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
@@ -10,17 +12,20 @@ import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMock
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.TestExecutionListeners;
 
 /**
- * The one application context all Spring tests share (one engine, one in-memory database): keep every
- * Spring test on this annotation so the context is built once per run.
+ * The one application context all Spring tests share (one engine, one database: in-memory H2, or on the
+ * PostgreSQL run a fresh PostgreSQL database): keep every Spring test on this annotation so the context is
+ * built once per run.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest
 @AutoConfigureMockMvc
-@ActiveProfiles("test")
+@ActiveProfiles(resolver = TestProfiles.class)
+@ContextConfiguration(initializers = TestDatabaseInitializer.class)
 @Import({ProcessEngineCoverageConfiguration.class, TestScenarios.class, TestMail.class, DeadlineScenarios.class})
 @TestExecutionListeners(listeners = ProcessEngineCoverageTestExecutionListener.class,
         mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)

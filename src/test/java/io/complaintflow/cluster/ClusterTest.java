@@ -1,0 +1,264 @@
+package io.complaintflow.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.complaintflow.TestScenarios;
+import io.complaintflow.engine.DefinitionMigration;
+import io.complaintflow.engine.FileSystemDeployer;
+import io.complaintflow.engine.ModelMigrator;
+import io.complaintflow.engine.ModelPublisher;
+import io.complaintflow.testdb.TestDatabase;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricJobLog;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Two nodes, each the whole application with a running job executor, on one database of their own (H2 on the
+ * H2 run, a fresh PostgreSQL database on the PostgreSQL run): Camunda's cluster model, where nodes share
+ * nothing but the database and coordinate jobs through row locks with an expiry.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ClusterTest {
+
+    private static ClusterNode nodeA;
+    private static ClusterNode nodeB;
+
+    @BeforeAll
+    static void startNodes() {
+        var database = TestDatabase.fresh("cluster");
+        nodeA = ClusterNode.start("nodeA", database); // the first node creates the schema
+        nodeB = ClusterNode.start("nodeB", database);
+    }
+
+    @AfterAll
+    static void stopNodes() {
+        if (nodeB != null) {
+            nodeB.close();
+        }
+        if (nodeA != null) {
+            nodeA.close();
+        }
+    }
+
+    /**
+     * Spring Session keeps the login in the shared database. (Both nodes of this test live in one JVM, where
+     * Camunda's engine registry needs distinct engine names: the login is for node A's engine, and node B's
+     * webapp finds that engine by name; in production every node's engine is "default".)
+     */
+    @Test
+    @Order(0)
+    void aWebappLoginMadeOnOneNodeIsValidOnTheOther() {
+        var identity = nodeA.engine().getIdentityService();
+        var user = identity.newUser("cluster-handler");
+        user.setPassword("secret-1");
+        identity.saveUser(user);
+        identity.createMembership("cluster-handler", "complaint-center");
+        String whoAmI = "/camunda/api/admin/auth/user/nodeA";
+        String taskCount = "/camunda/api/engine/engine/nodeA/task/count";
+
+        WebappClient browser = new WebappClient();
+        assertThat(browser.get(nodeB, taskCount).statusCode()).as("not logged in yet").isEqualTo(401);
+        var login = browser.login(nodeA, "nodeA", "cluster-handler", "secret-1");
+        assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+        String session = browser.cookie("SESSION");
+        assertThat(session).as("Spring Session's cookie").isNotBlank();
+
+        var onB = browser.get(nodeB, whoAmI);
+        assertThat(onB.statusCode()).as(onB.body()).isEqualTo(200);
+        assertThat(onB.body()).contains("\"userId\":\"cluster-handler\"");
+        assertThat(browser.get(nodeB, taskCount).statusCode()).isEqualTo(200);
+        assertThat(browser.cookie("SESSION")).as("node B used the session, made no new one").isEqualTo(session);
+        assertThat(new WebappClient().get(nodeB, whoAmI).statusCode()).as("without the cookie").isNotEqualTo(200);
+    }
+
+    @Test
+    @Order(1)
+    void aComplaintAcceptedOnOneNodeIsWorkedOnTheOther() {
+        String caseNumber = nodeA.scenarios().routine("delivery");
+
+        TestScenarios b = nodeB.scenarios();
+        b.propose(caseNumber, "logistics", "logistics", "补发包裹");
+        b.complete(caseNumber, "Task_AnswerCustomer", "center", Map.of("answer", "已为您补发", "compensation", 0));
+
+        TestScenarios a = nodeA.scenarios();
+        assertThat(a.complaint(caseNumber).status()).isEqualTo("RESOLVED");
+        assertThat(a.timelineKinds(caseNumber)).contains("ACCEPTED", "PROPOSED", "ANSWERED");
+        assertThat(a.task(caseNumber, "Task_ConfirmWithCustomer")).isNotNull();
+    }
+
+    @Test
+    @Order(2)
+    void eachCallbackTimerFiresExactlyOnceWhileBothNodesRunJobs() {
+        List<String> instances = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            ClusterNode intake = i % 2 == 0 ? nodeA : nodeB;
+            ClusterNode handler = i % 2 == 0 ? nodeB : nodeA;
+            String caseNumber = intake.scenarios().file(TestScenarios.firstContact("after-sales", "已当场解答"));
+            handler.scenarios().complete(caseNumber, "Task_ConfirmWithCustomer", "center",
+                    Map.of("customerDecision", "accept"));
+            String instance = lifecycleOf(caseNumber);
+            instances.add(instance);
+            // three working days pass: the callback timer falls due now
+            var management = handler.engine().getManagementService();
+            management.setJobDuedate(management.createJobQuery().processInstanceId(instance)
+                    .activityId("Event_CallbackDue").singleResult().getId(), new java.util.Date());
+        }
+
+        TaskService tasks = nodeA.engine().getTaskService();
+        awaitTrue(Duration.ofSeconds(30), () -> instances.stream().allMatch(id ->
+                tasks.createTaskQuery().processInstanceId(id).taskDefinitionKey("Task_SatisfactionCallback").count() > 0));
+        sleep(Duration.ofMillis(1500)); // room for a second, wrong firing to show up
+
+        HistoryService history = nodeA.engine().getHistoryService();
+        List<String> firedOn = new ArrayList<>();
+        for (String id : instances) {
+            assertThat(tasks.createTaskQuery().processInstanceId(id).taskDefinitionKey("Task_SatisfactionCallback")
+                    .count()).as("callback tasks of %s", id).isEqualTo(1);
+            assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(id)
+                    .activityId("Event_CallbackDue").count()).as("timer firings of %s", id).isEqualTo(1);
+            List<HistoricJobLog> successes = history.createHistoricJobLogQuery().processInstanceId(id)
+                    .activityIdIn("Event_CallbackDue").successLog().list();
+            assertThat(successes).as("successful timer executions of %s", id).hasSize(1);
+            firedOn.add(successes.get(0).getHostname());
+        }
+        assertThat(firedOn).allMatch(node -> node.equals("nodeA") || node.equals("nodeB"));
+        System.out.println("Callback timers fired on: " + firedOn);
+    }
+
+    @Test
+    @Order(3)
+    void aNewVersionOfTheLifecycleTakesOverRunningComplaints(@TempDir Path root) throws IOException {
+        String caseNumber = nodeA.scenarios().routine("delivery"); // waits in department-handling
+        Path processes = copy(Path.of("processes"), root.resolve("processes"));
+        Path forms = copy(Path.of("forms"), root.resolve("forms"));
+        Path lifecycle = processes.resolve("complaint-handling.bpmn");
+        Files.writeString(lifecycle, Files.readString(lifecycle)
+                .replace("id=\"Task_AnswerCustomer\" name=\"拟定答复\"", "id=\"Task_AnswerCustomer\" name=\"拟定答复（新版）\""));
+
+        var publication = new ModelPublisher(new FileSystemDeployer(nodeB.bean(RepositoryService.class), processes,
+                forms, "complaintflow"), nodeB.bean(ModelMigrator.class)).publish();
+
+        assertThat(publication.migrations()).extracting(DefinitionMigration::processKey)
+                .contains("complaint-handling", "department-handling");
+        assertThat(publication.migrations()).allSatisfy(migration -> {
+            assertThat(migration.migrated()).isPositive();
+            assertThat(migration.notMigrated()).isEmpty();
+        });
+        nodeA.scenarios().propose(caseNumber, "logistics", "logistics", "补发包裹");
+        assertThat(nodeA.scenarios().task(caseNumber, "Task_AnswerCustomer").getName())
+                .as("the complaint continues on the new version").isEqualTo("拟定答复（新版）");
+        assertThat(nodeA.bean(ModelMigrator.class).status().behindLatest()).isEmpty();
+    }
+
+    @Test
+    @Order(4)
+    void aJobOfAKilledNodeIsRunByTheOtherOnceItsLockExpires() {
+        nodeA.engine().getRepositoryService().createDeployment().name("cluster-probe")
+                .addModelInstance("cluster-probe.bpmn", Bpmn.createExecutableProcess("cluster-probe")
+                        .camundaHistoryTimeToLive(1)
+                        .startEvent("StartEvent_Probe")
+                        .serviceTask("Task_Probe").camundaAsyncBefore().camundaClass(KillableProbeDelegate.class)
+                        .userTask("Task_After")
+                        .endEvent("EndEvent_Probe")
+                        .done())
+                .deploy();
+        KillableProbeDelegate.RUNS.clear();
+        KillableProbeDelegate.blockOn = "nodeA";
+        KillableProbeDelegate.entered = new CountDownLatch(1);
+        KillableProbeDelegate.release = new CountDownLatch(1);
+
+        nodeB.jobExecutor().shutdown(); // so that node A is the one to take the job
+        ProcessInstance probe = nodeA.engine().getRuntimeService().startProcessInstanceByKey("cluster-probe");
+        await(KillableProbeDelegate.entered);
+        var lock = nodeB.bean(JdbcClient.class)
+                .sql("select lock_owner_, lock_exp_time_ from act_ru_job where process_instance_id_ = ?")
+                .param(probe.getId())
+                .query((rs, row) -> Map.entry(rs.getString(1), rs.getTimestamp(2).toInstant())).single();
+        assertThat(lock.getKey()).as("node A holds the job's lock").isNotNull();
+        nodeB.jobExecutor().start();
+
+        nodeA.kill(() -> KillableProbeDelegate.release.countDown());
+
+        RuntimeService runtime = nodeB.engine().getRuntimeService();
+        awaitTrue(Duration.ofSeconds(20), () -> runtime.createExecutionQuery().processInstanceId(probe.getId())
+                .activityId("Task_After").count() == 1);
+        var runs = KillableProbeDelegate.RUNS;
+        assertThat(runs).extracting(KillableProbeDelegate.Run::node).containsExactly("nodeA", "nodeB");
+        assertThat(runs.get(1).at()).as("node B waits for the lock to expire").isAfterOrEqualTo(lock.getValue());
+
+        ManagementService management = nodeB.engine().getManagementService();
+        assertThat(management.createJobQuery().processInstanceId(probe.getId()).count()).isZero();
+        HistoryService history = nodeB.engine().getHistoryService();
+        assertThat(history.createHistoricJobLogQuery().processInstanceId(probe.getId()).successLog().list())
+                .extracting(HistoricJobLog::getHostname).containsExactly("nodeB");
+        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(probe.getId())
+                .activityId("Task_Probe").count()).as("node A's attempt left no trace").isEqualTo(1);
+    }
+
+    private static Path copy(Path from, Path to) throws IOException {
+        Files.createDirectories(to);
+        try (var files = Files.list(from)) {
+            for (Path file : files.toList()) {
+                Files.copy(file, to.resolve(file.getFileName()));
+            }
+        }
+        return to;
+    }
+
+    private String lifecycleOf(String caseNumber) {
+        return nodeA.engine().getRuntimeService().createProcessInstanceQuery()
+                .processInstanceBusinessKey(caseNumber).processDefinitionKey("complaint-handling")
+                .singleResult().getId();
+    }
+
+    private static void awaitTrue(Duration timeout, BooleanSupplier condition) {
+        Instant until = Instant.now().plus(timeout);
+        while (!condition.getAsBoolean()) {
+            if (Instant.now().isAfter(until)) {
+                throw new AssertionError("not reached within " + timeout);
+            }
+            sleep(Duration.ofMillis(100));
+        }
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            assertThat(latch.await(20, TimeUnit.SECONDS)).as("job started on node A").isTrue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
