@@ -54,16 +54,19 @@ public class ReportService {
         Map<String, Long> backlog = new LinkedHashMap<>();
         AGE_BANDS.forEach(b -> backlog.put(b, 0L));
         Instant end = p.to();
-        jdbc.sql("""
-                        select band, count(*) n from (
-                          select case when created_at >= ? then '<1d' when created_at >= ? then '1-3d'
-                                      when created_at >= ? then '3-7d' when created_at >= ? then '7-15d'
-                                      else '>15d' end band
-                          from complaint where created_at < ?
-                            and (closed_at is null or closed_at >= ? or status <> 'CLOSED')) aged
-                        group by band""")
-                .params(odt(end.minus(Duration.ofDays(1))), odt(end.minus(Duration.ofDays(3))),
-                        odt(end.minus(Duration.ofDays(7))), odt(end.minus(Duration.ofDays(15))), odt(end), odt(end))
+        // open at the end of the period: not closed now, or closed only after it (two index-backed halves)
+        String band = """
+                case when created_at >= ? then '<1d' when created_at >= ? then '1-3d' when created_at >= ? then '3-7d'
+                     when created_at >= ? then '7-15d' else '>15d' end band""";
+        Object[] bands = {odt(end.minus(Duration.ofDays(1))), odt(end.minus(Duration.ofDays(3))),
+                odt(end.minus(Duration.ofDays(7))), odt(end.minus(Duration.ofDays(15)))};
+        jdbc.sql("select band, count(*) n from ("
+                        + " select " + band + " from complaint where status <> 'CLOSED' and created_at < ?"
+                        + " union all"
+                        + " select " + band + " from complaint where status = 'CLOSED' and closed_at >= ? and created_at < ?"
+                        + ") aged group by band")
+                .params(bands[0], bands[1], bands[2], bands[3], odt(end), bands[0], bands[1], bands[2], bands[3],
+                        odt(end), odt(end))
                 .query(rs -> {
                     backlog.put(rs.getString("band"), rs.getLong("n"));
                 });

@@ -36,11 +36,11 @@ function section(root, title) {
 /** Horizontal bars: rows of [label, value, text]. */
 function bars(box, rows, max, color) {
   const height = rows.length * 24 + 4;
-  const chart = svg('svg', { width: '600', height: String(height), viewBox: `0 0 600 ${height}` });
+  const chart = svg('svg', { width: '720', height: String(height), viewBox: `0 0 720 ${height}` });
   rows.forEach(([label, value, text], i) => {
     const y = i * 24 + 2;
     chart.appendChild(svg('text', { x: '0', y: String(y + 15), 'font-size': '12' }, label));
-    const w = max > 0 ? Math.round(380 * value / max) : 0;
+    const w = max > 0 ? Math.round(260 * value / max) : 0;
     chart.appendChild(svg('rect', { x: '150', y: String(y + 2), width: String(w), height: '18', fill: color }));
     chart.appendChild(svg('text', { x: String(156 + w), y: String(y + 15), 'font-size': '12' }, text));
   });
