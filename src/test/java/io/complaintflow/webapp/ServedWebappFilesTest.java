@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.complaintflow.ComplaintFlowTest;
 import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,7 +44,7 @@ class ServedWebappFilesTest {
         assertThat(english).contains("\"PAGE_LOGIN_SIGN_IN_ACTION\": \"Log in\"");
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void theCustomScriptAndItsSettingsAreServed() throws Exception {
         assertThat(fetch("/camunda/app/complaintflow/webapp.js"))
                 .contains("import settings from './settings.js'", "determinePreferredLanguage");
