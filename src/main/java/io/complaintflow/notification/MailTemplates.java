@@ -37,7 +37,7 @@ public class MailTemplates {
         return mail(to, "【新投诉 " + grade + "】" + caseNumber + " 已分派至" + department,
                 "<p>" + e(department) + "：</p><p>等级 <b>" + e(grade) + "</b> 的投诉 <b>" + e(caseNumber)
                         + "</b>（" + e(subject) + "）已分派给贵部门，请在 <b>" + e(dueBy)
-                        + "</b> 前在 Tasklist 中处理。</p>");
+                        + "</b> 前在任务列表中处理。</p>");
     }
 
     public Mail escalation(List<String> to, int level, String caseNumber, String grade, String clockLabel,
@@ -47,7 +47,7 @@ public class MailTemplates {
                 "<p>投诉 <b>" + e(caseNumber) + "</b>（等级 " + e(grade) + "，" + e(subject) + "）的"
                         + e(clockLabel) + "期限为 <b>" + e(due) + "</b>。</p>"
                         + (level == 0 ? "<p>请尽快处理。</p>"
-                        : "<p>该期限已超时，工单已升级至您，请在 Tasklist 中跟进。</p>"));
+                        : "<p>该期限已超时，工单已升级至您，请在任务列表中跟进。</p>"));
     }
 
     public Mail extension(List<String> to, String customer, String caseNumber, String newDeadline, String reason) {

@@ -1,9 +1,15 @@
-// ComplaintFlow's Cockpit configuration (replaces the one shipped in Camunda's webjar).
+// ComplaintFlow's Cockpit settings; replaces the config.js of Camunda's webjar (the project's classes come
+// first on the classpath). Language, time zone and banner: ../complaintflow/webapp.js and README.
 export default {
   app: {
-    name: 'Cockpit',
+    name: '流程监控',
     vendor: 'ComplaintFlow'
   },
-  // the managers' dashboard and the SLA panel on process views (complaintflow/dashboard.js)
-  customScripts: ['complaintflow/dashboard']
+  locales: {
+    availableLocales: ['zh', 'en'],
+    fallbackLocale: 'zh'
+  },
+  // webapp.js: language, time zone, banner; complaintflow/dashboard.js: the managers' dashboard and the
+  // 投诉 SLA tab on process views
+  customScripts: ['../complaintflow/webapp', 'complaintflow/dashboard']
 };

@@ -1,0 +1,13 @@
+// ComplaintFlow's Admin settings; replaces the config.js of Camunda's webjar (the project's classes come
+// first on the classpath). Language, time zone and banner: ../complaintflow/webapp.js and README.
+export default {
+  app: {
+    name: '系统管理',
+    vendor: 'ComplaintFlow'
+  },
+  locales: {
+    availableLocales: ['zh', 'en'],
+    fallbackLocale: 'zh'
+  },
+  customScripts: ['../complaintflow/webapp']
+};

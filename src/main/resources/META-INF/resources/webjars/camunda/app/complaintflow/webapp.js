@@ -1,0 +1,85 @@
+// ComplaintFlow's additions to Camunda's webapps (Tasklist, Cockpit, Admin, Welcome), loaded by each app's
+// scripts/config.js as a custom script before AngularJS starts:
+// - Chinese for everyone unless this browser chose English (?lang=en, remembered; ?lang=zh switches back);
+// - dates and times in the business time zone (complaintflow.zone), whatever the browser's zone;
+// - the operator's banner line (complaintflow.webapp.banner) instead of Camunda's "migrate to Camunda 8".
+import settings from './settings.js';
+
+const LANGUAGE_KEY = 'complaintflow.language';
+const app = document.querySelector('base').getAttribute('app-name');
+const custom = window.angular.module(`cam.${app}.custom`);
+
+function chosenLanguage() {
+  const asked = new URLSearchParams(window.location.search).get('lang');
+  if (asked === 'en' || asked === 'zh') {
+    window.localStorage.setItem(LANGUAGE_KEY, asked);
+  }
+  return window.localStorage.getItem(LANGUAGE_KEY) === 'en' ? 'en' : 'zh';
+}
+
+// Camunda's own rule takes the browser's first language, which would show English to every en-US browser.
+custom.config(['$translateProvider', ($translateProvider) => {
+  $translateProvider.determinePreferredLanguage(chosenLanguage);
+}]);
+
+const wallClock = new Intl.DateTimeFormat('en-US', {
+  timeZone: settings.zone, hourCycle: 'h23',
+  year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric'
+});
+
+function toInstant(value) {
+  if (value instanceof Date || typeof value === 'number') {
+    return new Date(value);
+  }
+  // Only strings with an offset are instants (the REST API writes +0800); others already are wall-clock times.
+  if (typeof value === 'string' && /(Z|[+-]\d\d:?\d\d)$/i.test(value)) {
+    return new Date(value.replace(/([+-]\d\d)(\d\d)$/, '$1:$2'));
+  }
+  return null;
+}
+
+// Camunda formats dates with moment in the browser's zone and 7.24 has no setting for another one, so the
+// filters get a Date whose browser-local fields are the wall-clock time of the instant in the business zone.
+function inBusinessZone(value) {
+  const instant = toInstant(value);
+  if (!instant || Number.isNaN(instant.getTime())) {
+    return value;
+  }
+  const part = Object.fromEntries(wallClock.formatToParts(instant).map((p) => [p.type, Number(p.value)]));
+  return new Date(part.year, part.month - 1, part.day, part.hour, part.minute, part.second,
+    instant.getMilliseconds());
+}
+
+custom.decorator('camDateFilter', ['$delegate', (camDate) =>
+  (value, format) => camDate(inBusinessZone(value), format)]);
+
+custom.decorator('dateFilter', ['$delegate', (date) =>
+  (value, format, timezone) => date(timezone ? value : inBusinessZone(value), format, timezone)]);
+
+// The footer says "Date and Time displayed in local timezone: <the browser's zone>".
+custom.decorator('camWidgetFooterDirective', ['$delegate', (directives) => {
+  const footer = directives[0];
+  const link = footer.link;
+  footer.compile = () => function linkWithBusinessZone(scope, ...rest) {
+    link.call(this, scope, ...rest);
+    scope.timezoneName = settings.zone;
+  };
+  return directives;
+}]);
+
+const CAMUNDA_BANNER = /<div ng-if="isCommunityEdition"[^>]*>\s*<\/div>/;
+const OPERATOR_BANNER =
+  '<div ng-if="$root.complaintflowBanner" class="ce-eol-banner" ng-bind="$root.complaintflowBanner"></div>';
+
+custom.decorator('camWidgetHeaderDirective', ['$delegate', (directives) => {
+  const header = directives[0];
+  if (!CAMUNDA_BANNER.test(header.template)) {
+    console.warn('ComplaintFlow: Camunda\'s banner not found in the header template; banner left as it is');
+  }
+  header.template = header.template.replace(CAMUNDA_BANNER, OPERATOR_BANNER);
+  return directives;
+}]);
+
+custom.run(['$rootScope', ($rootScope) => {
+  $rootScope.complaintflowBanner = settings.banner;
+}]);
