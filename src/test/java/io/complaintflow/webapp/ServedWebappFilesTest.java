@@ -29,7 +29,7 @@ class ServedWebappFilesTest {
                 .containsPattern("fallbackLocale:\\s*'zh'")
                 .containsPattern("vendor:\\s*'ComplaintFlow'")
                 .containsPattern("name:\\s*'\\p{IsHan}+'")
-                .containsPattern("customScripts:\\s*\\['\\.\\./complaintflow/webapp'\\]");
+                .containsPattern("customScripts:\\s*\\['\\.\\./complaintflow/webapp'[,\\]]");
     }
 
     @ParameterizedTest
