@@ -1,5 +1,8 @@
 package io.complaintflow.complaint;
 
+import static io.complaintflow.complaint.Timestamps.instant;
+import static io.complaintflow.complaint.Timestamps.odt;
+
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -248,14 +251,7 @@ public class ComplaintRepository {
         }
     }
 
-    static OffsetDateTime odt(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
-    }
 
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
-    }
 
     private static Complaint mapComplaint(ResultSet rs, int row) throws SQLException {
         return new Complaint(

@@ -1,5 +1,7 @@
 package io.complaintflow.complaint;
 
+import static io.complaintflow.complaint.Timestamps.instant;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,10 +29,6 @@ public class ComplaintViews {
         return build(c, complaints.timeline(c.caseNumber()));
     }
 
-    private static Instant instant(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
-        java.time.OffsetDateTime value = rs.getObject(column, java.time.OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
-    }
 
     private ComplaintView build(Complaint c, List<TimelineEntry> timeline) {
         // clock name → its current target (FIRST_RESPONSE, RESOLUTION, REGULATOR_REPLY, DEPARTMENT:<key>)

@@ -1,5 +1,8 @@
 package io.complaintflow.report;
 
+import static io.complaintflow.complaint.Timestamps.instant;
+import static io.complaintflow.complaint.Timestamps.odt;
+
 import io.complaintflow.complaint.Coded;
 import io.complaintflow.complaint.Department;
 import io.complaintflow.report.Reports.Bottleneck;
@@ -268,14 +271,7 @@ public class ReportService {
         return Coded.labelOf(Department.class, code);
     }
 
-    private static OffsetDateTime odt(Instant i) {
-        return i.atOffset(ZoneOffset.UTC);
-    }
 
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime v = rs.getObject(column, OffsetDateTime.class);
-        return v == null ? null : v.toInstant();
-    }
 
     private record ClockStep(String department, Instant at, String event, Instant targetAt) {
     }

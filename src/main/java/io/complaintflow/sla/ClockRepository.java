@@ -1,5 +1,8 @@
 package io.complaintflow.sla;
 
+import static io.complaintflow.complaint.Timestamps.instant;
+import static io.complaintflow.complaint.Timestamps.odt;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -80,14 +83,7 @@ public class ClockRepository {
                 instant(rs, "paused_at"), instant(rs, "stopped_at"));
     }
 
-    private static OffsetDateTime odt(Instant i) {
-        return i == null ? null : i.atOffset(ZoneOffset.UTC);
-    }
 
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime v = rs.getObject(column, OffsetDateTime.class);
-        return v == null ? null : v.toInstant();
-    }
 
     public record ClockEvent(Instant at, String event, Instant targetAt, String detail) {
     }
