@@ -41,8 +41,9 @@ public class CaseFileVariables {
         if (current != null) {
             current.setVariables(view);
         }
-        for (ProcessInstance instance : runtime.createProcessInstanceQuery()
-                .processInstanceBusinessKey(caseNumber).list()) {
+        // the lifecycle and its department parts; a case's mail instances share the business key but show no form
+        for (ProcessInstance instance : runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber)
+                .processDefinitionKeyIn(ComplaintProcess.KEY, ComplaintProcess.DEPARTMENT_KEY).list()) {
             runtime.setVariables(instance.getId(), view);
         }
     }
