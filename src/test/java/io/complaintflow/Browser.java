@@ -10,6 +10,7 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -57,27 +58,30 @@ public final class Browser implements AutoCloseable {
     public void login(String app, String user, String password) {
         driver.get(base + "/camunda/app/" + app + "/default/");
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
-        try {
-            wait.until(d -> !d.findElements(By.cssSelector("input[type=password]")).isEmpty());
-        } catch (RuntimeException e) {
+        for (int attempt = 1; ; attempt++) {
             try {
-                screenshot("login-failed");
-            } catch (java.io.IOException ignored) {
-                // the timeout is what matters
+                WebElement name = wait.until(d -> d.findElements(By.cssSelector("input[type=text]")).stream()
+                        .filter(WebElement::isDisplayed).findFirst().orElse(null));
+                WebElement secret = driver.findElement(By.cssSelector("input[type=password]"));
+                name.clear();
+                name.sendKeys(user);
+                secret.clear();
+                secret.sendKeys(password);
+                secret.sendKeys(Keys.ENTER);
+                new WebDriverWait(driver, Duration.ofSeconds(10))
+                        .until(d -> d.findElements(By.cssSelector("input[type=password]")).isEmpty());
+                return;
+            } catch (RuntimeException e) {
+                // the login form sometimes re-renders while the page is still starting: try once more
+                if (attempt == 2) {
+                    try {
+                        screenshot("login-refused");
+                    } catch (java.io.IOException ignored) {
+                        // the timeout is what matters
+                    }
+                    throw e;
+                }
             }
-            throw e;
-        }
-        driver.findElement(By.cssSelector("input[type=text]")).sendKeys(user);
-        driver.findElement(By.cssSelector("input[type=password]")).sendKeys(password, Keys.ENTER);
-        try {
-            wait.until(d -> d.findElements(By.cssSelector("input[type=password]")).isEmpty());
-        } catch (RuntimeException e) {
-            try {
-                screenshot("login-refused");
-            } catch (java.io.IOException ignored) {
-                // the timeout is what matters
-            }
-            throw e;
         }
     }
 

@@ -31,7 +31,7 @@ class ChineseWebappBrowserTest {
                 StringBuilder text = new StringBuilder(d.findElement(By.tagName("body")).getText());
                 d.findElements(By.cssSelector("input[placeholder]"))
                         .forEach(i -> text.append(' ').append(i.getAttribute("placeholder")));
-                return text.indexOf("用户名") >= 0 ? text.toString() : null;
+                return text.indexOf("用户名") >= 0 && text.indexOf("登录") >= 0 ? text.toString() : null;
             });
             assertThat(login).contains("用户名", "密码", "登录").doesNotContain("Username", "Sign in");
             browser.screenshot("tasklist-login-zh");
