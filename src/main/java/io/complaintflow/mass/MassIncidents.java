@@ -12,7 +12,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** Mass incidents and their linked complaints (tables mass_incident, mass_incident_member). */
-@Repository
+@Repository("massIncidentRepository")
 public class MassIncidents {
 
     private final JdbcClient jdbc;
