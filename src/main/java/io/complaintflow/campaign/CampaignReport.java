@@ -3,15 +3,12 @@ package io.complaintflow.campaign;
 import static io.complaintflow.campaign.CampaignProcess.*;
 
 import io.complaintflow.complaint.BusinessClock;
-import io.complaintflow.crisis.Crises;
-import io.complaintflow.mass.MassIncidents;
 import io.complaintflow.pdca.PdcaHandover;
 import io.complaintflow.pdca.PdcaHandovers;
 import io.complaintflow.report.Period;
 import io.complaintflow.report.ReportService;
 import io.complaintflow.report.Reports.Summary;
-import io.complaintflow.surge.SurgeActivation;
-import io.complaintflow.surge.SurgeActivations;
+import io.complaintflow.report.Reports.SurgeRow;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
@@ -24,20 +21,14 @@ public class CampaignReport {
 
     private final CampaignService campaigns;
     private final ReportService reports;
-    private final SurgeActivations surges;
-    private final Crises crises;
-    private final MassIncidents incidents;
     private final CampaignRuns runs;
     private final PdcaHandovers pdca;
     private final BusinessClock clock;
 
-    public CampaignReport(CampaignService campaigns, ReportService reports, SurgeActivations surges, Crises crises,
-                          MassIncidents incidents, CampaignRuns runs, PdcaHandovers pdca, BusinessClock clock) {
+    public CampaignReport(CampaignService campaigns, ReportService reports, CampaignRuns runs, PdcaHandovers pdca,
+                          BusinessClock clock) {
         this.campaigns = campaigns;
         this.reports = reports;
-        this.surges = surges;
-        this.crises = crises;
-        this.incidents = incidents;
         this.runs = runs;
         this.pdca = pdca;
         this.clock = clock;
@@ -57,8 +48,8 @@ public class CampaignReport {
         Period period = Period.parse(run.periodFrom().toString(), run.periodTo().toString(),
                 run.periodTo(), clock.zone());
         Summary s = reports.summary(period);
-        var surgeList = surges.startedBetween(period.from(), period.to());
-        int maxLevel = surgeList.stream().mapToInt(SurgeActivation::maxLevel).max().orElse(0);
+        var surgeList = reports.surges(period);
+        int maxLevel = surgeList.stream().mapToInt(SurgeRow::maxLevel).max().orElse(0);
         long batches = runs.log(run.id()).stream().filter(e -> CampaignLogEntry.REGULATOR_BATCH.equals(e.kind())).count();
         int batchComplaints = runs.log(run.id()).stream()
                 .filter(e -> CampaignLogEntry.REGULATOR_BATCH.equals(e.kind()) && e.batchSize() != null)
@@ -67,8 +58,7 @@ public class CampaignReport {
                 + " 件\n按等级：" + s.byGrade() + "\n监管转办：" + s.byChannel().getOrDefault("regulator", 0L)
                 + " 件（登记批次 " + batches + " 批，" + batchComplaints + " 件）\n激增响应：" + surgeList.size()
                 + " 次" + (maxLevel > 0 ? "，最高第 " + maxLevel + " 级" : "") + "\n危机响应："
-                + crises.declaredBetween(period.from(), period.to()).size() + " 起\n群体事件："
-                + incidents.openedBetween(period.from(), period.to()).size() + " 起";
+                + reports.crises(period).size() + " 起\n群体事件：" + reports.massIncidents(period).size() + " 起";
     }
 
     public void handOver(DelegateExecution execution) {
