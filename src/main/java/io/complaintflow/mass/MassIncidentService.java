@@ -158,6 +158,8 @@ public class MassIncidentService {
         for (String member : incident.members()) {
             timeline.record(member, actor, TimelineKind.MASS_INCIDENT, "群体事件 " + incident.label() + " 统一答复已确定",
                     answer);
+            caseFile.refresh(member, null);
+            // after this, a member's department instances are gone: refresh no more than the lifecycle itself
             runtime.createMessageCorrelation(ANSWERED_MESSAGE).processInstanceBusinessKey(member).correlateAll();
             for (Task draft : tasks.createTaskQuery().processInstanceBusinessKey(member)
                     .taskDefinitionKey("Task_AnswerCustomer").list()) {
@@ -166,7 +168,6 @@ public class MassIncidentService {
                         compensation == null ? null : compensation.doubleValue());
                 runtime.setVariable(draft.getProcessInstanceId(), ADOPTED, true);
             }
-            caseFile.refresh(member, null);
         }
         return incident;
     }
@@ -189,6 +190,7 @@ public class MassIncidentService {
                 .forEach(k -> clocks.stop(caseNumber, k.name()));
         timeline.record(caseNumber, Actors.SYSTEM, TimelineKind.MASS_INCIDENT, "采用群体事件 " + incident.label()
                 + " 的统一答复，各部门无需另行处理", incident.answer());
-        caseFile.refresh(caseNumber, execution);
+        // only this lifecycle: its department instances may have just been cancelled by the incident's answer
+        execution.setVariables(caseFile.render(caseNumber));
     }
 }
