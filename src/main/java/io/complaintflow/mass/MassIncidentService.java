@@ -27,7 +27,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Groups complaints about one issue: when {@code threshold} open complaints about the same product and category
- * arrive within {@code window}, they become one mass incident, and later ones join it. The grade that the size
+ * arrive within {@code window}, they become one mass incident, and later ones join it until a whole window passes
+ * without one (the incident closes). The grade that the size
  * of the incident calls for comes from complaint-grading (input {@code massIncidentSize}); members below it are
  * raised, and at G4 the incident gets one crisis response. The answer decided once goes to every member.
  */
@@ -84,6 +85,11 @@ public class MassIncidentService {
         }
         Instant now = clock.now();
         Optional<MassIncident> open = incidents.findOpen(c.category(), c.product());
+        if (open.isPresent() && incidents.lastLinkedAt(open.get().id()).isBefore(now.minus(window))) {
+            // quiet for a whole window: that wave is over; a new one has to reach the threshold again
+            incidents.close(open.get().id(), now);
+            open = Optional.empty();
+        }
         if (open.isPresent()) {
             incidents.link(open.get().id(), caseNumber, now);
             MassIncident incident = incidents.find(open.get().id()).orElseThrow();

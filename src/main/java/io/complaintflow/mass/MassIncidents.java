@@ -72,6 +72,16 @@ public class MassIncidents {
                 .params(incidentId, caseNumber, odt(at)).update();
     }
 
+    public Instant lastLinkedAt(long incidentId) {
+        return jdbc.sql("select max(linked_at) from mass_incident_member where incident_id = ?").param(incidentId)
+                .query((rs, i) -> rs.getObject(1, OffsetDateTime.class)).single().toInstant();
+    }
+
+    public void close(long incidentId, Instant at) {
+        jdbc.sql("update mass_incident set status = 'CLOSED', closed_at = ? where id = ?").params(odt(at), incidentId)
+                .update();
+    }
+
     public void grade(long incidentId, String grade) {
         jdbc.sql("update mass_incident set grade = ? where id = ?").params(grade, incidentId).update();
     }

@@ -43,6 +43,10 @@ public class PdcaHandovers {
                 .query(PdcaHandovers::map).optional();
     }
 
+    public Optional<PdcaHandover> find(long id) {
+        return jdbc.sql("select * from pdca_handover where id = ?").param(id).query(PdcaHandovers::map).optional();
+    }
+
     /** Handovers no PDCA review has picked up yet, oldest first. */
     public List<PdcaHandover> open() {
         return jdbc.sql("select * from pdca_handover where picked_up_at is null order by handed_over_at, id")

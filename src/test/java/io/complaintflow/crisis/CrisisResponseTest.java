@@ -138,6 +138,9 @@ class CrisisResponseTest {
         assertThat(handover.pickedUpAt()).isNull();
         api(get("/api/pdca/handovers")).andExpect(jsonPath("$[?(@.sourceRef == '" + caseNumber + "')].title")
                 .value("危机复盘：危机投诉 " + caseNumber + "：热水器漏电"));
+        api(post("/api/pdca/handovers/" + handover.id() + "/pickup")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.pickedUpAt").exists());
+        api(post("/api/pdca/handovers/" + handover.id() + "/pickup")).andExpect(status().isConflict());
         api(get("/api/crises/" + crisis.id())).andExpect(jsonPath("$.log[*].kind").value(org.hamcrest.Matchers.contains(
                 "DECLARED", "ACKNOWLEDGED", "STATEMENT_DRAFTED", "LEGAL_REVIEW", "STATEMENT_DECIDED",
                 "STATEMENT_PUBLISHED", "CUSTOMER_CONTACTED", "REGULATOR_LIAISON", "REVIEWED", "HANDED_OVER")));

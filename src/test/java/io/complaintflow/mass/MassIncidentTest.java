@@ -121,6 +121,21 @@ class MassIncidentTest {
     }
 
     @Test
+    void anIncidentClosesWhenAWholeDayPassesWithoutAnotherComplaint() {
+        String product = "扫地机器人 R5-" + TestScenarios.uniquePhone();
+        Instant start = now("2033-05-25T02:00:00Z");
+        List<String> wave = file(5, product, start);
+        MassIncident first = incidents.ofComplaint(wave.get(0)).orElseThrow();
+        String sameDay = file(1, product, start.plus(Duration.ofHours(20))).get(0);
+        assertThat(incidents.ofComplaint(sameDay).orElseThrow().id()).isEqualTo(first.id());
+
+        String nextWeek = file(1, product, start.plus(Duration.ofDays(7))).get(0);
+        assertThat(incidents.ofComplaint(nextWeek)).isEmpty();
+        assertThat(incidents.find(first.id()).orElseThrow().status()).isEqualTo("CLOSED");
+        assertThat(scenarios.complaint(nextWeek).grade()).isEqualTo("G1");
+    }
+
+    @Test
     void twentyComplaintsMakeItACrisisWithOneResponseForTheWholeIncident() {
         String product = "电动自行车电池 B9-" + TestScenarios.uniquePhone();
         Instant start = now("2033-06-01T02:00:00Z");
