@@ -24,11 +24,6 @@ public class CampaignRuns {
                 .optional();
     }
 
-    public Optional<CampaignRun> findByBusinessKey(String businessKey) {
-        return jdbc.sql("select * from campaign_run where business_key = ?").param(businessKey)
-                .query(CampaignRuns::map).optional();
-    }
-
     public List<CampaignRun> all() {
         return jdbc.sql("select * from campaign_run order by campaign_year desc").query(CampaignRuns::map).list();
     }

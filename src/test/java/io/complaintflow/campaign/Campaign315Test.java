@@ -35,7 +35,6 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -244,9 +243,11 @@ class Campaign315Test {
                 .andExpect(jsonPath("$.run.phase").value("peak"));
         api(post("/api/campaigns").contentType(MediaType.APPLICATION_JSON).content("{\"year\":2017}"))
                 .andExpect(status().isConflict());
-        ProcessInstance second = runtime.startProcessInstanceByKey(CampaignProcess.KEY,
-                Variables.createVariables().putValue("campaignYear", 2017));
-        assertThat(second).isEnded().hasPassed("EndEvent_AlreadyRunning");
+        String definitionId = repository.createProcessDefinitionQuery().processDefinitionKey(CampaignProcess.KEY)
+                .latestVersion().singleResult().getId();
+        ProcessInstance second = forms.submitStartForm(definitionId, Map.of("campaignYear", 2017));
+        assertThat(second).as("Tasklist's start form, on the yearly start event").isEnded()
+                .hasPassed("EndEvent_AlreadyRunning");
 
         ProcessInstance campaign = campaign(2017);
         readiness.fireAt(campaign.getId(), "Event_BattleStarts", Instant.parse("2017-03-14T01:00:00Z"));

@@ -233,6 +233,36 @@ class SurgeResponseTest {
                 .hasMessageContaining("已有激增响应在进行中");
     }
 
+    @Test
+    void inAClusterOneNodePerIntervalRunsTheMonitor() {
+        int[] checks = new int[2];
+        SurgeMonitorSchedule nodeA = node(checks, 0);
+        SurgeMonitorSchedule nodeB = node(checks, 1);
+
+        now("2031-10-01T02:00:00Z");
+        nodeA.tick();
+        nodeB.tick();
+        now("2031-10-01T02:01:00Z");
+        nodeB.tick();
+        assertThat(checks).containsExactly(1, 0);
+        now("2031-10-01T02:05:00Z");
+        nodeB.tick();
+        nodeA.tick();
+        assertThat(checks).containsExactly(1, 1);
+    }
+
+    private SurgeMonitorSchedule node(int[] checks, int node) {
+        SurgeMonitor counting = new SurgeMonitor(null, null, null, null) {
+            @Override
+            public java.util.Optional<String> check() {
+                checks[node]++;
+                return java.util.Optional.empty();
+            }
+        };
+        return new SurgeMonitorSchedule(counting, jdbc, new io.complaintflow.complaint.BusinessClock("Asia/Shanghai"),
+                Duration.ofMinutes(5));
+    }
+
     /** Every API call of this test goes through here (authentication is added in one place when it comes). */
     private ResultActions api(MockHttpServletRequestBuilder request) throws Exception {
         return mvc.perform(request);
