@@ -86,7 +86,9 @@ public final class Browser implements AutoCloseable {
     }
 
     public <T> T waitFor(Duration timeout, java.util.function.Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, timeout).until(condition::apply);
+        // Tasklist re-renders its lists while they are read: a stale element just means "look again"
+        return new WebDriverWait(driver, timeout).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(condition::apply);
     }
 
     /** Saves a screenshot under target/screenshots/ (for people to look at after a run). */

@@ -26,7 +26,8 @@ import org.springframework.test.context.TestExecutionListeners;
 @AutoConfigureMockMvc
 @ActiveProfiles(resolver = TestProfiles.class)
 @ContextConfiguration(initializers = TestDatabaseInitializer.class)
-@Import({ProcessEngineCoverageConfiguration.class, TestScenarios.class, TestMail.class, DeadlineScenarios.class})
+@Import({ProcessEngineCoverageConfiguration.class, TestScenarios.class, TestMail.class, DeadlineScenarios.class,
+        ReadinessScenarios.class})
 @TestExecutionListeners(listeners = ProcessEngineCoverageTestExecutionListener.class,
         mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
 public @interface ComplaintFlowTest {

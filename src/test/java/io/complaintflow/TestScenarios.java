@@ -33,6 +33,11 @@ public class TestScenarios {
         this.complaints = complaints;
     }
 
+    /** A product no other test complains about, so mass-incident grouping only groups what a test means to group. */
+    public static String uniqueProduct() {
+        return "测试产品-" + PHONE.incrementAndGet();
+    }
+
     /** A phone number no other test uses, so repeat detection only links what a test means to link. */
     public static String uniquePhone() {
         return "1390000" + PHONE.incrementAndGet();
@@ -40,20 +45,20 @@ public class TestScenarios {
 
     public static ComplaintRequest request(String channel, String category, String subject, String description) {
         return new ComplaintRequest(channel, null, null, null,
-                new CustomerRequest("测试客户", uniquePhone(), null, null, false), category, "测试产品", subject,
+                new CustomerRequest("测试客户", uniquePhone(), null, null, false), category, uniqueProduct(), subject,
                 description, null, null, false, null);
     }
 
     /** Resolved by the agent while the customer was still on the line. */
     public static ComplaintRequest firstContact(String category, String resolution) {
         return new ComplaintRequest("hotline", null, null, null,
-                new CustomerRequest("测试客户", uniquePhone(), null, null, false), category, "测试产品", "咨询",
+                new CustomerRequest("测试客户", uniquePhone(), null, null, false), category, uniqueProduct(), "咨询",
                 "客户来电咨询", null, null, true, resolution);
     }
 
     public static ComplaintRequest regulatorCase(String regulator, String externalRef, String category) {
         return new ComplaintRequest("regulator", externalRef, regulator, "2026-12-31",
-                new CustomerRequest("测试客户", uniquePhone(), null, null, false), category, "测试产品", "监管转办",
+                new CustomerRequest("测试客户", uniquePhone(), null, null, false), category, uniqueProduct(), "监管转办",
                 "消费者经监管平台投诉", null, null, false, null);
     }
 

@@ -36,7 +36,14 @@ public class DemoUsers implements ApplicationRunner {
             new DemoUser("lead-quality", "黎", "质量部负责人", List.of(Groups.departmentLead("quality"),
                     Groups.department("quality"))),
             new DemoUser("manager", "孟", "投诉经理", List.of(Groups.COMPLAINT_MANAGERS)),
-            new DemoUser("owner", "欧", "流程负责人", List.of(Groups.PROCESS_OWNERS)));
+            new DemoUser("owner", "欧", "流程负责人", List.of(Groups.PROCESS_OWNERS)),
+            new DemoUser("pr", "潘", "公关部", List.of(Groups.department("pr"))),
+            new DemoUser("legal", "罗", "法务部", List.of(Groups.department("legal"))),
+            new DemoUser("commander", "龚", "应急指挥", List.of(Groups.EMERGENCY_GROUP)),
+            new DemoUser("senior", "沈", "公司高层", List.of(Groups.EMERGENCY_SENIOR, Groups.EMERGENCY_GROUP)),
+            new DemoUser("surge1", "苏", "现场主管", List.of(Groups.surgeRoster(1))),
+            new DemoUser("surge2", "司", "轮休坐席", List.of(Groups.surgeRoster(2))),
+            new DemoUser("surge3", "施", "多技能坐席", List.of(Groups.surgeRoster(3))));
 
     private final IdentityService identity;
 

@@ -27,6 +27,7 @@ public class TasklistFilters implements ApplicationRunner {
     public static final String OVERDUE = "已超时";
     public static final String CRISIS = "危机 G4";
     public static final String REGULATOR = "监管转办";
+    public static final String READINESS = "应急响应";
 
     private static final List<Map<String, String>> COLUMNS = List.of(
             Map.of("name", "caseNumber", "label", "工单号"),
@@ -58,6 +59,9 @@ public class TasklistFilters implements ApplicationRunner {
         save(CRISIS, 40, "全部危机（G4）投诉的任务", tasks.createTaskQuery().processVariableValueEquals("grade", "G4"));
         save(REGULATOR, 50, "全部监管转办投诉的任务", tasks.createTaskQuery()
                 .processVariableValueEquals("channel", "regulator"));
+        save(READINESS, 60, "危机响应、激增响应与 3·15 专项活动中我所在组的任务", tasks.createTaskQuery()
+                .processDefinitionKeyIn("crisis-response", "surge-response", "campaign-315")
+                .taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks());
     }
 
     private void save(String name, int priority, String description, TaskQuery query) {

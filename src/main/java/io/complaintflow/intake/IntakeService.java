@@ -2,6 +2,7 @@ package io.complaintflow.intake;
 
 import static io.complaintflow.complaint.ComplaintProcess.*;
 
+import io.complaintflow.campaign.CampaignPhase;
 import io.complaintflow.complaint.Actors;
 import io.complaintflow.complaint.BusinessClock;
 import io.complaintflow.complaint.CaseFileVariables;
@@ -14,6 +15,8 @@ import io.complaintflow.complaint.ComplaintStatus;
 import io.complaintflow.complaint.ComplaintViews;
 import io.complaintflow.complaint.Timeline;
 import io.complaintflow.complaint.TimelineKind;
+import io.complaintflow.mass.MassIncident;
+import io.complaintflow.mass.MassIncidentService;
 import io.complaintflow.notification.MailTemplates;
 import io.complaintflow.notification.NotificationService;
 import io.complaintflow.sla.Clock;
@@ -21,6 +24,7 @@ import io.complaintflow.sla.ClockService;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
@@ -44,7 +48,8 @@ public class IntakeService {
     private final RuntimeService runtime;
     private final BusinessClock clock;
     private final Duration repeatWindow;
-    private final String campaignPhase;
+    private final CampaignPhase campaignPhase;
+    private final MassIncidentService massIncidents;
     private final ClockService clocks;
     private final NotificationService notifications;
     private final MailTemplates templates;
@@ -53,8 +58,8 @@ public class IntakeService {
                          CaseNumberGenerator caseNumbers, Timeline timeline, CaseFileVariables caseFile,
                          ComplaintViews views, RuntimeService runtime, BusinessClock clock,
                          ClockService clocks, NotificationService notifications, MailTemplates templates,
-                         @Value("${complaintflow.repeat-window:P30D}") Duration repeatWindow,
-                         @Value("${complaintflow.campaign.phase:none}") String campaignPhase) {
+                         CampaignPhase campaignPhase, MassIncidentService massIncidents,
+                         @Value("${complaintflow.repeat-window:P30D}") Duration repeatWindow) {
         this.validator = validator;
         this.complaints = complaints;
         this.caseNumbers = caseNumbers;
@@ -65,6 +70,7 @@ public class IntakeService {
         this.clock = clock;
         this.repeatWindow = repeatWindow;
         this.campaignPhase = campaignPhase;
+        this.massIncidents = massIncidents;
         this.clocks = clocks;
         this.notifications = notifications;
         this.templates = templates;
@@ -101,6 +107,7 @@ public class IntakeService {
         if (c.resolvedAtIntake()) {
             timeline.record(caseNumber, actor, TimelineKind.ANSWERED, "首问解决，坐席当场答复", c.resolution());
         }
+        Optional<MassIncident> incident = massIncidents.onIntake(caseNumber);
 
         VariableMap variables = Variables.createVariables()
                 .putValue(CASE_NUMBER, caseNumber)
@@ -112,7 +119,9 @@ public class IntakeService {
                 .putValue(AMOUNT_CLAIMED, c.amountClaimed() == null ? null : c.amountClaimed().doubleValue())
                 .putValue(RESOLVED_AT_INTAKE, c.resolvedAtIntake())
                 .putValue(REJECTION_COUNT, 0)
-                .putValue("campaignPhase", campaignPhase)
+                .putValue("campaignPhase", campaignPhase.current())
+                .putValue(MassIncidentService.SIZE, incident.map(i -> i.members().size()).orElse(null))
+                .putValue(MassIncidentService.LABEL, incident.map(MassIncident::label).orElse(null))
                 .putValue(ANSWER, c.resolvedAtIntake() ? c.resolution() : null)
                 // read by complaint-grading only; not worth keeping in the engine's tables
                 .putValueTyped(COMPLAINT_TEXT, Variables.stringValue(c.text(), true));

@@ -56,6 +56,27 @@ public class MailTemplates {
                         + "</b> 的答复期限延长至 <b>" + e(newDeadline) + "</b>。感谢您的理解。</p>");
     }
 
+    public Mail surgeCalled(List<String> to, int level, String roster, String reason, String volume) {
+        return mail(to, "【激增响应 第 " + level + " 级】请按应急排班到岗支援",
+                "<p>" + e(roster) + "：</p><p>投诉进线量激增，现启动<b>第 " + level + " 级</b>激增响应，请按应急排班到岗"
+                        + "（或远程登录）支援受理，并向现场协调人报到。</p>"
+                        + "<p>启动原因：" + e(reason) + "<br>" + e(volume) + "</p>");
+    }
+
+    public Mail surgeStoodDown(List<String> to, String reason) {
+        return mail(to, "【激增响应解除】进线量已恢复正常",
+                "<p>各位同事：</p><p>进线量已恢复正常，激增响应解除，感谢支援。请按原排班工作。</p>"
+                        + "<p>" + e(reason) + "</p>");
+    }
+
+    public Mail crisisCalled(List<String> to, String title, String description, String ackBy, int commandLevel) {
+        String who = commandLevel <= 1 ? "应急小组" : "应急小组高层（第 " + commandLevel + " 级，上一级未按时确认）";
+        return mail(to, "【危机响应】" + title + " —— 请在 " + ackBy + " 前确认指挥",
+                "<p>" + e(who) + "：</p><p>已启动危机响应：<b>" + e(title) + "</b></p>"
+                        + "<blockquote>" + lines(description) + "</blockquote>"
+                        + "<p>请指挥官在 <b>" + e(ackBy) + "</b> 前在 Tasklist 中确认接管，逾期将呼叫上一级。</p>");
+    }
+
     static String levelName(int level) {
         return switch (level) {
             case 1 -> "一级：部门负责人";

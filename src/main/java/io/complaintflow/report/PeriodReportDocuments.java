@@ -7,6 +7,9 @@ import io.complaintflow.complaint.ComplaintStatus;
 import io.complaintflow.complaint.Grade;
 import io.complaintflow.complaint.Regulator;
 import io.complaintflow.report.Reports.Bottleneck;
+import io.complaintflow.report.Reports.CrisisRow;
+import io.complaintflow.report.Reports.MassIncidentRow;
+import io.complaintflow.report.Reports.SurgeRow;
 import io.complaintflow.report.Reports.DepartmentRow;
 import io.complaintflow.report.Reports.PeriodReport;
 import java.util.List;
@@ -54,8 +57,9 @@ public class PeriodReportDocuments {
         var sat = r.satisfaction();
         h.append("</table><h2>满意度</h2><p>回访 ").append(sat.callbacks()).append(" 件，平均 ")
                 .append(n(sat.averageScore())).append(" 分，问题解决率 ").append(pct(sat.resolvedRate()))
-                .append("，重开率 ").append(pct(sat.reopenRate())).append("</p></body></html>");
-        return h.toString();
+                .append("，重开率 ").append(pct(sat.reopenRate())).append("</p>");
+        readiness(h, r);
+        return h.append("</body></html>").toString();
     }
 
     public String csv(PeriodReport r) {
@@ -86,7 +90,51 @@ public class PeriodReportDocuments {
         row(c, "satisfaction", "average_score", n(sat.averageScore()));
         row(c, "satisfaction", "resolved_rate", n(sat.resolvedRate()));
         row(c, "satisfaction", "reopen_rate", n(sat.reopenRate()));
+        for (SurgeRow x : r.surges()) {
+            row(c, "surge", x.businessKey(), "trigger=" + x.trigger() + ";start_level=" + x.startLevel() + ";max_level="
+                    + x.maxLevel() + ";started=" + x.startedAt() + ";ended=" + (x.endedAt() == null ? "" : x.endedAt()));
+        }
+        for (CrisisRow x : r.crises()) {
+            row(c, "crisis", x.businessKey(), "source=" + x.source() + ";declared=" + x.declaredAt() + ";acknowledged="
+                    + (x.acknowledgedAt() == null ? "" : x.acknowledgedAt()) + ";ended="
+                    + (x.endedAt() == null ? "" : x.endedAt()));
+        }
+        for (MassIncidentRow x : r.massIncidents()) {
+            row(c, "mass_incident", "MI-" + x.id(), "product=" + x.product() + ";grade=" + x.grade() + ";complaints="
+                    + x.complaints() + ";answered=" + x.answered());
+        }
         return c.toString();
+    }
+
+    private void readiness(StringBuilder h, PeriodReport r) {
+        h.append("<h2>激增响应</h2><table><tr><th>编号</th><th>启动方式</th><th>启动级别</th><th>最高级别</th>"
+                + "<th>启动时间</th><th>解除时间</th><th>原因</th></tr>");
+        for (SurgeRow x : r.surges()) {
+            h.append("<tr><td>").append(e(x.businessKey())).append("</td><td>")
+                    .append("MONITOR".equals(x.trigger()) ? "监控自动" : "人工（" + e(x.startedBy()) + "）")
+                    .append("</td><td>").append(x.startLevel()).append("</td><td>").append(x.maxLevel())
+                    .append("</td><td>").append(e(String.valueOf(x.startedAt()))).append("</td><td>")
+                    .append(x.endedAt() == null ? "进行中" : e(x.endedAt().toString())).append("</td><td>")
+                    .append(e(x.reason())).append("</td></tr>");
+        }
+        h.append("</table><h2>危机响应</h2><table><tr><th>编号</th><th>名称</th><th>启动时间</th><th>指挥官</th>"
+                + "<th>声明发布</th><th>结束</th></tr>");
+        for (CrisisRow x : r.crises()) {
+            h.append("<tr><td>").append(e(x.businessKey())).append("</td><td>").append(e(x.title())).append("</td><td>")
+                    .append(e(String.valueOf(x.declaredAt()))).append("</td><td>")
+                    .append(x.commander() == null ? "未确认" : e(x.commander())).append("</td><td>")
+                    .append(x.statementPublishedAt() == null ? "—" : e(x.statementPublishedAt().toString()))
+                    .append("</td><td>").append(x.endedAt() == null ? "进行中" : e(x.endedAt().toString()))
+                    .append("</td></tr>");
+        }
+        h.append("</table><h2>群体事件</h2><table><tr><th>编号</th><th>产品</th><th>等级</th><th>投诉件数</th>"
+                + "<th>统一答复</th></tr>");
+        for (MassIncidentRow x : r.massIncidents()) {
+            h.append("<tr><td>MI-").append(x.id()).append("</td><td>").append(e(x.product())).append("</td><td>")
+                    .append(e(x.grade())).append("</td><td>").append(x.complaints()).append("</td><td>")
+                    .append(x.answered() ? "已确定" : "未确定").append("</td></tr>");
+        }
+        h.append("</table>");
     }
 
     /** One CSV row, every cell quoted, formula-looking cells prefixed with an apostrophe. */

@@ -81,7 +81,8 @@ public class ReportController {
                                     @RequestParam(defaultValue = "json") String format) {
         Period period = period(from, to);
         PeriodReport report = new PeriodReport(reports.summary(period), reports.departments(period),
-                reports.bottlenecks(period, clock.now()), reports.satisfaction(period));
+                reports.bottlenecks(period, clock.now()), reports.satisfaction(period), reports.surges(period),
+                reports.crises(period), reports.massIncidents(period));
         String name = "complaints-" + period.fromDay() + "-" + period.toDay();
         return switch (format) {
             case "json" -> ResponseEntity.ok(report);

@@ -11,6 +11,9 @@ import io.complaintflow.report.Reports.DepartmentRow;
 import io.complaintflow.report.Reports.Overdue;
 import io.complaintflow.report.Reports.Satisfaction;
 import io.complaintflow.report.Reports.Summary;
+import io.complaintflow.report.Reports.CrisisRow;
+import io.complaintflow.report.Reports.MassIncidentRow;
+import io.complaintflow.report.Reports.SurgeRow;
 import io.complaintflow.sla.BusinessCalendar;
 import io.complaintflow.sla.ClockService;
 import java.sql.ResultSet;
@@ -233,6 +236,43 @@ public class ReportService {
                     days.computeIfAbsent(day, k -> new TreeMap<>()).merge(rs.getString("channel"), 1L, Long::sum);
                 });
         return days.entrySet().stream().map(e -> new DailyVolume(e.getKey(), e.getValue())).toList();
+    }
+
+    /** Surge responses that started in the period (monitor or by hand), with the highest level they reached. */
+    public List<SurgeRow> surges(Period p) {
+        return jdbc.sql("""
+                        select business_key, trigger_kind, started_by, start_level, max_level, started_at, ended_at,
+                          reason from surge_activation where started_at >= ? and started_at < ?
+                        order by started_at, id""")
+                .params(odt(p.from()), odt(p.to()))
+                .query((rs, i) -> new SurgeRow(rs.getString("business_key"), rs.getString("trigger_kind"),
+                        rs.getString("started_by"), rs.getInt("start_level"), rs.getInt("max_level"),
+                        instant(rs, "started_at"), instant(rs, "ended_at"), rs.getString("reason")))
+                .list();
+    }
+
+    public List<CrisisRow> crises(Period p) {
+        return jdbc.sql("""
+                        select business_key, source, title, declared_at, commander, acknowledged_at,
+                          statement_published_at, ended_at from crisis where declared_at >= ? and declared_at < ?
+                        order by declared_at, id""")
+                .params(odt(p.from()), odt(p.to()))
+                .query((rs, i) -> new CrisisRow(rs.getString("business_key"), rs.getString("source"),
+                        rs.getString("title"), instant(rs, "declared_at"), rs.getString("commander"),
+                        instant(rs, "acknowledged_at"), instant(rs, "statement_published_at"), instant(rs, "ended_at")))
+                .list();
+    }
+
+    public List<MassIncidentRow> massIncidents(Period p) {
+        return jdbc.sql("""
+                        select i.id, i.product, i.category, i.grade, i.opened_at, i.answer,
+                          (select count(*) from mass_incident_member m where m.incident_id = i.id) members
+                        from mass_incident i where i.opened_at >= ? and i.opened_at < ? order by i.opened_at, i.id""")
+                .params(odt(p.from()), odt(p.to()))
+                .query((rs, i) -> new MassIncidentRow(rs.getLong("id"), rs.getString("product"),
+                        rs.getString("category"), rs.getString("grade"), rs.getLong("members"),
+                        instant(rs, "opened_at"), rs.getString("answer") != null))
+                .list();
     }
 
     /** Open clocks past their deadline, most overdue first (at most {@code limit}). */

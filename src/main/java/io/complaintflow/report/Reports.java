@@ -37,7 +37,21 @@ public final class Reports {
                           String subject, String processInstanceId) {
     }
 
+    /** A surge response of the period: how it started, how high it went, when it stood down. */
+    public record SurgeRow(String businessKey, String trigger, String startedBy, int startLevel, int maxLevel,
+                           Instant startedAt, Instant endedAt, String reason) {
+    }
+
+    public record CrisisRow(String businessKey, String source, String title, Instant declaredAt, String commander,
+                            Instant acknowledgedAt, Instant statementPublishedAt, Instant endedAt) {
+    }
+
+    public record MassIncidentRow(long id, String product, String category, String grade, long complaints,
+                                  Instant openedAt, boolean answered) {
+    }
+
     public record PeriodReport(Summary summary, List<DepartmentRow> departments, List<Bottleneck> bottlenecks,
-                               Satisfaction satisfaction) {
+                               Satisfaction satisfaction, List<SurgeRow> surges, List<CrisisRow> crises,
+                               List<MassIncidentRow> massIncidents) {
     }
 }

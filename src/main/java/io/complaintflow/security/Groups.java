@@ -13,6 +13,10 @@ public final class Groups {
     public static final String COMPLAINT_CENTER_LEAD = "complaint-center-lead";
     public static final String COMPLAINT_MANAGERS = "complaint-managers";
     public static final String EMERGENCY_GROUP = "emergency-group";
+    /** Not in DESIGN.md: senior leaders, called when the emergency group's commander does not acknowledge a crisis in time. */
+    public static final String EMERGENCY_SENIOR = "emergency-senior";
+    /** Not in DESIGN.md: the surge rosters, one per level (1 on-site leads/supervisors/support, 2 off-shift, 3 multi-skilled). */
+    public static final int SURGE_LEVELS = 3;
     public static final String PROCESS_OWNERS = "process-owners";
     public static final String INTAKE = "intake";
     public static final String ADMIN = "camunda-admin";
@@ -28,6 +32,10 @@ public final class Groups {
         return "dept-" + key + "-lead";
     }
 
+    public static String surgeRoster(int level) {
+        return "surge-level-" + level;
+    }
+
     public static Map<String, String> all() {
         Map<String, String> groups = new LinkedHashMap<>();
         groups.put(FRONTLINE, "一线坐席");
@@ -39,6 +47,10 @@ public final class Groups {
         }
         groups.put(COMPLAINT_MANAGERS, "投诉管理经理");
         groups.put(EMERGENCY_GROUP, "应急小组");
+        groups.put(EMERGENCY_SENIOR, "应急小组高层");
+        groups.put(surgeRoster(1), "激增响应一级：现场主管与支援人员");
+        groups.put(surgeRoster(2), "激增响应二级：轮休人员");
+        groups.put(surgeRoster(3), "激增响应三级：多技能人员");
         groups.put(PROCESS_OWNERS, "流程负责人");
         groups.put(INTAKE, "接入渠道（服务账号）");
         groups.put(ADMIN, "系统管理员");

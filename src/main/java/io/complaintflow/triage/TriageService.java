@@ -9,6 +9,7 @@ import io.complaintflow.complaint.Department;
 import io.complaintflow.complaint.Grade;
 import io.complaintflow.complaint.Timeline;
 import io.complaintflow.complaint.TimelineKind;
+import io.complaintflow.crisis.CrisisStarter;
 import io.complaintflow.sla.Clock;
 import io.complaintflow.sla.ClockService;
 import java.util.List;
@@ -24,10 +25,12 @@ public class TriageService {
     private final CaseFileVariables caseFile;
     private final BusinessClock clock;
     private final ClockService clocks;
+    private final CrisisStarter crises;
 
     public TriageService(ComplaintRepository complaints, Timeline timeline, CaseFileVariables caseFile,
-                         BusinessClock clock, ClockService clocks) {
+                         BusinessClock clock, ClockService clocks, CrisisStarter crises) {
         this.clocks = clocks;
+        this.crises = crises;
         this.complaints = complaints;
         this.timeline = timeline;
         this.caseFile = caseFile;
@@ -46,6 +49,10 @@ public class TriageService {
             clocks.stop(caseNumber, Clock.FIRST_RESPONSE);
         }
         caseFile.refresh(caseNumber, scope);
+        if (kind == TimelineKind.TRIAGE_REVIEWED && Grade.G4.code().equals(triage.grade())) {
+            // graded G4 by the lifecycle, the crisis runs already; raised to G4 in review, it starts now
+            crises.forComplaint(caseNumber, actor);
+        }
     }
 
     public static String departmentNames(List<String> departments) {

@@ -96,6 +96,8 @@ final class ClusterNode implements AutoCloseable {
             context.close();
         } catch (RuntimeException e) {
             // a killed node cannot shut down cleanly; what matters is what the others see afterwards
+        } finally {
+            WebappRuntimes.restoreIfCleared();
         }
     }
 }

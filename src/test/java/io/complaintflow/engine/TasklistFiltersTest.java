@@ -20,6 +20,7 @@ class TasklistFiltersTest {
     @Autowired IdentityService identity;
     @Autowired TestScenarios scenarios;
     @Autowired org.camunda.bpm.engine.TaskService taskService;
+    @Autowired io.complaintflow.crisis.CrisisStarter crises;
 
     @AfterEach
     void logout() {
@@ -48,6 +49,18 @@ class TasklistFiltersTest {
         assertThat(casesIn(TasklistFilters.MY_TASKS, "center", "complaint-center")).contains(caseNumber);
         assertThat(casesIn(TasklistFilters.MY_TASKS, "manager", "complaint-managers")).doesNotContain(caseNumber);
         assertThat(casesIn(TasklistFilters.CENTER, "center", "complaint-center")).contains(caseNumber);
+    }
+
+    @Test
+    void theEmergencyGroupFindsItsCrisisWorkInOneFilter() {
+        crises.byHand("MANUAL", "过滤器测试危机", "仅用于过滤器测试", "system");
+        identity.setAuthentication("commander", List.of("emergency-group"));
+        String filterId = filters.createFilterQuery().filterName(TasklistFilters.READINESS).singleResult().getId();
+        assertThat(filters.<Task>list(filterId)).extracting(Task::getTaskDefinitionKey)
+                .contains("Task_AcknowledgeCommand").doesNotContain("Task_DraftStatement");
+        identity.setAuthentication("pr", List.of("dept-pr"));
+        assertThat(filters.<Task>list(filterId)).extracting(Task::getTaskDefinitionKey).contains("Task_DraftStatement")
+                .doesNotContain("Task_AcknowledgeCommand", "Task_HandleComplaint");
     }
 
     private List<String> casesIn(String filterName, String user, String group) {

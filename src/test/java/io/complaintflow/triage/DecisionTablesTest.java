@@ -62,9 +62,29 @@ class DecisionTablesTest {
             """)
     void gradingRules(String channel, String regulator, String category, int repeatCount, boolean vip, Double amount,
                       String text, String rule, String grade, boolean reviewRequired) {
+        assertGrade(channel, regulator, category, repeatCount, vip, amount, text, null, rule, grade, reviewRequired);
+    }
+
+    @ParameterizedTest(name = "[{index}] {4}: incident of {3} → {5}")
+    @CsvSource(delimiter = '|', nullValues = "null", textBlock = """
+            hotline   | null  | product-quality | 5    | 群体投诉                      | G3
+            hotline   | null  | product-quality | 19   | 群体投诉（不足 20 件）         | G3
+            hotline   | null  | product-quality | 20   | 群体事件（20 件）              | G4
+            regulator | 12315 | product-quality | 25   | 群体事件优先于监管转办          | G4
+            wechat    | null  | billing         | 1    | 群体投诉优先于 VIP             | G3
+            app       | null  | safety          | 3    | 安全问题与群体投诉同为重大       | G3
+            """)
+    void massIncidentRules(String channel, String regulator, String category, int size, String rule, String grade) {
+        assertGrade(channel, regulator, category, 0, true, null, "同一批次产品故障", size, rule, grade, true);
+    }
+
+    private void assertGrade(String channel, String regulator, String category, int repeatCount, boolean vip,
+                             Double amount, String text, Integer massIncidentSize, String rule, String grade,
+                             boolean reviewRequired) {
         VariableMap input = Variables.createVariables().putValue("channel", channel).putValue("regulator", regulator)
                 .putValue("category", category).putValue("repeatCount", repeatCount).putValue("vip", vip)
-                .putValue("amountClaimed", amount).putValue("complaintText", text);
+                .putValue("amountClaimed", amount).putValue("complaintText", text)
+                .putValue("massIncidentSize", massIncidentSize);
         DmnDecisionResult result = dmn.evaluateDecision(grading, input);
 
         assertThat(result.getSingleResult().<String>getEntry("grade")).as(rule).isEqualTo(grade);

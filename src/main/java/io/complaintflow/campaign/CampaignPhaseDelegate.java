@@ -1,0 +1,24 @@
+package io.complaintflow.campaign;
+
+import static io.complaintflow.campaign.CampaignProcess.YEAR;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Moves the campaign into the phase named by the step's input parameter {@code phase}. */
+@Component("campaignPhaseChange")
+public class CampaignPhaseDelegate implements JavaDelegate {
+
+    private final CampaignService campaigns;
+
+    public CampaignPhaseDelegate(CampaignService campaigns) {
+        this.campaigns = campaigns;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        campaigns.changePhase(((Number) execution.getVariable(YEAR)).intValue(),
+                (String) execution.getVariableLocal("phase"), execution);
+    }
+}

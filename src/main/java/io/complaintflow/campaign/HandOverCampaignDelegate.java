@@ -1,0 +1,21 @@
+package io.complaintflow.campaign;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Hands the campaign's review over to PDCA and ends the campaign (its phase back to none). */
+@Component("handOverCampaign")
+public class HandOverCampaignDelegate implements JavaDelegate {
+
+    private final CampaignReport report;
+
+    public HandOverCampaignDelegate(CampaignReport report) {
+        this.report = report;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        report.handOver(execution);
+    }
+}

@@ -1,0 +1,21 @@
+package io.complaintflow.crisis;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** The commander did not acknowledge in time: calls the next level. */
+@Component("crisisCallNextLevel")
+public class CallNextCommandLevelDelegate implements JavaDelegate {
+
+    private final CrisisService crises;
+
+    public CallNextCommandLevelDelegate(CrisisService crises) {
+        this.crises = crises;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        crises.callNextLevel(execution);
+    }
+}

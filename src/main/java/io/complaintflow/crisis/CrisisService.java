@@ -1,0 +1,232 @@
+package io.complaintflow.crisis;
+
+import static io.complaintflow.crisis.CrisisProcess.*;
+
+import io.complaintflow.complaint.BusinessClock;
+import io.complaintflow.complaint.CaseFileVariables;
+import io.complaintflow.complaint.Timeline;
+import io.complaintflow.complaint.TimelineKind;
+import io.complaintflow.engine.FormValues;
+import io.complaintflow.mass.MassIncident;
+import io.complaintflow.mass.MassIncidentText;
+import io.complaintflow.mass.MassIncidents;
+import io.complaintflow.notification.MailTemplates;
+import io.complaintflow.notification.NotificationService;
+import io.complaintflow.notification.Recipients;
+import io.complaintflow.pdca.PdcaHandover;
+import io.complaintflow.pdca.PdcaHandovers;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.Date;
+import java.util.Optional;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.springframework.stereotype.Service;
+
+/**
+ * The steps of crisis-response: open the crisis and call the commander, call the next level when nobody
+ * acknowledges in time, the statement, the customer contact and regulator liaison, the review handed to PDCA.
+ * Every step goes to the crisis log; for a complaint's crisis also to the complaint's timeline.
+ */
+@Service
+public class CrisisService {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    private final Crises crises;
+    private final CrisisCommand command;
+    private final CaseFileVariables caseFile;
+    private final Timeline timeline;
+    private final MassIncidents incidents;
+    private final MassIncidentText incidentText;
+    private final PdcaHandovers pdca;
+    private final Recipients recipients;
+    private final NotificationService notifications;
+    private final MailTemplates templates;
+    private final BusinessClock clock;
+
+    public CrisisService(Crises crises, CrisisCommand command, CaseFileVariables caseFile, Timeline timeline,
+                         MassIncidents incidents, MassIncidentText incidentText, PdcaHandovers pdca,
+                         Recipients recipients, NotificationService notifications, MailTemplates templates,
+                         BusinessClock clock) {
+        this.crises = crises;
+        this.command = command;
+        this.caseFile = caseFile;
+        this.timeline = timeline;
+        this.incidents = incidents;
+        this.incidentText = incidentText;
+        this.pdca = pdca;
+        this.recipients = recipients;
+        this.notifications = notifications;
+        this.templates = templates;
+        this.clock = clock;
+    }
+
+    /** First step of every start (G4 complaint, mass incident, API, Tasklist start form). */
+    public void open(DelegateExecution execution) {
+        String title = FormValues.requiredText(execution.getVariable(TITLE), "危机名称");
+        String source = Optional.ofNullable(FormValues.text(execution.getVariable(SOURCE))).orElse(Crisis.MANUAL);
+        String caseNumber = FormValues.text(execution.getVariable(CASE_NUMBER));
+        Object incident = execution.getVariable(MASS_INCIDENT_ID);
+        Long incidentId = incident == null ? null : ((Number) incident).longValue();
+        String declaredBy = Optional.ofNullable(FormValues.text(execution.getVariable(INITIATOR))).orElse("system");
+        String description = FormValues.text(execution.getVariable(DESCRIPTION));
+        long id = crises.insert(execution.getProcessInstanceId(), source, caseNumber, incidentId, title, description,
+                declaredBy, clock.now());
+        if (execution.getProcessBusinessKey() == null) {
+            execution.setProcessBusinessKey("CRISIS-" + id);
+        }
+        crises.businessKey(id, execution.getProcessBusinessKey());
+        execution.setVariable(CRISIS_ID, id);
+        execution.setVariable(HAS_CUSTOMER, caseNumber != null || incidentId != null);
+        log(id, declaredBy, "DECLARED", "启动危机响应：" + title, description, execution);
+        call(id, 1, execution);
+    }
+
+    /** Nobody acknowledged in time: the next level joins the acknowledgement and is told. */
+    public void callNextLevel(DelegateExecution execution) {
+        long id = crisisId(execution);
+        int level = command.next(((Number) execution.getVariable(COMMAND_LEVEL)).intValue());
+        log(id, "system", "NOT_ACKNOWLEDGED", "指挥官未在期限内确认，呼叫第 " + level + " 级：" + command.group(level),
+                null, null);
+        call(id, level, execution);
+    }
+
+    private void call(long id, int level, DelegateExecution execution) {
+        Instant due = command.acknowledgeDue(clock.now());
+        crises.commandLevel(id, level);
+        execution.setVariable(COMMAND_LEVEL, level);
+        execution.setVariable(COMMAND_GROUPS, command.groups(level));
+        execution.setVariable(ACKNOWLEDGE_DUE_AT, Date.from(due));
+        Crisis crisis = crises.find(id).orElseThrow();
+        notifications.send(execution.getProcessBusinessKey(), "危机响应第 " + level + " 级",
+                templates.crisisCalled(recipients.ofGroup(command.group(level)), crisis.title(),
+                        crisis.description(), format(due), level));
+        refresh(id, execution);
+    }
+
+    public void acknowledged(long id, String commander, String note, VariableScope scope) {
+        crises.acknowledged(id, commander, clock.now());
+        scope.setVariable(COMMANDER, commander);
+        log(id, commander, "ACKNOWLEDGED", commander + " 确认接管危机指挥", note, scope);
+    }
+
+    public void statementDrafted(long id, String statement, String actor, VariableScope scope) {
+        crises.statement(id, statement);
+        log(id, actor, "STATEMENT_DRAFTED", "公关部起草公开声明", statement, scope);
+    }
+
+    public void legalReviewed(long id, boolean approved, String note, String actor, VariableScope scope) {
+        scope.setVariable(LEGAL_VERDICT, approved ? "ok" : "revise");
+        log(id, actor, "LEGAL_REVIEW", approved ? "法务审核通过声明" : "法务要求修改声明", note, scope);
+    }
+
+    public void statementDecided(long id, boolean approved, String note, String actor, VariableScope scope) {
+        scope.setVariable(APPROVAL_VERDICT, approved ? "approve" : "reject");
+        log(id, actor, "STATEMENT_DECIDED", approved ? "应急小组批准发布声明" : "应急小组退回声明", note, scope);
+    }
+
+    public void published(DelegateExecution execution) {
+        long id = crisisId(execution);
+        crises.published(id, clock.now());
+        log(id, "system", "STATEMENT_PUBLISHED", "公开声明已发布", crises.find(id).orElseThrow().statement(),
+                execution);
+    }
+
+    public void customerContacted(long id, String note, String actor, VariableScope scope) {
+        crises.customerContacted(id, note, clock.now());
+        log(id, actor, "CUSTOMER_CONTACTED", "高层已联系客户", note, scope);
+    }
+
+    public void regulatorLiaison(long id, String note, String actor, VariableScope scope) {
+        crises.regulatorLiaison(id, note);
+        log(id, actor, "REGULATOR_LIAISON", "登记监管沟通情况", note, scope);
+    }
+
+    public void reviewed(long id, String findings, String improvements, String actor, VariableScope scope) {
+        scope.setVariable("reviewFindings", findings);
+        scope.setVariable("reviewImprovements", improvements);
+        log(id, actor, "REVIEWED", "危机复盘", "经过与原因：" + findings + "\n改进措施：" + improvements, scope);
+    }
+
+    /** The review goes to PDCA (picked up by pdca-review later) and the crisis ends. */
+    public PdcaHandover handOver(DelegateExecution execution) {
+        long id = crisisId(execution);
+        Crisis crisis = crises.find(id).orElseThrow();
+        String commander = Optional.ofNullable(crisis.commander()).orElse("system");
+        PdcaHandover handover = pdca.handOver(PdcaHandover.CRISIS, crisis.businessKey(), "危机复盘：" + crisis.title(),
+                (String) execution.getVariable("reviewFindings"), (String) execution.getVariable("reviewImprovements"),
+                commander);
+        crises.end(id, clock.now());
+        log(id, commander, "HANDED_OVER", "危机响应结束，复盘已移交 PDCA 改进（编号 " + handover.id() + "）", null,
+                execution);
+        return handover;
+    }
+
+    /** Writes the crisis log and, for a complaint or an incident, the complaint timelines; refreshes the forms. */
+    private void log(long id, String actor, String kind, String summary, String detail, VariableScope scope) {
+        crises.log(id, clock.now(), actor, kind, summary, detail);
+        Crisis crisis = crises.find(id).orElseThrow();
+        if (crisis.caseNumber() != null) {
+            timeline.record(crisis.caseNumber(), actor, TimelineKind.CRISIS, "危机响应：" + summary, detail);
+        } else if (crisis.massIncidentId() != null && isMilestone(kind)) {
+            MassIncident incident = incidents.find(crisis.massIncidentId()).orElseThrow();
+            incident.members().forEach(c -> timeline.record(c, actor, TimelineKind.CRISIS,
+                    "群体事件 " + incident.label() + " 危机响应：" + summary, null));
+        }
+        if (scope != null) {
+            refresh(id, scope);
+        }
+    }
+
+    private static boolean isMilestone(String kind) {
+        return kind.equals("DECLARED") || kind.equals("STATEMENT_PUBLISHED") || kind.equals("HANDED_OVER");
+    }
+
+    private void refresh(long id, VariableScope scope) {
+        Crisis crisis = crises.find(id).orElseThrow();
+        scope.setVariable(SUMMARY, summary(crisis));
+        if (crisis.caseNumber() != null) {
+            caseFile.refresh(crisis.caseNumber(), scope);
+        } else if (crisis.massIncidentId() != null) {
+            MassIncident incident = incidents.find(crisis.massIncidentId()).orElseThrow();
+            scope.setVariable(CaseFileVariables.SUMMARY, incidentText.summary(incident));
+            scope.setVariable(CaseFileVariables.TIMELINE, incidentText.members(incident));
+        }
+    }
+
+    String summary(Crisis c) {
+        StringBuilder s = new StringBuilder();
+        s.append("危机：").append(c.title()).append('\n')
+                .append("来源：").append(sourceLabel(c.source())).append("，").append(c.declaredBy()).append(" 于 ")
+                .append(format(c.declaredAt())).append(" 启动\n")
+                .append("指挥：").append(c.commander() == null ? "待确认（已呼叫第 " + c.commandLevel() + " 级）"
+                        : c.commander() + "（" + format(c.acknowledgedAt()) + " 确认）").append('\n')
+                .append("公开声明：").append(c.statementPublishedAt() != null ? "已发布"
+                        : c.statement() != null ? "审核中" : "待起草").append('\n');
+        if (c.description() != null) {
+            s.append("情况：").append(c.description()).append('\n');
+        }
+        s.append("经过：\n");
+        crises.log(c.id()).forEach(e -> s.append(format(e.at())).append("  ").append(e.actor()).append("  ")
+                .append(e.summary()).append('\n'));
+        return s.toString();
+    }
+
+    static String sourceLabel(String source) {
+        return switch (source) {
+            case Crisis.COMPLAINT -> "危机投诉（G4）";
+            case Crisis.MASS_INCIDENT -> "群体事件";
+            case Crisis.CAMPAIGN -> "3·15 舆情监测";
+            default -> "人工启动";
+        };
+    }
+
+    private String format(Instant at) {
+        return at == null ? "—" : TIME.format(at.atZone(clock.zone()));
+    }
+
+    private static long crisisId(DelegateExecution execution) {
+        return ((Number) execution.getVariable(CRISIS_ID)).longValue();
+    }
+}

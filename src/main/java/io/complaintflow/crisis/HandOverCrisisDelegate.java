@@ -1,0 +1,21 @@
+package io.complaintflow.crisis;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Hands the crisis review over to PDCA and ends the crisis. */
+@Component("crisisHandOver")
+public class HandOverCrisisDelegate implements JavaDelegate {
+
+    private final CrisisService crises;
+
+    public HandOverCrisisDelegate(CrisisService crises) {
+        this.crises = crises;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        crises.handOver(execution);
+    }
+}

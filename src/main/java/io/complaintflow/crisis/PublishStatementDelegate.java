@@ -1,0 +1,21 @@
+package io.complaintflow.crisis;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Records the approved statement as published. */
+@Component("crisisPublishStatement")
+public class PublishStatementDelegate implements JavaDelegate {
+
+    private final CrisisService crises;
+
+    public PublishStatementDelegate(CrisisService crises) {
+        this.crises = crises;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        crises.published(execution);
+    }
+}

@@ -1,0 +1,37 @@
+package io.complaintflow.mass;
+
+import io.complaintflow.complaint.Category;
+import io.complaintflow.complaint.Coded;
+import io.complaintflow.complaint.Complaint;
+import io.complaintflow.complaint.ComplaintRepository;
+import io.complaintflow.complaint.ComplaintStatus;
+import org.springframework.stereotype.Component;
+
+/** How a mass incident reads in forms: what it is about, and its linked complaints one per line. */
+@Component
+public class MassIncidentText {
+
+    private final ComplaintRepository complaints;
+
+    public MassIncidentText(ComplaintRepository complaints) {
+        this.complaints = complaints;
+    }
+
+    public String summary(MassIncident incident) {
+        return "群体事件：" + incident.label() + "\n产品：" + incident.product() + "\n类别："
+                + Coded.labelOf(Category.class, incident.category()) + "\n等级：" + incident.grade()
+                + "\n关联投诉：" + incident.members().size() + " 件"
+                + (incident.answer() == null ? "" : "\n统一答复：" + incident.answer());
+    }
+
+    public String members(MassIncident incident) {
+        StringBuilder s = new StringBuilder();
+        for (String caseNumber : incident.members()) {
+            Complaint c = complaints.find(caseNumber).orElseThrow();
+            s.append(caseNumber).append("  ").append(c.grade() == null ? "—" : c.grade()).append("  ")
+                    .append(Coded.labelOf(ComplaintStatus.class, c.status())).append("  ").append(c.customer().name())
+                    .append("  ").append(c.subject() == null ? "—" : c.subject()).append('\n');
+        }
+        return s.toString();
+    }
+}

@@ -1,0 +1,76 @@
+package io.complaintflow.pdca;
+
+import io.complaintflow.complaint.BusinessClock;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The reviews that feed PDCA. The PDCA process comes later: until then a handover waits here, open, and the
+ * one that picks it up marks it ({@link #pickUp}). Handing the same source over twice keeps the first.
+ */
+@Repository
+public class PdcaHandovers {
+
+    private final JdbcClient jdbc;
+    private final BusinessClock clock;
+
+    public PdcaHandovers(JdbcClient jdbc, BusinessClock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    public PdcaHandover handOver(String source, String sourceRef, String title, String findings, String improvements,
+                                 String actor) {
+        Optional<PdcaHandover> existing = find(source, sourceRef);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        jdbc.sql("insert into pdca_handover (source, source_ref, title, findings, improvements, handed_over_by,"
+                        + " handed_over_at) values (?, ?, ?, ?, ?, ?, ?)")
+                .params(source, sourceRef, title, findings, improvements, actor, odt(clock.now())).update();
+        return find(source, sourceRef).orElseThrow();
+    }
+
+    public Optional<PdcaHandover> find(String source, String sourceRef) {
+        return jdbc.sql("select * from pdca_handover where source = ? and source_ref = ?").params(source, sourceRef)
+                .query(PdcaHandovers::map).optional();
+    }
+
+    public Optional<PdcaHandover> find(long id) {
+        return jdbc.sql("select * from pdca_handover where id = ?").param(id).query(PdcaHandovers::map).optional();
+    }
+
+    /** Handovers no PDCA review has picked up yet, oldest first. */
+    public List<PdcaHandover> open() {
+        return jdbc.sql("select * from pdca_handover where picked_up_at is null order by handed_over_at, id")
+                .query(PdcaHandovers::map).list();
+    }
+
+    public boolean pickUp(long id, String actor) {
+        return jdbc.sql("update pdca_handover set picked_up_at = ?, picked_up_by = ? where id = ? and picked_up_at is null")
+                .params(odt(clock.now()), actor, id).update() == 1;
+    }
+
+    private static OffsetDateTime odt(Instant at) {
+        return at.atOffset(ZoneOffset.UTC);
+    }
+
+    private static PdcaHandover map(ResultSet rs, int row) throws SQLException {
+        return new PdcaHandover(rs.getLong("id"), rs.getString("source"), rs.getString("source_ref"),
+                rs.getString("title"), rs.getString("findings"), rs.getString("improvements"),
+                rs.getString("handed_over_by"), instant(rs, "handed_over_at"), instant(rs, "picked_up_at"),
+                rs.getString("picked_up_by"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+}

@@ -1,0 +1,21 @@
+package io.complaintflow.surge;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Records the activation; refuses a second surge while one runs. */
+@Component("surgeRegister")
+public class RegisterSurgeDelegate implements JavaDelegate {
+
+    private final SurgeService surges;
+
+    public RegisterSurgeDelegate(SurgeService surges) {
+        this.surges = surges;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        surges.register(execution);
+    }
+}
