@@ -50,8 +50,15 @@ public class CaseFileVariables {
 
     public Map<String, Object> render(String caseNumber) {
         Complaint c = complaints.find(caseNumber).orElseThrow();
-        return Map.of(SUMMARY, summary(c, complaints.departments(caseNumber)),
-                TIMELINE, timeline(complaints.timeline(caseNumber)));
+        return Map.of(SUMMARY, fit(summary(c, complaints.departments(caseNumber))),
+                TIMELINE, fit(timeline(complaints.timeline(caseNumber))));
+    }
+
+    /** The engine keeps string variables up to 4000 characters; the full text stays in the record and the API. */
+    static String fit(String text) {
+        int max = 4000;
+        String cut = "\n……（内容过长，已截断；完整内容见工单详情）";
+        return text.length() <= max ? text : text.substring(0, max - cut.length()) + cut;
     }
 
     String summary(Complaint c, List<DepartmentAssignment> departments) {

@@ -20,8 +20,12 @@ public record NewComplaint(
         boolean resolvedAtIntake,
         String resolution) {
 
-    /** The words that grading reads for signs of a crisis (媒体, 起诉 …). */
+    /**
+     * The words that grading reads for signs of a crisis (媒体, 起诉 …). Decision history stores inputs in 4000-character
+     * columns, so a very long text is read from both ends.
+     */
     public String text() {
-        return (subject == null ? "" : subject) + "\n" + (description == null ? "" : description);
+        String text = (subject == null ? "" : subject) + "\n" + (description == null ? "" : description);
+        return text.length() <= 4000 ? text : text.substring(0, 2000) + "\n…\n" + text.substring(text.length() - 1990);
     }
 }

@@ -132,6 +132,15 @@ class IntakeApiTest {
                 .andExpect(jsonPath("$.timeline[*].kind").value(hasItem("REPEAT_LINKED")));
     }
 
+    @Test
+    void aDescriptionOfTheFullAllowedLengthIsAccepted() throws Exception {
+        String body = """
+                {"channel":"web","customer":{"name":"长文","phone":"%s"},"category":"delivery","description":"%s"}
+                """.formatted(TestScenarios.uniquePhone(), "很长的投诉内容".repeat(714));
+        mvc.perform(post("/api/complaints").contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isCreated());
+    }
+
     private long count() {
         return jdbc.sql("select count(*) from complaint").query(Long.class).single();
     }
