@@ -25,8 +25,11 @@ public class TestScenarios {
     private final TaskService tasks;
     private final FormService forms;
     private final ComplaintRepository complaints;
+    private final org.camunda.bpm.engine.IdentityService identity;
 
-    public TestScenarios(IntakeService intake, TaskService tasks, FormService forms, ComplaintRepository complaints) {
+    public TestScenarios(IntakeService intake, TaskService tasks, FormService forms, ComplaintRepository complaints,
+                         org.camunda.bpm.engine.IdentityService identity) {
+        this.identity = identity;
         this.intake = intake;
         this.tasks = tasks;
         this.forms = forms;
@@ -109,6 +112,18 @@ public class TestScenarios {
     public void sendBack(String caseNumber, String department, String user, String reason) {
         complete(departmentTask(caseNumber, department), user, Map.of("outcome", "not-ours",
                 "transferReason", reason));
+    }
+
+    /** A person who can log into the webapps (created once; the group must exist). */
+    public void person(String id, String password, String group) {
+        if (identity.createUserQuery().userId(id).count() == 0) {
+            org.camunda.bpm.engine.identity.User user = identity.newUser(id);
+            user.setFirstName(id);
+            user.setLastName("测试");
+            user.setPassword(password);
+            identity.saveUser(user);
+            identity.createMembership(id, group);
+        }
     }
 
     public String caseNumberOf(Task task) {

@@ -1,10 +1,11 @@
 package io.complaintflow.campaign;
 
+import static io.complaintflow.complaint.Timestamps.instant;
+import static io.complaintflow.complaint.Timestamps.odt;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -79,14 +80,7 @@ public class CampaignRuns {
                 .list();
     }
 
-    private static OffsetDateTime odt(Instant at) {
-        return at == null ? null : at.atOffset(ZoneOffset.UTC);
-    }
 
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
-    }
 
     private static CampaignRun map(ResultSet rs, int row) throws SQLException {
         return new CampaignRun(rs.getLong("id"), rs.getInt("campaign_year"), rs.getString("business_key"),

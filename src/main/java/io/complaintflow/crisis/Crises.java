@@ -1,10 +1,11 @@
 package io.complaintflow.crisis;
 
+import static io.complaintflow.complaint.Timestamps.instant;
+import static io.complaintflow.complaint.Timestamps.odt;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -100,14 +101,7 @@ public class Crises {
                 .list();
     }
 
-    private static OffsetDateTime odt(Instant at) {
-        return at == null ? null : at.atOffset(ZoneOffset.UTC);
-    }
 
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
-    }
 
     private static Crisis map(ResultSet rs, int row) throws SQLException {
         long incident = rs.getLong("mass_incident_id");

@@ -1,11 +1,12 @@
 package io.complaintflow.pdca;
 
+import static io.complaintflow.complaint.Timestamps.instant;
+import static io.complaintflow.complaint.Timestamps.odt;
+
 import io.complaintflow.complaint.BusinessClock;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -58,9 +59,6 @@ public class PdcaHandovers {
                 .params(odt(clock.now()), actor, id).update() == 1;
     }
 
-    private static OffsetDateTime odt(Instant at) {
-        return at.atOffset(ZoneOffset.UTC);
-    }
 
     private static PdcaHandover map(ResultSet rs, int row) throws SQLException {
         return new PdcaHandover(rs.getLong("id"), rs.getString("source"), rs.getString("source_ref"),
@@ -69,8 +67,4 @@ public class PdcaHandovers {
                 rs.getString("picked_up_by"));
     }
 
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
-    }
 }

@@ -9,8 +9,6 @@ import io.complaintflow.intake.ComplaintRequest;
 import io.complaintflow.intake.ComplaintRequest.CustomerRequest;
 import java.time.Duration;
 import java.util.List;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -30,14 +28,13 @@ class TasklistBrowserTest {
     private static final String HOSTILE = "<script>window.hacked=1</script>内胆脱落";
 
     @LocalServerPort int port;
-    @Autowired IdentityService identity;
     @Autowired TestScenarios scenarios;
 
     @Test
     void aDepartmentHandlerAndTheCenterCarryAComplaintToClosureInTasklist() throws Exception {
-        person("test-admin", "admin-secret", "camunda-admin"); // without an admin the webapps show their setup page
-        person("ui-quality", "quality-secret", "dept-quality");
-        person("ui-center", "center-secret", "complaint-center");
+        scenarios.person("test-admin", "admin-secret", "camunda-admin"); // without an admin the webapps show their setup page
+        scenarios.person("ui-quality", "quality-secret", "dept-quality");
+        scenarios.person("ui-center", "center-secret", "complaint-center");
         String quality = scenarios.file(new ComplaintRequest("hotline", null, null, null,
                 new CustomerRequest("浏览器客户", TestScenarios.uniquePhone(), null, null, false), "product-quality",
                 "电饭煲", HOSTILE, "用了一周涂层脱落", null, null, false, null));
@@ -138,14 +135,4 @@ class TasklistBrowserTest {
         return found.isEmpty() ? null : found.get(0).getAttribute("value");
     }
 
-    private void person(String id, String password, String group) {
-        if (identity.createUserQuery().userId(id).count() == 0) {
-            User user = identity.newUser(id);
-            user.setFirstName(id);
-            user.setLastName("测试");
-            user.setPassword(password);
-            identity.saveUser(user);
-            identity.createMembership(id, group);
-        }
-    }
 }

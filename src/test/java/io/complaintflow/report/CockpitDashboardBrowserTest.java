@@ -8,8 +8,6 @@ import io.complaintflow.TestScenarios;
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -21,24 +19,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class CockpitDashboardBrowserTest {
 
     @LocalServerPort int port;
-    @Autowired IdentityService identity;
     @Autowired TestScenarios scenarios;
 
-    private void person(String id, String password, String group) {
-        if (identity.createUserQuery().userId(id).count() == 0) {
-            User user = identity.newUser(id);
-            user.setFirstName(id);
-            user.setLastName("测试");
-            user.setPassword(password);
-            identity.saveUser(user);
-            identity.createMembership(id, group);
-        }
-    }
 
     @Test
     void aManagerSeesTheDashboardWithFiguresInCockpit() throws Exception {
-        person("test-admin", "admin-secret", "camunda-admin"); // without an admin the webapps show their setup page
-        person("dashboard-manager", "manager-secret", "complaint-managers");
+        scenarios.person("test-admin", "admin-secret", "camunda-admin"); // without an admin the webapps show their setup page
+        scenarios.person("dashboard-manager", "manager-secret", "complaint-managers");
         scenarios.routine("delivery");
         try (Browser browser = Browser.open(port)) {
             browser.login("cockpit", "dashboard-manager", "manager-secret");

@@ -6,8 +6,6 @@ import io.complaintflow.Browser;
 import io.complaintflow.ComplaintFlowTest;
 import io.complaintflow.TestScenarios;
 import java.time.Duration;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -18,13 +16,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class ChineseWebappBrowserTest {
 
     @LocalServerPort int port;
-    @Autowired IdentityService identity;
     @Autowired TestScenarios scenarios;
 
     @Test
     void theLoginPageAndTasklistSpeakChinese() throws Exception {
-        person("test-admin", "admin-secret", "camunda-admin"); // without an admin the webapps show their setup page
-        person("zh-center", "center-secret", "complaint-center");
+        scenarios.person("test-admin", "admin-secret", "camunda-admin"); // without an admin the webapps show their setup page
+        scenarios.person("zh-center", "center-secret", "complaint-center");
         try (Browser browser = Browser.open(port)) {
             browser.driver().get("http://localhost:" + port + "/camunda/app/tasklist/default/");
             String login = browser.waitFor(Duration.ofSeconds(20), d -> {
@@ -47,14 +44,4 @@ class ChineseWebappBrowserTest {
         }
     }
 
-    private void person(String id, String password, String group) {
-        if (identity.createUserQuery().userId(id).count() == 0) {
-            User user = identity.newUser(id);
-            user.setFirstName(id);
-            user.setLastName("测试");
-            user.setPassword(password);
-            identity.saveUser(user);
-            identity.createMembership(id, group);
-        }
-    }
 }
