@@ -221,7 +221,7 @@ class CrisisResponseTest {
 
     @Test
     void aCrisisIsDeclaredFromTasklistsStartForm() {
-        identity.setAuthenticatedUserId("duty-commander");
+        identity.setAuthentication("duty-commander", java.util.List.of("emergency-group")); // as Tasklist does
         String definitionId = repository.createProcessDefinitionQuery().processDefinitionKey(CrisisProcess.KEY)
                 .latestVersion().singleResult().getId();
         assertThatThrownBy(() -> forms.submitStartForm(definitionId, Map.of("crisisDescription", "没有名称")))

@@ -215,7 +215,7 @@ class SurgeResponseTest {
     @Test
     void aManagerStartsASurgeForTheEveningOf315FromTasklistsStartForm() {
         now("2031-03-15T11:00:00Z");
-        identity.setAuthenticatedUserId("manager");
+        identity.setAuthentication("manager", java.util.List.of("complaint-managers")); // as Tasklist does
         String definitionId = repository.createProcessDefinitionQuery().processDefinitionKey(SurgeProcess.KEY)
                 .latestVersion().singleResult().getId();
 
