@@ -38,6 +38,16 @@ final class HttpSession {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** A multipart upload, as Modeler deploys to /engine-rest/deployment/create. */
+    HttpResponse<String> upload(String path, String fileName, String content) {
+        String boundary = "----complaintflow-test";
+        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\nintruder\r\n"
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"data\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n" + content + "\r\n--" + boundary + "--\r\n";
+        return send(request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     HttpResponse<String> post(String path, Map<String, String> headers) {
         HttpRequest.Builder builder = request(path).POST(HttpRequest.BodyPublishers.noBody());
         headers.forEach(builder::header);

@@ -72,8 +72,8 @@ class SurgeResponseTest {
 
     @AfterEach
     void cleanUp() {
-        readiness.deleteRunning(SurgeProcess.KEY);
         identity.clearAuthentication();
+        readiness.deleteRunning(SurgeProcess.KEY);
         ClockUtil.reset();
     }
 
