@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -23,6 +24,7 @@ public class PublicRateLimiter {
     private final Map<String, Window> counters = new ConcurrentHashMap<>();
     private final LongSupplier nanos;
 
+    @Autowired
     public PublicRateLimiter(@Value("${complaintflow.public.file-limit:5}") int fileLimit,
                              @Value("${complaintflow.public.file-window:PT1H}") Duration fileWindow,
                              @Value("${complaintflow.public.lookup-limit:30}") int lookupLimit,
