@@ -32,7 +32,6 @@ import org.springframework.web.server.ResponseStatusException;
 public class MergeService {
 
     public static final String MESSAGE = "ComplaintMerged";
-    public static final String MERGED_INTO = "mergedInto";
 
     private final ComplaintRepository complaints;
     private final Timeline timeline;
@@ -97,8 +96,8 @@ public class MergeService {
         if (lifecycle == null) {
             closeMerged(duplicate, null);
         } else {
-            runtime.createMessageCorrelation(MESSAGE).processInstanceId(lifecycle.getId())
-                    .setVariable(MERGED_INTO, into).correlateWithResult();
+            // no variables on this correlation: the interrupting start replaces the execution they would be set on
+            runtime.createMessageCorrelation(MESSAGE).processInstanceId(lifecycle.getId()).correlateWithResult();
         }
     }
 
@@ -115,7 +114,12 @@ public class MergeService {
         timeline.record(duplicate, io.complaintflow.complaint.Actors.SYSTEM, TimelineKind.CLOSED,
                 "因合并结案（原因：合并至 " + mergedInto(duplicate) + "）",
                 stopped.isEmpty() ? null : "已停止计时：" + String.join("、", stopped));
-        caseFile.refresh(duplicate, scope);
+        if (scope != null) {
+            // only the ending lifecycle itself: its department parts are being cancelled in this same command
+            scope.setVariables(caseFile.render(duplicate));
+        } else {
+            caseFile.refresh(duplicate, null);
+        }
     }
 
     public String mergedInto(String caseNumber) {

@@ -14,6 +14,11 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Turns the internal forwarding start form into a normal complaint of channel {@code internal}, validated as intake
@@ -32,7 +37,12 @@ public class RegisterForwardedComplaintDelegate implements JavaDelegate {
     private final Timeline timeline;
     private final CaseFileVariables caseFile;
 
-    public RegisterForwardedComplaintDelegate(IntakeService intake, Timeline timeline, CaseFileVariables caseFile) {
+    private final TransactionTemplate newTransaction;
+
+    public RegisterForwardedComplaintDelegate(IntakeService intake, Timeline timeline, CaseFileVariables caseFile,
+                                              PlatformTransactionManager transactions) {
+        this.newTransaction = new TransactionTemplate(transactions);
+        this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.intake = intake;
         this.timeline = timeline;
         this.caseFile = caseFile;
@@ -65,9 +75,26 @@ public class RegisterForwardedComplaintDelegate implements JavaDelegate {
         timeline.record(caseNumber, forwarder, TimelineKind.FORWARDED,
                 "由 " + department + " " + forwarder + " 转交投诉中心" + (via == null ? "" : "（" + via + "）"),
                 "内部转交流程 " + execution.getProcessInstanceId());
-        caseFile.refresh(caseNumber, null);
+        refreshAfterCommit(caseNumber);
         execution.setVariable("caseNumber", caseNumber);
         execution.setProcessBusinessKey(caseNumber);
+    }
+
+    /**
+     * The lifecycle started a moment ago in this same transaction is not visible to queries yet; its forms learn of
+     * the forwarding entry right after the commit.
+     */
+    private void refreshAfterCommit(String caseNumber) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            caseFile.refresh(caseNumber, null);
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                newTransaction.executeWithoutResult(status -> caseFile.refresh(caseNumber, null));
+            }
+        });
     }
 
     private static String text(DelegateExecution execution, String name) {

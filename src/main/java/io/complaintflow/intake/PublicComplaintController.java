@@ -61,9 +61,11 @@ public class PublicComplaintController {
     private final ComplaintRepository complaints;
     private final ClockService clocks;
     private final PublicRateLimiter limiter;
+    private final ComplaintRequestValidator validator;
 
     public PublicComplaintController(IntakeService intake, ComplaintRepository complaints, ClockService clocks,
-                                     PublicRateLimiter limiter) {
+                                     PublicRateLimiter limiter, ComplaintRequestValidator validator) {
+        this.validator = validator;
         this.intake = intake;
         this.complaints = complaints;
         this.clocks = clocks;
@@ -90,7 +92,8 @@ public class PublicComplaintController {
         IntakeResult result;
         try {
             if (!errors.isEmpty()) {
-                throw new InvalidRequestException(errors);
+                validator.validate(request); // name every other problem too
+                throw new InvalidRequestException(List.of());
             }
             result = intake.accept(request, PUBLIC_ACTOR);
         } catch (InvalidRequestException e) {
@@ -118,6 +121,7 @@ public class PublicComplaintController {
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
                     "没有找到该工单，请核对工单号和手机号");
             problem.setTitle("未找到");
+            problem.setInstance(URI.create("/public/complaints")); // the same answer whatever was asked
             return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
         }
         Complaint c = found.get();

@@ -71,7 +71,9 @@ class InternalForwardingTest {
     void aForwardedComplaintLandsInTheCenterAsANormalComplaintWithTheForwarderRecorded() {
         ProcessDefinition definition = definition();
         assertThat(definition.isStartableInTasklist()).isTrue();
-        assertThat(forms.getStartFormKey(definition.getId())).isNotNull();
+        assertThat(repository.getBpmnModelInstance(definition.getId())
+                .<org.camunda.bpm.model.bpmn.instance.StartEvent>getModelElementById("StartEvent_ComplaintForwarded")
+                .getCamundaFormRef()).isEqualTo("internal-forwarding-start");
 
         ProcessInstance forwarding = forms.submitStartForm(definition.getId(), form("客户说维修后第二天又坏了"));
 

@@ -139,10 +139,10 @@ class PublicComplaintTest {
     @Test
     void thePublicPagesAreServed() throws Exception {
         mvc.perform(get("/public/")).andExpect(forwardedUrl("/public/index.html"));
-        mvc.perform(get("/public/index.html")).andExpect(status().isOk())
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("我要投诉")));
-        mvc.perform(get("/public/status.html")).andExpect(status().isOk())
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("textContent")));
+        assertThat(mvc.perform(get("/public/index.html")).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8)).contains("我要投诉", "textContent");
+        assertThat(mvc.perform(get("/public/status.html")).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8)).contains("查询处理进度", "textContent");
     }
 
     @Test

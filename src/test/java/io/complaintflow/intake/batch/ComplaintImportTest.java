@@ -31,10 +31,14 @@ class ComplaintImportTest {
     @Autowired TestScenarios scenarios;
     @Autowired ClockService clocks;
 
+    /** Earlier than the reply time of complaint-sla, so the regulator's own date is the reply deadline. */
+    private static final java.time.LocalDate SOON = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"))
+            .plusDays(2);
+
     /** A 12315 export with Chinese headers: two good rows and one with three problems. */
     private static String batch(String tag) {
         return "监管编号,监管机构,办结期限,投诉人,联系电话,投诉类别,产品,投诉内容,涉及金额\n"
-                + "12315-" + tag + "-1,12315,2026-12-31,王先生," + TestScenarios.uniquePhone()
+                + "12315-" + tag + "-1,12315," + SOON + ",王先生," + TestScenarios.uniquePhone()
                 + ",product-quality," + TestScenarios.uniqueProduct() + ",\"机器异响，要求退货\n（第二行说明）\",199\n"
                 + "12315-" + tag + "-2,12315,2026-12-20T18:00:00+08:00,李女士," + TestScenarios.uniquePhone()
                 + ",billing," + TestScenarios.uniqueProduct() + ",\"多扣费 \"\"套餐\"\" 费用\",\n"
@@ -68,9 +72,10 @@ class ComplaintImportTest {
         assertThat(accepted.channel()).isEqualTo("regulator");
         assertThat(accepted.regulator()).isEqualTo("12315");
         assertThat(accepted.description()).isEqualTo("机器异响，要求退货\n（第二行说明）");
-        assertThat(accepted.regulatorDeadline()).isEqualTo(Instant.parse("2026-12-31T15:59:59Z"));
+        Instant endOfSoon = SOON.atTime(23, 59, 59).atZone(java.time.ZoneId.of("Asia/Shanghai")).toInstant();
+        assertThat(accepted.regulatorDeadline()).isEqualTo(endOfSoon);
         assertThat(clocks.find(accepted.caseNumber(), Clock.REGULATOR_REPLY).orElseThrow().targetAt())
-                .isEqualTo(Instant.parse("2026-12-31T15:59:59Z"));
+                .isEqualTo(endOfSoon);
         assertThat(scenarios.complaint(rows.get(1).get("caseNumber").asText()).description())
                 .isEqualTo("多扣费 \"套餐\" 费用");
 
