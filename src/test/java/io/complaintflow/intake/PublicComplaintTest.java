@@ -110,6 +110,9 @@ class PublicComplaintTest {
         mvc.perform(from(post("/public/complaints"), address).contentType(MediaType.APPLICATION_JSON).content(huge))
                 .andExpect(status().isPayloadTooLarge())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        mvc.perform(from(post("/public/survey/some-token"), address).contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                        .content("comment=" + "x".repeat(40_000)))
+                .andExpect(status().isPayloadTooLarge());
     }
 
     @Test
