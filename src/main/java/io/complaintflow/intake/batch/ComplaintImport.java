@@ -100,6 +100,11 @@ public class ComplaintImport {
                 errors.add(new FieldError(headers.get(ImportColumn.AMOUNT), "金额须为数字"));
             }
         }
+        if (cells.get(ImportColumn.EXTERNAL_REF) == null) {
+            // without the regulator's number a second import of the file could not be recognised
+            errors.add(new FieldError(headers.getOrDefault(ImportColumn.EXTERNAL_REF, "externalRef"),
+                    "必填：监管机构的投诉编号，重复导入时据此识别"));
+        }
         String channel = cells.get(ImportColumn.CHANNEL) == null ? DEFAULT_CHANNEL : cells.get(ImportColumn.CHANNEL);
         ComplaintRequest request = new ComplaintRequest(channel, cells.get(ImportColumn.EXTERNAL_REF),
                 cells.get(ImportColumn.REGULATOR), cells.get(ImportColumn.REGULATOR_DEADLINE),

@@ -111,9 +111,12 @@ class ComplaintImportTest {
     void englishHeadersAndOtherChannelsWork() throws Exception {
         String csv = "channel,externalRef,customerName,customerPhone,category,description\n"
                 + "store,STORE-" + TestScenarios.uniquePhone() + ",赵女士," + TestScenarios.uniquePhone()
-                + ",after-sales,门店登记的投诉\n";
+                + ",after-sales,门店登记的投诉\n"
+                + "store,," + "钱先生," + TestScenarios.uniquePhone() + ",after-sales,没有编号的行\n";
         JsonNode result = report(upload(csv.getBytes(StandardCharsets.UTF_8)).andExpect(status().isOk()));
         assertThat(result.get("created").asInt()).isEqualTo(1);
+        assertThat(result.get("results").get(1).get("errors").findValuesAsText("field"))
+                .as("a row without its reference could not be recognised on a second import").contains("externalRef");
         assertThat(scenarios.complaint(result.get("results").get(0).get("caseNumber").asText()).channel())
                 .isEqualTo("store");
     }
