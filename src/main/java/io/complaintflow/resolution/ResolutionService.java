@@ -1,5 +1,6 @@
 package io.complaintflow.resolution;
 
+import io.complaintflow.callback.SurveyService;
 import io.complaintflow.complaint.Actors;
 import io.complaintflow.complaint.BusinessClock;
 import io.complaintflow.complaint.CaseFileVariables;
@@ -35,10 +36,11 @@ public class ResolutionService {
     private final BusinessCalendar calendar;
     private final NotificationService notifications;
     private final MailTemplates templates;
+    private final SurveyService surveys;
 
     public ResolutionService(ComplaintRepository complaints, Timeline timeline, CaseFileVariables caseFile,
                              BusinessClock clock, ClockService clocks, BusinessCalendar calendar,
-                             NotificationService notifications, MailTemplates templates) {
+                             NotificationService notifications, MailTemplates templates, SurveyService surveys) {
         this.complaints = complaints;
         this.timeline = timeline;
         this.caseFile = caseFile;
@@ -47,6 +49,7 @@ public class ResolutionService {
         this.calendar = calendar;
         this.notifications = notifications;
         this.templates = templates;
+        this.surveys = surveys;
     }
 
     /** The center's answer and compensation, before any approval the amount needs. */
@@ -113,7 +116,8 @@ public class ResolutionService {
         timeline.record(caseNumber, actor, TimelineKind.CLOSED, "结案，回访安排在 " + clocks.format(callbackDue) + " 前",
                 complaint.resolution());
         notifications.send(caseNumber, "结案通知", templates.closed(customerMail(complaint),
-                complaint.customer().name(), caseNumber, complaint.resolution(), clocks.format(callbackDue)));
+                complaint.customer().name(), caseNumber, complaint.resolution(), clocks.format(callbackDue),
+                surveys.issueLink(caseNumber)));
         caseFile.refresh(caseNumber, scope);
         return callbackDue;
     }
