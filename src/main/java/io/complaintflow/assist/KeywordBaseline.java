@@ -32,6 +32,20 @@ final class KeywordBaseline {
     private KeywordBaseline() {
     }
 
+    /** One "kw:category" feature per keyword found, for the model to weigh against what it learnt. */
+    static List<String> hits(String text) {
+        List<String> hits = new java.util.ArrayList<>();
+        String t = text == null ? "" : text;
+        for (var e : WORDS.entrySet()) {
+            for (String w : e.getValue()) {
+                if (t.contains(w)) {
+                    hits.add("kw:" + e.getKey());
+                }
+            }
+        }
+        return hits;
+    }
+
     static Suggestion suggest(String text, String sensitiveTopic) {
         String t = text == null ? "" : text;
         String best = "other";
