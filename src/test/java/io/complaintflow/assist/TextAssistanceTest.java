@@ -153,7 +153,7 @@ class TextAssistanceTest {
 
     @Test
     void similarClosedComplaintsAreListedInTheDepartmentAndAnswerForms() throws Exception {
-        Instant longAgo = Instant.parse("2019-06-01T02:00:00Z");
+        Instant longAgo = Instant.parse("2018-06-01T02:00:00Z");
         for (int i = 1; i <= 3; i++) {
             String old = "SIM-" + System.nanoTime() % 1_000_000_000L + i;
             jdbc.sql("""
