@@ -9,7 +9,7 @@ import org.openqa.selenium.WebElement;
 /** What a handler does in Tasklist, step by step: pick a filter, open a complaint's task, claim, read, complete. */
 public final class TasklistPage {
 
-    private static final Duration PATIENCE = Duration.ofSeconds(20);
+    private static final Duration PATIENCE = Duration.ofSeconds(40);
     private static final By CLAIM = By.xpath("//*[self::a or self::button][contains(normalize-space(.),'认领')]");
 
     private final Browser browser;

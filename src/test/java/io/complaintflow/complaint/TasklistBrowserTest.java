@@ -47,7 +47,7 @@ class TasklistBrowserTest {
             assertThat(names).isNotEmpty().allMatch(n -> n.equals("处理投诉（质量部）"));
             openTaskOf(browser, quality);
             claim(browser);
-            String summary = browser.waitFor(Duration.ofSeconds(20),
+            String summary = browser.waitFor(Duration.ofSeconds(40),
                     d -> textOf(d, "textarea[id$='Field_complaintSummary']"));
             assertThat(summary).contains(quality).contains(HOSTILE);
             assertThat(textOf(browser.driver(), "textarea[id$='Field_timelineText']")).contains("经热线渠道受理投诉");
@@ -60,7 +60,7 @@ class TasklistBrowserTest {
             browser.driver().findElement(By.cssSelector(".fjs-form-field-select .fjs-input-group")).click();
             click(browser, ".fjs-dropdownlist-item", "生产质量");
             complete(browser);
-            browser.waitFor(Duration.ofSeconds(20), d -> scenarios.complaint(quality).resolution() == null
+            browser.waitFor(Duration.ofSeconds(40), d -> scenarios.complaint(quality).resolution() == null
                     && !scenarios.openTasks(quality).isEmpty()
                     && scenarios.openTasks(quality).get(0).getTaskDefinitionKey().equals("Task_AnswerCustomer"));
             assertThat(scenarios.timelineKinds(quality)).contains("PROPOSED");
@@ -72,45 +72,45 @@ class TasklistBrowserTest {
             openFilter(browser, "投诉中心待办");
             openTaskOf(browser, quality);
             claim(browser);
-            browser.waitFor(Duration.ofSeconds(20), d -> textOf(d, "textarea[id$='Field_answer']"));
+            browser.waitFor(Duration.ofSeconds(40), d -> textOf(d, "textarea[id$='Field_answer']"));
             WebElement answer = browser.driver().findElement(By.cssSelector("textarea[id$='Field_answer']"));
             assertThat(answer.getAttribute("value")).contains("【质量部】免费更换内胆");
             complete(browser);
-            browser.waitFor(Duration.ofSeconds(20), d -> !scenarios.openTasks(quality).isEmpty()
+            browser.waitFor(Duration.ofSeconds(40), d -> !scenarios.openTasks(quality).isEmpty()
                     && scenarios.openTasks(quality).get(0).getTaskDefinitionKey().equals("Task_ConfirmWithCustomer"));
 
             openTaskOf(browser, quality);
             claim(browser);
-            browser.waitFor(Duration.ofSeconds(20), d -> d.findElements(By.cssSelector(".fjs-form-field-radio")).isEmpty()
+            browser.waitFor(Duration.ofSeconds(40), d -> d.findElements(By.cssSelector(".fjs-form-field-radio")).isEmpty()
                     ? null : true);
             click(browser, ".fjs-form-field-radio label", "接受");
             browser.screenshot("tasklist-center-confirm");
             complete(browser);
-            browser.waitFor(Duration.ofSeconds(20), d -> "CLOSED".equals(scenarios.complaint(quality).status()));
+            browser.waitFor(Duration.ofSeconds(40), d -> "CLOSED".equals(scenarios.complaint(quality).status()));
         }
         assertThat(scenarios.complaint(quality).resolution()).contains("免费更换内胆");
     }
 
     private static void openFilter(Browser browser, String name) {
-        browser.waitFor(Duration.ofSeconds(20), d -> d.findElements(By.partialLinkText(name)).stream().findFirst()
+        browser.waitFor(Duration.ofSeconds(40), d -> d.findElements(By.partialLinkText(name)).stream().findFirst()
                 .orElse(null)).click();
     }
 
     private static List<String> taskNames(Browser browser) {
-        return browser.waitFor(Duration.ofSeconds(20), d -> {
+        return browser.waitFor(Duration.ofSeconds(40), d -> {
             List<WebElement> tasks = d.findElements(By.cssSelector("ol.tasks-list h4.task a"));
             return tasks.isEmpty() ? null : tasks.stream().map(WebElement::getText).map(String::strip).toList();
         });
     }
 
     private static void openTaskOf(Browser browser, String caseNumber) {
-        browser.waitFor(Duration.ofSeconds(20), d -> d.findElements(By.cssSelector("ol.tasks-list > li")).stream()
+        browser.waitFor(Duration.ofSeconds(40), d -> d.findElements(By.cssSelector("ol.tasks-list > li")).stream()
                 .filter(li -> li.getText().contains(caseNumber)).findFirst()
                 .map(li -> li.findElement(By.cssSelector("h4.task a"))).orElse(null)).click();
     }
 
     private static void claim(Browser browser) {
-        browser.waitFor(Duration.ofSeconds(20), d -> d.findElements(By.cssSelector("textarea[id$='Field_complaintSummary']"))
+        browser.waitFor(Duration.ofSeconds(40), d -> d.findElements(By.cssSelector("textarea[id$='Field_complaintSummary']"))
                 .isEmpty() ? null : true);
         List<WebElement> claim = browser.driver().findElements(By.xpath("//*[self::a or self::button][contains(normalize-space(.),'认领')]"));
         if (!claim.isEmpty()) {
