@@ -34,8 +34,13 @@ public class TestUsers implements ApplicationRunner {
         new DemoUsers(identity).run(args);
     }
 
+    /** Sends the request as this demo user, replacing the default user's credentials. */
     public static RequestPostProcessor as(String user) {
-        return httpBasic(user, DemoUsers.PASSWORD);
+        RequestPostProcessor basic = httpBasic(user, DemoUsers.PASSWORD);
+        return request -> {
+            request.removeHeader("Authorization"); // MockMvc applies the default request's credentials first
+            return basic.postProcessRequest(request);
+        };
     }
 
     @Bean
