@@ -1,5 +1,6 @@
 package io.complaintflow.pdca;
 
+import io.complaintflow.complaint.CaseFileVariables;
 import io.complaintflow.complaint.Category;
 import io.complaintflow.complaint.Coded;
 import io.complaintflow.web.FieldError;
@@ -52,10 +53,14 @@ public class AnswerScriptService {
             throw new InvalidRequestException(errors);
         }
         AnswerScript script = scripts.publish(category, title.strip(), body.strip(), actor, sourceCycleId);
-        for (ProcessInstance instance : runtime.createProcessInstanceQuery()
-                .processDefinitionKeyIn("complaint-handling", "department-handling")
+        for (ProcessInstance lifecycle : runtime.createProcessInstanceQuery().processDefinitionKey("complaint-handling")
                 .variableValueEquals("category", category).list()) {
-            runtime.setVariable(instance.getId(), PdcaCaseFile.SCRIPT, script.text());
+            // the lifecycle and its department parts (same case number as business key)
+            for (ProcessInstance instance : runtime.createProcessInstanceQuery()
+                    .processInstanceBusinessKey(lifecycle.getBusinessKey())
+                    .processDefinitionKeyIn("complaint-handling", "department-handling").list()) {
+                runtime.setVariable(instance.getId(), PdcaCaseFile.SCRIPT, CaseFileVariables.fit(script.text()));
+            }
         }
         return script;
     }

@@ -185,6 +185,7 @@ public class PdcaProcess {
         PdcaAction a = action(task.getVariable(ACTION_ID));
         task.setVariableLocal(ACTION_ID, a.id());
         task.setVariableLocal("actionSummary", "PDCA-" + a.cycleId() + " 第 " + a.seq() + " 项改进措施\n" + describe(a));
+        inputsOwnedBy(task, "doneNote");
     }
 
     public void actionDone(DelegateTask task) {
@@ -238,6 +239,7 @@ public class PdcaProcess {
         task.setVariableLocal(ACTION_ID, a.id());
         task.setVariableLocal("actionSummary", "PDCA-" + a.cycleId() + " 第 " + a.seq() + " 项改进措施\n" + describe(a)
                 + "\n完成情况：" + (a.doneNote() == null ? "—" : a.doneNote()) + "\n" + effect(a));
+        inputsOwnedBy(task, "verdict", "verdictNote");
     }
 
     /** Check, second half: the owner's verdict decides Act. */
@@ -257,6 +259,7 @@ public class PdcaProcess {
         task.setVariableLocal(ACTION_ID, a.id());
         task.setVariableLocal("actionSummary", "PDCA-" + a.cycleId() + " 第 " + a.seq() + " 项改进措施（评估有效）\n"
                 + describe(a) + "\n" + effect(a));
+        inputsOwnedBy(task, "scriptCategory", "scriptTitle", "scriptBody");
         String category = a.figure().startsWith("category:") ? a.figure().substring("category:".length()) : null;
         if (category != null) {
             task.setVariableLocal("scriptCategory", category);
@@ -282,6 +285,16 @@ public class PdcaProcess {
 
     public void closeCycle(DelegateExecution execution) {
         cycles.closed(cycleId(execution.getVariable(CYCLE_ID)), clock.now());
+    }
+
+    /**
+     * The parallel instances of one step share the process scope: the form's inputs live on the task itself, so one
+     * department's submission neither prefills nor answers another's.
+     */
+    private static void inputsOwnedBy(DelegateTask task, String... names) {
+        for (String name : names) {
+            task.setVariableLocal(name, null);
+        }
     }
 
     private java.util.Optional<Task> openTask(DelegateExecution execution, PdcaAction a) {
