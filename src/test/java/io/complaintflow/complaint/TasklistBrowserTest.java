@@ -84,10 +84,15 @@ class TasklistBrowserTest {
             browser.waitFor(Duration.ofSeconds(20), d -> d.findElements(By.cssSelector(".fjs-form-field-radio")).isEmpty()
                     ? null : true);
             click(browser, ".fjs-form-field-radio label", "接受");
+            // closing needs the root cause (options from the taxonomy), the responsible department, preventable
+            select(browser, "根本原因", "流程缺陷");
+            select(browser, "责任部门", "质量部");
+            click(browser, ".fjs-form-field-radio label", "是");
             browser.screenshot("tasklist-center-confirm");
             complete(browser);
             browser.waitFor(Duration.ofSeconds(20), d -> "CLOSED".equals(scenarios.complaint(quality).status()));
         }
+        assertThat(scenarios.complaint(quality).status()).isEqualTo("CLOSED");
         assertThat(scenarios.complaint(quality).resolution()).contains("免费更换内胆");
     }
 
@@ -118,6 +123,13 @@ class TasklistBrowserTest {
             browser.waitFor(Duration.ofSeconds(10), d -> d.findElements(By.xpath("//*[self::a or self::button][contains(normalize-space(.),'认领')]"))
                     .isEmpty() ? true : null);
         }
+    }
+
+    private static void select(Browser browser, String label, String option) {
+        browser.waitFor(Duration.ofSeconds(10), d -> d.findElements(By.xpath("//div[contains(@class,'fjs-form-field-select')]"
+                + "[.//label[contains(normalize-space(.),'" + label + "')]]//div[contains(@class,'fjs-input-group')]"))
+                .stream().findFirst().orElse(null)).click();
+        click(browser, ".fjs-dropdownlist-item", option);
     }
 
     private static void click(Browser browser, String css, String text) {
