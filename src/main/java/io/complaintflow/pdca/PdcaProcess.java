@@ -8,6 +8,7 @@ import io.complaintflow.complaint.Coded;
 import io.complaintflow.complaint.Department;
 import io.complaintflow.engine.FormValues;
 import io.complaintflow.report.Period;
+import io.complaintflow.web.InvalidRequestException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -348,8 +349,14 @@ public class PdcaProcess {
             LocalDate first = today.withDayOfMonth(1).minusMonths(1);
             return Period.parse(first.toString(), first.plusMonths(1).minusDays(1).toString(), today, clock.zone());
         }
-        return Period.parse(from == null ? null : from.toString(), to == null ? null : to.toString(), today,
-                clock.zone());
+        try {
+            return Period.parse(from == null ? null : from.toString(), to == null ? null : to.toString(), today,
+                    clock.zone());
+        } catch (InvalidRequestException e) {
+            // a start form in Tasklist: the same words as the API's field errors
+            throw FormValues.invalid("分析期间：" + String.join("；", e.errors().stream()
+                    .map(err -> err.field() + " " + err.message()).toList()));
+        }
     }
 
     private LocalDate day(Object value, String label) {

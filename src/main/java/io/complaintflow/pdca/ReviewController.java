@@ -40,8 +40,14 @@ public class ReviewController {
     @PostMapping
     public ResponseEntity<PdcaCycle> start(@RequestBody(required = false) ReviewRequest request, Principal principal) {
         ReviewRequest r = request == null ? new ReviewRequest(null, null, null) : request;
-        Period period = Period.parse(r.periodFrom(), r.periodTo(), LocalDate.ofInstant(clock.now(), clock.zone()),
-                clock.zone());
+        Period period;
+        try {
+            period = Period.parse(r.periodFrom(), r.periodTo(), LocalDate.ofInstant(clock.now(), clock.zone()),
+                    clock.zone());
+        } catch (InvalidRequestException e) {
+            throw new InvalidRequestException(e.errors().stream().map(err -> new FieldError(
+                    "from".equals(err.field()) ? "periodFrom" : "periodTo", err.message())).toList());
+        }
         if (r.note() != null && r.note().length() > 2000) {
             throw new InvalidRequestException(List.of(new FieldError("note", "说明最长 2000 字")));
         }

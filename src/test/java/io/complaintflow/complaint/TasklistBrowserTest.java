@@ -87,7 +87,12 @@ class TasklistBrowserTest {
             // closing needs the root cause (options from the taxonomy), the responsible department, preventable
             select(browser, "根本原因", "流程缺陷");
             select(browser, "责任部门", "质量部");
-            click(browser, ".fjs-form-field-radio label", "是");
+            WebElement preventable = browser.waitFor(Duration.ofSeconds(10), d -> d.findElements(
+                    By.cssSelector(".fjs-form-field-radio label")).stream().filter(e -> e.getText().strip().equals("是"))
+                    .findFirst().orElse(null));
+            ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+                    .executeScript("arguments[0].scrollIntoView({block: 'center'});", preventable);
+            preventable.click();
             browser.screenshot("tasklist-center-confirm");
             complete(browser);
             browser.waitFor(Duration.ofSeconds(20), d -> "CLOSED".equals(scenarios.complaint(quality).status()));
@@ -125,11 +130,18 @@ class TasklistBrowserTest {
         }
     }
 
+    /** Opens the select below the label (scrolled into view first: the form is long) and picks the option. */
     private static void select(Browser browser, String label, String option) {
-        browser.waitFor(Duration.ofSeconds(10), d -> d.findElements(By.xpath("//div[contains(@class,'fjs-form-field-select')]"
-                + "[.//label[contains(normalize-space(.),'" + label + "')]]//div[contains(@class,'fjs-input-group')]"))
-                .stream().findFirst().orElse(null)).click();
-        click(browser, ".fjs-dropdownlist-item", option);
+        WebElement field = browser.waitFor(Duration.ofSeconds(10), d -> d.findElements(By.xpath(
+                "//div[contains(@class,'fjs-form-field-select')][.//label[contains(normalize-space(.),'" + label + "')]]"
+                        + "//div[contains(@class,'fjs-input-group')]")).stream().findFirst().orElse(null));
+        org.openqa.selenium.JavascriptExecutor js = (org.openqa.selenium.JavascriptExecutor) browser.driver();
+        js.executeScript("arguments[0].scrollIntoView({block: 'center'});", field);
+        field.click();
+        WebElement item = browser.waitFor(Duration.ofSeconds(10), d -> d.findElements(By.cssSelector(".fjs-dropdownlist-item"))
+                .stream().filter(e -> e.getText().strip().equals(option)).findFirst().orElse(null));
+        js.executeScript("arguments[0].scrollIntoView({block: 'center'});", item);
+        item.click();
     }
 
     private static void click(Browser browser, String css, String text) {

@@ -359,6 +359,13 @@ class PdcaReviewTest {
         assertThatThrownBy(() -> scenarios.complete(plan, "owner", noDue)).hasMessageContaining("第 1 项措施的完成期限为必填项");
         scenarios.complete(plan, "owner", blankPlan());
         assertThat(review).isEnded();
+
+        String definitionId = repository.createProcessDefinitionQuery().processDefinitionKey(PdcaProcess.KEY)
+                .latestVersion().singleResult().getId();
+        assertThatThrownBy(() -> forms.submitStartForm(definitionId, Map.of("periodFrom", "2038-06-10",
+                "periodTo", "2038-06-01"))).hasMessageContaining("分析期间：from 不能晚于 to");
+        api(post("/api/reviews").contentType(MediaType.APPLICATION_JSON).content("{\"periodFrom\":\"June\"}"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("periodFrom"));
     }
 
     private void closeWithCause(String category, String cause, int count) {
