@@ -5,8 +5,9 @@ import io.complaintflow.complaint.Coded;
 import io.complaintflow.web.FieldError;
 import io.complaintflow.web.InvalidRequestException;
 import java.security.Principal;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -41,8 +42,9 @@ public class AnswerScriptController {
         if (!current) {
             return all;
         }
-        List<String> seen = new ArrayList<>();
-        return all.stream().filter(s -> !seen.contains(s.category()) && seen.add(s.category())).toList();
+        Map<String, AnswerScript> newest = new LinkedHashMap<>();
+        all.forEach(s -> newest.putIfAbsent(s.category(), s));
+        return List.copyOf(newest.values());
     }
 
     @PostMapping

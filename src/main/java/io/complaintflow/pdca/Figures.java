@@ -48,8 +48,10 @@ public class Figures {
             case CATEGORY -> round(reports.summary(period).byCategory().getOrDefault(figure.parameter(), 0L) * per30);
             case ROOT_CAUSE -> round(count("select count(*) from complaint where closed_at >= ? and closed_at < ?"
                     + " and root_cause = ?", from, to, figure.parameter()) * per30);
-            case SLA_BREACH -> department(period, figure.parameter()).onTimeShare() == null ? null
-                    : round(100 * (1 - department(period, figure.parameter()).onTimeShare()));
+            case SLA_BREACH -> {
+                Double onTime = department(period, figure.parameter()).onTimeShare();
+                yield onTime == null ? null : round(100 * (1 - onTime));
+            }
             case TRANSFERS -> round(department(period, figure.parameter()).transfers() * per30);
             case REPEAT -> round(count("select count(*) from complaint where created_at >= ? and created_at < ?"
                     + " and repeat_count > 0", from, to, null) * per30);

@@ -126,7 +126,7 @@ public class PdcaProcess {
     public void planned(DelegateTask task) {
         long cycleId = cycleId(task.getVariable(CYCLE_ID));
         LocalDate today = LocalDate.ofInstant(clock.now(), clock.zone());
-        List<Object[]> actions = new ArrayList<>();
+        List<PlannedAction> actions = new ArrayList<>();
         for (int slot = 1; slot <= SLOTS; slot++) {
             String text = FormValues.text(task.getVariable("action" + slot + "Text"));
             if (text == null) {
@@ -152,12 +152,12 @@ public class PdcaProcess {
                 throw FormValues.invalid(label + "：内容最长 2000 字");
             }
             Object carried = task.getVariable("action" + slot + "CarriedFrom");
-            actions.add(new Object[] {department, text, due, figure.code(),
-                    carried == null ? null : Long.valueOf(carried.toString())});
+            actions.add(new PlannedAction(department, text, due, figure.code(),
+                    carried == null ? null : Long.valueOf(carried.toString())));
         }
         int seq = 0;
-        for (Object[] a : actions) {
-            cycles.addAction(cycleId, ++seq, (String) a[0], (String) a[1], (LocalDate) a[2], (String) a[3], (Long) a[4]);
+        for (PlannedAction a : actions) {
+            cycles.addAction(cycleId, ++seq, a.department(), a.text(), a.due(), a.figure(), a.carriedFrom());
         }
         cycles.planned(cycleId, actors.of(task), FormValues.text(task.getVariable("planNote")), clock.now());
         task.setVariable("hasActions", !actions.isEmpty());
@@ -374,4 +374,7 @@ public class PdcaProcess {
         }
     }
 
+
+    private record PlannedAction(String department, String text, LocalDate due, String figure, Long carriedFrom) {
+    }
 }

@@ -148,6 +148,8 @@ class PdcaReviewTest {
         api(get("/api/answer-scripts").param("category", "privacy"))
                 .andExpect(jsonPath("$[*].version").value(org.hamcrest.Matchers.contains(2, 1)))
                 .andExpect(jsonPath("$[0].createdBy").value("system"));
+        api(get("/api/answer-scripts").param("current", "true"))
+                .andExpect(jsonPath("$[?(@.category == 'privacy')].version").value(org.hamcrest.Matchers.contains(2)));
         api(get("/api/answer-scripts").param("category", "weather")).andExpect(status().isBadRequest());
 
         assertThat(runtime.getVariable(lifecycle.getId(), PdcaCaseFile.SCRIPT))
