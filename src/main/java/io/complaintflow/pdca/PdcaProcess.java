@@ -7,6 +7,9 @@ import io.complaintflow.complaint.Category;
 import io.complaintflow.complaint.Coded;
 import io.complaintflow.complaint.Department;
 import io.complaintflow.engine.FormValues;
+import io.complaintflow.notification.MailTemplates;
+import io.complaintflow.notification.NotificationService;
+import io.complaintflow.notification.Recipients;
 import io.complaintflow.report.Period;
 import io.complaintflow.web.InvalidRequestException;
 import java.time.Instant;
@@ -48,10 +51,17 @@ public class PdcaProcess {
     private final BusinessClock clock;
     private final Actors actors;
     private final TaskService tasks;
+    private final NotificationService notifications;
+    private final MailTemplates templates;
+    private final Recipients recipients;
 
     public PdcaProcess(PdcaCycles cycles, PdcaAnalysis analysis, PdcaHandovers handovers, Figures figures,
                        RootCauses causes, AnswerScripts scripts, AnswerScriptService scriptService,
-                       PdcaSettings settings, BusinessClock clock, Actors actors, TaskService tasks) {
+                       PdcaSettings settings, BusinessClock clock, Actors actors, TaskService tasks,
+                       NotificationService notifications, MailTemplates templates, Recipients recipients) {
+        this.notifications = notifications;
+        this.templates = templates;
+        this.recipients = recipients;
         this.cycles = cycles;
         this.analysis = analysis;
         this.handovers = handovers;
@@ -195,14 +205,15 @@ public class PdcaProcess {
                 clock.now());
     }
 
-    /** Reminder before the due day: recorded, and the task rises in the department's list. */
+    /** Reminder before the due day: recorded, mailed to the department, and the task rises in its list. */
     public void remind(DelegateExecution execution) {
         PdcaAction a = action(execution.getVariable(ACTION_ID));
         cycles.reminded(a.id(), clock.now());
         openTask(execution, a).ifPresent(t -> tasks.setPriority(t.getId(), 80));
+        mail(execution, a, "dept-" + a.department(), false);
     }
 
-    /** Overdue: the department's lead group joins the task. */
+    /** Overdue: the department's lead group joins the task and gets a mail. */
     public void escalate(DelegateExecution execution) {
         PdcaAction a = action(execution.getVariable(ACTION_ID));
         cycles.escalated(a.id(), clock.now());
@@ -210,6 +221,14 @@ public class PdcaProcess {
             tasks.addCandidateGroup(t.getId(), "dept-" + a.department() + "-lead");
             tasks.setPriority(t.getId(), 100);
         });
+        mail(execution, a, "dept-" + a.department() + "-lead", true);
+    }
+
+    private void mail(DelegateExecution execution, PdcaAction a, String group, boolean overdue) {
+        notifications.send(execution.getProcessBusinessKey(), overdue ? "PDCA 措施逾期" : "PDCA 措施提醒",
+                templates.pdcaAction(recipients.ofGroup(group), execution.getProcessBusinessKey(),
+                        Coded.labelOf(Department.class, a.department()), a.actionText(), a.dueDate().toString(),
+                        overdue));
     }
 
     /** Every action done: the observation window starts now. */

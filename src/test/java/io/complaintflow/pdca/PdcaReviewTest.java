@@ -75,6 +75,10 @@ class PdcaReviewTest {
     void cleanUp() {
         identity.clearAuthentication();
         ClockUtil.reset();
+        // the department groups are shared: other tests count the mails their members get
+        for (String user : List.of("pdca-quality", "pdca-quality-lead")) {
+            identity.deleteUser(user);
+        }
     }
 
     @Test
@@ -218,10 +222,15 @@ class PdcaReviewTest {
         now("2037-03-05T02:00:00Z");
         scenarios.complete(billingTask, "billing", Map.of("doneNote", "短信模板已上线"));
         // quality: reminded three days before, escalated to its lead when overdue, done a day late
+        readiness.person("pdca-quality", "dept-quality");
+        readiness.person("pdca-quality-lead", "dept-quality-lead");
         fire(review, "Event_ActionReminder", supplier.id(), Instant.parse("2037-03-07T16:00:00Z"));
+        assertThat(mailTo(review, "PDCA 措施提醒")).contains("pdca-quality@example.com");
         assertThat(tasks.createTaskQuery().taskId(qualityTask.getId()).singleResult().getPriority()).isEqualTo(80);
         fire(review, "Event_ActionOverdue", supplier.id(), Instant.parse("2037-03-10T16:00:00Z"));
         assertThat(groups(qualityTask)).containsExactlyInAnyOrder("dept-quality", "dept-quality-lead");
+        assertThat(mailTo(review, "PDCA 措施逾期")).contains("pdca-quality-lead@example.com")
+                .doesNotContain("pdca-quality@");
         assertThat(cycles.action(supplier.id()).escalatedAt()).isEqualTo(Instant.parse("2037-03-10T16:00:00Z"));
         now("2037-03-11T02:00:00Z");
         assertThatThrownBy(() -> scenarios.complete(qualityTask, "lead-quality", Map.of()))
@@ -417,6 +426,15 @@ class PdcaReviewTest {
         assertThat(job.getDuedate().toInstant()).as(activityId).isEqualTo(expectedDue);
         ClockUtil.setCurrentTime(job.getDuedate());
         management.executeJob(job.getId());
+    }
+
+    /** The addresses of the review's queued mail of this purpose (the notification process runs it later). */
+    private String mailTo(ProcessInstance review, String purpose) {
+        ProcessInstance mail = runtime.createProcessInstanceQuery().processDefinitionKey("notification")
+                .processInstanceBusinessKey(review.getBusinessKey()).variableValueEquals("mailPurpose", purpose)
+                .singleResult();
+        assertThat(mail).as("a mail " + purpose).isNotNull();
+        return (String) runtime.getVariable(mail.getId(), "mailTo");
     }
 
     private ResultActions api(MockHttpServletRequestBuilder request) throws Exception {
