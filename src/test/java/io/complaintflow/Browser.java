@@ -91,10 +91,13 @@ public final class Browser implements AutoCloseable {
                 .until(condition::apply);
     }
 
-    /** Saves a screenshot under target/screenshots/ (for people to look at after a run). */
+    /**
+     * Saves a screenshot under target/screenshots/ (for people to look at after a run), or under the folder
+     * given by {@code -Dscreenshots.dir=docs/screenshots} to refresh README's pictures.
+     */
     public Path screenshot(String name) throws java.io.IOException {
         File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
-        Path target = Path.of("target", "screenshots", name + ".png");
+        Path target = Path.of(System.getProperty("screenshots.dir", "target/screenshots"), name + ".png");
         Files.createDirectories(target.getParent());
         Files.copy(shot.toPath(), target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         return target;

@@ -57,11 +57,12 @@ public class ReadinessScenarios {
 
     public List<MimeMessage> mailsTo(String userId) {
         String address = userId + "@example.com";
+        java.util.Set<String> seen = new java.util.HashSet<>(); // GreenMail keeps one copy per recipient
         return Arrays.stream(greenMail.getReceivedMessages()).filter(m -> {
             try {
                 return m.getRecipients(Message.RecipientType.TO) != null
                         && Arrays.stream(m.getRecipients(Message.RecipientType.TO))
-                        .anyMatch(r -> r.toString().equals(address));
+                        .anyMatch(r -> r.toString().equals(address)) && seen.add(m.getMessageID());
             } catch (Exception e) {
                 return false;
             }

@@ -3,6 +3,7 @@ package io.complaintflow.complaint;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /** Who did it: the task's assignee, else the authenticated user, else the system itself. */
@@ -24,8 +25,13 @@ public class Actors {
         return current();
     }
 
+    /** The engine's user (Tasklist, /engine-rest), else the caller of /api, else the system itself. */
     public String current() {
         Authentication authentication = identity.getCurrentAuthentication();
-        return authentication == null || authentication.getUserId() == null ? SYSTEM : authentication.getUserId();
+        if (authentication != null && authentication.getUserId() != null) {
+            return authentication.getUserId();
+        }
+        var caller = SecurityContextHolder.getContext().getAuthentication();
+        return caller != null && caller.isAuthenticated() && caller.getName() != null ? caller.getName() : SYSTEM;
     }
 }

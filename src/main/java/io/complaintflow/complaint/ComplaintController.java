@@ -1,5 +1,6 @@
 package io.complaintflow.complaint;
 
+import io.complaintflow.security.ReadScope;
 import io.complaintflow.web.FieldError;
 import io.complaintflow.web.InvalidRequestException;
 import java.time.Instant;
@@ -35,7 +36,9 @@ public class ComplaintController {
 
     @GetMapping("/{caseNumber}")
     public ComplaintView get(@PathVariable String caseNumber) {
-        return complaints.find(caseNumber).map(views::withTimeline)
+        // another department's complaint answers exactly like one that does not exist
+        return complaints.find(caseNumber).filter(c -> complaints.readable(caseNumber, ReadScope.current()))
+                .map(views::withTimeline)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "没有工单 " + caseNumber));
     }
 
@@ -67,7 +70,7 @@ public class ComplaintController {
             throw new InvalidRequestException(errors);
         }
         Page<Complaint> found = complaints.search(new ComplaintFilter(status, grade, category, department, channel,
-                fromInstant, toInstant, page, size));
+                fromInstant, toInstant, page, size, ReadScope.current()));
         return new Page<>(found.items().stream().map(views::of).toList(), found.page(), found.size(), found.total());
     }
 

@@ -1,9 +1,13 @@
 package io.complaintflow.complaint;
 
+import io.complaintflow.security.ReadScope;
 import java.time.Instant;
 
-/** The list filters of `GET /api/complaints`; null means "any". */
+/**
+ * The list filters of `GET /api/complaints`; null means "any". {@code scope} limits the list to what the caller
+ * may read (null: everything).
+ */
 public record ComplaintFilter(
         String status, String grade, String category, String department, String channel,
-        Instant from, Instant to, int page, int size) {
+        Instant from, Instant to, int page, int size, ReadScope scope) {
 }

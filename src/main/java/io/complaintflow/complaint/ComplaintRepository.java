@@ -3,6 +3,7 @@ package io.complaintflow.complaint;
 import static io.complaintflow.complaint.Timestamps.instant;
 import static io.complaintflow.complaint.Timestamps.odt;
 
+import io.complaintflow.security.ReadScope;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -128,6 +129,25 @@ public class ComplaintRepository {
                 .param(score).param(resolved).param(odt(at)).param(caseNumber).update();
     }
 
+    /** A department reads what it is or was assigned (or escalated for); an agent or intake client what it filed. */
+    private static final String READABLE = "exists (select 1 from complaint_department d where d.case_number = c.case_number"
+            + " and d.department in (:readerDepartments))"
+            + " or exists (select 1 from escalation e where e.case_number = c.case_number"
+            + " and e.department in (:readerDepartments))"
+            + " or exists (select 1 from timeline_entry t where t.case_number = c.case_number"
+            + " and t.kind = 'ACCEPTED' and t.actor = :reader)";
+
+    public boolean readable(String caseNumber, ReadScope scope) {
+        if (scope.all()) {
+            return true;
+        }
+        return jdbc.sql("select count(*) from complaint c where c.case_number = :caseNumber and (" + READABLE + ")")
+                .param("caseNumber", caseNumber)
+                .param("readerDepartments", scope.departments().isEmpty() ? List.of("-") : scope.departments())
+                .param("reader", scope.user())
+                .query(Long.class).single() > 0;
+    }
+
     public Page<Complaint> search(ComplaintFilter f) {
         StringBuilder where = new StringBuilder(" where 1 = 1");
         Map<String, Object> params = new LinkedHashMap<>();
@@ -139,6 +159,11 @@ public class ComplaintRepository {
             where.append(" and exists (select 1 from complaint_department d where d.case_number = c.case_number"
                     + " and d.department = :department)");
             params.put("department", f.department());
+        }
+        if (f.scope() != null && !f.scope().all()) {
+            where.append(" and (").append(READABLE).append(")");
+            params.put("readerDepartments", f.scope().departments().isEmpty() ? List.of("-") : f.scope().departments());
+            params.put("reader", f.scope().user());
         }
         if (f.from() != null) {
             where.append(" and c.created_at >= :from");

@@ -5,7 +5,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** A complaint as the API shows it; {@code timeline} only on the single-complaint view. */
+/**
+ * A complaint as the API shows it; {@code timeline} only on the single-complaint view. {@code mergedInto}: the
+ * complaint this duplicate was merged into; {@code mergedFrom}: duplicates merged into this one.
+ */
 public record ComplaintView(
         String caseNumber,
         String status,
@@ -35,5 +38,7 @@ public record ComplaintView(
         Instant createdAt,
         Instant updatedAt,
         Instant closedAt,
-        List<TimelineEntry> timeline) {
+        List<TimelineEntry> timeline,
+        String mergedInto,
+        List<String> mergedFrom) {
 }

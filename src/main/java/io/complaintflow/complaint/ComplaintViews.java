@@ -40,11 +40,15 @@ public class ComplaintViews {
                     deadlines.put(rs.getString("clock"), new Deadline(instant(rs, "warning_at"),
                             instant(rs, "target_at"), rs.getString("state"), instant(rs, "stopped_at")));
                 });
+        String mergedInto = jdbc.sql("select merged_into from complaint where case_number = ?")
+                .param(c.caseNumber()).query(String.class).optional().orElse(null);
+        List<String> mergedFrom = jdbc.sql("select case_number from complaint where merged_into = ? order by case_number")
+                .param(c.caseNumber()).query(String.class).list();
         return new ComplaintView(c.caseNumber(), c.status(), c.grade(), c.category(), c.channel(), c.externalRef(),
                 c.regulator(), c.regulatorDeadline(), c.customer(), c.product(), c.subject(), c.description(),
                 c.amountClaimed(), c.occurredAt(), c.resolvedAtIntake(), complaints.departments(c.caseNumber()),
                 c.repeatCount(), c.repeatOf(), c.transferCount(), c.rejectionCount(), c.reopenCount(),
                 c.resolution(), c.compensation(), c.satisfactionScore(), deadlines, c.createdAt(), c.updatedAt(),
-                c.closedAt(), timeline);
+                c.closedAt(), timeline, mergedInto, mergedFrom.isEmpty() ? null : mergedFrom);
     }
 }

@@ -43,7 +43,14 @@ public class DemoUsers implements ApplicationRunner {
             new DemoUser("senior", "沈", "公司高层", List.of(Groups.EMERGENCY_SENIOR, Groups.EMERGENCY_GROUP)),
             new DemoUser("surge1", "苏", "现场主管", List.of(Groups.surgeRoster(1))),
             new DemoUser("surge2", "司", "轮休坐席", List.of(Groups.surgeRoster(2))),
-            new DemoUser("surge3", "施", "多技能坐席", List.of(Groups.surgeRoster(3))));
+            new DemoUser("surge3", "施", "多技能坐席", List.of(Groups.surgeRoster(3))),
+            // an intake channel's service account (API only: no Tasklist application grant)
+            new DemoUser("intake-bot", "接入", "渠道", List.of(Groups.INTAKE)));
+
+    /** The ids the prod profile refuses to start with. */
+    public static List<String> userIds() {
+        return USERS.stream().map(DemoUser::id).toList();
+    }
 
     private final IdentityService identity;
 

@@ -30,10 +30,10 @@ public class TasklistFilters implements ApplicationRunner {
     public static final String READINESS = "应急响应";
 
     private static final List<Map<String, String>> COLUMNS = List.of(
-            Map.of("name", "caseNumber", "label", "工单号"),
-            Map.of("name", "grade", "label", "等级"),
-            Map.of("name", "category", "label", "类别"),
-            Map.of("name", "channel", "label", "渠道"));
+            Map.of("name", TaskListColumns.COLUMNS.get("caseNumber"), "label", "工单号"),
+            Map.of("name", TaskListColumns.COLUMNS.get("grade"), "label", "等级"),
+            Map.of("name", TaskListColumns.COLUMNS.get("category"), "label", "类别"),
+            Map.of("name", TaskListColumns.COLUMNS.get("channel"), "label", "渠道"));
 
     private final FilterService filters;
     private final TaskService tasks;

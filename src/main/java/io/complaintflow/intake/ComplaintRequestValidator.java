@@ -6,6 +6,7 @@ import io.complaintflow.complaint.Channel;
 import io.complaintflow.complaint.Coded;
 import io.complaintflow.complaint.Customer;
 import io.complaintflow.complaint.Regulator;
+import io.complaintflow.security.UnsafeText;
 import io.complaintflow.web.FieldError;
 import io.complaintflow.web.InvalidRequestException;
 import java.math.BigDecimal;
@@ -128,6 +129,7 @@ public class ComplaintRequestValidator {
             if (v.codePointCount(0, v.length()) > max) {
                 error(field, "最多 " + max + " 个字符");
             }
+            UnsafeText.problem(v).ifPresent(reason -> error(field, reason));
             return v;
         }
 

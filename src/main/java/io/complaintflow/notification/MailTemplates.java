@@ -26,10 +26,19 @@ public class MailTemplates {
     }
 
     public Mail closed(List<String> to, String customer, String caseNumber, String resolution, String callbackBy) {
+        return closed(to, customer, caseNumber, resolution, callbackBy, null);
+    }
+
+    /** With {@code surveyUrl}: the customer can rate the handling online instead of waiting for the call. */
+    public Mail closed(List<String> to, String customer, String caseNumber, String resolution, String callbackBy,
+                       String surveyUrl) {
+        String survey = surveyUrl == null ? ""
+                : "<p>也可以现在就点击 <a href=\"" + e(surveyUrl) + "\">满意度评价</a> 为我们的处理打分（无需登录，链接仅可使用一次）："
+                        + "<br>" + e(surveyUrl) + "</p>";
         return mail(to, "【投诉结案】工单 " + caseNumber + " 已结案",
                 "<p>" + e(customer) + "，您好：</p><p>工单 <b>" + e(caseNumber) + "</b> 已结案。处理结果：</p>"
                         + "<blockquote>" + lines(resolution) + "</blockquote>"
-                        + "<p>我们将于 " + e(callbackBy) + " 前回访，了解您对处理的满意程度。</p>");
+                        + "<p>我们将于 " + e(callbackBy) + " 前回访，了解您对处理的满意程度。</p>" + survey);
     }
 
     public Mail assignment(List<String> to, String department, String caseNumber, String grade, String subject,

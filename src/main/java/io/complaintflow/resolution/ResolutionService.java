@@ -1,5 +1,6 @@
 package io.complaintflow.resolution;
 
+import io.complaintflow.callback.SurveyService;
 import io.complaintflow.complaint.Actors;
 import io.complaintflow.complaint.BusinessClock;
 import io.complaintflow.complaint.CaseFileVariables;
@@ -36,11 +37,14 @@ public class ResolutionService {
     private final BusinessCalendar calendar;
     private final NotificationService notifications;
     private final MailTemplates templates;
+    private final SurveyService surveys;
     private final ClosureCauses closure;
 
     public ResolutionService(ComplaintRepository complaints, Timeline timeline, CaseFileVariables caseFile,
                              BusinessClock clock, ClockService clocks, BusinessCalendar calendar,
-                             NotificationService notifications, MailTemplates templates, ClosureCauses closure) {
+                             NotificationService notifications, MailTemplates templates, SurveyService surveys,
+                             ClosureCauses closure) {
+        this.surveys = surveys;
         this.closure = closure;
         this.complaints = complaints;
         this.timeline = timeline;
@@ -118,7 +122,8 @@ public class ResolutionService {
         timeline.record(caseNumber, actor, TimelineKind.CLOSED, "结案，回访安排在 " + clocks.format(callbackDue) + " 前",
                 (complaint.resolution() == null ? "" : complaint.resolution() + "\n") + closure.describe(cause));
         notifications.send(caseNumber, "结案通知", templates.closed(customerMail(complaint),
-                complaint.customer().name(), caseNumber, complaint.resolution(), clocks.format(callbackDue)));
+                complaint.customer().name(), caseNumber, complaint.resolution(), clocks.format(callbackDue),
+                surveys.issueLink(caseNumber)));
         caseFile.refresh(caseNumber, scope);
         return callbackDue;
     }

@@ -81,7 +81,7 @@ class ComplaintLifecycleTest {
         assertThat(closed.resolution()).isEqualTo("为您补发包裹");
         assertThat(closed.compensation()).isEqualByComparingTo("50");
         assertThat(closed.closedAt()).isNotNull();
-        assertThat(lifecycle).isWaitingAt("Event_CallbackDue");
+        assertThat(lifecycle).isWaitingAt("Gateway_AwaitCallback");
 
         execute(job(lifecycle));
         scenarios.complete(caseNumber, "Task_SatisfactionCallback", "center",
@@ -112,7 +112,7 @@ class ComplaintLifecycleTest {
         assertThat(runtime.getVariable(lifecycle.getId(), "answer")).isEqualTo("坐席已当场预约安装");
         scenarios.complete(caseNumber, "Task_ConfirmWithCustomer", "center", TestScenarios.closing(Map.of("customerDecision", "accept")));
 
-        assertThat(lifecycle).hasPassed("Task_CloseComplaint").isWaitingAt("Event_CallbackDue");
+        assertThat(lifecycle).hasPassed("Task_CloseComplaint").isWaitingAt("Gateway_AwaitCallback");
         assertThat(scenarios.complaint(caseNumber).resolution()).isEqualTo("坐席已当场预约安装");
         assertThat(scenarios.timelineKinds(caseNumber)).containsExactly("ACCEPTED", "ANSWERED", "GRADED",
                 "DEADLINES", "CUSTOMER_ACCEPTED", "CLOSED");
@@ -173,7 +173,7 @@ class ComplaintLifecycleTest {
 
         scenarios.complete(caseNumber, "Task_ManagerTakeover", "manager", TestScenarios.closing(Map.of(
                 "managerDecision", "final", "answer", "经理最终答复：退费、赠送两个月", "compensation", 100)));
-        assertThat(lifecycle).hasPassed("Task_CloseComplaint").isWaitingAt("Event_CallbackDue");
+        assertThat(lifecycle).hasPassed("Task_CloseComplaint").isWaitingAt("Gateway_AwaitCallback");
         assertThat(scenarios.complaint(caseNumber).status()).isEqualTo("CLOSED");
         assertThat(scenarios.complaint(caseNumber).resolution()).isEqualTo("经理最终答复：退费、赠送两个月");
     }

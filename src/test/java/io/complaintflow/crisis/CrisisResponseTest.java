@@ -72,8 +72,8 @@ class CrisisResponseTest {
 
     @AfterEach
     void cleanUp() {
-        readiness.deleteRunning(CrisisProcess.KEY);
         identity.clearAuthentication();
+        readiness.deleteRunning(CrisisProcess.KEY);
         ClockUtil.reset();
     }
 
@@ -222,7 +222,7 @@ class CrisisResponseTest {
 
     @Test
     void aCrisisIsDeclaredFromTasklistsStartForm() {
-        identity.setAuthenticatedUserId("duty-commander");
+        identity.setAuthentication("duty-commander", java.util.List.of("emergency-group")); // as Tasklist does
         String definitionId = repository.createProcessDefinitionQuery().processDefinitionKey(CrisisProcess.KEY)
                 .latestVersion().singleResult().getId();
         assertThatThrownBy(() -> forms.submitStartForm(definitionId, Map.of("crisisDescription", "没有名称")))
@@ -230,6 +230,7 @@ class CrisisResponseTest {
 
         ProcessInstance process = forms.submitStartForm(definitionId,
                 Map.of("crisisTitle", "门店火灾", "crisisDescription", "某门店仓库起火，无人员伤亡"));
+        identity.clearAuthentication(); // what follows is the test looking, not the commander
         Crisis crisis = crises.find(((Number) runtime.getVariable(process.getId(), "crisisId")).longValue())
                 .orElseThrow();
         assertThat(crisis.declaredBy()).isEqualTo("duty-commander");

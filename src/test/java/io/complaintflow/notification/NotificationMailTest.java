@@ -139,11 +139,13 @@ class NotificationMailTest {
         }
     }
 
+    /** The mails addressed to this address (GreenMail keeps one copy per recipient: counted once each). */
     private List<MimeMessage> to(String address) throws Exception {
+        java.util.Set<String> seen = new java.util.HashSet<>();
         return Arrays.stream(greenMail.getReceivedMessages()).filter(m -> {
             try {
                 return Arrays.stream(m.getRecipients(Message.RecipientType.TO))
-                        .anyMatch(r -> r.toString().equals(address));
+                        .anyMatch(r -> r.toString().equals(address)) && seen.add(m.getMessageID());
             } catch (Exception e) {
                 return false;
             }

@@ -1,0 +1,20 @@
+package io.complaintflow.duplicate;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+@Component("closeMerged")
+public class CloseMergedDelegate implements JavaDelegate {
+
+    private final MergeService merges;
+
+    public CloseMergedDelegate(MergeService merges) {
+        this.merges = merges;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        merges.closeMerged(execution.getBusinessKey(), execution);
+    }
+}

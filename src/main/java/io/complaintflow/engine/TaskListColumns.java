@@ -1,0 +1,63 @@
+package io.complaintflow.engine;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.task.TaskDefinition;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
+import org.springframework.stereotype.Component;
+
+/**
+ * Copies the complaint's case number, grade, category and channel onto every new user task as task-local
+ * variables under their own names, for Tasklist's list columns. With authorizations on, a department may read
+ * its task but not the whole process instance, and Tasklist shows only variables the user may read.
+ * Separate names (not {@code grade} itself) because a form that submits {@code grade} would otherwise write
+ * into the task's copy instead of the process.
+ */
+@Component
+public class TaskListColumns extends AbstractProcessEnginePlugin {
+
+    /** Process variable → task-local column variable. */
+    public static final Map<String, String> COLUMNS = columns();
+
+    private static Map<String, String> columns() {
+        Map<String, String> columns = new LinkedHashMap<>();
+        for (String name : List.of("caseNumber", "grade", "category", "channel")) {
+            columns.put(name, "list" + Character.toUpperCase(name.charAt(0)) + name.substring(1));
+        }
+        return columns;
+    }
+
+    static final TaskListener COPY = TaskListColumns::copy;
+
+    static void copy(DelegateTask task) {
+        COLUMNS.forEach((source, column) -> {
+            Object value = task.getVariable(source);
+            if (value != null) {
+                task.setVariableLocal(column, value);
+            }
+        });
+    }
+
+    @Override
+    public void preInit(ProcessEngineConfigurationImpl configuration) {
+        if (configuration.getCustomPostBPMNParseListeners() == null) {
+            configuration.setCustomPostBPMNParseListeners(new java.util.ArrayList<>());
+        }
+        configuration.getCustomPostBPMNParseListeners().add(new AbstractBpmnParseListener() {
+            @Override
+            public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
+                TaskDefinition definition = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
+                definition.addTaskListener(TaskListener.EVENTNAME_CREATE, COPY);
+            }
+        });
+    }
+}

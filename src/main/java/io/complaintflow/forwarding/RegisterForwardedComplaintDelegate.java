@@ -1,0 +1,103 @@
+package io.complaintflow.forwarding;
+
+import io.complaintflow.complaint.Actors;
+import io.complaintflow.complaint.CaseFileVariables;
+import io.complaintflow.complaint.Timeline;
+import io.complaintflow.complaint.TimelineKind;
+import io.complaintflow.engine.FormValues;
+import io.complaintflow.intake.ComplaintRequest;
+import io.complaintflow.intake.ComplaintRequest.CustomerRequest;
+import io.complaintflow.intake.IntakeService;
+import io.complaintflow.web.InvalidRequestException;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Turns the internal forwarding start form into a normal complaint of channel {@code internal}, validated as intake
+ * validates; a bad form is refused (nothing started, the form stays open). The forwarding instance takes the case
+ * number as its business key, and the forwarder is written into the complaint's timeline.
+ */
+@Component("registerForwardedComplaint")
+public class RegisterForwardedComplaintDelegate implements JavaDelegate {
+
+    private static final Map<String, String> LABELS = Map.of(
+            "customer.name", "客户姓名", "customer.phone", "客户电话", "customer.email", "客户邮箱",
+            "category", "投诉类别", "product", "涉及产品或服务", "subject", "主题", "description", "投诉内容",
+            "externalRef", "转交编号");
+
+    private final IntakeService intake;
+    private final Timeline timeline;
+    private final CaseFileVariables caseFile;
+
+    private final TransactionTemplate newTransaction;
+
+    public RegisterForwardedComplaintDelegate(IntakeService intake, Timeline timeline, CaseFileVariables caseFile,
+                                              PlatformTransactionManager transactions) {
+        this.newTransaction = new TransactionTemplate(transactions);
+        this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.intake = intake;
+        this.timeline = timeline;
+        this.caseFile = caseFile;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        String forwarder = FormValues.text(execution.getVariable("forwarder"));
+        if (forwarder == null) {
+            forwarder = Actors.SYSTEM;
+        }
+        String department = FormValues.requiredText(execution.getVariable("forwarderDepartment"), "转交人所在部门");
+        String via = FormValues.text(execution.getVariable("receivedVia"));
+        ComplaintRequest request = new ComplaintRequest("internal", "FWD-" + execution.getProcessInstanceId(), null,
+                null, new CustomerRequest(text(execution, "customerName"), text(execution, "customerPhone"),
+                text(execution, "customerEmail"), null, false), text(execution, "category"),
+                text(execution, "product"), text(execution, "subject"), text(execution, "description"), null, null,
+                false, null);
+        String caseNumber;
+        try {
+            caseNumber = intake.accept(request, forwarder).complaint().caseNumber();
+        } catch (InvalidRequestException e) {
+            throw FormValues.invalid(e.errors().stream()
+                    .map(error -> LABELS.getOrDefault(error.field(), error.field()) + "：" + error.message())
+                    .collect(Collectors.joining("；")));
+        }
+        if (department.length() > 100) {
+            department = department.substring(0, 100);
+        }
+        timeline.record(caseNumber, forwarder, TimelineKind.FORWARDED,
+                "由 " + department + " " + forwarder + " 转交投诉中心" + (via == null ? "" : "（" + via + "）"),
+                "内部转交流程 " + execution.getProcessInstanceId());
+        refreshAfterCommit(caseNumber);
+        execution.setVariable("caseNumber", caseNumber);
+        execution.setProcessBusinessKey(caseNumber);
+    }
+
+    /**
+     * The lifecycle started a moment ago in this same transaction is not visible to queries yet; its forms learn of
+     * the forwarding entry right after the commit.
+     */
+    private void refreshAfterCommit(String caseNumber) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            caseFile.refresh(caseNumber, null);
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                newTransaction.executeWithoutResult(status -> caseFile.refresh(caseNumber, null));
+            }
+        });
+    }
+
+    private static String text(DelegateExecution execution, String name) {
+        return FormValues.text(execution.getVariable(name));
+    }
+}

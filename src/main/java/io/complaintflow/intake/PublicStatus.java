@@ -1,0 +1,13 @@
+package io.complaintflow.intake;
+
+import java.time.Instant;
+import java.util.List;
+
+/** The customer's view of a case: progress only, personal data masked, nothing internal. */
+public record PublicStatus(String caseNumber, String status, String statusLabel, String category, String name,
+                           String phone, Instant receivedAt, Instant expectedBy, Instant closedAt,
+                           List<Step> progress) {
+
+    public record Step(Instant at, String text) {
+    }
+}

@@ -1,0 +1,42 @@
+package io.complaintflow.security;
+
+import io.complaintflow.complaint.Department;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/**
+ * Which complaints a user may read through {@code /api}: everything for the center and the levels above it;
+ * for a department, the complaints it is or was assigned; for an agent or an intake client, what they filed.
+ */
+public record ReadScope(boolean all, String user, List<String> departments) {
+
+    static final Set<String> READ_ALL = Set.of(Groups.COMPLAINT_CENTER, Groups.COMPLAINT_CENTER_LEAD,
+            Groups.COMPLAINT_MANAGERS, Groups.EMERGENCY_GROUP, Groups.EMERGENCY_SENIOR, Groups.PROCESS_OWNERS,
+            Groups.ADMIN);
+
+    public static ReadScope current() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth == null || !auth.isAuthenticated()) {
+            // not a web request (a job, a delegate, a test calling services): the engine's own rules apply
+            return new ReadScope(true, null, List.of());
+        }
+        return of(auth.getName(), auth.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList());
+    }
+
+    public static ReadScope of(String user, Collection<String> groups) {
+        if (groups.stream().anyMatch(READ_ALL::contains)) {
+            return new ReadScope(true, user, List.of());
+        }
+        Set<String> groupSet = Set.copyOf(groups);
+        List<String> departments = java.util.Arrays.stream(Department.values())
+                .filter(d -> groupSet.contains(Groups.department(d.code()))
+                        || groupSet.contains(Groups.departmentLead(d.code())))
+                .map(Department::code).collect(Collectors.toList());
+        return new ReadScope(false, user, departments);
+    }
+}
