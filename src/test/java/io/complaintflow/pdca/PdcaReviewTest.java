@@ -115,7 +115,8 @@ class PdcaReviewTest {
                 .andExpect(jsonPath("$[?(@.code == 'supplier')].label").value("供应商问题"));
         api(post("/api/root-causes").contentType(MediaType.APPLICATION_JSON)
                 .content("{\"code\":\"packaging\",\"label\":\"包装问题\",\"description\":\"包装破损或不环保\"}"))
-                .andExpect(status().isCreated()).andExpect(jsonPath("$.active").value(true));
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.active").value(true))
+                .andExpect(jsonPath("$.updatedBy").value("demo"));
         api(post("/api/root-causes").contentType(MediaType.APPLICATION_JSON)
                 .content("{\"code\":\"packaging\",\"label\":\"\"}"))
                 .andExpect(status().isBadRequest())
@@ -151,7 +152,7 @@ class PdcaReviewTest {
                 .andExpect(jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.containsInAnyOrder("category", "title")));
         api(get("/api/answer-scripts").param("category", "privacy"))
                 .andExpect(jsonPath("$[*].version").value(org.hamcrest.Matchers.contains(2, 1)))
-                .andExpect(jsonPath("$[0].createdBy").value("system"));
+                .andExpect(jsonPath("$[0].createdBy").value("demo"));
         api(get("/api/answer-scripts").param("current", "true"))
                 .andExpect(jsonPath("$[?(@.category == 'privacy')].version").value(org.hamcrest.Matchers.contains(2)));
         api(get("/api/answer-scripts").param("category", "weather")).andExpect(status().isBadRequest());
@@ -295,9 +296,9 @@ class PdcaReviewTest {
 
         // the next cycle, started from Tasklist's start form: the action that did not work is in its plan
         now("2037-04-10T03:00:00Z");
-        identity.setAuthenticatedUserId("owner");
         String definitionId = repository.createProcessDefinitionQuery().processDefinitionKey(PdcaProcess.KEY)
                 .latestVersion().singleResult().getId();
+        identity.setAuthentication("owner", List.of("process-owners")); // as Tasklist does
         ProcessInstance next = forms.submitStartForm(definitionId, Map.of("periodFrom", "2037-03-11",
                 "periodTo", "2037-04-09"));
         identity.clearAuthentication();
