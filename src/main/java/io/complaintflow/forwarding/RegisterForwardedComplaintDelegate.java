@@ -16,6 +16,8 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import io.complaintflow.engine.AsSystem;
+import org.camunda.bpm.engine.IdentityService;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -36,16 +38,19 @@ public class RegisterForwardedComplaintDelegate implements JavaDelegate {
     private final IntakeService intake;
     private final Timeline timeline;
     private final CaseFileVariables caseFile;
+    private final IdentityService identity;
 
     private final TransactionTemplate newTransaction;
 
     public RegisterForwardedComplaintDelegate(IntakeService intake, Timeline timeline, CaseFileVariables caseFile,
+                                              IdentityService identity,
                                               PlatformTransactionManager transactions) {
         this.newTransaction = new TransactionTemplate(transactions);
         this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.intake = intake;
         this.timeline = timeline;
         this.caseFile = caseFile;
+        this.identity = identity;
     }
 
     @Override
@@ -92,7 +97,8 @@ public class RegisterForwardedComplaintDelegate implements JavaDelegate {
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
-                newTransaction.executeWithoutResult(status -> caseFile.refresh(caseNumber, null));
+                AsSystem.run(identity, () ->
+                        newTransaction.executeWithoutResult(status -> caseFile.refresh(caseNumber, null)));
             }
         });
     }

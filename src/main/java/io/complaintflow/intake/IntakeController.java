@@ -1,7 +1,6 @@
 package io.complaintflow.intake;
 
 import io.complaintflow.complaint.Actors;
-import io.complaintflow.complaint.ComplaintView;
 import java.net.URI;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.ResponseEntity;
@@ -24,7 +23,7 @@ public class IntakeController {
 
     /** 201 with the new complaint, or 200 with the one this channel already sent under the same reference. */
     @PostMapping
-    public ResponseEntity<ComplaintView> accept(@RequestBody ComplaintRequest request) {
+    public ResponseEntity<IntakeAnswer> accept(@RequestBody ComplaintRequest request) {
         IntakeResult result;
         try {
             result = intake.accept(request, actors.current());
@@ -33,9 +32,9 @@ public class IntakeController {
             result = intake.existing(request);
         }
         if (!result.created()) {
-            return ResponseEntity.ok(result.complaint());
+            return ResponseEntity.ok(new IntakeAnswer(result.complaint(), result.suggestion()));
         }
         return ResponseEntity.created(URI.create("/api/complaints/" + result.complaint().caseNumber()))
-                .body(result.complaint());
+                .body(new IntakeAnswer(result.complaint(), result.suggestion()));
     }
 }

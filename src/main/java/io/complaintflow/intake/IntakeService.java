@@ -2,6 +2,7 @@ package io.complaintflow.intake;
 
 import static io.complaintflow.complaint.ComplaintProcess.*;
 
+import io.complaintflow.assist.TextAssistance;
 import io.complaintflow.campaign.CampaignPhase;
 import io.complaintflow.complaint.Actors;
 import io.complaintflow.complaint.BusinessClock;
@@ -53,12 +54,13 @@ public class IntakeService {
     private final ClockService clocks;
     private final NotificationService notifications;
     private final MailTemplates templates;
+    private final TextAssistance assistance;
 
     public IntakeService(ComplaintRequestValidator validator, ComplaintRepository complaints,
                          CaseNumberGenerator caseNumbers, Timeline timeline, CaseFileVariables caseFile,
                          ComplaintViews views, RuntimeService runtime, BusinessClock clock,
                          ClockService clocks, NotificationService notifications, MailTemplates templates,
-                         CampaignPhase campaignPhase, MassIncidentService massIncidents,
+                         CampaignPhase campaignPhase, MassIncidentService massIncidents, TextAssistance assistance,
                          @Value("${complaintflow.repeat-window:P30D}") Duration repeatWindow) {
         this.validator = validator;
         this.complaints = complaints;
@@ -74,6 +76,7 @@ public class IntakeService {
         this.clocks = clocks;
         this.notifications = notifications;
         this.templates = templates;
+        this.assistance = assistance;
     }
 
     @Transactional
@@ -82,7 +85,8 @@ public class IntakeService {
         if (c.externalRef() != null) {
             var existing = complaints.findByExternalRef(c.channel(), c.externalRef());
             if (existing.isPresent()) {
-                return new IntakeResult(views.of(existing.get()), false);
+                return new IntakeResult(views.of(existing.get()), false,
+                        assistance.recorded(existing.get().caseNumber()).orElse(null));
             }
         }
         Instant now = clock.now();
@@ -108,6 +112,7 @@ public class IntakeService {
             timeline.record(caseNumber, actor, TimelineKind.ANSWERED, "首问解决，坐席当场答复", c.resolution());
         }
         Optional<MassIncident> incident = massIncidents.onIntake(caseNumber);
+        TextAssistance.Assisted assisted = assistance.onIntake(caseNumber, c.text());
 
         VariableMap variables = Variables.createVariables()
                 .putValue(CASE_NUMBER, caseNumber)
@@ -123,6 +128,8 @@ public class IntakeService {
                 .putValue(MassIncidentService.SIZE, incident.map(i -> i.members().size()).orElse(null))
                 .putValue(MassIncidentService.LABEL, incident.map(MassIncident::label).orElse(null))
                 .putValue(ANSWER, c.resolvedAtIntake() ? c.resolution() : null)
+                .putValue(TextAssistance.SENSITIVE_TOPIC, assisted.detection().topic())
+                .putValue(TextAssistance.SIMILAR_TEXT, assisted.similarText())
                 // read by complaint-grading only; not worth keeping in the engine's tables
                 .putValueTyped(COMPLAINT_TEXT, Variables.stringValue(c.text(), true));
         variables.putAll(caseFile.render(caseNumber));
@@ -131,7 +138,7 @@ public class IntakeService {
                 .setVariables(variables)
                 .execute();
         acknowledge(caseNumber, c);
-        return new IntakeResult(views.of(complaints.find(caseNumber).orElseThrow()), true);
+        return new IntakeResult(views.of(complaints.find(caseNumber).orElseThrow()), true, assisted.suggestion());
     }
 
     /** Tells the customer the case number and when to expect an answer (the resolution deadline). */
@@ -145,7 +152,7 @@ public class IntakeService {
     @Transactional(readOnly = true)
     public IntakeResult existing(ComplaintRequest request) {
         return complaints.findByExternalRef(request.channel(), request.externalRef())
-                .map(c -> new IntakeResult(views.of(c), false))
+                .map(c -> new IntakeResult(views.of(c), false, assistance.recorded(c.caseNumber()).orElse(null)))
                 .orElseThrow();
     }
 

@@ -1,6 +1,8 @@
 package io.complaintflow.mailbox;
 
+import io.complaintflow.complaint.BusinessClock;
 import io.complaintflow.complaint.CaseFileVariables;
+import io.complaintflow.complaint.Timestamps;
 import io.complaintflow.complaint.ComplaintRepository;
 import io.complaintflow.complaint.Timeline;
 import io.complaintflow.complaint.TimelineKind;
@@ -23,6 +25,7 @@ import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -47,9 +50,14 @@ public class MailIntake {
     private final Timeline timeline;
     private final CaseFileVariables caseFile;
     private final TransactionTemplate transaction;
+    private final JdbcClient jdbc;
+    private final BusinessClock clock;
 
     public MailIntake(IntakeService intake, ComplaintRepository complaints, Timeline timeline,
-                      CaseFileVariables caseFile, PlatformTransactionManager transactions) {
+                      CaseFileVariables caseFile, PlatformTransactionManager transactions, JdbcClient jdbc,
+                      BusinessClock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
         this.transaction = new TransactionTemplate(transactions);
         this.intake = intake;
         this.complaints = complaints;
@@ -68,11 +76,18 @@ public class MailIntake {
             String number = caseNumber.group();
             String sender = from == null ? "未知发件人" : from.getAddress();
             String detail = body == null ? "（邮件无正文）" : body;
-            transaction.executeWithoutResult(status -> {
-                timeline.record(number, ACTOR, TimelineKind.CUSTOMER_MESSAGE,
-                        clip("客户来信（" + sender + "）：" + subject, 500), detail);
-                caseFile.refresh(number, null);
-            });
+            String ref = reference(message, from, subject);
+            try {
+                transaction.executeWithoutResult(status -> {
+                    jdbc.sql("insert into mailbox_reply (message_ref, case_number, handled_at) values (?, ?, ?)")
+                            .param(ref).param(number).param(Timestamps.odt(clock.now())).update();
+                    timeline.record(number, ACTOR, TimelineKind.CUSTOMER_MESSAGE,
+                            clip("客户来信（" + sender + "）：" + subject, 500), detail);
+                    caseFile.refresh(number, null);
+                });
+            } catch (DuplicateKeyException alreadyAdded) {
+                return Outcome.EXISTING;
+            }
             return Outcome.REPLY;
         }
         if (from == null) {
@@ -142,7 +157,7 @@ public class MailIntake {
             throws MessagingException {
         String id = message.getMessageID();
         if (id == null || id.isBlank()) {
-            id = from.getAddress() + "|" + message.getSentDate() + "|" + subject;
+            id = (from == null ? "" : from.getAddress()) + "|" + message.getSentDate() + "|" + subject;
         }
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256").digest(id.getBytes(StandardCharsets.UTF_8));

@@ -150,7 +150,8 @@ public class MassIncidentService {
         return decisions.evaluateDecisionByKey("complaint-grading")
                 .variables(Variables.createVariables().putValue("channel", null).putValue("regulator", null)
                         .putValue("category", null).putValue("repeatCount", 0).putValue("vip", false)
-                        .putValue("amountClaimed", null).putValue("complaintText", "").putValue(SIZE, size))
+                        .putValue("amountClaimed", null).putValue("complaintText", "").putValue("sensitiveTopic", "none")
+                        .putValue(SIZE, size))
                 .evaluate().getSingleResult().getEntry("grade");
     }
 

@@ -86,13 +86,17 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/complaints", "/api/complaints/**").authenticated()
                         .requestMatchers("/api/complaints/**").hasAnyAuthority(COMPLAINT_CENTER,
                                 COMPLAINT_CENTER_LEAD, COMPLAINT_MANAGERS, ADMIN)
+                        .requestMatchers(HttpMethod.POST, "/api/assist/suggest")
+                        .hasAnyAuthority(INTAKE, FRONTLINE, COMPLAINT_CENTER, COMPLAINT_CENTER_LEAD, ADMIN)
+                        .requestMatchers(HttpMethod.GET, "/api/assist/**").hasAnyAuthority(READ_ALL)
+                        .requestMatchers("/api/assist/**").hasAnyAuthority(PROCESS_OWNERS, ADMIN)
                         .requestMatchers("/api/reports/**", "/api/mass-incidents/**").hasAnyAuthority(READ_ALL)
                         .requestMatchers("/api/models/**").hasAnyAuthority(PROCESS_OWNERS, ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/surges/**", "/api/crises/**", "/api/campaigns/**",
                                 "/api/pdca/**").hasAnyAuthority(READ_ALL)
                         .requestMatchers("/api/surges/**", "/api/crises/**").hasAnyAuthority(COMMAND)
                         .requestMatchers("/api/campaigns/**", "/api/pdca/**", "/api/reviews/**",
-                                "/api/root-causes/**", "/api/answer-scripts/**", "/api/assist/**")
+                                "/api/root-causes/**", "/api/answer-scripts/**")
                         .hasAnyAuthority(PROCESS_OWNERS, COMPLAINT_MANAGERS, ADMIN)
                         .anyRequest().authenticated())
                 .build();

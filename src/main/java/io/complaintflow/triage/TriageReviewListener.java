@@ -2,6 +2,7 @@ package io.complaintflow.triage;
 
 import static io.complaintflow.complaint.ComplaintProcess.*;
 
+import io.complaintflow.assist.TextAssistance;
 import io.complaintflow.complaint.Actors;
 import io.complaintflow.complaint.Category;
 import io.complaintflow.complaint.Coded;
@@ -20,10 +21,12 @@ public class TriageReviewListener implements TaskListener {
 
     private final TriageService triage;
     private final Actors actors;
+    private final TextAssistance assistance;
 
-    public TriageReviewListener(TriageService triage, Actors actors) {
+    public TriageReviewListener(TriageService triage, Actors actors, TextAssistance assistance) {
         this.triage = triage;
         this.actors = actors;
+        this.assistance = assistance;
     }
 
     @Override
@@ -46,6 +49,9 @@ public class TriageReviewListener implements TaskListener {
         }
         triage.apply(task.getExecution().getBusinessKey(), new Triage(category, grade, departments),
                 actors.of(task), TimelineKind.TRIAGE_REVIEWED, FormValues.text(task.getVariable("reviewNote")), task);
+        // the human choice, next to what text assistance suggested (the first review of the case counts)
+        assistance.recordChoice(task.getExecution().getBusinessKey(), category, departments.get(0), grade,
+                actors.of(task));
         task.setVariable(LEAD_DEPARTMENT, departments.get(0));
         task.setVariable(DEPARTMENTS, FormValues.jsonList(departments));
         task.removeVariable("reviewNote");

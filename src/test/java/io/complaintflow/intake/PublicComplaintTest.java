@@ -142,10 +142,15 @@ class PublicComplaintTest {
     @Test
     void thePublicPagesAreServed() throws Exception {
         mvc.perform(get("/public/")).andExpect(forwardedUrl("/public/index.html"));
-        assertThat(mvc.perform(get("/public/index.html")).andExpect(status().isOk()).andReturn().getResponse()
-                .getContentAsString(StandardCharsets.UTF_8)).contains("我要投诉", "textContent");
-        assertThat(mvc.perform(get("/public/status.html")).andExpect(status().isOk()).andReturn().getResponse()
-                .getContentAsString(StandardCharsets.UTF_8)).contains("查询处理进度", "textContent");
+        for (String page : new String[] {"/public/index.html", "/public/status.html"}) {
+            assertThat(mvc.perform(get(page)).andExpect(status().isOk()).andReturn().getResponse()
+                    .getContentAsString(StandardCharsets.UTF_8)).as(page + ": no inline script (CSP script-src 'self')")
+                    .contains("<script src=\"/public/").doesNotContain("<script>");
+        }
+        assertThat(mvc.perform(get("/public/complaint.js")).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8)).contains("textContent").doesNotContain("innerHTML");
+        assertThat(mvc.perform(get("/public/status.js")).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8)).contains("textContent").doesNotContain("innerHTML");
     }
 
     @Test

@@ -115,6 +115,18 @@ class MailboxPollerTest {
         assertThat(reply.summary()).contains(address);
 
         assertThat(poller.poll()).as("read mails are flagged seen").isEmpty();
+
+        String headers = "From: " + address + "\r\nSubject: Re: " + complaint.caseNumber()
+                + "\r\nContent-Type: text/plain; charset=UTF-8";
+        String id = deliver(headers, "again".getBytes(StandardCharsets.UTF_8));
+        assertThat(poller.poll()).isEqualTo(Map.of(Outcome.REPLY, 1));
+        mailbox.deliver(new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(
+                ("Message-ID: " + id + "\r\nMIME-Version: 1.0\r\n" + headers + "\r\n\r\nagain")
+                        .getBytes(StandardCharsets.UTF_8))));
+        assertThat(poller.poll()).as("the same reply read again (another node, a reset flag) is added once")
+                .isEqualTo(Map.of(Outcome.EXISTING, 1));
+        assertThat(complaints.timeline(complaint.caseNumber())).filteredOn(e -> e.kind().equals("CUSTOMER_MESSAGE"))
+                .hasSize(2);
     }
 
     @Test

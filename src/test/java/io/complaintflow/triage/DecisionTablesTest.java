@@ -62,7 +62,27 @@ class DecisionTablesTest {
             """)
     void gradingRules(String channel, String regulator, String category, int repeatCount, boolean vip, Double amount,
                       String text, String rule, String grade, boolean reviewRequired) {
-        assertGrade(channel, regulator, category, repeatCount, vip, amount, text, null, rule, grade, reviewRequired);
+        assertGrade(channel, regulator, category, repeatCount, vip, amount, text, null, "none", rule, grade,
+                reviewRequired);
+    }
+
+    /** The sensitive-word topic (from the owners' word list) outranks the mild category the agent chose. */
+    @ParameterizedTest(name = "[{index}] {4}: {0}/{1}, topic {3} → {5}")
+    @CsvSource(delimiter = '|', nullValues = "null", textBlock = """
+            hotline   | service-attitude | 0 | media     | 媒体 → 危机                    | G4
+            web       | delivery         | 0 | lawsuit   | 诉讼 → 危机                    | G4
+            wechat    | billing          | 0 | mass      | 群体事件 → 危机                 | G4
+            store     | service-attitude | 0 | safety    | 安全 → 重大                    | G3
+            app       | delivery         | 0 | regulator | 向监管投诉 → 重大               | G3
+            hotline   | delivery         | 2 | regulator | 监管词优先于重复投诉             | G3
+            media     | delivery         | 0 | safety    | 媒体渠道仍是危机                 | G4
+            store     | service-attitude | 0 | none      | 无敏感词：一般                  | G1
+            store     | service-attitude | 0 | null      | 未提供主题：一般                 | G1
+            """)
+    void sensitiveTopicRules(String channel, String category, int repeatCount, String topic, String rule,
+                             String grade) {
+        assertGrade(channel, null, category, repeatCount, false, null, "普通的投诉内容", null, topic, rule, grade,
+                !"G1".equals(grade));
     }
 
     @ParameterizedTest(name = "[{index}] {4}: incident of {3} → {5}")
@@ -75,16 +95,17 @@ class DecisionTablesTest {
             app       | null  | safety          | 3    | 安全问题与群体投诉同为重大       | G3
             """)
     void massIncidentRules(String channel, String regulator, String category, int size, String rule, String grade) {
-        assertGrade(channel, regulator, category, 0, true, null, "同一批次产品故障", size, rule, grade, true);
+        assertGrade(channel, regulator, category, 0, true, null, "同一批次产品故障", size, "none", rule, grade, true);
     }
 
     private void assertGrade(String channel, String regulator, String category, int repeatCount, boolean vip,
-                             Double amount, String text, Integer massIncidentSize, String rule, String grade,
+                             Double amount, String text, Integer massIncidentSize, String sensitiveTopic,
+                             String rule, String grade,
                              boolean reviewRequired) {
         VariableMap input = Variables.createVariables().putValue("channel", channel).putValue("regulator", regulator)
                 .putValue("category", category).putValue("repeatCount", repeatCount).putValue("vip", vip)
                 .putValue("amountClaimed", amount).putValue("complaintText", text)
-                .putValue("massIncidentSize", massIncidentSize);
+                .putValue("massIncidentSize", massIncidentSize).putValue("sensitiveTopic", sensitiveTopic);
         DmnDecisionResult result = dmn.evaluateDecision(grading, input);
 
         assertThat(result.getSingleResult().<String>getEntry("grade")).as(rule).isEqualTo(grade);

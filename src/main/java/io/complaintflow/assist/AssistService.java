@@ -1,0 +1,180 @@
+package io.complaintflow.assist;
+
+import io.complaintflow.complaint.BusinessClock;
+import io.complaintflow.complaint.Category;
+import io.complaintflow.complaint.Coded;
+import io.complaintflow.complaint.Department;
+import io.complaintflow.complaint.Grade;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+
+/**
+ * Text assistance: suggests category, lead department and grade from a complaint's words, finds similar closed
+ * complaints and reads the sensitive-word topic. The model lives in memory on each node and is rebuilt from the
+ * closed complaints at start-up, on the cron {@code complaintflow.assist.retrain-cron} and on demand.
+ */
+@Service
+public class AssistService {
+
+    private static final Logger log = LoggerFactory.getLogger(AssistService.class);
+    static final int MAX_TEXT = 4000;
+
+    private final ClosedComplaints closed;
+    private final SensitiveWords words;
+    private final BusinessClock clock;
+    private final int minTraining;
+    private final double minConfidence;
+    private final int maxTraining;
+    private final AtomicReference<TextModel> model = new AtomicReference<>();
+    private final AtomicReference<ModelInfo> info;
+
+    public AssistService(ClosedComplaints closed, SensitiveWords words, BusinessClock clock,
+                         @Value("${complaintflow.assist.min-training:200}") int minTraining,
+                         @Value("${complaintflow.assist.min-confidence:0.6}") double minConfidence,
+                         @Value("${complaintflow.assist.max-training:20000}") int maxTraining) {
+        this.closed = closed;
+        this.words = words;
+        this.clock = clock;
+        this.minTraining = minTraining;
+        this.minConfidence = minConfidence;
+        this.maxTraining = maxTraining;
+        this.info = new AtomicReference<>(new ModelInfo(Suggestion.KEYWORDS, 0, 0, null, minTraining, minConfidence));
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    public void trainAtStartup() {
+        retrain();
+    }
+
+    @Scheduled(cron = "${complaintflow.assist.retrain-cron:0 30 2 * * *}", zone = "${complaintflow.zone}")
+    public void retrainOnSchedule() {
+        retrain();
+    }
+
+    /** Rebuilds the model from the closed complaints; below {@code min-training} of them the keywords stay in use. */
+    public synchronized ModelInfo retrain() {
+        List<LabelledComplaint> complaints = closed.recent(maxTraining);
+        long version = info.get().version() + 1;
+        Instant now = clock.now();
+        TextModel trained = complaints.isEmpty() ? null : TextModel.train(complaints, version, now);
+        model.set(trained);
+        String source = complaints.size() >= minTraining ? Suggestion.MODEL : Suggestion.KEYWORDS;
+        ModelInfo next = new ModelInfo(source, version, complaints.size(), now, minTraining, minConfidence);
+        info.set(next);
+        log.info("Text assistance retrained: version {}, {} closed complaints, suggestions from {}", version,
+                complaints.size(), source);
+        return next;
+    }
+
+    public ModelInfo info() {
+        return info.get();
+    }
+
+    public SensitiveWords.Detection detect(String text) {
+        return words.detect(text);
+    }
+
+    public Suggestion suggest(String text, SensitiveWords.Detection detection) {
+        TextModel current = model.get();
+        Suggestion s = Suggestion.MODEL.equals(info.get().source()) && current != null
+                ? withGradeFloor(current.suggest(text), detection.topic())
+                : KeywordBaseline.suggest(text, detection.topic());
+        return s.withThreshold(minConfidence);
+    }
+
+    /** The sensitive-word topic lifts the suggested grade the way complaint-grading lifts the real one. */
+    static Suggestion withGradeFloor(Suggestion s, String topic) {
+        String floor = switch (topic) {
+            case SensitiveTopic.MEDIA, SensitiveTopic.LAWSUIT, SensitiveTopic.MASS -> "G4";
+            case SensitiveTopic.REGULATOR, SensitiveTopic.SAFETY -> "G3";
+            default -> "G1";
+        };
+        if (s.grade().value().compareTo(floor) >= 0) {
+            return s;
+        }
+        return new Suggestion(s.category(), s.department(), new Guess(floor, 1.0), s.source(), s.modelVersion(),
+                s.lowConfidence());
+    }
+
+    public List<TextModel.SimilarComplaint> similar(String text, String excludeCaseNumber, int limit) {
+        TextModel current = model.get();
+        if (current == null || text == null || text.isBlank()) {
+            return List.of();
+        }
+        return current.similar(text, limit + 1, 0.15).stream()
+                .filter(s -> !s.complaint().caseNumber().equals(excludeCaseNumber))
+                .limit(limit).toList();
+    }
+
+    /** The triage form's read-only text: the suggestion and the sensitive words found. */
+    public static String suggestionText(Suggestion s, SensitiveWords.Detection detection) {
+        StringBuilder t = new StringBuilder();
+        t.append(Suggestion.MODEL.equals(s.source())
+                ? "来源：历史结案投诉训练的模型（版本 " + s.modelVersion() + "）"
+                : "来源：关键词（已结案投诉不足，尚未启用模型）").append('\n');
+        t.append("建议类别：").append(Coded.labelOf(Category.class, s.category().value()))
+                .append("（置信度 ").append(percent(s.category().confidence())).append("）\n");
+        t.append("建议牵头部门：").append(Coded.labelOf(Department.class, s.department().value()))
+                .append("（置信度 ").append(percent(s.department().confidence())).append("）\n");
+        t.append("建议等级：").append(s.grade().value()).append(' ')
+                .append(Coded.labelOf(Grade.class, s.grade().value()))
+                .append("（置信度 ").append(percent(s.grade().confidence())).append("）\n");
+        t.append("敏感词：").append(detection.words().isEmpty() ? "无"
+                : SensitiveTopic.label(detection.topic()) + " — " + String.join("、", detection.words())).append('\n');
+        t.append(s.lowConfidence()
+                ? "置信度低，仅供参考，请按投诉内容自行判断。"
+                : "建议仅供参考，以复核人员的选择为准。");
+        return fit(t.toString());
+    }
+
+    /** The department and answer forms' read-only text: how similar cases were solved. */
+    public static String similarText(List<TextModel.SimilarComplaint> similar) {
+        if (similar.isEmpty()) {
+            return "暂无相似的已结案投诉。";
+        }
+        StringBuilder t = new StringBuilder();
+        int i = 1;
+        for (TextModel.SimilarComplaint s : similar) {
+            LabelledComplaint c = s.complaint();
+            t.append(i++).append(". ").append(c.caseNumber()).append("  ")
+                    .append(Coded.labelOf(Category.class, c.category())).append(" · ").append(c.grade())
+                    .append(" · 相似度 ").append(percent(s.score())).append('\n');
+            t.append("   主题：").append(shorten(c.subject() == null ? c.description() : c.subject(), 80)).append('\n');
+            t.append("   处理结果：").append(c.resolution() == null ? "—" : shorten(c.resolution(), 400)).append('\n');
+        }
+        return fit(t.toString());
+    }
+
+    private static String percent(double confidence) {
+        return Math.round(confidence * 100) + "%";
+    }
+
+    private static String shorten(String text, int max) {
+        if (text == null) {
+            return "—";
+        }
+        String oneLine = text.replace('\n', ' ').strip();
+        return oneLine.length() <= max ? oneLine : oneLine.substring(0, max - 1) + "…";
+    }
+
+    static String fit(String text) {
+        return text.length() <= MAX_TEXT ? text : text.substring(0, MAX_TEXT - 1) + "…";
+    }
+
+    /**
+     * @param source     where suggestions come from now: {@code model} or {@code keywords}
+     * @param version    counts retrainings on this node since start-up
+     * @param size       closed complaints in the last training
+     */
+    public record ModelInfo(String source, long version, int size, Instant trainedAt, int minTraining,
+                            double minConfidence) {
+    }
+}

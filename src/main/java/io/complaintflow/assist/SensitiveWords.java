@@ -1,0 +1,74 @@
+package io.complaintflow.assist;
+
+import static io.complaintflow.complaint.Timestamps.instant;
+import static io.complaintflow.complaint.Timestamps.odt;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The sensitive-word list process owners keep (table {@code sensitive_word}). Read on every intake, not cached, so
+ * an edit counts at once on every node.
+ */
+@Repository
+public class SensitiveWords {
+
+    private final JdbcClient jdbc;
+
+    public SensitiveWords(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public List<SensitiveWord> all() {
+        return jdbc.sql("select id, word, topic, created_by, created_at from sensitive_word order by topic, word")
+                .query((rs, n) -> new SensitiveWord(rs.getLong("id"), rs.getString("word"), rs.getString("topic"),
+                        rs.getString("created_by"), instant(rs, "created_at")))
+                .list();
+    }
+
+    public Optional<SensitiveWord> find(String word) {
+        return all().stream().filter(w -> w.word().equals(word)).findFirst();
+    }
+
+    public SensitiveWord add(String word, String topic, String actor, Instant at) {
+        jdbc.sql("insert into sensitive_word (word, topic, created_by, created_at) values (?, ?, ?, ?)")
+                .param(word).param(topic).param(actor).param(odt(at)).update();
+        return find(word).orElseThrow();
+    }
+
+    public boolean delete(long id) {
+        return jdbc.sql("delete from sensitive_word where id = ?").param(id).update() > 0;
+    }
+
+    /** The most serious topic whose words occur in {@code text}, and those words. */
+    public Detection detect(String text) {
+        List<SensitiveWord> words = all();
+        if (text == null || text.isBlank()) {
+            return Detection.NONE;
+        }
+        String normalized = text.replace(" ", "");
+        for (String topic : SensitiveTopic.BY_SEVERITY) {
+            List<String> found = new ArrayList<>();
+            for (SensitiveWord w : words) {
+                if (w.topic().equals(topic) && normalized.contains(w.word())) {
+                    found.add(w.word());
+                }
+            }
+            if (!found.isEmpty()) {
+                return new Detection(topic, found);
+            }
+        }
+        return Detection.NONE;
+    }
+
+    public record SensitiveWord(long id, String word, String topic, String createdBy, Instant createdAt) {
+    }
+
+    public record Detection(String topic, List<String> words) {
+        public static final Detection NONE = new Detection(SensitiveTopic.NONE, List.of());
+    }
+}
