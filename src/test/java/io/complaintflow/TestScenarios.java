@@ -109,6 +109,22 @@ public class TestScenarios {
                 "compensation", 50, "rootCause", "process"));
     }
 
+    /**
+     * The form values that close a complaint (customer accepts, manager's final answer) plus what closure needs:
+     * root cause, responsible department, preventable.
+     */
+    public static Map<String, Object> closing(Map<String, Object> values) {
+        Map<String, Object> all = new java.util.HashMap<>(Map.of("closureRootCause", "process",
+                "responsibleDepartment", "quality", "preventable", "yes"));
+        all.putAll(values);
+        return all;
+    }
+
+    /** The customer accepts the answer: the complaint closes with a root cause. */
+    public void accept(String caseNumber) {
+        complete(caseNumber, "Task_ConfirmWithCustomer", "center", closing(Map.of("customerDecision", "accept")));
+    }
+
     public void sendBack(String caseNumber, String department, String user, String reason) {
         complete(departmentTask(caseNumber, department), user, Map.of("outcome", "not-ours",
                 "transferReason", reason));

@@ -2,6 +2,7 @@ package io.complaintflow.complaint;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
@@ -25,11 +26,14 @@ public class CaseFileVariables {
     private final ComplaintRepository complaints;
     private final RuntimeService runtime;
     private final ZoneId zone;
+    private final List<CaseFileContributor> contributors;
 
-    public CaseFileVariables(ComplaintRepository complaints, RuntimeService runtime, BusinessClock clock) {
+    public CaseFileVariables(ComplaintRepository complaints, RuntimeService runtime, BusinessClock clock,
+                             List<CaseFileContributor> contributors) {
         this.complaints = complaints;
         this.runtime = runtime;
         this.zone = clock.zone();
+        this.contributors = contributors;
     }
 
     /**
@@ -50,12 +54,15 @@ public class CaseFileVariables {
 
     public Map<String, Object> render(String caseNumber) {
         Complaint c = complaints.find(caseNumber).orElseThrow();
-        return Map.of(SUMMARY, fit(summary(c, complaints.departments(caseNumber))),
-                TIMELINE, fit(timeline(complaints.timeline(caseNumber))));
+        Map<String, Object> view = new HashMap<>();
+        contributors.forEach(contributor -> view.putAll(contributor.variables(c)));
+        view.put(SUMMARY, fit(summary(c, complaints.departments(caseNumber))));
+        view.put(TIMELINE, fit(timeline(complaints.timeline(caseNumber))));
+        return view;
     }
 
     /** The engine keeps string variables up to 4000 characters; the full text stays in the record and the API. */
-    static String fit(String text) {
+    public static String fit(String text) {
         int max = 4000;
         String cut = "\n……（内容过长，已截断；完整内容见工单详情）";
         return text.length() <= max ? text : text.substring(0, max - cut.length()) + cut;

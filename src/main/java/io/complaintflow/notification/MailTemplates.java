@@ -86,6 +86,16 @@ public class MailTemplates {
                         + "<p>请指挥官在 <b>" + e(ackBy) + "</b> 前在 Tasklist 中确认接管，逾期将呼叫上一级。</p>");
     }
 
+    /** PDCA: an improvement action due soon (reminder to the department) or overdue (to its lead). */
+    public Mail pdcaAction(List<String> to, String review, String department, String action, String due,
+                           boolean overdue) {
+        return mail(to, (overdue ? "【PDCA 措施逾期】" : "【PDCA 措施提醒】") + department + " —— 期限 " + due,
+                "<p>" + e(department) + (overdue ? "负责人" : "") + "：</p><p>" + e(review) + " 的改进措施"
+                        + (overdue ? "已逾期未完成，现升级至部门负责人" : "即将到期") + "，期限 <b>" + e(due) + "</b>：</p>"
+                        + "<blockquote>" + lines(action) + "</blockquote>"
+                        + "<p>请在 Tasklist「本部门待办」中填写完成情况并提交。</p>");
+    }
+
     static String levelName(int level) {
         return switch (level) {
             case 1 -> "一级：部门负责人";

@@ -9,22 +9,25 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The reviews that feed PDCA. The PDCA process comes later: until then a handover waits here, open, and the
- * one that picks it up marks it ({@link #pickUp}). Handing the same source over twice keeps the first.
+ * The reviews that feed PDCA. A new handover starts a pdca-review ({@link PdcaReviews}), which picks it up
+ * ({@link #pickUp}); one picked up by hand leaves the open list too. Handing the same source over twice keeps the first.
  */
 @Repository
 public class PdcaHandovers {
 
     private final JdbcClient jdbc;
     private final BusinessClock clock;
+    private final ApplicationEventPublisher events;
 
-    public PdcaHandovers(JdbcClient jdbc, BusinessClock clock) {
+    public PdcaHandovers(JdbcClient jdbc, BusinessClock clock, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.events = events;
     }
 
     public PdcaHandover handOver(String source, String sourceRef, String title, String findings, String improvements,
@@ -36,7 +39,9 @@ public class PdcaHandovers {
         jdbc.sql("insert into pdca_handover (source, source_ref, title, findings, improvements, handed_over_by,"
                         + " handed_over_at) values (?, ?, ?, ?, ?, ?, ?)")
                 .params(source, sourceRef, title, findings, improvements, actor, odt(clock.now())).update();
-        return find(source, sourceRef).orElseThrow();
+        PdcaHandover handover = find(source, sourceRef).orElseThrow();
+        events.publishEvent(new PdcaHandedOver(handover));
+        return handover;
     }
 
     public Optional<PdcaHandover> find(String source, String sourceRef) {

@@ -8,7 +8,10 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
-/** Records whether the customer accepts the answer; a rejection needs the customer's own words. */
+/**
+ * Records whether the customer accepts the answer; a rejection needs the customer's own words, an acceptance (the
+ * case closes) the root cause, responsible department and whether it was preventable.
+ */
 @Component("customerResponded")
 public class CustomerResponseListener implements TaskListener {
 
@@ -17,10 +20,12 @@ public class CustomerResponseListener implements TaskListener {
 
     private final ResolutionService resolution;
     private final Actors actors;
+    private final ClosureCauses closure;
 
-    public CustomerResponseListener(ResolutionService resolution, Actors actors) {
+    public CustomerResponseListener(ResolutionService resolution, Actors actors, ClosureCauses closure) {
         this.resolution = resolution;
         this.actors = actors;
+        this.closure = closure;
     }
 
     @Override
@@ -28,6 +33,7 @@ public class CustomerResponseListener implements TaskListener {
         String caseNumber = task.getExecution().getBusinessKey();
         String decision = FormValues.requiredText(task.getVariable(CUSTOMER_DECISION), "客户意见");
         if (ACCEPT.equals(decision)) {
+            closure.record(caseNumber, closure.read(task));
             resolution.customerAccepted(caseNumber, FormValues.text(task.getVariable(CUSTOMER_WORDS)),
                     actors.of(task), task);
         } else if (REJECT.equals(decision)) {

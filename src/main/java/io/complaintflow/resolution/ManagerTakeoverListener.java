@@ -20,10 +20,12 @@ public class ManagerTakeoverListener implements TaskListener {
 
     private final ResolutionService resolution;
     private final Actors actors;
+    private final ClosureCauses closure;
 
-    public ManagerTakeoverListener(ResolutionService resolution, Actors actors) {
+    public ManagerTakeoverListener(ResolutionService resolution, Actors actors, ClosureCauses closure) {
         this.resolution = resolution;
         this.actors = actors;
+        this.closure = closure;
     }
 
     @Override
@@ -31,6 +33,8 @@ public class ManagerTakeoverListener implements TaskListener {
         String caseNumber = task.getExecution().getBusinessKey();
         String decision = FormValues.requiredText(task.getVariable(MANAGER_DECISION), "经理决定");
         if (FINAL.equals(decision)) {
+            ClosureCause cause = closure.read(task);
+            closure.record(caseNumber, cause);
             resolution.managerFinalAnswer(caseNumber, FormValues.requiredText(task.getVariable(ANSWER), "最终答复"),
                     FormValues.decimal(task.getVariable("compensation"), "补偿金额"), actors.of(task), task);
         } else if (REDO.equals(decision)) {

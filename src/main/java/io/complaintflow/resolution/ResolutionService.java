@@ -17,6 +17,7 @@ import io.complaintflow.complaint.ComplaintRepository.Counter;
 import io.complaintflow.complaint.ComplaintStatus;
 import io.complaintflow.complaint.DepartmentAssignment;
 import io.complaintflow.complaint.Timeline;
+import io.complaintflow.engine.FormValues;
 import io.complaintflow.complaint.TimelineKind;
 import io.complaintflow.triage.TriageService;
 import java.math.BigDecimal;
@@ -37,10 +38,14 @@ public class ResolutionService {
     private final NotificationService notifications;
     private final MailTemplates templates;
     private final SurveyService surveys;
+    private final ClosureCauses closure;
 
     public ResolutionService(ComplaintRepository complaints, Timeline timeline, CaseFileVariables caseFile,
                              BusinessClock clock, ClockService clocks, BusinessCalendar calendar,
-                             NotificationService notifications, MailTemplates templates, SurveyService surveys) {
+                             NotificationService notifications, MailTemplates templates, SurveyService surveys,
+                             ClosureCauses closure) {
+        this.surveys = surveys;
+        this.closure = closure;
         this.complaints = complaints;
         this.timeline = timeline;
         this.caseFile = caseFile;
@@ -49,7 +54,6 @@ public class ResolutionService {
         this.calendar = calendar;
         this.notifications = notifications;
         this.templates = templates;
-        this.surveys = surveys;
     }
 
     /** The center's answer and compensation, before any approval the amount needs. */
@@ -107,6 +111,8 @@ public class ResolutionService {
 
     /** Closes the case, stops its clocks and returns when the satisfaction callback is due. */
     public Instant close(String caseNumber, String callbackWait, String actor, VariableScope scope) {
+        ClosureCause cause = closure.of(caseNumber).orElseThrow(() -> FormValues.invalid(
+                "工单 " + caseNumber + " 结案须记录根本原因、责任部门和是否可预防"));
         Instant closedAt = clock.now();
         complaints.close(caseNumber, closedAt);
         clocks.stop(caseNumber, Clock.FIRST_RESPONSE);
@@ -114,7 +120,7 @@ public class ResolutionService {
         Complaint complaint = complaints.find(caseNumber).orElseThrow();
         Instant callbackDue = calendar.plus(closedAt, ClockDuration.parse(callbackWait));
         timeline.record(caseNumber, actor, TimelineKind.CLOSED, "结案，回访安排在 " + clocks.format(callbackDue) + " 前",
-                complaint.resolution());
+                (complaint.resolution() == null ? "" : complaint.resolution() + "\n") + closure.describe(cause));
         notifications.send(caseNumber, "结案通知", templates.closed(customerMail(complaint),
                 complaint.customer().name(), caseNumber, complaint.resolution(), clocks.format(callbackDue),
                 surveys.issueLink(caseNumber)));

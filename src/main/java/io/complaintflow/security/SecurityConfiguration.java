@@ -92,8 +92,11 @@ public class SecurityConfiguration {
                         .requestMatchers("/api/assist/**").hasAnyAuthority(PROCESS_OWNERS, ADMIN)
                         .requestMatchers("/api/reports/**", "/api/mass-incidents/**").hasAnyAuthority(READ_ALL)
                         .requestMatchers("/api/models/**").hasAnyAuthority(PROCESS_OWNERS, ADMIN)
+                        // the taxonomy and the answer scripts are every handler's reference
+                        .requestMatchers(HttpMethod.GET, "/api/root-causes/**", "/api/answer-scripts/**")
+                        .authenticated()
                         .requestMatchers(HttpMethod.GET, "/api/surges/**", "/api/crises/**", "/api/campaigns/**",
-                                "/api/pdca/**").hasAnyAuthority(READ_ALL)
+                                "/api/pdca/**", "/api/reviews/**").hasAnyAuthority(READ_ALL)
                         .requestMatchers("/api/surges/**", "/api/crises/**").hasAnyAuthority(COMMAND)
                         .requestMatchers("/api/campaigns/**", "/api/pdca/**", "/api/reviews/**",
                                 "/api/root-causes/**", "/api/answer-scripts/**")

@@ -63,7 +63,7 @@ class SatisfactionSurveyTest {
                 TestScenarios.uniqueProduct(), "包裹破损", "收到的包裹破损", null, null, false, null));
         scenarios.propose(caseNumber, "logistics", "logistics", "补发");
         scenarios.complete(caseNumber, "Task_AnswerCustomer", "center", Map.of("answer", "已为您补发"));
-        scenarios.complete(caseNumber, "Task_ConfirmWithCustomer", "center", Map.of("customerDecision", "accept"));
+        scenarios.accept(caseNumber);
         assertThat(lifecycle(caseNumber)).isWaitingAt("Gateway_AwaitCallback");
         return caseNumber;
     }

@@ -201,6 +201,12 @@ class Campaign315Test {
         PdcaHandover handover = pdca.find(PdcaHandover.CAMPAIGN, "CAMPAIGN-2019").orElseThrow();
         assertThat(handover.findings()).contains("激增响应", "报告：/api/reports/period?from=2019-02-25");
         assertThat(handover.improvements()).contains("均按期答复");
+        assertThat(handover.pickedUpBy()).as("the campaign's PDCA review took it over").isEqualTo("pdca-review");
+        var review = engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("pdca-review")
+                .variableValueEquals("handoverId", handover.id()).singleResult();
+        assertThat(engine.getRuntimeService().getVariable(review.getId(), "trigger")).isEqualTo("campaign");
+        assertThat((String) engine.getRuntimeService().getVariable(review.getId(), "analysisText"))
+                .contains("分析期间：2019-02-25 至 2019-04-05", "移交事项：2019 年 3·15 专项活动复盘");
         api(get("/api/campaigns/2019")).andExpect(jsonPath("$.log[?(@.kind == 'REGULATOR_BATCH')].batchSize")
                 .value(org.hamcrest.Matchers.contains(37, 5)));
         api(get("/api/reports/period").param("from", "2019-02-25").param("to", "2019-04-05"))

@@ -119,7 +119,7 @@ class ClusterTest {
             ClusterNode handler = i % 2 == 0 ? nodeB : nodeA;
             String caseNumber = intake.scenarios().file(TestScenarios.firstContact("after-sales", "已当场解答"));
             handler.scenarios().complete(caseNumber, "Task_ConfirmWithCustomer", "center",
-                    Map.of("customerDecision", "accept"));
+                    TestScenarios.closing(Map.of("customerDecision", "accept")));
             String instance = lifecycleOf(caseNumber);
             instances.add(instance);
             // three working days pass: the callback timer falls due now

@@ -74,7 +74,7 @@ class ComplaintLifecycleTest {
 
         scenarios.complete(caseNumber, "Task_AnswerCustomer", "center", Map.of("answer", "为您补发包裹", "compensation", 50));
         assertThat(scenarios.complaint(caseNumber).status()).isEqualTo("RESOLVED");
-        scenarios.complete(caseNumber, "Task_ConfirmWithCustomer", "center", Map.of("customerDecision", "accept"));
+        scenarios.complete(caseNumber, "Task_ConfirmWithCustomer", "center", TestScenarios.closing(Map.of("customerDecision", "accept")));
 
         Complaint closed = scenarios.complaint(caseNumber);
         assertThat(closed.status()).isEqualTo("CLOSED");
@@ -95,7 +95,7 @@ class ComplaintLifecycleTest {
     @Test
     void callbackIsDueThreeWorkingDaysAfterClosureForAGeneralComplaint() {
         String caseNumber = scenarios.file(TestScenarios.firstContact("after-sales", "已当场解答"));
-        scenarios.complete(caseNumber, "Task_ConfirmWithCustomer", "center", Map.of("customerDecision", "accept"));
+        scenarios.complete(caseNumber, "Task_ConfirmWithCustomer", "center", TestScenarios.closing(Map.of("customerDecision", "accept")));
         var timer = engine.getManagementService().createJobQuery().processInstanceId(lifecycle(caseNumber).getId())
                 .timers().singleResult();
         java.time.Instant closedAt = scenarios.complaint(caseNumber).closedAt();
@@ -110,7 +110,7 @@ class ComplaintLifecycleTest {
 
         assertThat(lifecycle).isWaitingAt("Task_ConfirmWithCustomer").hasNotPassed("Activity_DepartmentHandling");
         assertThat(runtime.getVariable(lifecycle.getId(), "answer")).isEqualTo("坐席已当场预约安装");
-        scenarios.complete(caseNumber, "Task_ConfirmWithCustomer", "center", Map.of("customerDecision", "accept"));
+        scenarios.complete(caseNumber, "Task_ConfirmWithCustomer", "center", TestScenarios.closing(Map.of("customerDecision", "accept")));
 
         assertThat(lifecycle).hasPassed("Task_CloseComplaint").isWaitingAt("Gateway_AwaitCallback");
         assertThat(scenarios.complaint(caseNumber).resolution()).isEqualTo("坐席已当场预约安装");
@@ -171,8 +171,8 @@ class ComplaintLifecycleTest {
         assertThat(engine.getTaskService().createTaskQuery().processInstanceBusinessKey(caseNumber)
                 .taskCandidateGroup("complaint-managers").count()).isEqualTo(1);
 
-        scenarios.complete(caseNumber, "Task_ManagerTakeover", "manager", Map.of("managerDecision", "final",
-                "answer", "经理最终答复：退费、赠送两个月", "compensation", 100));
+        scenarios.complete(caseNumber, "Task_ManagerTakeover", "manager", TestScenarios.closing(Map.of(
+                "managerDecision", "final", "answer", "经理最终答复：退费、赠送两个月", "compensation", 100)));
         assertThat(lifecycle).hasPassed("Task_CloseComplaint").isWaitingAt("Gateway_AwaitCallback");
         assertThat(scenarios.complaint(caseNumber).status()).isEqualTo("CLOSED");
         assertThat(scenarios.complaint(caseNumber).resolution()).isEqualTo("经理最终答复：退费、赠送两个月");
@@ -202,7 +202,7 @@ class ComplaintLifecycleTest {
         ProcessInstance lifecycle = lifecycle(caseNumber);
         scenarios.propose(caseNumber, "logistics", "logistics", "补发");
         scenarios.complete(caseNumber, "Task_AnswerCustomer", "center", Map.of("answer", "已补发"));
-        scenarios.complete(caseNumber, "Task_ConfirmWithCustomer", "center", Map.of("customerDecision", "accept"));
+        scenarios.complete(caseNumber, "Task_ConfirmWithCustomer", "center", TestScenarios.closing(Map.of("customerDecision", "accept")));
         execute(job(lifecycle));
 
         scenarios.complete(caseNumber, "Task_SatisfactionCallback", "center",

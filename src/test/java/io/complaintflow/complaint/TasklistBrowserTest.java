@@ -57,8 +57,7 @@ class TasklistBrowserTest {
 
             click(browser, ".fjs-form-field-radio label", "提出处理方案");
             browser.driver().findElement(By.cssSelector("textarea[id$='Field_proposal']")).sendKeys("免费更换内胆");
-            browser.driver().findElement(By.cssSelector(".fjs-form-field-select .fjs-input-group")).click();
-            click(browser, ".fjs-dropdownlist-item", "生产质量");
+            select(browser, "原因分类", "生产质量");
             complete(browser);
             browser.waitFor(Duration.ofSeconds(40), d -> scenarios.complaint(quality).resolution() == null
                     && !scenarios.openTasks(quality).isEmpty()
@@ -84,10 +83,20 @@ class TasklistBrowserTest {
             browser.waitFor(Duration.ofSeconds(40), d -> d.findElements(By.cssSelector(".fjs-form-field-radio")).isEmpty()
                     ? null : true);
             click(browser, ".fjs-form-field-radio label", "接受");
+            // closing needs the root cause (options from the taxonomy), the responsible department, preventable
+            select(browser, "根本原因", "流程缺陷");
+            select(browser, "责任部门", "质量部");
+            WebElement preventable = browser.waitFor(Duration.ofSeconds(10), d -> d.findElements(
+                    By.cssSelector(".fjs-form-field-radio label")).stream().filter(e -> e.getText().strip().equals("是"))
+                    .findFirst().orElse(null));
+            ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+                    .executeScript("arguments[0].scrollIntoView({block: 'center'});", preventable);
+            preventable.click();
             browser.screenshot("tasklist-center-confirm");
             complete(browser);
             browser.waitFor(Duration.ofSeconds(40), d -> "CLOSED".equals(scenarios.complaint(quality).status()));
         }
+        assertThat(scenarios.complaint(quality).status()).isEqualTo("CLOSED");
         assertThat(scenarios.complaint(quality).resolution()).contains("免费更换内胆");
     }
 
@@ -120,14 +129,33 @@ class TasklistBrowserTest {
         }
     }
 
+    /** Opens the select below the label (scrolled into view first: the form is long) and picks the option. */
+    private static void select(Browser browser, String label, String option) {
+        WebElement field = browser.waitFor(Duration.ofSeconds(10), d -> d.findElements(By.xpath(
+                "//div[contains(@class,'fjs-form-field-select')][.//label[contains(normalize-space(.),'" + label + "')]]"
+                        + "//div[contains(@class,'fjs-input-group')]")).stream().findFirst().orElse(null));
+        org.openqa.selenium.JavascriptExecutor js = (org.openqa.selenium.JavascriptExecutor) browser.driver();
+        js.executeScript("arguments[0].scrollIntoView({block: 'center'});", field);
+        field.click();
+        WebElement item = browser.waitFor(Duration.ofSeconds(10), d -> d.findElements(By.cssSelector(".fjs-dropdownlist-item"))
+                .stream().filter(e -> e.getText().strip().equals(option)).findFirst().orElse(null));
+        js.executeScript("arguments[0].scrollIntoView({block: 'center'});", item);
+        item.click();
+    }
+
     private static void click(Browser browser, String css, String text) {
         browser.waitFor(Duration.ofSeconds(10), d -> d.findElements(By.cssSelector(css)).stream()
                 .filter(e -> e.getText().strip().equals(text)).findFirst().orElse(null)).click();
     }
 
+    /** The form grew long (case file, answer script, similar complaints): the button is scrolled clear of the footer. */
     private static void complete(Browser browser) {
-        browser.waitFor(Duration.ofSeconds(10), d -> d.findElements(By.xpath("//button[normalize-space()='完成']"))
-                .stream().filter(WebElement::isEnabled).findFirst().orElse(null)).click();
+        WebElement button = browser.waitFor(Duration.ofSeconds(10), d -> d.findElements(
+                By.xpath("//button[normalize-space()='完成']")).stream().filter(WebElement::isEnabled).findFirst()
+                .orElse(null));
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+                .executeScript("arguments[0].scrollIntoView({block: 'center'});", button);
+        button.click();
     }
 
     private static String textOf(WebDriver driver, String css) {

@@ -135,11 +135,12 @@ class CrisisResponseTest {
         assertThat(done.endedAt()).isNotNull();
         PdcaHandover handover = pdca.find(PdcaHandover.CRISIS, caseNumber).orElseThrow();
         assertThat(handover.improvements()).contains("召回");
-        assertThat(handover.pickedUpAt()).isNull();
-        api(get("/api/pdca/handovers")).andExpect(jsonPath("$[?(@.sourceRef == '" + caseNumber + "')].title")
-                .value("危机复盘：危机投诉 " + caseNumber + "：热水器漏电"));
-        api(post("/api/pdca/handovers/" + handover.id() + "/pickup")).andExpect(status().isOk())
-                .andExpect(jsonPath("$.pickedUpAt").exists());
+        assertThat(handover.title()).isEqualTo("危机复盘：危机投诉 " + caseNumber + "：热水器漏电");
+        assertThat(handover.pickedUpBy()).as("a PDCA review took it over").isEqualTo("pdca-review");
+        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("pdca-review")
+                .variableValueEquals("handoverId", handover.id()).variableValueEquals("trigger", "crisis").count())
+                .isEqualTo(1);
+        api(get("/api/pdca/handovers")).andExpect(jsonPath("$[?(@.sourceRef == '" + caseNumber + "')]").isEmpty());
         api(post("/api/pdca/handovers/" + handover.id() + "/pickup")).andExpect(status().isConflict());
         api(get("/api/crises/" + crisis.id())).andExpect(jsonPath("$.log[*].kind").value(org.hamcrest.Matchers.contains(
                 "DECLARED", "ACKNOWLEDGED", "STATEMENT_DRAFTED", "LEGAL_REVIEW", "STATEMENT_DECIDED",

@@ -203,7 +203,7 @@ class MassIncidentTest {
         // each is still answered, closed and called back on its own
         scenarios.complete(second, "Task_AnswerCustomer", "center",
                 Map.of("answer", "免费更换新锁芯并补偿 100 元", "compensation", 100));
-        scenarios.complete(second, "Task_ConfirmWithCustomer", "center", Map.of("customerDecision", "accept"));
+        scenarios.complete(second, "Task_ConfirmWithCustomer", "center", TestScenarios.closing(Map.of("customerDecision", "accept")));
         assertThat(scenarios.complaint(second).status()).isEqualTo("CLOSED");
         execute(job(lifecycle(second)));
         scenarios.complete(second, "Task_SatisfactionCallback", "center",

@@ -71,7 +71,7 @@ class ReportFiguresTest {
         at("2025-06-02T06:00:00Z"); // Mon 14:00: 10–12 and 13:30–14 → 2.5 working hours
         scenarios.propose(c1, "quality", "quality", "换新");
         scenarios.complete(c1, "Task_AnswerCustomer", "center", Map.of("answer", "为您换新"));
-        scenarios.complete(c1, "Task_ConfirmWithCustomer", "center", Map.of("customerDecision", "accept"));
+        scenarios.complete(c1, "Task_ConfirmWithCustomer", "center", TestScenarios.closing(Map.of("customerDecision", "accept")));
 
         at("2025-06-03T01:00:00Z"); // Tue 09:00
         c3 = scenarios.file(request("web", "delivery", false));
@@ -87,7 +87,7 @@ class ReportFiguresTest {
         at("2025-06-03T05:30:00Z"); // Tue 13:30: 11–12 → 1 working hour
         scenarios.propose(c2, "billing", "billing", "退费并补偿");
         scenarios.complete(c2, "Task_AnswerCustomer", "center", Map.of("answer", "退费并补偿 50 元", "compensation", 50));
-        scenarios.complete(c2, "Task_ConfirmWithCustomer", "center", Map.of("customerDecision", "accept"));
+        scenarios.complete(c2, "Task_ConfirmWithCustomer", "center", TestScenarios.closing(Map.of("customerDecision", "accept")));
 
         at("2025-06-04T02:00:00Z"); // Wed 10:00
         c4 = scenarios.file(request("app", "product-quality", false));

@@ -81,6 +81,11 @@ class SecurityDoorsTest {
         assertThat(as("manager").get("/api/reports/summary").statusCode()).isEqualTo(200);
         assertThat(as("quality").post("/api/models/redeploy", Map.of()).statusCode()).isEqualTo(403);
         assertThat(as("quality").get("/actuator").statusCode()).isEqualTo(403);
+        assertThat(as("quality").get("/api/answer-scripts?category=billing").statusCode()).isEqualTo(200);
+        assertThat(as("quality").postJson("/api/root-causes", "{\"code\":\"x\",\"label\":\"随便\"}").statusCode())
+                .isEqualTo(403);
+        assertThat(as("quality").get("/api/reviews").statusCode()).isEqualTo(403);
+        assertThat(as("intake-bot").postJson("/api/assist/retrain", "{}").statusCode()).isEqualTo(403);
         assertThat(as("demo").get("/actuator").statusCode()).isEqualTo(200);
     }
 

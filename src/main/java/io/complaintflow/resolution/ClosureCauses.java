@@ -1,0 +1,64 @@
+package io.complaintflow.resolution;
+
+import io.complaintflow.complaint.Coded;
+import io.complaintflow.complaint.Department;
+import io.complaintflow.engine.FormValues;
+import io.complaintflow.pdca.RootCause;
+import io.complaintflow.pdca.RootCauses;
+import java.util.Optional;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads the closure's root cause, responsible department and preventable from the form that closes the complaint
+ * (customer accepts, or the manager's final answer), checks them against the taxonomy and stores them.
+ */
+@Component
+public class ClosureCauses {
+
+    private final JdbcClient jdbc;
+    private final RootCauses causes;
+
+    public ClosureCauses(JdbcClient jdbc, RootCauses causes) {
+        this.jdbc = jdbc;
+        this.causes = causes;
+    }
+
+    public ClosureCause read(VariableScope form) {
+        String cause = FormValues.requiredText(form.getVariable(ClosureCause.ROOT_CAUSE), "根本原因");
+        if (causes.find(cause).filter(RootCause::active).isEmpty()) {
+            throw FormValues.invalid("根本原因「" + cause + "」不在原因分类中");
+        }
+        String department = FormValues.requiredText(form.getVariable(ClosureCause.DEPARTMENT), "责任部门");
+        if (Coded.parse(Department.class, department).isEmpty()) {
+            throw FormValues.invalid("责任部门须为 " + Coded.codes(Department.class));
+        }
+        String preventable = FormValues.requiredText(form.getVariable(ClosureCause.PREVENTABLE), "是否可预防");
+        if (!preventable.equals("yes") && !preventable.equals("no") && !preventable.equals("true")
+                && !preventable.equals("false")) {
+            throw FormValues.invalid("是否可预防须为 yes 或 no");
+        }
+        return new ClosureCause(cause, department, preventable.equals("yes") || preventable.equals("true"));
+    }
+
+    public void record(String caseNumber, ClosureCause cause) {
+        jdbc.sql("update complaint set root_cause = ?, responsible_department = ?, preventable = ? where case_number = ?")
+                .params(cause.rootCause(), cause.responsibleDepartment(), cause.preventable(), caseNumber).update();
+    }
+
+    public Optional<ClosureCause> of(String caseNumber) {
+        return jdbc.sql("select root_cause, responsible_department, preventable from complaint where case_number = ?")
+                .param(caseNumber)
+                .query((rs, row) -> rs.getString("root_cause") == null ? null
+                        : new ClosureCause(rs.getString("root_cause"), rs.getString("responsible_department"),
+                                rs.getBoolean("preventable")))
+                .stream().filter(java.util.Objects::nonNull).findFirst();
+    }
+
+    public String describe(ClosureCause cause) {
+        return "根本原因：" + causes.labelOf(cause.rootCause()) + "；责任部门："
+                + Coded.labelOf(Department.class, cause.responsibleDepartment()) + "；可预防："
+                + (cause.preventable() ? "是" : "否");
+    }
+}
