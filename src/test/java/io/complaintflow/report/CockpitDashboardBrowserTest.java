@@ -8,6 +8,7 @@ import io.complaintflow.TestScenarios;
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -18,6 +19,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @ComplaintFlowTest
 class CockpitDashboardBrowserTest {
 
+    private static final String HOSTILE = "<script>window.hacked=1</script>包裹";
+
     @LocalServerPort int port;
     @Autowired TestScenarios scenarios;
 
@@ -27,6 +30,14 @@ class CockpitDashboardBrowserTest {
         scenarios.person("test-admin", "admin-secret", "camunda-admin"); // without an admin the webapps show their setup page
         scenarios.person("dashboard-manager", "manager-secret", "complaint-managers");
         scenarios.routine("delivery");
+        // a complaint long overdue, its subject a script: first in the dashboard's overdue list, shown as text
+        ClockUtil.setCurrentTime(java.util.Date.from(java.time.Instant.parse("2018-03-01T02:00:00Z")));
+        String overdue;
+        try {
+            overdue = scenarios.file(TestScenarios.request("hotline", "delivery", HOSTILE, "包裹丢失"));
+        } finally {
+            ClockUtil.reset();
+        }
         try (Browser browser = Browser.open(port)) {
             browser.login("cockpit", "dashboard-manager", "manager-secret");
             WebElement kpis = browser.waitFor(Duration.ofSeconds(30),
@@ -40,6 +51,12 @@ class CockpitDashboardBrowserTest {
                     .as("the charts have bars").isNotEmpty();
             assertThat(browser.driver().findElement(By.cssSelector(".complaintflow-dashboard")).getText())
                     .contains("各部门按时率", "瓶颈环节", "超时未结", "部门考核");
+            String row = browser.waitFor(Duration.ofSeconds(30), d -> d.findElements(
+                            By.cssSelector(".complaintflow-dashboard tr")).stream()
+                    .filter(tr -> tr.getText().contains(overdue)).findFirst().map(WebElement::getText).orElse(null));
+            assertThat(row).as("the customer's script is shown as text").contains(HOSTILE);
+            assertThat(((org.openqa.selenium.JavascriptExecutor) browser.driver())
+                    .executeScript("return window.hacked === undefined")).isEqualTo(true);
         }
     }
 }
