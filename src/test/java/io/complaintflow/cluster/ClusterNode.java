@@ -6,7 +6,6 @@ import io.complaintflow.complaint.ComplaintRepository;
 import io.complaintflow.intake.IntakeService;
 import io.complaintflow.testdb.DatabaseCoordinates;
 import io.complaintflow.testdb.TestProfiles;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.FormService;
@@ -59,9 +58,10 @@ final class ClusterNode implements AutoCloseable {
         return name;
     }
 
-    URI url(String path) {
-        return URI.create("http://localhost:" + context.getEnvironment().getProperty("local.server.port") + path);
+    int port() {
+        return Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
     }
+
 
     <T> T bean(Class<T> type) {
         return context.getBean(type);

@@ -2,6 +2,7 @@ package io.complaintflow.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.complaintflow.HttpSession;
 import io.complaintflow.TestScenarios;
 import io.complaintflow.engine.DefinitionMigration;
 import io.complaintflow.engine.FileSystemDeployer;
@@ -80,19 +81,19 @@ class ClusterTest {
         String whoAmI = "/camunda/api/admin/auth/user/nodeA";
         String taskCount = "/camunda/api/engine/engine/nodeA/task/count";
 
-        WebappClient browser = new WebappClient();
-        assertThat(browser.get(nodeB, taskCount).statusCode()).as("not logged in yet").isEqualTo(401);
-        var login = browser.login(nodeA, "nodeA", "cluster-handler", "secret-1");
+        HttpSession browser = new HttpSession(nodeB.port());
+        assertThat(browser.get(taskCount).statusCode()).as("not logged in yet").isEqualTo(401);
+        var login = browser.on(nodeA.port()).webappLogin("nodeA", "cluster-handler", "secret-1");
         assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
         String session = browser.cookie("SESSION");
         assertThat(session).as("Spring Session's cookie").isNotBlank();
 
-        var onB = browser.get(nodeB, whoAmI);
+        var onB = browser.on(nodeB.port()).get(whoAmI);
         assertThat(onB.statusCode()).as(onB.body()).isEqualTo(200);
         assertThat(onB.body()).contains("\"userId\":\"cluster-handler\"");
-        assertThat(browser.get(nodeB, taskCount).statusCode()).isEqualTo(200);
+        assertThat(browser.get(taskCount).statusCode()).isEqualTo(200);
         assertThat(browser.cookie("SESSION")).as("node B used the session, made no new one").isEqualTo(session);
-        assertThat(new WebappClient().get(nodeB, whoAmI).statusCode()).as("without the cookie").isNotEqualTo(200);
+        assertThat(new HttpSession(nodeB.port()).get(whoAmI).statusCode()).as("without the cookie").isNotEqualTo(200);
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.complaintflow.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.complaintflow.ComplaintFlowTest;
+import io.complaintflow.HttpSession;
 import io.complaintflow.TestScenarios;
 import io.complaintflow.complaint.ComplaintRepository;
 import java.net.http.HttpResponse;

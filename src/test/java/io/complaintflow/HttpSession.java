@@ -1,4 +1,4 @@
-package io.complaintflow.security;
+package io.complaintflow;
 
 import java.io.IOException;
 import java.net.URI;
@@ -12,34 +12,43 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** Real HTTP against the running test server, as a client or a browser would send it (cookies kept here). */
-final class HttpSession {
+/**
+ * Real HTTP against a running test server, as a client or a browser would send it: cookies are kept here, so a
+ * webapp login made on one node can be used on another ({@link #on(int)}).
+ */
+public final class HttpSession {
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final Map<String, String> cookies = new LinkedHashMap<>();
-    private final int port;
+    private int port;
     private String basic;
 
-    HttpSession(int port) {
+    public HttpSession(int port) {
         this.port = port;
     }
 
-    HttpSession basic(String user, String password) {
+    /** The same browser, talking to another server (another cluster node). */
+    public HttpSession on(int otherPort) {
+        this.port = otherPort;
+        return this;
+    }
+
+    public HttpSession basic(String user, String password) {
         basic = "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
         return this;
     }
 
-    HttpResponse<String> get(String path) {
+    public HttpResponse<String> get(String path) {
         return send(request(path).GET());
     }
 
-    HttpResponse<String> postJson(String path, String json) {
+    public HttpResponse<String> postJson(String path, String json) {
         return send(request(path).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
     /** A multipart upload, as Modeler deploys to /engine-rest/deployment/create. */
-    HttpResponse<String> upload(String path, String fileName, String content) {
+    public HttpResponse<String> upload(String path, String fileName, String content) {
         String boundary = "----complaintflow-test";
         String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\nintruder\r\n"
                 + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"data\"; filename=\"" + fileName
@@ -48,24 +57,28 @@ final class HttpSession {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
-    HttpResponse<String> post(String path, Map<String, String> headers) {
+    public HttpResponse<String> post(String path, Map<String, String> headers) {
         HttpRequest.Builder builder = request(path).POST(HttpRequest.BodyPublishers.noBody());
         headers.forEach(builder::header);
         return send(builder);
     }
 
     /** Opens Tasklist (which hands out the CSRF cookie) and logs in the way its login form does. */
-    HttpResponse<String> webappLogin(String user, String password) {
+    public HttpResponse<String> webappLogin(String user, String password) {
+        return webappLogin("default", user, password);
+    }
+
+    public HttpResponse<String> webappLogin(String engine, String user, String password) {
         get("/camunda/app/tasklist/");
         String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password="
                 + URLEncoder.encode(password, StandardCharsets.UTF_8);
-        return send(request("/camunda/api/admin/auth/user/default/login/tasklist")
+        return send(request("/camunda/api/admin/auth/user/" + engine + "/login/tasklist")
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("X-XSRF-TOKEN", cookies.getOrDefault("XSRF-TOKEN", ""))
                 .POST(HttpRequest.BodyPublishers.ofString(form)));
     }
 
-    String cookie(String name) {
+    public String cookie(String name) {
         return cookies.get(name);
     }
 
