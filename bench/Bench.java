@@ -69,7 +69,7 @@ public class Bench {
                   --jar=target/complaintflow-0.1.0-SNAPSHOT.jar
                   --db=complaintflow_bench  --db-host=127.0.0.1 --db-port=5432 --db-user=postgres
                   --port1=18081 --port2=18082 --smtp-port=12525
-                  --jvm-opts="-Xmx512m ..."  options of both nodes' JVMs
+                  --jvm-opts=-Xmx512m        options of both nodes' JVMs (space-separated)
                   --jfr=true                record node 1 with JFR (bench/results/<run>-node1.jfr)
                   --user=demo --password=demo   HTTP Basic credentials sent with every request
                   --label=...               free text stored with the results (e.g. the tuning step)
@@ -114,7 +114,7 @@ public class Bench {
         config.put("levels", opt("levels", "4,16,64"));
         config.put("durationSeconds", optInt("duration", 15));
         config.put("warmupSeconds", optInt("warmup", 10));
-        config.put("jvmOpts", opt("jvm-opts", ""));
+        config.put("jvmOpts", opt("jvm-opts", "-Xmx512m"));
         RESULT.put("config", config);
 
         SmtpSink smtp = new SmtpSink(optInt("smtp-port", 12525));
@@ -453,8 +453,11 @@ public class Bench {
 
     // ---------------------------------------------------------------- deadline storm
 
+    /** First-response escalation timers of complaints whose first-response clock is still running. */
     static final String OVERDUE_JOBS = "from act_ru_job j join act_ru_jobdef d on d.id_ = j.job_def_id_"
-            + " where d.act_id_ = 'Event_FirstResponseOverdue'";
+            + " join act_ru_execution e on e.id_ = j.process_instance_id_"
+            + " join complaint_clock k on k.case_number = e.business_key_ and k.clock = 'FIRST_RESPONSE'"
+            + " where d.act_id_ = 'Event_FirstResponseOverdue' and k.state = 'RUNNING'";
 
     static Map<String, Object> storm(Node node1, int size, Sampler sampler) throws Exception {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -485,29 +488,37 @@ public class Bench {
         long before = Long.parseLong(sql("select count(*) from escalation where clock = 'FIRST_RESPONSE' and level = 1"));
         String la = loadAverage();
         // The method: the engine's timers are rows in act_ru_job; moving due dates to now is exactly what the
-        // job executor sees when 10,000 deadlines computed for the same instant arrive.
+        // job executor sees when deadlines computed for the same instant arrive. Only timers of complaints whose
+        // first-response clock is still running are moved (a met clock's timer fires and does nothing).
+        sql("drop table if exists bench_storm; create table bench_storm as select j.id_ as job_id " + OVERDUE_JOBS
+                + " order by j.id_ limit " + size);
         long t0 = System.nanoTime();
         long updated = Long.parseLong(sql("with due as (update act_ru_job set duedate_ = now() where id_ in"
-                + " (select j.id_ " + OVERDUE_JOBS + " order by j.id_ limit " + size + ") returning 1)"
-                + " select count(*) from due"));
+                + " (select job_id from bench_storm) returning 1) select count(*) from due"));
         long target = before + updated;
         System.out.println("storm: " + updated + " timers due now (" + Instant.now() + "), load " + la);
         long count = before;
+        long pending = updated;
         long timeout = System.nanoTime() + optInt("storm-timeout", 240) * 1_000_000_000L;
         List<Object> progress = new ArrayList<>();
-        while (count < target && System.nanoTime() < timeout) {
+        while ((count < target || pending > 0) && System.nanoTime() < timeout) {
             Thread.sleep(500);
             count = Long.parseLong(sql("select count(*) from escalation where clock = 'FIRST_RESPONSE' and level = 1"));
+            // a timer job is deleted once it has run; a failing one stays with an exception and fewer retries
+            pending = Long.parseLong(sql("select count(*) from act_ru_job j join bench_storm b on b.job_id = j.id_"
+                    + " where j.exception_msg_ is null"));
             double at = (System.nanoTime() - t0) / 1e9;
             if (progress.size() < 1000 && (progress.isEmpty() || at - lastAt(progress) >= 5)) {
                 progress.add(List.of(round(at), count - before));
-                System.out.printf(Locale.ROOT, "storm: %.1f s  %d escalations%n", at, count - before);
+                System.out.printf(Locale.ROOT, "storm: %.1f s  %d escalations, %d timers pending%n", at, count - before,
+                        pending);
             }
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         m.put("timers", target - before);
         m.put("escalated", count - before);
-        m.put("finished", count >= target);
+        m.put("finished", count >= target && pending == 0);
+        m.put("timersNotRun", pending);
         m.put("seconds", round(seconds));
         m.put("perSecond", round((count - before) / seconds));
         m.put("duplicates", Long.parseLong(sql("select coalesce(sum(n - 1), 0) from (select count(*) n from escalation"
@@ -515,7 +526,8 @@ public class Bench {
         m.put("byNode", sql("select coalesce(string_agg(owner || ':' || n, ' '), '') from (select coalesce(h.hostname_, '?') owner,"
                 + " count(*) n from act_hi_job_log h join act_ru_jobdef d on d.id_ = h.job_def_id_"
                 + " where d.act_id_ = 'Event_FirstResponseOverdue' and h.job_state_ = 2 group by 1) x"));
-        m.put("failedJobs", Long.parseLong(sql("select count(*) " + OVERDUE_JOBS + " and j.exception_msg_ is not null")));
+        m.put("failedJobs", Long.parseLong(sql("select count(*) from act_ru_job j join bench_storm b on b.job_id = j.id_"
+                + " where j.exception_msg_ is not null")));
         m.put("progress", progress);
         m.put("loadAverageBefore", la);
         m.put("loadAverageAfter", loadAverage());
@@ -562,7 +574,7 @@ public class Bench {
 
         static Node start(int number, int port, boolean jfr) throws Exception {
             List<String> cmd = new ArrayList<>(List.of("java"));
-            String jvm = opt("jvm-opts", "");
+            String jvm = opt("jvm-opts", "-Xmx512m");
             if (!jvm.isBlank()) {
                 cmd.addAll(Arrays.asList(jvm.trim().split("\\s+")));
             }
