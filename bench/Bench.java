@@ -429,6 +429,8 @@ public class Bench {
         m.put("p50MsPerComplaint", round(s.pct(50)));
         m.put("p99MsPerComplaint", round(s.pct(99)));
         m.put("requestsPerComplaint", 12);
+        m.put("appCpuMsPerComplaint", round(s.appCpuMsPerOp));
+        m.put("dbCpuMsPerComplaint", round(s.dbCpuMsPerOp));
         if (s.firstError != null) {
             m.put("firstError", s.firstError);
         }
