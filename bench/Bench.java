@@ -125,6 +125,7 @@ public class Bench {
         try {
             node1 = Node.start(1, optInt("port1", 18081), Boolean.parseBoolean(opt("jfr", "false")));
             RESULT.put("startupSeconds", node1.startupMillis / 1000.0);
+            RESULT.put("startupCpuSeconds", node1.startupCpuMillis / 1000.0);
             measured = node1;
             sampler = new Sampler(node1);
             sampler.start();
@@ -480,6 +481,7 @@ public class Bench {
         Node node2 = Node.start(2, optInt("port2", 18082), false);
         sampler.add(node2);
         m.put("node2StartupSeconds", node2.startupMillis / 1000.0);
+        m.put("node2StartupCpuSeconds", node2.startupCpuMillis / 1000.0);
         // let both job executors drain the mail jobs of the filing first, so the storm starts from quiet nodes
         long quietBy = System.currentTimeMillis() + 120_000;
         while (System.currentTimeMillis() < quietBy
@@ -494,6 +496,8 @@ public class Bench {
         // first-response clock is still running are moved (a met clock's timer fires and does nothing).
         sql("drop table if exists bench_storm; create table bench_storm as select j.id_ as job_id " + OVERDUE_JOBS
                 + " order by j.id_ limit " + size);
+        long cpu0 = node1.cpuMillis() + node2.cpuMillis();
+        long pg0 = postgresCpuMillis();
         long t0 = System.nanoTime();
         long updated = Long.parseLong(sql("with due as (update act_ru_job set duedate_ = now() where id_ in"
                 + " (select job_id from bench_storm) returning 1) select count(*) from due"));
@@ -517,6 +521,9 @@ public class Bench {
             }
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
+        long escalations = Math.max(1, count - before);
+        m.put("appCpuMsPerEscalation", round((node1.cpuMillis() + node2.cpuMillis() - cpu0) / (double) escalations));
+        m.put("dbCpuMsPerEscalation", round((postgresCpuMillis() - pg0) / (double) escalations));
         m.put("timers", target - before);
         m.put("escalated", count - before);
         m.put("finished", count >= target && pending == 0);
@@ -566,6 +573,7 @@ public class Bench {
         final String base;
         final Process process;
         final long startupMillis;
+        long startupCpuMillis;
 
         Node(int number, String base, Process process, long startupMillis) {
             this.number = number;
@@ -613,8 +621,11 @@ public class Bench {
                     HttpResponse<String> r = send("GET", base + "/actuator/health", null, null);
                     if (r.statusCode() == 200 && r.body().contains("\"UP\"")) {
                         long ms = (System.nanoTime() - t0) / 1_000_000;
-                        System.out.println("node " + number + " up in " + ms / 1000.0 + " s (pid " + p.pid() + ")");
+                        long cpu = processCpuMillis(p.pid());
+                        System.out.println("node " + number + " up in " + ms / 1000.0 + " s, " + cpu / 1000.0
+                                + " s of CPU (pid " + p.pid() + ")");
                         Node n = new Node(number, base, p, ms);
+                        n.startupCpuMillis = cpu;
                         ALL.add(n);
                         return n;
                     }
@@ -892,7 +903,8 @@ public class Bench {
         System.out.println("ComplaintFlow benchmark " + runId + "  " + RESULT.get("label"));
         System.out.println(RESULT.get("machine"));
         System.out.println("load average before " + RESULT.get("loadBefore") + ", after " + RESULT.get("loadAfter"));
-        System.out.println("start-up: " + RESULT.get("startupSeconds") + " s (process start -> health UP)");
+        System.out.println("start-up: " + RESULT.get("startupSeconds") + " s (process start -> health UP), "
+                + RESULT.get("startupCpuSeconds") + " s of CPU");
         System.out.println();
         System.out.printf("%-10s %5s %9s %8s %8s %8s %7s %8s %s%n", "phase", "conc", "per s", "p50 ms", "p95 ms",
                 "p99 ms", "errors", "ratio", "load before");
