@@ -9,7 +9,6 @@ import org.camunda.bpm.engine.variable.Variables;
  *   unzip -q -o target/complaintflow-0.1.0-SNAPSHOT.jar "BOOT-INF/lib/*" -d /tmp/cf && java -cp "/tmp/cf/BOOT-INF/lib/*" bench/DmnCost.java processes
  * Used to measure the DMN change of the tuning log (README, "Performance"). Not part of the build.
  */
-/** CPU time of the three intake decisions for a routine complaint, models from the given folder. */
 public class DmnCost {
     public static void main(String[] a) throws Exception {
         DmnEngine dmn = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
