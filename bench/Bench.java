@@ -65,11 +65,12 @@ public class Bench {
                   --lifecycle-duration=30   seconds of the lifecycle phase
                   --lifecycle-workers=16    simulated handlers (each carries one complaint at a time)
                   --storm=10000             complaints whose escalation timers fall due together
-                  --storm-timeout=240       seconds to wait for the storm to finish
+                  --storm-timeout=600       seconds to wait for the storm to finish
                   --jar=target/complaintflow-0.1.0-SNAPSHOT.jar
                   --db=complaintflow_bench  --db-host=127.0.0.1 --db-port=5432 --db-user=postgres
                   --port1=18081 --port2=18082 --smtp-port=12525
                   --jvm-opts=-Xmx512m        options of both nodes' JVMs (space-separated)
+                  --profiles=postgres,demo  Spring profiles of the nodes (demo: the demo users log in)
                   --jfr=true                record node 1 with JFR (bench/results/<run>-node1.jfr)
                   --user=demo --password=demo   HTTP Basic credentials sent with every request
                   --label=...               free text stored with the results (e.g. the tuning step)
@@ -505,7 +506,7 @@ public class Bench {
         System.out.println("storm: " + updated + " timers due now (" + Instant.now() + "), load " + la);
         long count = before;
         long pending = updated;
-        long timeout = System.nanoTime() + optInt("storm-timeout", 240) * 1_000_000_000L;
+        long timeout = System.nanoTime() + optInt("storm-timeout", 600) * 1_000_000_000L;
         List<Object> progress = new ArrayList<>();
         while ((count < target || pending > 0) && System.nanoTime() < timeout) {
             Thread.sleep(500);
