@@ -17,7 +17,7 @@ PORT="${BENCH_DB_PORT:-5432}"
 PGUSER_="${BENCH_DB_USER:-postgres}"
 
 if [[ "${BENCH_SKIP_BUILD:-}" != "1" ]]; then
-  # -DskipPostgresTests too: the pom's PostgreSQL test pass does not honour -DskipTests on its own
+  # -DskipTests skips both test passes (H2 and PostgreSQL)
   echo "building the jar (./mvnw -q -DskipTests -DskipPostgresTests=true package)"
   ./mvnw -q -DskipTests -DskipPostgresTests=true package
 fi
