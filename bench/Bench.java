@@ -413,7 +413,10 @@ public class Bench {
                             + "\"compensation\":{\"value\":50,\"type\":\"Long\"},\"rootCause\":{\"value\":\"process\"}}");
             work(base, cn, "Task_AnswerCustomer", "center",
                     "{\"answer\":{\"value\":\"已为您补发包裹并补偿 50 元\"},\"compensation\":{\"value\":50,\"type\":\"Long\"}}");
-            work(base, cn, "Task_ConfirmWithCustomer", "center", "{\"customerDecision\":{\"value\":\"accept\"}}");
+            // closing records the root cause, the responsible department and whether it was preventable (PDCA)
+            work(base, cn, "Task_ConfirmWithCustomer", "center", "{\"customerDecision\":{\"value\":\"accept\"},"
+                    + "\"closureRootCause\":{\"value\":\"process\"},\"responsibleDepartment\":{\"value\":\"logistics\"},"
+                    + "\"preventable\":{\"value\":\"yes\"}}");
             tasksDone.addAndGet(3);
             String status = json(ok(send("GET", base + "/api/complaints/" + cn, null, null), "read"), "status");
             if (!"CLOSED".equals(status)) {
