@@ -3,6 +3,7 @@ package io.complaintflow;
 import java.time.Duration;
 import java.util.List;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 
@@ -10,6 +11,7 @@ import org.openqa.selenium.WebElement;
 public final class TasklistPage {
 
     private static final Duration PATIENCE = Duration.ofSeconds(40);
+    private static final Duration SHORT = Duration.ofSeconds(10);
     private static final By CLAIM = By.xpath("//*[self::a or self::button][contains(normalize-space(.),'认领')]");
 
     private final Browser browser;
@@ -48,6 +50,43 @@ public final class TasklistPage {
             browser.waitFor(Duration.ofSeconds(10), d -> d.findElements(CLAIM).isEmpty() ? true : null);
         }
         return this;
+    }
+
+    /** Ticks the radio option with this text (scrolled into view first: the forms are long). */
+    public TasklistPage pick(String option) {
+        WebElement label = browser.waitFor(SHORT, d -> d.findElements(By.cssSelector(".fjs-form-field-radio label"))
+                .stream().filter(e -> e.getText().strip().equals(option)).findFirst().orElse(null));
+        scrollTo(label).click();
+        return this;
+    }
+
+    /** Opens the select below the label and picks the option. */
+    public TasklistPage select(String label, String option) {
+        WebElement field = browser.waitFor(SHORT, d -> d.findElements(By.xpath(
+                "//div[contains(@class,'fjs-form-field-select')][.//label[contains(normalize-space(.),'" + label + "')]]"
+                        + "//div[contains(@class,'fjs-input-group')]")).stream().findFirst().orElse(null));
+        scrollTo(field).click();
+        WebElement item = browser.waitFor(SHORT, d -> d.findElements(By.cssSelector(".fjs-dropdownlist-item"))
+                .stream().filter(e -> e.getText().strip().equals(option)).findFirst().orElse(null));
+        scrollTo(item).click();
+        return this;
+    }
+
+    public TasklistPage type(String key, String text) {
+        browser.driver().findElement(By.cssSelector("[id$='Field_" + key + "']")).sendKeys(text);
+        return this;
+    }
+
+    /** Presses 完成 (scrolled clear of the footer). */
+    public void complete() {
+        WebElement button = browser.waitFor(SHORT, d -> d.findElements(By.xpath("//button[normalize-space()='完成']"))
+                .stream().filter(WebElement::isEnabled).findFirst().orElse(null));
+        scrollTo(button).click();
+    }
+
+    private WebElement scrollTo(WebElement element) {
+        ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+        return element;
     }
 
     /** The value of a form field, waiting until the form shows it. */
