@@ -40,5 +40,6 @@ public record ComplaintView(
         Instant closedAt,
         List<TimelineEntry> timeline,
         String mergedInto,
-        List<String> mergedFrom) {
+        List<String> mergedFrom,
+        Closure closure) {
 }

@@ -40,8 +40,19 @@ public class ComplaintViews {
                     deadlines.put(rs.getString("clock"), new Deadline(instant(rs, "warning_at"),
                             instant(rs, "target_at"), rs.getString("state"), instant(rs, "stopped_at")));
                 });
-        String mergedInto = jdbc.sql("select merged_into from complaint where case_number = ?")
-                .param(c.caseNumber()).query(String.class).optional().orElse(null);
+        String[] mergedInto = {null};
+        Closure[] closure = {null};
+        jdbc.sql("select merged_into, root_cause, responsible_department, preventable from complaint"
+                        + " where case_number = ?")
+                .param(c.caseNumber())
+                .query(rs -> {
+                    mergedInto[0] = rs.getString("merged_into");
+                    if (rs.getString("root_cause") != null) {
+                        boolean preventable = rs.getBoolean("preventable");
+                        closure[0] = new Closure(rs.getString("root_cause"), rs.getString("responsible_department"),
+                                rs.wasNull() ? null : preventable);
+                    }
+                });
         List<String> mergedFrom = jdbc.sql("select case_number from complaint where merged_into = ? order by case_number")
                 .param(c.caseNumber()).query(String.class).list();
         return new ComplaintView(c.caseNumber(), c.status(), c.grade(), c.category(), c.channel(), c.externalRef(),
@@ -49,6 +60,6 @@ public class ComplaintViews {
                 c.amountClaimed(), c.occurredAt(), c.resolvedAtIntake(), complaints.departments(c.caseNumber()),
                 c.repeatCount(), c.repeatOf(), c.transferCount(), c.rejectionCount(), c.reopenCount(),
                 c.resolution(), c.compensation(), c.satisfactionScore(), deadlines, c.createdAt(), c.updatedAt(),
-                c.closedAt(), timeline, mergedInto, mergedFrom.isEmpty() ? null : mergedFrom);
+                c.closedAt(), timeline, mergedInto[0], mergedFrom.isEmpty() ? null : mergedFrom, closure[0]);
     }
 }

@@ -39,6 +39,22 @@ class ComplaintQueryApiTest {
     }
 
     @Test
+    void aClosedComplaintShowsTheRootCauseRecordedAtClosure() throws Exception {
+        String caseNumber = scenarios.routine("delivery");
+        mvc.perform(get("/api/complaints/" + caseNumber))
+                .andExpect(jsonPath("$.closure").doesNotExist());
+        scenarios.propose(caseNumber, "logistics", "logistics", "补发包裹");
+        scenarios.complete(caseNumber, "Task_AnswerCustomer", "center", java.util.Map.of("answer", "已补发"));
+        scenarios.accept(caseNumber);
+
+        mvc.perform(get("/api/complaints/" + caseNumber))
+                .andExpect(jsonPath("$.status").value("CLOSED"))
+                .andExpect(jsonPath("$.closure.rootCause").value("process"))
+                .andExpect(jsonPath("$.closure.responsibleDepartment").value("quality"))
+                .andExpect(jsonPath("$.closure.preventable").value(true));
+    }
+
+    @Test
     void anUnknownCaseNumberIs404() throws Exception {
         mvc.perform(get("/api/complaints/CMP-19990101-000001"))
                 .andExpect(status().isNotFound())
