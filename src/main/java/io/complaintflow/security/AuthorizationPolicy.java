@@ -19,7 +19,6 @@ import static org.camunda.bpm.engine.authorization.Resources.PROCESS_INSTANCE;
 import static org.camunda.bpm.engine.authorization.Resources.TASK;
 import static org.camunda.bpm.engine.authorization.Resources.USER;
 
-import io.complaintflow.complaint.Department;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -43,30 +42,15 @@ public final class AuthorizationPolicy {
     private AuthorizationPolicy() {
     }
 
-    /** Everyone who works tasks: Tasklist, the shared filters, names of people and groups, model names. */
+    /** Everyone who works tasks (every group but intake accounts and admins): Tasklist, filters, names, models. */
     static List<String> staff() {
-        List<String> groups = new ArrayList<>(List.of(Groups.FRONTLINE, Groups.COMPLAINT_CENTER,
-                Groups.COMPLAINT_CENTER_LEAD, Groups.COMPLAINT_MANAGERS, Groups.EMERGENCY_GROUP,
-                Groups.EMERGENCY_SENIOR, Groups.PROCESS_OWNERS));
-        for (Department d : Department.values()) {
-            groups.add(Groups.department(d.code()));
-            groups.add(Groups.departmentLead(d.code()));
-        }
-        for (int level = 1; level <= Groups.SURGE_LEVELS; level++) {
-            groups.add(Groups.surgeRoster(level));
-        }
-        return groups;
+        return Groups.all().keySet().stream()
+                .filter(g -> !g.equals(Groups.INTAKE) && !g.equals(Groups.ADMIN)).toList();
     }
 
     /** Who watches everything (Cockpit): read, never change. */
     static List<String> supervisors() {
         return List.of(Groups.COMPLAINT_MANAGERS, Groups.PROCESS_OWNERS);
-    }
-
-    /** Who reads every task and complaint (the owner of every complaint, and the levels above it). */
-    static List<String> readAll() {
-        return List.of(Groups.COMPLAINT_CENTER, Groups.COMPLAINT_CENTER_LEAD, Groups.COMPLAINT_MANAGERS,
-                Groups.EMERGENCY_GROUP, Groups.EMERGENCY_SENIOR, Groups.PROCESS_OWNERS);
     }
 
     /** Which processes a group may start from Tasklist (start forms), by process key. */
@@ -97,7 +81,7 @@ public final class AuthorizationPolicy {
             grants.add(new Grant(g, GROUP, "*", READ));
             grants.add(new Grant(g, PROCESS_DEFINITION, "*", READ));
         }
-        for (String g : readAll()) {
+        for (String g : Groups.READ_ALL) {
             grants.add(new Grant(g, TASK, "*", READ));
             grants.add(new Grant(g, PROCESS_DEFINITION, "*", READ, READ_TASK));
         }

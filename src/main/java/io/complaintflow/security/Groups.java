@@ -2,6 +2,7 @@ package io.complaintflow.security;
 
 import io.complaintflow.complaint.Department;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** The groups of DESIGN.md: id → Chinese name. Models, filters and authorizations refer to these ids. */
@@ -20,6 +21,10 @@ public final class Groups {
     public static final String PROCESS_OWNERS = "process-owners";
     public static final String INTAKE = "intake";
     public static final String ADMIN = "camunda-admin";
+
+    /** Who reads every complaint and task: the owner of every complaint, and the levels above it (admins aside). */
+    public static final List<String> READ_ALL = List.of(COMPLAINT_CENTER, COMPLAINT_CENTER_LEAD, COMPLAINT_MANAGERS,
+            EMERGENCY_GROUP, EMERGENCY_SENIOR, PROCESS_OWNERS);
 
     private Groups() {
     }

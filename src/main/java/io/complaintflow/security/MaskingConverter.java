@@ -2,6 +2,7 @@ package io.complaintflow.security;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.pattern.CompositeConverter;
+import io.complaintflow.intake.Masking;
 import java.util.regex.Pattern;
 
 /**
@@ -10,7 +11,7 @@ import java.util.regex.Pattern;
  */
 public class MaskingConverter extends CompositeConverter<ILoggingEvent> {
 
-    private static final Pattern MOBILE = Pattern.compile("(?<!\\d)(1[3-9]\\d)\\d{4}(\\d{4})(?!\\d)");
+    private static final Pattern MOBILE = Pattern.compile("(?<!\\d)1[3-9]\\d{9}(?!\\d)");
     private static final Pattern EMAIL = Pattern.compile("([A-Za-z0-9._%+-])[A-Za-z0-9._%+-]*@([A-Za-z0-9.-]+\\.[A-Za-z]{2,})");
 
     @Override
@@ -22,7 +23,8 @@ public class MaskingConverter extends CompositeConverter<ILoggingEvent> {
         if (text == null || text.isEmpty()) {
             return text;
         }
-        String masked = MOBILE.matcher(text).replaceAll("$1****$2");
+        // the same 138****1234 the public status page shows
+        String masked = MOBILE.matcher(text).replaceAll(m -> Masking.phone(m.group()));
         return EMAIL.matcher(masked).replaceAll("$1***@$2");
     }
 }

@@ -15,10 +15,6 @@ import org.springframework.security.core.context.SecurityContextHolder;
  */
 public record ReadScope(boolean all, String user, List<String> departments) {
 
-    static final Set<String> READ_ALL = Set.of(Groups.COMPLAINT_CENTER, Groups.COMPLAINT_CENTER_LEAD,
-            Groups.COMPLAINT_MANAGERS, Groups.EMERGENCY_GROUP, Groups.EMERGENCY_SENIOR, Groups.PROCESS_OWNERS,
-            Groups.ADMIN);
-
     public static ReadScope current() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         if (auth == null || !auth.isAuthenticated()) {
@@ -29,7 +25,7 @@ public record ReadScope(boolean all, String user, List<String> departments) {
     }
 
     public static ReadScope of(String user, Collection<String> groups) {
-        if (groups.stream().anyMatch(READ_ALL::contains)) {
+        if (groups.contains(Groups.ADMIN) || groups.stream().anyMatch(Groups.READ_ALL::contains)) {
             return new ReadScope(true, user, List.of());
         }
         Set<String> groupSet = Set.copyOf(groups);

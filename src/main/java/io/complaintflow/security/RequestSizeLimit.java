@@ -13,8 +13,9 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses oversized bodies on {@code /api} and {@code /public} before anything reads them (413 problem+json).
- * Bodies without a declared length (chunked) are refused too: no intake client needs them.
+ * Refuses oversized bodies on {@code /api} and {@code /public} before anything reads them (413 problem+json);
+ * anonymous {@code /public} clients get the smaller limit. Bodies without a declared length (chunked) are refused
+ * too: no intake client or browser form needs them.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -22,16 +23,23 @@ public class RequestSizeLimit extends OncePerRequestFilter {
 
     private final long maxBody;
     private final long maxUpload;
+    private final long maxPublicBody;
 
     public RequestSizeLimit(@Value("${complaintflow.security.max-body:64KB}") DataSize maxBody,
-                            @Value("${complaintflow.security.max-upload:10MB}") DataSize maxUpload) {
+                            @Value("${complaintflow.security.max-upload:10MB}") DataSize maxUpload,
+                            @Value("${complaintflow.security.max-public-body:32KB}") DataSize maxPublicBody) {
         this.maxBody = maxBody.toBytes();
         this.maxUpload = maxUpload.toBytes();
+        this.maxPublicBody = maxPublicBody.toBytes();
+    }
+
+    private static String path(HttpServletRequest request) {
+        return request.getRequestURI().substring(request.getContextPath().length());
     }
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String path = path(request);
         return !(path.startsWith("/api/") || path.startsWith("/public/"));
     }
 
@@ -39,7 +47,8 @@ public class RequestSizeLimit extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String contentType = request.getContentType();
-        long limit = contentType != null && contentType.startsWith("multipart/") ? maxUpload : maxBody;
+        long limit = path(request).startsWith("/public/") ? maxPublicBody
+                : contentType != null && contentType.startsWith("multipart/") ? maxUpload : maxBody;
         long length = request.getContentLengthLong();
         boolean chunked = length < 0 && "chunked".equalsIgnoreCase(request.getHeader("Transfer-Encoding"));
         if (length > limit || chunked) {

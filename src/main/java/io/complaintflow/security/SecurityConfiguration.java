@@ -34,8 +34,8 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 @Configuration
 public class SecurityConfiguration {
 
-    private static final String[] READ_ALL = {COMPLAINT_CENTER, COMPLAINT_CENTER_LEAD, COMPLAINT_MANAGERS,
-            EMERGENCY_GROUP, EMERGENCY_SENIOR, PROCESS_OWNERS, ADMIN};
+    private static final String[] READ_ALL = java.util.stream.Stream.concat(Groups.READ_ALL.stream(),
+            java.util.stream.Stream.of(ADMIN)).toArray(String[]::new);
     private static final String[] COMMAND = {COMPLAINT_MANAGERS, EMERGENCY_GROUP, EMERGENCY_SENIOR, ADMIN};
 
     @Bean
