@@ -57,6 +57,17 @@ public final class HttpSession {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** Any method with an optional JSON body and extra headers (PUT, DELETE, a POST with a CSRF token, …). */
+    public HttpResponse<String> json(String method, String path, String json, Map<String, String> headers) {
+        HttpRequest.Builder builder = request(path).method(method, json == null
+                ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            builder.header("Content-Type", "application/json");
+        }
+        headers.forEach(builder::header);
+        return send(builder);
+    }
+
     public HttpResponse<String> post(String path, Map<String, String> headers) {
         HttpRequest.Builder builder = request(path).POST(HttpRequest.BodyPublishers.noBody());
         headers.forEach(builder::header);

@@ -1,63 +1,76 @@
 package io.complaintflow.security;
 
 import io.complaintflow.demo.DemoUsers;
-import io.complaintflow.engine.StartupOrder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * The {@code prod} profile's gate: creates the first administrator from the environment
- * ({@code COMPLAINTFLOW_ADMIN_USER}, {@code COMPLAINTFLOW_ADMIN_PASSWORD}) and refuses to start while a demo
- * user or a well-known default password exists.
+ * The {@code prod} profile's gate, run when the engine is built — before the web server listens, so nobody can
+ * claim Camunda Admin's first-administrator setup in between. It turns on the password policy
+ * ({@link PasswordRules}), creates the first administrator from the environment ({@code COMPLAINTFLOW_ADMIN_USER},
+ * {@code COMPLAINTFLOW_ADMIN_PASSWORD}) when there is none, and refuses to start while a demo user or a
+ * well-known default password exists.
  */
 @Component
 @Profile("prod")
-@Order(StartupOrder.IDENTITY + 3)
-public class ProductionGuard implements ApplicationRunner {
+public class ProductionGuard extends AbstractProcessEnginePlugin {
 
+    /** Probed against every user at start-up (each probe counts as a failed login, so it is undone). */
     static final Set<String> DEFAULT_PASSWORDS = Set.of("demo", "admin", "camunda", "password", "123456", "changeme");
-    static final int MIN_PASSWORD_LENGTH = 12;
 
-    private final IdentityService identity;
+    private final PasswordRules rules = new PasswordRules();
     private final String adminUser;
     private final String adminPassword;
 
-    public ProductionGuard(IdentityService identity,
-                           @Value("${complaintflow.admin.user:}") String adminUser,
+    public ProductionGuard(@Value("${complaintflow.admin.user:}") String adminUser,
                            @Value("${complaintflow.admin.password:}") String adminPassword) {
-        this.identity = identity;
         this.adminUser = adminUser.strip();
         this.adminPassword = adminPassword;
     }
 
     @Override
-    public void run(ApplicationArguments args) {
-        createFirstAdmin();
-        List<String> problems = problems();
+    public void preInit(ProcessEngineConfigurationImpl configuration) {
+        configuration.setEnablePasswordPolicy(true);
+        configuration.setPasswordPolicy(rules);
+    }
+
+    @Override
+    public void postProcessEngineBuild(ProcessEngine engine) {
+        IdentityService identity = engine.getIdentityService();
+        createFirstAdmin(identity);
+        List<String> problems = problems(identity);
         if (!problems.isEmpty()) {
             throw new IllegalStateException("prod 配置拒绝启动 / refusing to start in prod: " + String.join("; ", problems));
         }
     }
 
-    void createFirstAdmin() {
+    void createFirstAdmin(IdentityService identity) {
         if (identity.createUserQuery().memberOfGroup(Groups.ADMIN).count() > 0) {
             return;
         }
-        if (adminUser.isEmpty() || adminPassword.length() < MIN_PASSWORD_LENGTH
-                || DEFAULT_PASSWORDS.contains(adminPassword.toLowerCase())) {
+        User user = identity.newUser(adminUser.isEmpty() ? "-" : adminUser);
+        List<String> violations = adminUser.isEmpty() ? List.of("COMPLAINTFLOW_ADMIN_USER is empty")
+                : rules.violations(adminPassword, user);
+        if (!violations.isEmpty()) {
             throw new IllegalStateException("no administrator yet: set COMPLAINTFLOW_ADMIN_USER and "
-                    + "COMPLAINTFLOW_ADMIN_PASSWORD (at least " + MIN_PASSWORD_LENGTH + " characters, not a default)");
+                    + "COMPLAINTFLOW_ADMIN_PASSWORD (" + String.join("; ", violations) + ")");
         }
-        User user = identity.newUser(adminUser);
+        if (identity.createGroupQuery().groupId(Groups.ADMIN).count() == 0) {
+            Group admins = identity.newGroup(Groups.ADMIN);
+            admins.setName(Groups.all().get(Groups.ADMIN));
+            admins.setType("SYSTEM");
+            identity.saveGroup(admins);
+        }
         user.setFirstName("系统");
         user.setLastName("管理员");
         user.setPassword(adminPassword);
@@ -66,7 +79,7 @@ public class ProductionGuard implements ApplicationRunner {
     }
 
     /** Every reason this identity store is not fit for production; empty when it is. */
-    public List<String> problems() {
+    public List<String> problems(IdentityService identity) {
         List<String> problems = new ArrayList<>();
         for (String demo : DemoUsers.userIds()) {
             if (identity.createUserQuery().userId(demo).count() > 0) {

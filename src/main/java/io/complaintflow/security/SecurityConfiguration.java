@@ -112,7 +112,10 @@ public class SecurityConfiguration {
                                 @Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath)
             throws Exception {
         return http.securityMatcher(webappPath + "/**")
-                .authorizeHttpRequests(a -> a.anyRequest().permitAll())
+                // Admin's first-administrator set-up is never needed: prod creates the administrator from the
+                // environment before the server listens, demo brings its own; open, it can be claimed by anyone
+                .authorizeHttpRequests(a -> a.requestMatchers(webappPath + "/api/admin/setup/**").denyAll()
+                        .anyRequest().permitAll())
                 .csrf(AbstractHttpConfigurer::disable)
                 .headers(AbstractHttpConfigurer::disable)
                 .requestCache(AbstractHttpConfigurer::disable)

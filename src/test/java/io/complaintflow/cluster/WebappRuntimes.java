@@ -16,12 +16,12 @@ import org.springframework.mock.web.MockServletContext;
  * The test nodes share the JVM with the suite's own context, whose Tasklist and Cockpit must keep working after a
  * node has stopped, so a stopped node puts them back.
  */
-final class WebappRuntimes {
+public final class WebappRuntimes {
 
     private WebappRuntimes() {
     }
 
-    static void restoreIfCleared() {
+    public static void restoreIfCleared() {
         ServletContextEvent event = new ServletContextEvent(new MockServletContext());
         if (Cockpit.getRuntimeDelegate() == null) {
             new CockpitContainerBootstrap().contextInitialized(event);

@@ -29,6 +29,7 @@ class SecurityDoorsTest {
     @Autowired AuthorizationService authorizations;
     @Autowired IdentityService identity;
     @Autowired JdbcClient jdbc;
+    @Autowired org.camunda.bpm.engine.ProcessEngine engine;
 
     private HttpSession anonymous() {
         return new HttpSession(port);
@@ -158,10 +159,11 @@ class SecurityDoorsTest {
 
     @Test
     void prodRefusesToStartWhileDemoUsersOrDefaultPasswordsExist() {
-        ProductionGuard guard = new ProductionGuard(identity, "", "");
-        List<String> problems = guard.problems();
+        ProductionGuard guard = new ProductionGuard("", "");
+        List<String> problems = guard.problems(identity);
         assertThat(problems).contains("demo user 'agent' exists", "user 'quality' has a default password");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> guard.run(null))
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> guard.postProcessEngineBuild(engine))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("demo user");
     }
 
