@@ -1,10 +1,12 @@
 package io.complaintflow.assist;
 
+import io.complaintflow.modelpolicy.PublishedForModels;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /** Puts the suggestion recorded at intake into the triage review form when the task is created. */
+@PublishedForModels
 @Component("triageSuggestion")
 public class TriageSuggestionListener implements TaskListener {
 

@@ -1,5 +1,6 @@
 package io.complaintflow.callback;
 
+import io.complaintflow.modelpolicy.PublishedForModels;
 import static io.complaintflow.complaint.ComplaintProcess.DEPARTMENTS;
 import static io.complaintflow.complaint.ComplaintProcess.RESOLVED_AT_INTAKE;
 import static io.complaintflow.complaint.ComplaintProcess.REVIEW_REQUIRED;
@@ -15,6 +16,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /** Reopens an unsatisfied case and hands it back to the center, proposing the departments that worked on it. */
+@PublishedForModels
 @Component("reopenComplaint")
 public class ReopenComplaintDelegate implements JavaDelegate {
 

@@ -1,5 +1,6 @@
 package io.complaintflow.callback;
 
+import io.complaintflow.modelpolicy.PublishedForModels;
 import static io.complaintflow.complaint.ComplaintProcess.SATISFIED;
 
 import io.complaintflow.complaint.Actors;
@@ -8,6 +9,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
+@PublishedForModels
 @Component("callbackDone")
 public class SatisfactionCallbackListener implements TaskListener {
 

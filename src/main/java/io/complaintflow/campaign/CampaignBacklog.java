@@ -1,5 +1,6 @@
 package io.complaintflow.campaign;
 
+import io.complaintflow.modelpolicy.PublishedForModels;
 import static io.complaintflow.campaign.CampaignProcess.*;
 
 import io.complaintflow.complaint.BusinessClock;
@@ -18,6 +19,7 @@ import org.springframework.stereotype.Component;
  * Preparation's backlog clearing: the open complaints older than {@code complaintflow.campaign.backlog-age}
  * become review work, one task each (oldest first, at most {@link #LIMIT}), showing that complaint.
  */
+@PublishedForModels
 @Component("campaignBacklog")
 public class CampaignBacklog {
 

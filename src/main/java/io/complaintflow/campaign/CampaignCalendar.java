@@ -1,5 +1,6 @@
 package io.complaintflow.campaign;
 
+import io.complaintflow.modelpolicy.PublishedForModels;
 import io.complaintflow.complaint.BusinessClock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,6 +17,7 @@ import org.springframework.stereotype.Component;
  * The configured dates of the yearly 3·15 campaign (month-day in the business time zone), turned into instants
  * for a given year. The campaign model reads its timers from here.
  */
+@PublishedForModels
 @Component("campaignCalendar")
 public class CampaignCalendar {
 

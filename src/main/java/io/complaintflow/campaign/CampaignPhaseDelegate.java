@@ -1,5 +1,6 @@
 package io.complaintflow.campaign;
 
+import io.complaintflow.modelpolicy.PublishedForModels;
 import static io.complaintflow.campaign.CampaignProcess.YEAR;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -7,6 +8,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /** Moves the campaign into the phase named by the step's input parameter {@code phase}. */
+@PublishedForModels
 @Component("campaignPhaseChange")
 public class CampaignPhaseDelegate implements JavaDelegate {
 

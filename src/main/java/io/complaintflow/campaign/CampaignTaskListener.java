@@ -1,5 +1,6 @@
 package io.complaintflow.campaign;
 
+import io.complaintflow.modelpolicy.PublishedForModels;
 import static io.complaintflow.campaign.CampaignProcess.*;
 
 import io.complaintflow.complaint.Actors;
@@ -11,6 +12,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /** Takes what people submit in the campaign's tasks into the campaign log (one listener, by task). */
+@PublishedForModels
 @Component("campaignTasks")
 public class CampaignTaskListener implements TaskListener {
 

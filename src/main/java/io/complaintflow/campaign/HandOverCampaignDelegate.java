@@ -1,10 +1,12 @@
 package io.complaintflow.campaign;
 
+import io.complaintflow.modelpolicy.PublishedForModels;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /** Hands the campaign's review over to PDCA and ends the campaign (its phase back to none). */
+@PublishedForModels
 @Component("handOverCampaign")
 public class HandOverCampaignDelegate implements JavaDelegate {
 

@@ -1,5 +1,6 @@
 package io.complaintflow.crisis;
 
+import io.complaintflow.modelpolicy.PublishedForModels;
 import static io.complaintflow.crisis.CrisisProcess.CRISIS_ID;
 
 import io.complaintflow.complaint.Actors;
@@ -9,6 +10,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /** Takes what people submit in the crisis-response tasks into the crisis record (one listener, by task). */
+@PublishedForModels
 @Component("crisisTasks")
 public class CrisisTaskListener implements TaskListener {
 

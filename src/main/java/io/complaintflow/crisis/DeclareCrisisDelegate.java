@@ -1,11 +1,13 @@
 package io.complaintflow.crisis;
 
+import io.complaintflow.modelpolicy.PublishedForModels;
 import io.complaintflow.engine.FormValues;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /** The 3·15 media watch found the company exposed: declares a crisis from what the watcher wrote. */
+@PublishedForModels
 @Component("declareExposureCrisis")
 public class DeclareCrisisDelegate implements JavaDelegate {
 

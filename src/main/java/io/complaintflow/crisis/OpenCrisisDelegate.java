@@ -1,10 +1,12 @@
 package io.complaintflow.crisis;
 
+import io.complaintflow.modelpolicy.PublishedForModels;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /** Records the crisis and calls the emergency group's commander. */
+@PublishedForModels
 @Component("crisisOpen")
 public class OpenCrisisDelegate implements JavaDelegate {
 

@@ -1,10 +1,12 @@
 package io.complaintflow.crisis;
 
+import io.complaintflow.modelpolicy.PublishedForModels;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /** Records the approved statement as published. */
+@PublishedForModels
 @Component("crisisPublishStatement")
 public class PublishStatementDelegate implements JavaDelegate {
 

@@ -1,11 +1,13 @@
 package io.complaintflow.crisis;
 
+import io.complaintflow.modelpolicy.PublishedForModels;
 import io.complaintflow.complaint.Actors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /** The lifecycle's G4 branch: starts crisis-response for the complaint (or its mass incident), once. */
+@PublishedForModels
 @Component("startCrisisResponse")
 public class StartCrisisResponseDelegate implements JavaDelegate {
 

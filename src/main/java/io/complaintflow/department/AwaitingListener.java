@@ -1,5 +1,6 @@
 package io.complaintflow.department;
 
+import io.complaintflow.modelpolicy.PublishedForModels;
 import static io.complaintflow.complaint.ComplaintProcess.DEPARTMENT;
 
 import io.complaintflow.complaint.Actors;
@@ -23,6 +24,7 @@ import org.springframework.stereotype.Component;
  * clock and the department's clock stand still; when the wait ends they resume and their deadlines (and the
  * timers watching them) move by the paused working time.
  */
+@PublishedForModels
 @Component("awaiting")
 public class AwaitingListener implements TaskListener {
 

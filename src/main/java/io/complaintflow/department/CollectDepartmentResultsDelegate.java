@@ -1,5 +1,6 @@
 package io.complaintflow.department;
 
+import io.complaintflow.modelpolicy.PublishedForModels;
 import static io.complaintflow.complaint.ComplaintProcess.*;
 
 import io.complaintflow.engine.FormValues;
@@ -8,6 +9,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /** After every department has answered: route back to the center if one said "not ours", else draft the answer. */
+@PublishedForModels
 @Component("collectDepartmentResults")
 public class CollectDepartmentResultsDelegate implements JavaDelegate {
 

@@ -1,5 +1,6 @@
 package io.complaintflow.department;
 
+import io.complaintflow.modelpolicy.PublishedForModels;
 import static io.complaintflow.complaint.ComplaintProcess.DEPARTMENTS;
 
 import io.complaintflow.complaint.Coded;
@@ -10,6 +11,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
 /** Expressions the models use: which departments handle the case now, and their names. */
+@PublishedForModels
 @Component("departmentPlan")
 public class DepartmentPlan {
 

@@ -1,5 +1,6 @@
 package io.complaintflow.department;
 
+import io.complaintflow.modelpolicy.PublishedForModels;
 import static io.complaintflow.complaint.ComplaintProcess.DEPARTMENT;
 
 import io.complaintflow.complaint.Actors;
@@ -12,6 +13,7 @@ import org.springframework.stereotype.Component;
  * The department's task: on create it is recorded as assigned; on complete the handler's choice — a
  * proposal or "not ours" with a reason — is recorded and put in {@code outcome} for the model's gateway.
  */
+@PublishedForModels
 @Component("departmentTask")
 public class DepartmentTaskListener implements TaskListener {
 

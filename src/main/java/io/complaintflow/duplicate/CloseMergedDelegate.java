@@ -1,9 +1,11 @@
 package io.complaintflow.duplicate;
 
+import io.complaintflow.modelpolicy.PublishedForModels;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+@PublishedForModels
 @Component("closeMerged")
 public class CloseMergedDelegate implements JavaDelegate {
 

@@ -1,5 +1,8 @@
 package io.complaintflow.engine;
 
+import io.complaintflow.modelpolicy.ModelPolicyIssues;
+import io.complaintflow.modelpolicy.ModelPolicyViolation;
+import io.complaintflow.modelpolicy.Violation;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -30,15 +33,23 @@ public class FileSystemDeployer {
     private static final Set<String> MODEL_SUFFIXES = Set.of(".bpmn", ".dmn", ".cmmn");
 
     private final RepositoryService repository;
+    private final ModelPolicyIssues policyIssues;
     private final Path processesDir;
     private final Path formsDir;
     private final String deploymentName;
 
-    public FileSystemDeployer(RepositoryService repository,
+    /** A deployer of other folders (tools, tests): refusals are thrown and logged, not listed. */
+    public FileSystemDeployer(RepositoryService repository, Path processesDir, Path formsDir, String deploymentName) {
+        this(repository, null, processesDir, formsDir, deploymentName);
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    public FileSystemDeployer(RepositoryService repository, ModelPolicyIssues policyIssues,
                               @Value("${complaintflow.deployment.processes-dir:processes}") Path processesDir,
                               @Value("${complaintflow.deployment.forms-dir:forms}") Path formsDir,
                               @Value("${complaintflow.deployment.name:complaintflow}") String deploymentName) {
         this.repository = repository;
+        this.policyIssues = policyIssues;
         this.processesDir = processesDir.toAbsolutePath().normalize();
         this.formsDir = formsDir.toAbsolutePath().normalize();
         this.deploymentName = deploymentName;
@@ -63,7 +74,22 @@ public class FileSystemDeployer {
                 .source("complaintflow-filesystem")
                 .enableDuplicateFiltering(false);
         resources.forEach((name, file) -> builder.addInputStream(name, read(file)));
-        DeploymentWithDefinitions deployment = builder.deployWithResult();
+        DeploymentWithDefinitions deployment;
+        try {
+            deployment = builder.deployWithResult();
+        } catch (ModelPolicyViolation refused) {
+            // nothing was deployed: the engine keeps running the last published versions
+            for (Violation v : refused.violations()) {
+                LOG.error("Model refused, not published: {}", v.message());
+            }
+            if (policyIssues != null) {
+                policyIssues.replaceWith(refused.violations(), java.time.Instant.now());
+            }
+            throw refused;
+        }
+        if (policyIssues != null) {
+            policyIssues.replaceWith(List.of(), java.time.Instant.now());
+        }
         boolean isNew = deployment.getDeployedProcessDefinitions() != null
                 && !deployment.getDeployedProcessDefinitions().isEmpty()
                 || deployment.getDeployedDecisionDefinitions() != null

@@ -1,5 +1,6 @@
 package io.complaintflow.escalation;
 
+import io.complaintflow.modelpolicy.PublishedForModels;
 import io.complaintflow.sla.Clock;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -9,6 +10,7 @@ import org.springframework.stereotype.Component;
  * Behind every reminder and escalation step of the models. Input parameters: {@code clock} (FIRST_RESPONSE,
  * RESOLUTION, REGULATOR_REPLY or "department" for this instance's department) and {@code level} (0–3).
  */
+@PublishedForModels
 @Component("escalation")
 public class EscalationDelegate implements JavaDelegate {
 

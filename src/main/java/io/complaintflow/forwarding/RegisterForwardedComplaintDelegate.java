@@ -1,5 +1,6 @@
 package io.complaintflow.forwarding;
 
+import io.complaintflow.modelpolicy.PublishedForModels;
 import io.complaintflow.complaint.Actors;
 import io.complaintflow.complaint.CaseFileVariables;
 import io.complaintflow.complaint.Timeline;
@@ -27,6 +28,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * validates; a bad form is refused (nothing started, the form stays open). The forwarding instance takes the case
  * number as its business key, and the forwarder is written into the complaint's timeline.
  */
+@PublishedForModels
 @Component("registerForwardedComplaint")
 public class RegisterForwardedComplaintDelegate implements JavaDelegate {
 

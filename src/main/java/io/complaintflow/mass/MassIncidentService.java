@@ -1,5 +1,6 @@
 package io.complaintflow.mass;
 
+import io.complaintflow.modelpolicy.PublishedForModels;
 import io.complaintflow.complaint.Actors;
 import io.complaintflow.complaint.BusinessClock;
 import io.complaintflow.complaint.CaseFileVariables;
@@ -32,6 +33,7 @@ import org.springframework.stereotype.Service;
  * of the incident calls for comes from complaint-grading (input {@code massIncidentSize}); members below it are
  * raised, and at G4 the incident gets one crisis response. The answer decided once goes to every member.
  */
+@PublishedForModels
 @Service("massIncidents")
 public class MassIncidentService {
 

@@ -1,5 +1,6 @@
 package io.complaintflow.notification;
 
+import io.complaintflow.modelpolicy.PublishedForModels;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +12,7 @@ import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
 /** Sends the queued mail; an SMTP failure throws, so the engine retries the job and finally raises an incident. */
+@PublishedForModels
 @Component("sendMail")
 public class SendMailDelegate implements JavaDelegate {
 

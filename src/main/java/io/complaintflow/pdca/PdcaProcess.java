@@ -1,5 +1,6 @@
 package io.complaintflow.pdca;
 
+import io.complaintflow.modelpolicy.PublishedForModels;
 import io.complaintflow.complaint.Actors;
 import io.complaintflow.complaint.BusinessClock;
 import io.complaintflow.complaint.CaseFileVariables;
@@ -32,6 +33,7 @@ import org.springframework.stereotype.Component;
  * with the period's analysis, take the plan, follow each action (reminder, escalation to the department's lead),
  * observe, measure before and after, take the owner's verdict, standardize or carry over, close.
  */
+@PublishedForModels
 @Component("pdcaProcess")
 public class PdcaProcess {
 

@@ -1,5 +1,6 @@
 package io.complaintflow.pdca;
 
+import io.complaintflow.modelpolicy.PublishedForModels;
 import io.complaintflow.complaint.BusinessClock;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,6 +11,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /** complaintflow.pdca.*: when reviews start by themselves, how long effects are observed, when Do is reminded. */
+@PublishedForModels
 @Component("pdcaSettings")
 public class PdcaSettings {
 

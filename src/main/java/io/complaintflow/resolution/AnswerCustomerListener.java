@@ -1,5 +1,6 @@
 package io.complaintflow.resolution;
 
+import io.complaintflow.modelpolicy.PublishedForModels;
 import static io.complaintflow.complaint.ComplaintProcess.ANSWER;
 
 import io.complaintflow.complaint.Actors;
@@ -11,6 +12,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
+@PublishedForModels
 @Component("customerAnswered")
 public class AnswerCustomerListener implements TaskListener {
 

@@ -1,5 +1,6 @@
 package io.complaintflow.resolution;
 
+import io.complaintflow.modelpolicy.PublishedForModels;
 import io.complaintflow.complaint.Actors;
 import java.time.Instant;
 import java.util.Date;
@@ -7,6 +8,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+@PublishedForModels
 @Component("closeComplaint")
 public class CloseComplaintDelegate implements JavaDelegate {
 

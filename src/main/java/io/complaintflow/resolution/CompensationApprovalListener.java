@@ -1,5 +1,6 @@
 package io.complaintflow.resolution;
 
+import io.complaintflow.modelpolicy.PublishedForModels;
 import io.complaintflow.complaint.Actors;
 import io.complaintflow.complaint.CaseFileVariables;
 import io.complaintflow.complaint.Timeline;
@@ -10,6 +11,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /** The holder of the needed authority (compensation-authority) approves the compensation, or sends it back. */
+@PublishedForModels
 @Component("compensationDecided")
 public class CompensationApprovalListener implements TaskListener {
 

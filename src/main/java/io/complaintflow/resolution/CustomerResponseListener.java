@@ -1,5 +1,6 @@
 package io.complaintflow.resolution;
 
+import io.complaintflow.modelpolicy.PublishedForModels;
 import static io.complaintflow.complaint.ComplaintProcess.*;
 
 import io.complaintflow.complaint.Actors;
@@ -12,6 +13,7 @@ import org.springframework.stereotype.Component;
  * Records whether the customer accepts the answer; a rejection needs the customer's own words, an acceptance (the
  * case closes) the root cause, responsible department and whether it was preventable.
  */
+@PublishedForModels
 @Component("customerResponded")
 public class CustomerResponseListener implements TaskListener {
 

@@ -1,9 +1,11 @@
 package io.complaintflow.resolution;
 
+import io.complaintflow.modelpolicy.PublishedForModels;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+@PublishedForModels
 @Component("deliverAnswer")
 public class DeliverAnswerDelegate implements JavaDelegate {
 

@@ -1,5 +1,6 @@
 package io.complaintflow.resolution;
 
+import io.complaintflow.modelpolicy.PublishedForModels;
 import static io.complaintflow.complaint.ComplaintProcess.*;
 
 import io.complaintflow.complaint.Actors;
@@ -12,6 +13,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /** After repeated rejections a manager gives the final answer or sends the case back to chosen departments. */
+@PublishedForModels
 @Component("managerDecided")
 public class ManagerTakeoverListener implements TaskListener {
 

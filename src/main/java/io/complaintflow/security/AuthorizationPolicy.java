@@ -4,6 +4,7 @@ import static org.camunda.bpm.engine.authorization.Permissions.ACCESS;
 import static org.camunda.bpm.engine.authorization.Permissions.ALL;
 import static org.camunda.bpm.engine.authorization.Permissions.CREATE;
 import static org.camunda.bpm.engine.authorization.Permissions.CREATE_INSTANCE;
+import static org.camunda.bpm.engine.authorization.Permissions.DELETE;
 import static org.camunda.bpm.engine.authorization.Permissions.READ;
 import static org.camunda.bpm.engine.authorization.Permissions.READ_HISTORY;
 import static org.camunda.bpm.engine.authorization.Permissions.READ_INSTANCE;
@@ -72,6 +73,15 @@ public final class AuthorizationPolicy {
         return grants;
     }
 
+    /**
+     * Permissions earlier versions granted and this one takes back (removed at every start, unlike an
+     * administrator's own additions). Deploying through {@code /engine-rest} is for administrators: process owners
+     * publish through the folder, so what runs is what is in processes/.
+     */
+    public static List<Grant> revocations() {
+        return List.of(new Grant(Groups.PROCESS_OWNERS, DEPLOYMENT, "*", CREATE, DELETE));
+    }
+
     public static List<Grant> grants() {
         List<Grant> grants = new ArrayList<>();
         for (String g : staff()) {
@@ -93,8 +103,8 @@ public final class AuthorizationPolicy {
             grants.add(new Grant(g, DECISION_REQUIREMENTS_DEFINITION, "*", READ));
             grants.add(new Grant(g, DEPLOYMENT, "*", READ));
         }
-        // process owners revise the models: deploy, and repair what a new version or a failed job broke
-        grants.add(new Grant(Groups.PROCESS_OWNERS, DEPLOYMENT, "*", ALL));
+        // process owners revise the models — they publish them through the processes/ folder and
+        // POST /api/models/redeploy, not /engine-rest (see revocations()) — and repair what a new version broke
         grants.add(new Grant(Groups.PROCESS_OWNERS, PROCESS_DEFINITION, "*", ALL));
         grants.add(new Grant(Groups.PROCESS_OWNERS, PROCESS_INSTANCE, "*", ALL));
         grants.add(new Grant(Groups.PROCESS_OWNERS, DECISION_DEFINITION, "*", ALL));

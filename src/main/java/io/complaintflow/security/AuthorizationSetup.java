@@ -11,7 +11,10 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
-/** Applies {@link AuthorizationPolicy} at start-up: adds what is missing, never removes what an admin added. */
+/**
+ * Applies {@link AuthorizationPolicy} at start-up: adds what is missing and takes back the policy's revocations;
+ * never removes what an administrator added.
+ */
 @Component
 @Order(StartupOrder.IDENTITY + 2)
 public class AuthorizationSetup implements ApplicationRunner {
@@ -25,6 +28,24 @@ public class AuthorizationSetup implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         AuthorizationPolicy.grants().forEach(this::apply);
+        AuthorizationPolicy.revocations().forEach(this::revoke);
+    }
+
+    void revoke(Grant revoked) {
+        for (Authorization authorization : authorizations.createAuthorizationQuery()
+                .authorizationType(Authorization.AUTH_TYPE_GRANT).groupIdIn(revoked.group())
+                .resourceType(revoked.resource()).resourceId(revoked.resourceId()).list()) {
+            boolean changed = false;
+            for (Permission permission : revoked.permissions()) {
+                if (authorization.isPermissionGranted(permission)) {
+                    authorization.removePermission(permission);
+                    changed = true;
+                }
+            }
+            if (changed) {
+                authorizations.saveAuthorization(authorization);
+            }
+        }
     }
 
     void apply(Grant grant) {

@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.impl.cmd.SetJobPriorityCmd;
 import org.camunda.bpm.engine.impl.cmd.SetJobRetriesCmd;
 import org.camunda.bpm.engine.impl.cmd.UnlockJobCmd;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.jobexecutor.FailedJobListener;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.springframework.stereotype.Component;
@@ -31,7 +32,9 @@ public class JobOperationsGuard implements CommandGuard {
     static final List<Class<?>> JOB_COMMANDS = List.of(AbstractSetJobStateCmd.class,
             AbstractSetJobDefinitionStateCmd.class, AbstractSetJobsRetriesBatchCmd.class, SetJobRetriesCmd.class,
             SetJobDuedateCmd.class, RecalculateJobDuedateCmd.class, DeleteJobCmd.class, DeleteJobsCmd.class,
-            SetJobPriorityCmd.class, SetJobDefinitionPriorityCmd.class, ExecuteJobsCmd.class, UnlockJobCmd.class);
+            SetJobPriorityCmd.class, SetJobDefinitionPriorityCmd.class, ExecuteJobsCmd.class, UnlockJobCmd.class,
+            // the engine books a refused "execute" as a failed run and takes a retry: refused as well
+            FailedJobListener.class);
 
     @Override
     public boolean guards(Command<?> command) {

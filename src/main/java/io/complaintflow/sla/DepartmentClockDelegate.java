@@ -1,5 +1,6 @@
 package io.complaintflow.sla;
 
+import io.complaintflow.modelpolicy.PublishedForModels;
 import static io.complaintflow.complaint.ComplaintProcess.DEPARTMENT;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -10,6 +11,7 @@ import org.springframework.stereotype.Component;
  * Before the department's task: starts the department's clock when the department takes the case up, or — on
  * the way back from waiting for the customer or an appraisal — keeps the resumed clock, whose deadline has moved.
  */
+@PublishedForModels
 @Component("departmentClock")
 public class DepartmentClockDelegate implements JavaDelegate {
 

@@ -1,5 +1,6 @@
 package io.complaintflow.sla;
 
+import io.complaintflow.modelpolicy.PublishedForModels;
 import io.complaintflow.complaint.Actors;
 import io.complaintflow.complaint.CaseFileVariables;
 import io.complaintflow.complaint.Complaint;
@@ -16,6 +17,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /** Approval of a regulator-deadline extension: the deadline moves, its timers follow, the customer is told. */
+@PublishedForModels
 @Component("extensionDecided")
 public class ExtensionApprovalListener implements TaskListener {
 

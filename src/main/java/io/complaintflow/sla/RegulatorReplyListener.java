@@ -1,5 +1,6 @@
 package io.complaintflow.sla;
 
+import io.complaintflow.modelpolicy.PublishedForModels;
 import io.complaintflow.complaint.Actors;
 import io.complaintflow.complaint.CaseFileVariables;
 import io.complaintflow.complaint.Timeline;
@@ -14,6 +15,7 @@ import org.springframework.stereotype.Component;
  * The center records its reply to the regulator (which stops the regulator clock), or asks for more time: up to
  * 30 days needs complaint-managers, beyond that (at most 60) the emergency group.
  */
+@PublishedForModels
 @Component("regulatorReplied")
 public class RegulatorReplyListener implements TaskListener {
 

@@ -1,5 +1,6 @@
 package io.complaintflow.sla;
 
+import io.complaintflow.modelpolicy.PublishedForModels;
 import static io.complaintflow.complaint.ComplaintProcess.RESOLVED_AT_INTAKE;
 
 import io.complaintflow.complaint.Actors;
@@ -19,6 +20,7 @@ import org.springframework.stereotype.Component;
  * first response, overall resolution and, for regulator cases, the reply to the regulator (the earlier of the
  * table's default and the regulator's own deadline).
  */
+@PublishedForModels
 @Component("startClocks")
 public class StartClocksDelegate implements JavaDelegate {
 

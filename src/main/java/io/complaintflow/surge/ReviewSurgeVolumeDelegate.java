@@ -1,10 +1,12 @@
 package io.complaintflow.surge;
 
+import io.complaintflow.modelpolicy.PublishedForModels;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /** Measures intake again: raise, hold or stand down. */
+@PublishedForModels
 @Component("surgeReview")
 public class ReviewSurgeVolumeDelegate implements JavaDelegate {
 

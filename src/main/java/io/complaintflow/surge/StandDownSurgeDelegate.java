@@ -1,10 +1,12 @@
 package io.complaintflow.surge;
 
+import io.complaintflow.modelpolicy.PublishedForModels;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /** Ends the activation and tells every called roster. */
+@PublishedForModels
 @Component("surgeStandDown")
 public class StandDownSurgeDelegate implements JavaDelegate {
 

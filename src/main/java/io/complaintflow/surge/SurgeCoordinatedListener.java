@@ -1,5 +1,6 @@
 package io.complaintflow.surge;
 
+import io.complaintflow.modelpolicy.PublishedForModels;
 import static io.complaintflow.surge.SurgeProcess.*;
 
 import io.complaintflow.complaint.Actors;
@@ -9,6 +10,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /** The coordinator reports how many people of the level's roster came in. */
+@PublishedForModels
 @Component("surgeCoordinated")
 public class SurgeCoordinatedListener implements TaskListener {
 

@@ -1,5 +1,6 @@
 package io.complaintflow.surge;
 
+import io.complaintflow.modelpolicy.PublishedForModels;
 import static io.complaintflow.surge.SurgeProcess.*;
 
 import io.complaintflow.complaint.Actors;
@@ -27,6 +28,7 @@ import org.springframework.stereotype.Service;
  * Starts surge responses (by the monitor or by hand) and does the work of the surge-response model's steps:
  * recording the activation, calling a level's roster in, reviewing volume, standing down.
  */
+@PublishedForModels
 @Service("surges")
 public class SurgeService {
 

@@ -1,5 +1,6 @@
 package io.complaintflow.surge;
 
+import io.complaintflow.modelpolicy.PublishedForModels;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
@@ -11,6 +12,7 @@ import org.springframework.stereotype.Component;
  * {@code min-baseline}), or {@code fixed-rate}. Level n starts when intake reaches {@code level-n} times the
  * baseline.
  */
+@PublishedForModels
 @Component("surgeSettings")
 public class SurgeSettings {
 

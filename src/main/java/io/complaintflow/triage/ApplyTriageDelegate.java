@@ -1,5 +1,6 @@
 package io.complaintflow.triage;
 
+import io.complaintflow.modelpolicy.PublishedForModels;
 import static io.complaintflow.complaint.ComplaintProcess.*;
 
 import io.complaintflow.complaint.Actors;
@@ -14,6 +15,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /** Takes the results of complaint-grading and complaint-routing into the record and the process. */
+@PublishedForModels
 @Component("applyTriage")
 public class ApplyTriageDelegate implements JavaDelegate {
 

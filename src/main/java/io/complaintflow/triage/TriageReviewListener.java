@@ -1,5 +1,6 @@
 package io.complaintflow.triage;
 
+import io.complaintflow.modelpolicy.PublishedForModels;
 import static io.complaintflow.complaint.ComplaintProcess.*;
 
 import io.complaintflow.assist.TextAssistance;
@@ -16,6 +17,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /** The complaint center confirms or changes category, grade and departments (also when re-routing). */
+@PublishedForModels
 @Component("triageReviewed")
 public class TriageReviewListener implements TaskListener {
 

@@ -124,7 +124,8 @@ class SecurityDoorsTest {
                 .isEqualTo(403);
         assertThat(jdbc.sql("select count(*) from act_re_deployment").query(Long.class).single()).isEqualTo(deployments);
         assertThat(authorized("quality", Resources.DEPLOYMENT, "*", Permissions.CREATE)).isFalse();
-        assertThat(authorized("owner", Resources.DEPLOYMENT, "*", Permissions.CREATE)).isTrue();
+        assertThat(authorized("owner", Resources.DEPLOYMENT, "*", Permissions.CREATE)).isFalse();
+        assertThat(authorized("demo", Resources.DEPLOYMENT, "*", Permissions.CREATE)).isTrue();
         assertThat(authorized("manager", Resources.APPLICATION, "cockpit", Permissions.ACCESS)).isTrue();
         assertThat(authorized("owner", Resources.APPLICATION, "cockpit", Permissions.ACCESS)).isTrue();
         assertThat(authorized("quality", Resources.APPLICATION, "cockpit", Permissions.ACCESS)).isFalse();
