@@ -79,6 +79,17 @@ public final class HttpSession {
         return webappLogin("default", user, password);
     }
 
+    /** Logs into one webapp ({@code tasklist}, {@code cockpit}, {@code admin}) of the default engine. */
+    public HttpResponse<String> webappLoginTo(String app, String user, String password) {
+        get("/camunda/app/" + app + "/");
+        String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password="
+                + URLEncoder.encode(password, StandardCharsets.UTF_8);
+        return send(request("/camunda/api/admin/auth/user/default/login/" + app)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-XSRF-TOKEN", cookies.getOrDefault("XSRF-TOKEN", ""))
+                .POST(HttpRequest.BodyPublishers.ofString(form)));
+    }
+
     public HttpResponse<String> webappLogin(String engine, String user, String password) {
         get("/camunda/app/tasklist/");
         String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password="

@@ -6,7 +6,7 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
-/** Who did it: the task's assignee, else the authenticated user, else the system itself. */
+/** Who did it: the signed-in user, else the task's assignee, else the caller of /api, else the system itself. */
 @Component
 public class Actors {
 
@@ -18,7 +18,15 @@ public class Actors {
         this.identity = identity;
     }
 
+    /**
+     * Who completes the task: the signed-in person when there is one (an assignee can be set to anybody, so it
+     * never stands in for the person acting), else the assignee the application acted for, else the caller.
+     */
     public String of(DelegateTask task) {
+        Authentication authentication = identity.getCurrentAuthentication();
+        if (authentication != null && authentication.getUserId() != null) {
+            return authentication.getUserId();
+        }
         if (task.getAssignee() != null) {
             return task.getAssignee();
         }

@@ -25,19 +25,24 @@ public class DepartmentTaskListener implements TaskListener {
 
     private final DepartmentService departments;
     private final Actors actors;
+    private final DepartmentParts parts;
 
-    public DepartmentTaskListener(DepartmentService departments, Actors actors) {
+    public DepartmentTaskListener(DepartmentService departments, Actors actors, DepartmentParts parts) {
         this.departments = departments;
         this.actors = actors;
+        this.parts = parts;
     }
 
     @Override
     public void notify(DelegateTask task) {
         String caseNumber = task.getExecution().getBusinessKey();
-        String department = (String) task.getVariable(DEPARTMENT);
+        // the part's department as recorded when it began (from the call activity), not a variable a handler writes
+        String department = parts.departmentOf(task.getProcessInstanceId())
+                .orElseGet(() -> (String) task.getVariable(DEPARTMENT));
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
             if (task.getVariable(OUTCOME) == null) { // not when the task comes back after waiting for information
                 departments.assigned(caseNumber, department, actors.current(), task);
+                parts.link(caseNumber, department, task.getProcessInstanceId());
             }
             return;
         }

@@ -1,6 +1,7 @@
 package io.complaintflow.escalation;
 
 import io.complaintflow.modelpolicy.PublishedForModels;
+import io.complaintflow.complaint.ComplaintProcess;
 import io.complaintflow.sla.Clock;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -28,5 +29,10 @@ public class EscalationDelegate implements JavaDelegate {
         }
         int level = Integer.parseInt(String.valueOf(execution.getVariableLocal("level")));
         escalations.escalate(execution.getBusinessKey(), clock, level, execution.getProcessInstanceId());
+        // the models' "G3/G4?" gateways after a step read the recorded grade, whatever the variable said
+        String grade = escalations.recordedGrade(execution.getBusinessKey());
+        if (grade != null) {
+            execution.setVariable(ComplaintProcess.GRADE, grade);
+        }
     }
 }

@@ -63,6 +63,9 @@ public class EscalationService {
         if (clock == null || !clock.open() || clock.state() == io.complaintflow.sla.ClockState.PAUSED) {
             return false;
         }
+        if (level >= 3 && !reachesEmergencyGroup(caseNumber)) {
+            return false;
+        }
         if (level >= 1) {
             clocks.breach(caseNumber, clockName);
         }
@@ -88,6 +91,20 @@ public class EscalationService {
                 templates.escalation(to, level, caseNumber, complaint.grade(), label, due, complaint.subject()));
         caseFile.refresh(caseNumber, null);
         return true;
+    }
+
+    /**
+     * Whether an overdue step of this complaint calls in the emergency group (G3/G4): decided by the grade in the
+     * complaint record, never by the process variable a handler might have rewritten.
+     */
+    public boolean reachesEmergencyGroup(String caseNumber) {
+        String grade = recordedGrade(caseNumber);
+        return "G3".equals(grade) || "G4".equals(grade);
+    }
+
+    /** The complaint's grade as recorded by intake and triage. */
+    public String recordedGrade(String caseNumber) {
+        return complaints.find(caseNumber).map(Complaint::grade).orElse(null);
     }
 
     private static String groupFor(int level, String department, List<Task> open) {

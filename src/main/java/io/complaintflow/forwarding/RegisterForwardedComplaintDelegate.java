@@ -41,11 +41,12 @@ public class RegisterForwardedComplaintDelegate implements JavaDelegate {
     private final Timeline timeline;
     private final CaseFileVariables caseFile;
     private final IdentityService identity;
+    private final Actors actors;
 
     private final TransactionTemplate newTransaction;
 
     public RegisterForwardedComplaintDelegate(IntakeService intake, Timeline timeline, CaseFileVariables caseFile,
-                                              IdentityService identity,
+                                              IdentityService identity, Actors actors,
                                               PlatformTransactionManager transactions) {
         this.newTransaction = new TransactionTemplate(transactions);
         this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -53,14 +54,14 @@ public class RegisterForwardedComplaintDelegate implements JavaDelegate {
         this.timeline = timeline;
         this.caseFile = caseFile;
         this.identity = identity;
+        this.actors = actors;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        String forwarder = FormValues.text(execution.getVariable("forwarder"));
-        if (forwarder == null) {
-            forwarder = Actors.SYSTEM;
-        }
+        // the person who started the forwarding, as the engine knows them — never what the form says
+        String forwarder = actors.current();
+        execution.setVariable("forwarder", forwarder);
         String department = FormValues.requiredText(execution.getVariable("forwarderDepartment"), "转交人所在部门");
         String via = FormValues.text(execution.getVariable("receivedVia"));
         ComplaintRequest request = new ComplaintRequest("internal", "FWD-" + execution.getProcessInstanceId(), null,

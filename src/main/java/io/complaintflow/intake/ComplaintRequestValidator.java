@@ -6,6 +6,7 @@ import io.complaintflow.complaint.Channel;
 import io.complaintflow.complaint.Coded;
 import io.complaintflow.complaint.Customer;
 import io.complaintflow.complaint.Regulator;
+import io.complaintflow.notification.MailAddress;
 import io.complaintflow.security.UnsafeText;
 import io.complaintflow.web.FieldError;
 import io.complaintflow.web.InvalidRequestException;
@@ -28,7 +29,6 @@ import org.springframework.stereotype.Component;
 public class ComplaintRequestValidator {
 
     private static final Pattern PHONE = Pattern.compile("^\\+?[0-9][0-9 -]{5,19}$");
-    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}$");
     private static final Pattern REF = Pattern.compile("^[\\p{L}\\p{N}._:/#-]{1,100}$");
     private static final BigDecimal MAX_AMOUNT = new BigDecimal("999999999999.99");
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
@@ -70,8 +70,8 @@ public class ComplaintRequestValidator {
                 check.error("customer.phone", "电话号码格式不正确");
             }
             String email = check.text("customer.email", c.email(), 200, false);
-            if (email != null && !EMAIL.matcher(email).matches()) {
-                check.error("customer.email", "邮箱格式不正确");
+            if (email != null && !MailAddress.isSingle(email)) {
+                check.error("customer.email", "须为一个邮箱地址（不能有逗号、分号、空格或多个地址）");
             }
             String customerId = check.text("customer.customerId", c.customerId(), 64, false);
             if (phone == null && email == null && customerId == null) {

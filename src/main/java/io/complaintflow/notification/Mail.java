@@ -2,6 +2,14 @@ package io.complaintflow.notification;
 
 import java.util.List;
 
-/** A mail ready to send: recipients, subject and an HTML body whose every inserted value is already escaped. */
+/**
+ * A mail ready to send: recipients, subject and an HTML body whose every inserted value is already escaped.
+ * Every recipient is one address ({@link MailAddress}); anything a mail library would split into several
+ * (a stored {@code "cust@example.org,all-staff"}) is left out.
+ */
 public record Mail(List<String> to, String subject, String html) {
+
+    public Mail {
+        to = to == null ? List.of() : to.stream().filter(MailAddress::isSingle).toList();
+    }
 }

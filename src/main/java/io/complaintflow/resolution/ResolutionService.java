@@ -39,11 +39,13 @@ public class ResolutionService {
     private final MailTemplates templates;
     private final SurveyService surveys;
     private final ClosureCauses closure;
+    private final CompensationProposals proposals;
 
     public ResolutionService(ComplaintRepository complaints, Timeline timeline, CaseFileVariables caseFile,
                              BusinessClock clock, ClockService clocks, BusinessCalendar calendar,
                              NotificationService notifications, MailTemplates templates, SurveyService surveys,
-                             ClosureCauses closure) {
+                             ClosureCauses closure, CompensationProposals proposals) {
+        this.proposals = proposals;
         this.surveys = surveys;
         this.closure = closure;
         this.complaints = complaints;
@@ -59,6 +61,7 @@ public class ResolutionService {
     /** The center's answer and compensation, before any approval the amount needs. */
     public void drafted(String caseNumber, String answer, BigDecimal compensation, String actor, VariableScope scope) {
         complaints.recordResolution(caseNumber, answer, compensation, clock.now());
+        proposals.record(caseNumber, actor, compensation, clock.now());
         String amount = compensation == null || compensation.signum() == 0 ? ""
                 : "（补偿 " + compensation.toPlainString() + " 元）";
         timeline.record(caseNumber, actor, TimelineKind.NOTE, "投诉中心拟定答复" + amount, answer);

@@ -1,14 +1,5 @@
 package io.complaintflow.security;
 
-import static io.complaintflow.security.Groups.ADMIN;
-import static io.complaintflow.security.Groups.COMPLAINT_CENTER;
-import static io.complaintflow.security.Groups.COMPLAINT_CENTER_LEAD;
-import static io.complaintflow.security.Groups.COMPLAINT_MANAGERS;
-import static io.complaintflow.security.Groups.EMERGENCY_GROUP;
-import static io.complaintflow.security.Groups.EMERGENCY_SENIOR;
-import static io.complaintflow.security.Groups.FRONTLINE;
-import static io.complaintflow.security.Groups.INTAKE;
-import static io.complaintflow.security.Groups.PROCESS_OWNERS;
 
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
@@ -28,15 +19,26 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 /**
  * The doors. {@code /engine-rest} is guarded by Camunda's own Basic filter (so the engine knows the user and
  * applies its authorizations); {@code /api} and actuator by Basic or the webapp login, with the group rules
- * below; the webapps by Camunda's login and CSRF filter; {@code /public} is the only open door.
+ * of {@link AccessMatrix}; the webapps by Camunda's login and CSRF filter; {@code /public} is the only open door.
  * Which group may do what inside the engine is declared in {@link AuthorizationPolicy}.
  */
 @Configuration
 public class SecurityConfiguration {
 
-    private static final String[] READ_ALL = java.util.stream.Stream.concat(Groups.READ_ALL.stream(),
-            java.util.stream.Stream.of(ADMIN)).toArray(String[]::new);
-    private static final String[] COMMAND = {COMPLAINT_MANAGERS, EMERGENCY_GROUP, EMERGENCY_SENIOR, ADMIN};
+    /** Right after Spring's forwarded-header filter (which runs first of all), before anything reads the address. */
+    @Bean
+    FilterRegistrationBean<ClientAddressFilter> clientAddress(TrustedProxies proxies) {
+        var registration = new FilterRegistrationBean<>(new ClientAddressFilter(proxies));
+        registration.setName("complaintflow-client-address");
+        registration.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
+    }
+
+    @Bean
+    @org.springframework.boot.context.properties.ConfigurationProperties("complaintflow.security")
+    TrustedProxies trustedProxies() {
+        return new TrustedProxies();
+    }
 
     @Bean
     FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication(
@@ -78,30 +80,23 @@ public class SecurityConfiguration {
                 .requestCache(AbstractHttpConfigurer::disable)
                 .exceptionHandling(e -> e.authenticationEntryPoint(SecurityProblems.unauthorized())
                         .accessDeniedHandler(SecurityProblems.forbidden()))
-                .authorizeHttpRequests(a -> a
-                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
-                        .requestMatchers("/actuator/**").hasAuthority(ADMIN)
-                        .requestMatchers(HttpMethod.POST, "/api/complaints", "/api/complaints/import")
-                        .hasAnyAuthority(INTAKE, FRONTLINE, COMPLAINT_CENTER, COMPLAINT_CENTER_LEAD, ADMIN)
-                        .requestMatchers(HttpMethod.GET, "/api/complaints", "/api/complaints/**").authenticated()
-                        .requestMatchers("/api/complaints/**").hasAnyAuthority(COMPLAINT_CENTER,
-                                COMPLAINT_CENTER_LEAD, COMPLAINT_MANAGERS, ADMIN)
-                        .requestMatchers(HttpMethod.POST, "/api/assist/suggest")
-                        .hasAnyAuthority(INTAKE, FRONTLINE, COMPLAINT_CENTER, COMPLAINT_CENTER_LEAD, ADMIN)
-                        .requestMatchers(HttpMethod.GET, "/api/assist/**").hasAnyAuthority(READ_ALL)
-                        .requestMatchers("/api/assist/**").hasAnyAuthority(PROCESS_OWNERS, ADMIN)
-                        .requestMatchers("/api/reports/**", "/api/mass-incidents/**").hasAnyAuthority(READ_ALL)
-                        .requestMatchers("/api/models/**").hasAnyAuthority(PROCESS_OWNERS, ADMIN)
-                        // the taxonomy and the answer scripts are every handler's reference
-                        .requestMatchers(HttpMethod.GET, "/api/root-causes/**", "/api/answer-scripts/**")
-                        .authenticated()
-                        .requestMatchers(HttpMethod.GET, "/api/surges/**", "/api/crises/**", "/api/campaigns/**",
-                                "/api/pdca/**", "/api/reviews/**").hasAnyAuthority(READ_ALL)
-                        .requestMatchers("/api/surges/**", "/api/crises/**").hasAnyAuthority(COMMAND)
-                        .requestMatchers("/api/campaigns/**", "/api/pdca/**", "/api/reviews/**",
-                                "/api/root-causes/**", "/api/answer-scripts/**")
-                        .hasAnyAuthority(PROCESS_OWNERS, COMPLAINT_MANAGERS, ADMIN)
-                        .anyRequest().authenticated())
+                .authorizeHttpRequests(a -> {
+                    for (AccessMatrix.Rule rule : AccessMatrix.httpRules()) {
+                        String[] patterns = rule.patterns().toArray(String[]::new);
+                        var matched = rule.method() == null ? a.requestMatchers(patterns)
+                                : a.requestMatchers(HttpMethod.valueOf(rule.method()), patterns);
+                        if (rule.who().open()) {
+                            matched.permitAll();
+                        } else if (rule.who().signedIn()) {
+                            matched.authenticated();
+                        } else if (rule.who().groups().isEmpty()) {
+                            matched.denyAll();
+                        } else {
+                            matched.hasAnyAuthority(rule.who().groups().toArray(String[]::new));
+                        }
+                    }
+                    a.anyRequest().authenticated();
+                })
                 .build();
     }
 

@@ -104,9 +104,13 @@ class InternalForwardingTest {
         Map<String, Object> values = form(null);
         values.remove("customerPhone");
 
+        // the form's own rules, checked before anything runs (formguard): the description is required
+        assertThatThrownBy(() -> forms.submitStartForm(definition().getId(), values))
+                .hasMessageContaining("description（投诉内容）：必填");
+        // then intake's: a phone or an e-mail address
+        values.put("description", "客户说维修后第二天又坏了");
         assertThatThrownBy(() -> forms.submitStartForm(definition().getId(), values))
                 .isInstanceOf(BadUserRequestException.class)
-                .hasMessageContaining("投诉内容：必填")
                 .hasMessageContaining("客户电话");
         assertThat(jdbc.sql("select count(*) from complaint").query(Long.class).single()).isEqualTo(before);
     }

@@ -1,0 +1,196 @@
+package io.complaintflow.formguard;
+
+import io.complaintflow.security.CommandFields;
+import io.complaintflow.security.CommandGuard;
+import io.complaintflow.security.CommandGuards;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
+import org.camunda.bpm.dmn.feel.impl.FeelEngine;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.impl.GetDeployedTaskFormCmd;
+import org.camunda.bpm.engine.impl.cfg.CommandChecker;
+import org.camunda.bpm.engine.impl.ProcessInstantiationBuilderImpl;
+import org.camunda.bpm.engine.impl.cmd.AbstractPatchVariablesCmd;
+import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.GetDeployedStartFormCmd;
+import org.camunda.bpm.engine.impl.cmd.PatchExecutionVariablesCmd;
+import org.camunda.bpm.engine.impl.cmd.PatchTaskVariablesCmd;
+import org.camunda.bpm.engine.impl.cmd.RemoveExecutionVariablesCmd;
+import org.camunda.bpm.engine.impl.cmd.RemoveTaskVariablesCmd;
+import org.camunda.bpm.engine.impl.cmd.SetExecutionVariablesCmd;
+import org.camunda.bpm.engine.impl.cmd.SetTaskVariablesCmd;
+import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceCmd;
+import org.camunda.bpm.engine.impl.cmd.SubmitStartFormCmd;
+import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
+import org.camunda.bpm.engine.impl.cmd.batch.variables.SetVariablesToProcessInstancesBatchCmd;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * Every submission a person makes — Tasklist's submit-form, {@code /engine-rest/task/{id}/submit-form},
+ * {@code /complete}, {@code /task/{id}/variables} and {@code /localVariables}, start forms and process starts —
+ * is checked against the Camunda Form of its task (or start event) before any listener runs: only the fields
+ * the form shows, read-only ones unchanged, required, options (also from {@code valuesKey}), numbers, dates and
+ * lengths ({@link FormCheck}), and the {@link SubmissionRule}s. A refusal names each field and changes nothing.
+ * Writing a process's variables directly ({@code /process-instance/{id}/variables}, executions, batches) is for
+ * administrators only: nobody else has a form for them. The application's own calls (no engine user) and the
+ * engine's jobs are not checked.
+ */
+@Component
+public class FormSubmissionGuard implements CommandGuard {
+
+    static final List<Class<?>> SUBMISSIONS = List.of(SubmitTaskFormCmd.class, CompleteTaskCmd.class,
+            SetTaskVariablesCmd.class, PatchTaskVariablesCmd.class, RemoveTaskVariablesCmd.class,
+            SetExecutionVariablesCmd.class, PatchExecutionVariablesCmd.class, RemoveExecutionVariablesCmd.class,
+            SetVariablesToProcessInstancesBatchCmd.class, SubmitStartFormCmd.class, StartProcessInstanceCmd.class);
+
+    private final ObjectProvider<SubmissionRule> rules;
+
+    public FormSubmissionGuard(ObjectProvider<SubmissionRule> rules) {
+        this.rules = rules;
+    }
+
+    @Override
+    public boolean guards(Command<?> command) {
+        return SUBMISSIONS.stream().anyMatch(type -> type.isInstance(command));
+    }
+
+    @Override
+    public void check(Command<?> command, CommandContext context, Authentication caller) {
+        if (caller == null) {
+            return;
+        }
+        boolean admin = CommandGuards.isAdmin(caller, context.getProcessEngineConfiguration());
+        if (command instanceof SubmitTaskFormCmd) {
+            refuseForm(task(context, CommandFields.get(command, "taskId"), CommandFields.get(command, "properties"),
+                    true, caller));
+        } else if (command instanceof CompleteTaskCmd) {
+            refuseForm(task(context, CommandFields.get(command, "taskId"), CommandFields.get(command, "variables"),
+                    true, caller));
+        } else if (command instanceof SetTaskVariablesCmd || command instanceof PatchTaskVariablesCmd) {
+            if (admin) {
+                return;
+            }
+            Collection<String> deletions = command instanceof AbstractPatchVariablesCmd
+                    ? CommandFields.get(command, "deletions") : null;
+            List<String> problems = new ArrayList<>();
+            if (deletions != null) {
+                deletions.forEach(name -> problems.add(name + "：不能删除任务的变量"));
+            }
+            problems.addAll(task(context, CommandFields.get(command, "entityId"),
+                    CommandFields.get(command, "variables"), false, caller));
+            refuseWrite(problems);
+        } else if (command instanceof SubmitStartFormCmd) {
+            refuseForm(start(context, CommandFields.get(command, "processDefinitionId"), null,
+                    CommandFields.get(command, "variables")));
+        } else if (command instanceof StartProcessInstanceCmd) {
+            ProcessInstantiationBuilderImpl builder = CommandFields.get(command, "instantiationBuilder");
+            if (!admin && builder.getVariables() != null && !builder.getVariables().isEmpty()) {
+                refuseWrite(start(context, builder.getProcessDefinitionId(), builder.getProcessDefinitionKey(),
+                        builder.getVariables()));
+            }
+        } else if (!admin) {
+            refuseWrite(List.of("只有系统管理员可以直接修改流程变量；处理人员通过任务表单提交"));
+        }
+    }
+
+    private List<String> task(CommandContext context, String taskId, Map<String, ?> variables, boolean complete,
+                              Authentication caller) {
+        TaskEntity task = taskId == null ? null : context.getTaskManager().findTaskById(taskId);
+        if (task == null) {
+            return List.of(); // the command itself reports the missing task
+        }
+        // the engine's own permission first, so someone who may not work the task learns nothing of its form
+        for (CommandChecker checker : context.getProcessEngineConfiguration().getCommandCheckers()) {
+            if (complete) {
+                checker.checkTaskWork(task);
+            } else {
+                checker.checkUpdateTaskVariable(task);
+            }
+        }
+        Map<String, ?> submitted = variables == null ? Map.of() : variables;
+        CamundaForm form = form(context, () -> new GetDeployedTaskFormCmd(taskId));
+        List<String> problems = new ArrayList<>(FormCheck.check(form, submitted, task.getVariables(), complete,
+                conditions(context)));
+        if (complete) {
+            Map<String, Object> values = new java.util.LinkedHashMap<>();
+            submitted.forEach((k, v) -> values.put(k, FormCheck.plain(v)));
+            TaskSubmission submission = new TaskSubmission(taskId, task.getTaskDefinitionKey(),
+                    task.getProcessInstanceId(), task.getProcessInstance() == null ? null
+                    : task.getProcessInstance().getBusinessKey(), caller.getUserId(), values);
+            rules.orderedStream().forEach(rule -> problems.addAll(rule.check(submission)));
+        }
+        return problems;
+    }
+
+    private List<String> start(CommandContext context, String definitionId, String key, Map<String, ?> variables) {
+        String id = definitionId;
+        if (id == null && key != null) {
+            ProcessDefinitionEntity latest = context.getProcessDefinitionManager()
+                    .findLatestProcessDefinitionByKey(key);
+            id = latest == null ? null : latest.getId();
+        }
+        if (id == null) {
+            return List.of();
+        }
+        String definition = id;
+        ProcessDefinitionEntity entity = context.getProcessDefinitionManager().findLatestDefinitionById(id);
+        if (entity == null) {
+            return List.of();
+        }
+        for (CommandChecker checker : context.getProcessEngineConfiguration().getCommandCheckers()) {
+            checker.checkCreateProcessInstance(entity);
+        }
+        CamundaForm form = form(context, () -> new GetDeployedStartFormCmd(definition));
+        return FormCheck.check(form, variables == null ? Map.of() : variables, Map.of(), true, conditions(context));
+    }
+
+    private static CamundaForm form(CommandContext context, java.util.function.Supplier<Command<InputStream>> cmd) {
+        try (InputStream json = context.runWithoutAuthorization(cmd.get())) {
+            return CamundaForm.parse(json);
+        } catch (ProcessEngineException noForm) {
+            return CamundaForm.NONE;
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            throw new ProcessEngineException("form of the task cannot be read", e);
+        }
+    }
+
+    private static FormCheck.Conditions conditions(CommandContext context) {
+        FeelEngine feel = ((DefaultDmnEngineConfiguration) context.getProcessEngineConfiguration()
+                .getDmnEngineConfiguration()).getFeelEngine();
+        return (expression, values) -> {
+            String e = expression.strip().startsWith("=") ? expression.strip().substring(1) : expression;
+            try {
+                Object hidden = feel.evaluateSimpleExpression(e, Variables.fromMap(values).asVariableContext());
+                return hidden instanceof Boolean b ? b : null;
+            } catch (RuntimeException cannotTell) {
+                return null;
+            }
+        };
+    }
+
+    private static void refuseForm(List<String> problems) {
+        if (!problems.isEmpty()) {
+            throw new FormFieldValidationException(problems,
+                    "表单提交未通过校验，未保存任何内容：" + String.join("；", problems));
+        }
+    }
+
+    private static void refuseWrite(List<String> problems) {
+        if (!problems.isEmpty()) {
+            throw new AuthorizationException("不能这样写入流程变量，未保存任何内容：" + String.join("；", problems));
+        }
+    }
+}
