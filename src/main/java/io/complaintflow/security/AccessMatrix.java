@@ -152,6 +152,10 @@ public final class AccessMatrix {
                 "retrain, sensitive words", Probe.json("PUT", "/api/assist/sensitive-words/x", "{}")));
         r.add(rule(Door.API, null, List.of("/api/reports/**", "/api/mass-incidents/**"), Who.groups(READ_ALL),
                 "reports and mass incidents", Probe.of("GET", "/api/reports/summary")));
+        r.add(rule(Door.API, "GET", List.of("/api/operations/**"), Who.groups(READ_ALL),
+                "operational notices (the dashboard's banner)", Probe.of("GET", "/api/operations/notices")));
+        r.add(rule(Door.API, null, List.of("/api/operations/**"), Who.groups(ADMIN), "mail actions (retry, …)",
+                Probe.json("POST", "/api/operations/matrix-probe", "{}")));
         r.add(rule(Door.API, null, List.of("/api/models/**"), Who.groups(PROCESS_OWNERS, ADMIN),
                 "publish processes/ (redeploy), migration report, model policy issues",
                 Probe.of("GET", "/api/models/policy-issues")));
