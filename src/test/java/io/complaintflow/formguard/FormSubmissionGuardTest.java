@@ -137,11 +137,11 @@ class FormSubmissionGuardTest {
                 + "\"outcome\":{\"value\":\"maybe\"},"                                  // not an option
                 + "\"compensation\":{\"value\":-5,\"type\":\"Long\"},"                  // below min 0
                 + "\"complaintSummary\":{\"value\":\"改写的案情\"},"                      // read-only
-                + "\"transferReason\":{\"value\":\"" + "长".repeat(4001) + "\"},"        // longer than it is stored
+                + "\"transferReason\":{\"value\":\"" + "长".repeat(1001) + "\"},"        // longer than its column
                 + "\"approved\":{\"value\":true,\"type\":\"Boolean\"}}}");              // not in the form
         assertThat(many.statusCode()).isEqualTo(400);
         assertThat(many.body()).contains("outcome", "不是可选项", "compensation", "不能小于 0", "complaintSummary", "只读",
-                "transferReason", "4000", "approved");
+                "transferReason", "1000", "approved");
 
         HttpResponse<String> missing = quality.postJson(submit, "{\"variables\":{\"outcome\":{\"value\":\"propose\"}}}");
         assertThat(missing.statusCode()).isEqualTo(400);
