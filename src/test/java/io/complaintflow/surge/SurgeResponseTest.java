@@ -221,7 +221,7 @@ class SurgeResponseTest {
                 .latestVersion().singleResult().getId();
 
         assertThatThrownBy(() -> forms.submitStartForm(definitionId, Map.of("level", "5", "reason", "测试")))
-                .hasMessageContaining("响应级别须为 1、2 或 3");
+                .hasMessageContaining("level（响应级别）：「5」不是可选项之一"); // the start form's options (formguard)
         ProcessInstance surge = forms.submitStartForm(definitionId,
                 Map.of("level", "2", "reason", "3·15 晚会当晚", "holdUntil", "2031-03-15"));
 
