@@ -50,8 +50,6 @@ final class MailParser {
     MailParser(long maxAttachmentBytes, int maxAttachments) {
         Properties properties = new Properties();
         properties.put("mail.mime.allowutf8", "true");
-        properties.put("mail.mime.decodefilename", "true");
-        properties.put("mail.mime.decodeparameters", "true");
         this.session = Session.getInstance(properties);
         this.maxAttachmentBytes = maxAttachmentBytes;
         this.maxAttachments = maxAttachments;
@@ -308,8 +306,12 @@ final class MailParser {
     private static String fileNameOf(Part part) {
         try {
             String name = part.getFileName();
-            return name == null || name.isBlank() ? null : name;
-        } catch (MessagingException badParameter) {
+            if (name == null || name.isBlank()) {
+                return null;
+            }
+            // RFC 2047 words in a file name (Outlook, Foxmail) are not standard, so not decoded by the parser
+            return name.contains("=?") ? MimeUtility.decodeText(name) : name;
+        } catch (MessagingException | IOException badParameter) {
             return null;
         }
     }

@@ -48,9 +48,13 @@ abstract class ImapServer implements AutoCloseable {
 
     /** The poller's settings for {@code user} on this server, plus {@code overrides} (keys below complaintflow.mailbox). */
     MailboxProperties settings(String user, Map<String, String> overrides) {
+        return settings(host(), port(), user, overrides);
+    }
+
+    static MailboxProperties settings(String host, int port, String user, Map<String, String> overrides) {
         Map<String, String> values = new HashMap<>();
-        values.put("complaintflow.mailbox.host", host());
-        values.put("complaintflow.mailbox.port", String.valueOf(port()));
+        values.put("complaintflow.mailbox.host", host);
+        values.put("complaintflow.mailbox.port", String.valueOf(port));
         values.put("complaintflow.mailbox.username", user);
         values.put("complaintflow.mailbox.password", PASSWORD);
         values.put("complaintflow.mailbox.connect-timeout", "PT5S");

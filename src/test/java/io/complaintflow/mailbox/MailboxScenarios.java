@@ -153,7 +153,7 @@ abstract class MailboxScenarios {
 
         String mailbox = server().settings(user).key();
         for (Observer kill : List.of(killAfterFetch, killBeforeCommit)) {
-            MailboxPoller dying = poller(user, Map.of("lease", "PT4S"), kill);
+            MailboxPoller dying = poller(user, Map.of("lease", "PT2S"), kill);
             assertThatThrownBy(dying::poll).isInstanceOf(Killed.class);
             assertThat(lease.holder(mailbox)).as("the dead node's lease holds until it runs out").isNotNull();
             assertThat(server().list(user, "INBOX")).singleElement().extracting(Listed::seen)
@@ -188,7 +188,7 @@ abstract class MailboxScenarios {
                 throw new Killed();
             }
         };
-        assertThatThrownBy(poller(user, Map.of("lease", "PT4S"), killAfterCommit)::poll).isInstanceOf(Killed.class);
+        assertThatThrownBy(poller(user, Map.of("lease", "PT2S"), killAfterCommit)::poll).isInstanceOf(Killed.class);
         assertThat(casesOf(address)).hasSize(1);
         assertThat(server().list(user, "INBOX")).singleElement().extracting(Listed::seen).isEqualTo(false);
         awaitLeaseExpiry(server().settings(user).key());
