@@ -35,6 +35,37 @@ class GreenMailMailboxTest extends MailboxScenarios {
     }
 
     @Test
+    void aMailWhoseHandlingKeepsFailingIsReadAgainThenHandedToAPerson() throws Exception {
+        String user = server.newUser();
+        String address = Mails.address("failing");
+        server.deliver(user, Mails.text(address, "keeps failing", "每次都失败"));
+        Observer databaseTrouble = new Observer() {
+            @Override
+            public void beforeCommit(ParsedMail mail) {
+                throw new IllegalStateException("database trouble");
+            }
+        };
+        MailboxPoller poller = poller(user, Map.of("max-attempts", "3"), databaseTrouble);
+
+        for (int attempt = 1; attempt < 3; attempt++) {
+            MailboxPoller.PollResult result = poller.poll();
+            assertThat(result.failed()).isEqualTo(1);
+            assertThat(result.counts()).isEmpty();
+            assertThat(server.list(user, "INBOX")).singleElement().extracting(ImapServer.Listed::seen)
+                    .as("rolled back and left unseen: read again").isEqualTo(false);
+        }
+        assertThat(counts(poller.poll())).isEqualTo(Map.of(Outcome.REVIEW, 1));
+
+        assertThat(casesOf(address)).isEmpty();
+        assertThat(reviewFor("keeps failing")).satisfies(r -> {
+            assertThat(r.problems()).extracting(MailRecord.ProblemView::code).containsExactly("FAILED");
+            assertThat(r.detail()).contains("database trouble");
+        });
+        assertThat(server.list(user, "INBOX")).isEmpty();
+        assertThat(server.list(user, REVIEW_FOLDER)).hasSize(1);
+    }
+
+    @Test
     void starttlsRequiredRefusesAServerThatDoesNotOfferIt() throws Exception {
         String user = server.newUser();
         server.deliver(user, Mails.text(Mails.address("plain"), "plain", "不该被读到"));

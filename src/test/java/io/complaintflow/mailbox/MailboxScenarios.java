@@ -351,6 +351,22 @@ abstract class MailboxScenarios {
     }
 
     @Test
+    void withoutAReviewFolderAMailForAPersonIsFlaggedWithTheKeywordAndStillListed() throws Exception {
+        String user = server().newUser();
+        server().deliver(user, Mails.raw("Subject: keyword only\nContent-Type: text/plain; charset=UTF-8", "无发件人"));
+
+        assertThat(counts(poller(user, Map.of("review-folder", ""), Observer.NONE).poll()))
+                .isEqualTo(Map.of(Outcome.REVIEW, 1));
+
+        assertThat(server().list(user, "INBOX")).singleElement().satisfies(m -> {
+            assertThat(m.seen()).isTrue();
+            assertThat(m.keywords()).containsExactly("$NeedsPerson");
+        });
+        assertThat(reviewFor("keyword only").problems()).extracting(MailRecord.ProblemView::code)
+                .containsExactly("NO_SENDER");
+    }
+
+    @Test
     void attachmentsAreKeptWithTheComplaintListedOnItsTimelineAndLimitedInSize() throws Exception {
         String user = server().newUser();
         String address = Mails.address("files");
