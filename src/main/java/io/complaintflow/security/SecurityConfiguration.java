@@ -94,6 +94,9 @@ public class SecurityConfiguration {
                         // mails that need a person: the center's work (senders and texts of strangers included)
                         .requestMatchers("/api/mailbox/**").hasAnyAuthority(COMPLAINT_CENTER, COMPLAINT_CENTER_LEAD,
                                 COMPLAINT_MANAGERS, ADMIN)
+                        // operations (prod, #18): the dashboard's banner for readers, mail actions for admins
+                        .requestMatchers(HttpMethod.GET, "/api/operations/**").hasAnyAuthority(READ_ALL)
+                        .requestMatchers("/api/operations/**").hasAuthority(ADMIN)
                         .requestMatchers("/api/models/**").hasAnyAuthority(PROCESS_OWNERS, ADMIN)
                         // the taxonomy and the answer scripts are every handler's reference
                         .requestMatchers(HttpMethod.GET, "/api/root-causes/**", "/api/answer-scripts/**")
