@@ -1,22 +1,19 @@
 package io.complaintflow.mailbox;
 
+import io.complaintflow.notification.MailHealthIndicator;
 import java.time.Instant;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
-import org.springframework.boot.actuate.health.Status;
 import org.springframework.stereotype.Component;
 
 /**
  * Health component {@code mailbox}: the last successful poll and the last error, as the whole cluster saw them (the
  * lease table), else as this node did. Never DOWN and not in the readiness group: a mailbox that cannot be read
  * delays mail-borne complaints — they wait, unseen, in the mailbox — but takes nothing else out of service; it is
- * DEGRADED while the latest poll failed.
+ * DEGRADED (prod's status for a held-up side effect: ranked below UP, answered 200) while the latest poll failed.
  */
 @Component("mailboxHealthIndicator")
 public class MailboxHealthIndicator implements HealthIndicator {
-
-    /** Serving, but a retried side effect is held up (answered 200; see docs/operations.md, "Health"). */
-    static final Status DEGRADED = new Status("DEGRADED", "serving; the mailbox cannot be read just now");
 
     private final MailboxProperties settings;
     private final MailboxStatus status;
@@ -58,7 +55,7 @@ public class MailboxHealthIndicator implements HealthIndicator {
             // this node's own view then; the database has its own component
         }
         boolean failing = lastErrorAt != null && (lastSuccess == null || lastErrorAt.isAfter(lastSuccess));
-        Health.Builder health = failing ? Health.status(DEGRADED) : Health.up();
+        Health.Builder health = failing ? Health.status(MailHealthIndicator.DEGRADED) : Health.up();
         health.withDetail("mailbox", settings.host() + ":" + settings.port() + "/" + settings.folder());
         health.withDetail("lastSuccessfulPoll", lastSuccess == null ? "never" : lastSuccess.toString());
         if (polledBy != null) {
