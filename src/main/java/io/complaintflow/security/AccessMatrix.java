@@ -152,6 +152,9 @@ public final class AccessMatrix {
                 "retrain, sensitive words", Probe.json("PUT", "/api/assist/sensitive-words/x", "{}")));
         r.add(rule(Door.API, null, List.of("/api/reports/**", "/api/mass-incidents/**"), Who.groups(READ_ALL),
                 "reports and mass incidents", Probe.of("GET", "/api/reports/summary")));
+        r.add(rule(Door.API, null, List.of("/api/mailbox/**"),
+                Who.groups(COMPLAINT_CENTER, COMPLAINT_CENTER_LEAD, COMPLAINT_MANAGERS, ADMIN),
+                "mails that need a person (strangers' senders and texts included)", Probe.of("GET", "/api/mailbox/reviews")));
         r.add(rule(Door.API, "GET", List.of("/api/operations/**"), Who.groups(READ_ALL),
                 "operational notices (the dashboard's banner)", Probe.of("GET", "/api/operations/notices")));
         r.add(rule(Door.API, null, List.of("/api/operations/**"), Who.groups(ADMIN), "mail actions (retry, …)",
