@@ -1,0 +1,74 @@
+package io.complaintflow.report;
+
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The indexes the heat and path queries need on the engine's history tables. The engine creates those tables when
+ * it starts, which on a fresh database may be after Flyway has run, so they are ensured twice: by Flyway (V70, for
+ * a database that has the tables) and once the engine is built ({@link HistoryIndexesPlugin}). Both are idempotent.
+ */
+public final class HistoryIndexes {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HistoryIndexes.class);
+
+    record Index(String name, String table, String columns) {
+    }
+
+    static final List<Index> INDEXES = List.of(
+            // stays of one process by the end of the visit (period) or still open (end null), covering the figures
+            new Index("CF_IDX_HI_AI_KEY_END", "ACT_HI_ACTINST",
+                    "PROC_DEF_KEY_, END_TIME_, ACT_TYPE_, ACT_ID_, START_TIME_, DURATION_, PROC_INST_ID_"),
+            // the instances a call activity started (the path follows a complaint into its departments)
+            new Index("CF_IDX_HI_PI_SUPER", "ACT_HI_PROCINST", "SUPER_PROCESS_INSTANCE_ID_"));
+
+    private HistoryIndexes() {
+    }
+
+    /** Creates the missing indexes; returns false when the engine's tables do not exist (yet). */
+    static boolean ensure(Connection connection) throws SQLException {
+        if (!tableExists(connection.getMetaData(), "ACT_HI_ACTINST")) {
+            return false;
+        }
+        for (Index index : INDEXES) {
+            if (!indexExists(connection.getMetaData(), index.table(), index.name())) {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("create index if not exists " + index.name() + " on " + index.table() + " ("
+                            + index.columns() + ")");
+                    LOG.info("Created index {} on {}", index.name(), index.table());
+                }
+            }
+        }
+        return true;
+    }
+
+    static boolean tableExists(DatabaseMetaData meta, String table) throws SQLException {
+        for (String name : List.of(table, table.toLowerCase())) {
+            try (ResultSet rs = meta.getTables(null, null, name, new String[] {"TABLE", "BASE TABLE"})) {
+                if (rs.next()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    static boolean indexExists(DatabaseMetaData meta, String table, String index) throws SQLException {
+        for (String name : List.of(table, table.toLowerCase())) {
+            try (ResultSet rs = meta.getIndexInfo(null, null, name, false, true)) {
+                while (rs.next()) {
+                    if (index.equalsIgnoreCase(rs.getString("INDEX_NAME"))) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+}
