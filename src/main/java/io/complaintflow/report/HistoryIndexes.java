@@ -33,11 +33,11 @@ public final class HistoryIndexes {
 
     /** Creates the missing indexes; returns false when the engine's tables do not exist (yet). */
     static boolean ensure(Connection connection) throws SQLException {
-        if (!tableExists(connection.getMetaData(), "ACT_HI_ACTINST")) {
+        if (!tableExists(connection, "ACT_HI_ACTINST")) {
             return false;
         }
         for (Index index : INDEXES) {
-            if (!indexExists(connection.getMetaData(), index.table(), index.name())) {
+            if (!indexExists(connection, index.table(), index.name())) {
                 try (Statement statement = connection.createStatement()) {
                     statement.execute("create index if not exists " + index.name() + " on " + index.table() + " ("
                             + index.columns() + ")");
@@ -48,9 +48,12 @@ public final class HistoryIndexes {
         return true;
     }
 
-    static boolean tableExists(DatabaseMetaData meta, String table) throws SQLException {
+    /** In the connection's own schema (another schema's engine tables are not ours). */
+    static boolean tableExists(Connection connection, String table) throws SQLException {
+        DatabaseMetaData meta = connection.getMetaData();
         for (String name : List.of(table, table.toLowerCase())) {
-            try (ResultSet rs = meta.getTables(null, null, name, new String[] {"TABLE", "BASE TABLE"})) {
+            try (ResultSet rs = meta.getTables(connection.getCatalog(), connection.getSchema(), name,
+                    new String[] {"TABLE", "BASE TABLE"})) {
                 if (rs.next()) {
                     return true;
                 }
@@ -59,9 +62,10 @@ public final class HistoryIndexes {
         return false;
     }
 
-    static boolean indexExists(DatabaseMetaData meta, String table, String index) throws SQLException {
+    static boolean indexExists(Connection connection, String table, String index) throws SQLException {
+        DatabaseMetaData meta = connection.getMetaData();
         for (String name : List.of(table, table.toLowerCase())) {
-            try (ResultSet rs = meta.getIndexInfo(null, null, name, false, true)) {
+            try (ResultSet rs = meta.getIndexInfo(connection.getCatalog(), connection.getSchema(), name, false, true)) {
                 while (rs.next()) {
                     if (index.equalsIgnoreCase(rs.getString("INDEX_NAME"))) {
                         return true;
