@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Trains on the labelled complaints in src/test/resources/assist (every row whose id is not a multiple of 5) and
- * measures on the rest. Prints the figures the README quotes; the floors are justified there.
+ * measures on the rest. Prints the figures docs/assistance.md quotes; the floors are justified there.
  */
 class ClassifierAccuracyTest {
 
