@@ -43,7 +43,10 @@ public class HeatmapService {
             "subProcess", "adHocSubProcess", "transaction", "intermediateTimer", "intermediateMessageCatch",
             "intermediateSignalCatch", "intermediateConditional", "intermediateCatchEvent", "eventBasedGateway");
 
-    private static final String WAITS = "ai.act_type_ in ('" + String.join("', '", WAIT_TYPES) + "')";
+    /** Written the same in the queries and in the partial index (PostgreSQL uses it only for an implied predicate). */
+    static final String WAIT_TYPES_CONDITION = "ACT_TYPE_ in ('" + String.join("', '", WAIT_TYPES) + "')";
+
+    private static final String WAITS = "ai." + WAIT_TYPES_CONDITION;
 
     /** A stay with its complaint (if the instance carries a case number) and the department its process serves. */
     private static final String STAYS = """
@@ -65,12 +68,28 @@ public class HeatmapService {
              or exists (select 1 from act_hi_taskinst t where t.id_ = ai.task_id_ and t.due_date_ < ?))""";
 
     private final JdbcClient jdbc;
+    private final boolean postgres;
 
-    public HeatmapService(JdbcClient jdbc) {
+    public HeatmapService(JdbcClient jdbc, javax.sql.DataSource dataSource) throws SQLException {
         this.jdbc = jdbc;
+        try (var connection = dataSource.getConnection()) {
+            this.postgres = connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
+        }
+    }
+
+    /**
+     * PostgreSQL: these are a few large aggregations; compiling them (JIT) costs more than it saves, and the
+     * percentiles sort in memory rather than on disk. Only for this read-only transaction.
+     */
+    private void tuneForAggregation() {
+        if (postgres) {
+            jdbc.sql("set local jit = off").update();
+            jdbc.sql("set local work_mem = '64MB'").update();
+        }
     }
 
     public View heat(String processDefinitionKey, Period p, HeatFilter filter, Instant now) {
+        tuneForAggregation();
         Instant asOf = asOf(p, now);
         Map<String, long[]> counts = new TreeMap<>(); // waiting, overdue, completed, escalated
         Map<String, Double[]> hours = new TreeMap<>();

@@ -18,15 +18,18 @@ public final class HistoryIndexes {
 
     private static final Logger LOG = LoggerFactory.getLogger(HistoryIndexes.class);
 
-    record Index(String name, String table, String columns) {
+    /** {@code partial}: a predicate PostgreSQL indexes only the rows of (H2 has no partial indexes: all rows). */
+    record Index(String name, String table, String columns, String partial) {
     }
 
     static final List<Index> INDEXES = List.of(
             // stays of one process by the end of the visit (period) or still open (end null), covering the figures
+            // (on PostgreSQL only the places where time passes: a quarter of the rows)
             new Index("CF_IDX_HI_AI_KEY_END", "ACT_HI_ACTINST",
-                    "PROC_DEF_KEY_, END_TIME_, ACT_TYPE_, ACT_ID_, START_TIME_, DURATION_, PROC_INST_ID_"),
+                    "PROC_DEF_KEY_, END_TIME_, ACT_TYPE_, ACT_ID_, START_TIME_, DURATION_, PROC_INST_ID_",
+                    HeatmapService.WAIT_TYPES_CONDITION),
             // the instances a call activity started (the path follows a complaint into its departments)
-            new Index("CF_IDX_HI_PI_SUPER", "ACT_HI_PROCINST", "SUPER_PROCESS_INSTANCE_ID_"));
+            new Index("CF_IDX_HI_PI_SUPER", "ACT_HI_PROCINST", "SUPER_PROCESS_INSTANCE_ID_", null));
 
     private HistoryIndexes() {
     }
@@ -36,11 +39,13 @@ public final class HistoryIndexes {
         if (!tableExists(connection, "ACT_HI_ACTINST")) {
             return false;
         }
+        boolean postgres = connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
         for (Index index : INDEXES) {
             if (!indexExists(connection, index.table(), index.name())) {
                 try (Statement statement = connection.createStatement()) {
                     statement.execute("create index if not exists " + index.name() + " on " + index.table() + " ("
-                            + index.columns() + ")");
+                            + index.columns() + ")"
+                            + (postgres && index.partial() != null ? " where " + index.partial() : ""));
                     LOG.info("Created index {} on {}", index.name(), index.table());
                 }
             }

@@ -49,7 +49,7 @@ class CockpitDashboardBrowserTest {
             assertThat(received.find()).as(kpis.getText()).isTrue();
             assertThat(Integer.parseInt(received.group(1))).isPositive();
             browser.waitFor(Duration.ofSeconds(30), d -> d.findElements(
-                    By.cssSelector(".complaintflow-dashboard .cf-chart canvas")).size() >= 4 ? true : null);
+                    By.cssSelector(".complaintflow-dashboard .cf-chart canvas")).size() >= 3 ? true : null);
             assertThat(((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
                     "return document.querySelector('.ctn-view.dashboard').firstElementChild.className"))
                     .as("the dashboard comes first on Cockpit's start page").isEqualTo("complaintflow-dashboard");

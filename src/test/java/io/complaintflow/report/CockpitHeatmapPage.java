@@ -52,9 +52,18 @@ final class CockpitHeatmapPage {
 
     /** The overlay of an activity once it shows {@code attribute} = {@code expected} (figures load asynchronously). */
     WebElement overlayShowing(String activityId, String attribute, String expected) {
-        return browser.waitFor(PATIENCE, d -> d.findElements(
-                        By.cssSelector(".cf-heatmap[data-activity='" + activityId + "']")).stream()
-                .filter(e -> expected.equals(e.getAttribute(attribute))).findFirst().orElse(null));
+        try {
+            return browser.waitFor(PATIENCE, d -> d.findElements(
+                            By.cssSelector(".cf-heatmap[data-activity='" + activityId + "']")).stream()
+                    .filter(e -> expected.equals(e.getAttribute(attribute))).findFirst().orElse(null));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            Object shown = ((JavascriptExecutor) browser.driver()).executeScript(
+                    "return Array.from(document.querySelectorAll('.cf-heatmap[data-activity=\"' + arguments[0]"
+                            + " + '\"]')).map(o => o.getAttribute(arguments[1])).join(',') + ' / '"
+                            + " + (document.querySelector('.cf-heatmap-legend') || {}).textContent", activityId,
+                    attribute);
+            throw new AssertionError(activityId + " " + attribute + ": expected " + expected + ", shown " + shown, e);
+        }
     }
 
     /** Cockpit's own button that gives the diagram the whole page (for a readable screenshot). */

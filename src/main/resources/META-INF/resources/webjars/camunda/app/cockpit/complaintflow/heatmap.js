@@ -23,6 +23,10 @@ const REGULATORS = { 12315: '12315', nfra: '金融监管总局', miit: '工信�
 // cool → hot
 const STOPS = [[69, 117, 180], [145, 191, 219], [254, 224, 144], [252, 141, 89], [215, 48, 39]];
 const WAITING_TYPES = ['bpmn:Activity', 'bpmn:IntermediateCatchEvent', 'bpmn:EventBasedGateway'];
+// act_hi_actinst types where time passes (the server's HeatmapService.WAIT_TYPES): only they get a time on the path
+const STAY_TYPES = ['userTask', 'receiveTask', 'manualTask', 'task', 'callActivity', 'subProcess', 'adHocSubProcess',
+  'transaction', 'intermediateTimer', 'intermediateMessageCatch', 'intermediateSignalCatch', 'intermediateConditional',
+  'intermediateCatchEvent', 'eventBasedGateway'];
 const STATE_KEY = 'complaintflow.heatmap';
 
 ensureStyles();
@@ -291,6 +295,7 @@ async function renderPath(viewer, processInstanceId, banner, exitHref) {
     const a = byActivity[s.activityId] || (byActivity[s.activityId] = { visits: 0, hours: 0, open: false,
       escalations: [] });
     a.visits++;
+    a.stay = a.stay || STAY_TYPES.includes(s.activityType);
     if (s.hours === null || s.hours === undefined) a.open = true; else a.hours += s.hours;
     a.escalations.push(...s.escalations);
   });
@@ -299,7 +304,7 @@ async function renderPath(viewer, processInstanceId, banner, exitHref) {
     const element = registry.get(id);
     if (!element) return;
     canvas.addMarker(id, 'cf-path-visited');
-    if (!isWaitingPlace(element)) return;
+    if (!isWaitingPlace(element) || !a.stay) return;
     const box = el('div', { class: 'cf-heatmap cf-path', 'data-activity': id, 'data-visits': a.visits,
       'data-hours': Math.round(a.hours * 10) / 10, 'data-escalations': a.escalations.length });
     box.appendChild(el('span', { class: 'cf-path-time' },
