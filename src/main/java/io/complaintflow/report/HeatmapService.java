@@ -168,6 +168,9 @@ public class HeatmapService {
         waiting.params(odt(asOf), odt(asOf), odt(asOf), ts(asOf), odt(asOf), odt(asOf), processDefinitionKey,
                 activityId, ts(asOf), ts(asOf));
         waiting.filter(filter);
+        waiting.params(limit);
+        waiting.wrap("select * from (", ") w order by late desc, least(due, task_due) nulls last, k"
+                + " fetch first ? rows only");
         List<HeatComplaint> found = new ArrayList<>();
         waiting.query(jdbc, rs -> {
             Instant due = earliest(instant(rs, "due"), timestamp(rs, "task_due"));
@@ -260,7 +263,8 @@ public class HeatmapService {
                         select sub.id_, sub.proc_def_id_, sub.proc_def_key_, sub.start_time_, sub.end_time_,
                           ai.act_id_, dep.text_ department
                         from act_hi_procinst sub
-                        left join act_hi_actinst ai on ai.call_proc_inst_id_ = sub.id_
+                        left join act_hi_actinst ai on ai.proc_inst_id_ = sub.super_process_instance_id_
+                          and ai.call_proc_inst_id_ = sub.id_
                         left join act_hi_varinst dep on dep.proc_inst_id_ = sub.id_ and dep.execution_id_ = sub.id_
                           and dep.name_ = 'department'
                         where sub.super_process_instance_id_ = ? order by sub.start_time_, sub.id_""")
@@ -345,6 +349,11 @@ public class HeatmapService {
                 text.append(" and c.case_number is not null");
             }
             return this;
+        }
+
+        /** The statement so far inside {@code before … after} (parameters of {@code after} added last). */
+        void wrap(String before, String after) {
+            text.insert(0, before).append(after);
         }
 
         Sql append(String more) {
