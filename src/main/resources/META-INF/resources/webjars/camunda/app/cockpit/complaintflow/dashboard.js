@@ -103,14 +103,20 @@ function time(instant) {
   return new Date(instant).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
 }
 
-/** Moves the dashboard above Cockpit's own sections (plugins of this point render at the bottom of the page). */
-function moveToTop(root, attempts = 40) {
+/**
+ * Moves the dashboard above Cockpit's own sections (plugins of this point render at the bottom of the page), and
+ * the operators' notices (notices.js, rendered on their own) into its banner slot at the top.
+ */
+function moveToTop(root, attempts = 100) {
   const page = document.querySelector('.ctn-view.dashboard');
-  if (page && root.isConnected) {
+  if (page && root.isConnected && page.firstChild !== root) {
     page.insertBefore(root, page.firstChild);
-  } else if (attempts > 0) {
-    setTimeout(() => moveToTop(root, attempts - 1), 100);
   }
+  const banners = root.querySelector('.cf-banners');
+  document.querySelectorAll('.complaintflow-notice').forEach(notice => {
+    if (banners && !banners.contains(notice)) banners.appendChild(notice);
+  });
+  if (attempts > 0) setTimeout(() => moveToTop(root, attempts - 1), 100);
 }
 
 /** The entry point to a complaint's path, finished or not: Cockpit CE has no view of finished instances. */
