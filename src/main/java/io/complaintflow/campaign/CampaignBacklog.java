@@ -1,6 +1,5 @@
 package io.complaintflow.campaign;
 
-import io.complaintflow.modelpolicy.PublishedForModels;
 import static io.complaintflow.campaign.CampaignProcess.*;
 
 import io.complaintflow.complaint.BusinessClock;
@@ -8,6 +7,7 @@ import io.complaintflow.complaint.CaseFileVariables;
 import io.complaintflow.complaint.Timeline;
 import io.complaintflow.complaint.TimelineKind;
 import io.complaintflow.engine.FormValues;
+import io.complaintflow.modelpolicy.PublishedForModels;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;

@@ -1,7 +1,7 @@
 package io.complaintflow.campaign;
 
-import io.complaintflow.modelpolicy.PublishedForModels;
 import io.complaintflow.complaint.BusinessClock;
+import io.complaintflow.modelpolicy.PublishedForModels;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,12 +1,12 @@
 package io.complaintflow.campaign;
 
-import io.complaintflow.modelpolicy.PublishedForModels;
 import static io.complaintflow.campaign.CampaignProcess.*;
 
 import io.complaintflow.complaint.Actors;
 import io.complaintflow.complaint.Coded;
 import io.complaintflow.complaint.Regulator;
 import io.complaintflow.engine.FormValues;
+import io.complaintflow.modelpolicy.PublishedForModels;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;

@@ -1,6 +1,5 @@
 package io.complaintflow.department;
 
-import io.complaintflow.modelpolicy.PublishedForModels;
 import static io.complaintflow.complaint.ComplaintProcess.DEPARTMENT;
 
 import io.complaintflow.complaint.Actors;
@@ -11,6 +10,7 @@ import io.complaintflow.complaint.ComplaintStatus;
 import io.complaintflow.complaint.Timeline;
 import io.complaintflow.complaint.TimelineKind;
 import io.complaintflow.engine.FormValues;
+import io.complaintflow.modelpolicy.PublishedForModels;
 import io.complaintflow.sla.Clock;
 import io.complaintflow.sla.ClockService;
 import io.complaintflow.sla.ClockTimers;

@@ -1,11 +1,11 @@
 package io.complaintflow.department;
 
-import io.complaintflow.modelpolicy.PublishedForModels;
 import static io.complaintflow.complaint.ComplaintProcess.DEPARTMENTS;
 
 import io.complaintflow.complaint.Coded;
 import io.complaintflow.complaint.Department;
 import io.complaintflow.engine.FormValues;
+import io.complaintflow.modelpolicy.PublishedForModels;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;

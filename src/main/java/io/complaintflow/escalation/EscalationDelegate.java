@@ -1,7 +1,7 @@
 package io.complaintflow.escalation;
 
-import io.complaintflow.modelpolicy.PublishedForModels;
 import io.complaintflow.complaint.ComplaintProcess;
+import io.complaintflow.modelpolicy.PublishedForModels;
 import io.complaintflow.sla.Clock;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;

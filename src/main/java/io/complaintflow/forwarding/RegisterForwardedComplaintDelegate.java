@@ -1,6 +1,5 @@
 package io.complaintflow.forwarding;
 
-import io.complaintflow.modelpolicy.PublishedForModels;
 import io.complaintflow.complaint.Actors;
 import io.complaintflow.complaint.CaseFileVariables;
 import io.complaintflow.complaint.Timeline;
@@ -9,6 +8,7 @@ import io.complaintflow.engine.FormValues;
 import io.complaintflow.intake.ComplaintRequest;
 import io.complaintflow.intake.ComplaintRequest.CustomerRequest;
 import io.complaintflow.intake.IntakeService;
+import io.complaintflow.modelpolicy.PublishedForModels;
 import io.complaintflow.web.InvalidRequestException;
 import java.util.Map;
 import java.util.stream.Collectors;

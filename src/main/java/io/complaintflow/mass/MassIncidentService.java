@@ -1,6 +1,5 @@
 package io.complaintflow.mass;
 
-import io.complaintflow.modelpolicy.PublishedForModels;
 import io.complaintflow.complaint.Actors;
 import io.complaintflow.complaint.BusinessClock;
 import io.complaintflow.complaint.CaseFileVariables;
@@ -10,6 +9,7 @@ import io.complaintflow.complaint.ComplaintRepository;
 import io.complaintflow.complaint.Timeline;
 import io.complaintflow.complaint.TimelineKind;
 import io.complaintflow.crisis.CrisisStarter;
+import io.complaintflow.modelpolicy.PublishedForModels;
 import io.complaintflow.sla.ClockService;
 import java.math.BigDecimal;
 import java.time.Duration;

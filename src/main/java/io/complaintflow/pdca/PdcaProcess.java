@@ -1,6 +1,5 @@
 package io.complaintflow.pdca;
 
-import io.complaintflow.modelpolicy.PublishedForModels;
 import io.complaintflow.complaint.Actors;
 import io.complaintflow.complaint.BusinessClock;
 import io.complaintflow.complaint.CaseFileVariables;
@@ -8,6 +7,7 @@ import io.complaintflow.complaint.Category;
 import io.complaintflow.complaint.Coded;
 import io.complaintflow.complaint.Department;
 import io.complaintflow.engine.FormValues;
+import io.complaintflow.modelpolicy.PublishedForModels;
 import io.complaintflow.notification.MailTemplates;
 import io.complaintflow.notification.NotificationService;
 import io.complaintflow.notification.Recipients;

@@ -1,7 +1,7 @@
 package io.complaintflow.resolution;
 
-import io.complaintflow.modelpolicy.PublishedForModels;
 import io.complaintflow.complaint.Actors;
+import io.complaintflow.modelpolicy.PublishedForModels;
 import java.time.Instant;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;

@@ -1,11 +1,11 @@
 package io.complaintflow.surge;
 
-import io.complaintflow.modelpolicy.PublishedForModels;
 import static io.complaintflow.surge.SurgeProcess.*;
 
 import io.complaintflow.complaint.Actors;
 import io.complaintflow.complaint.BusinessClock;
 import io.complaintflow.engine.FormValues;
+import io.complaintflow.modelpolicy.PublishedForModels;
 import io.complaintflow.notification.MailTemplates;
 import io.complaintflow.notification.NotificationService;
 import io.complaintflow.notification.Recipients;

@@ -1,6 +1,5 @@
 package io.complaintflow.triage;
 
-import io.complaintflow.modelpolicy.PublishedForModels;
 import static io.complaintflow.complaint.ComplaintProcess.*;
 
 import io.complaintflow.assist.TextAssistance;
@@ -11,6 +10,7 @@ import io.complaintflow.complaint.Department;
 import io.complaintflow.complaint.Grade;
 import io.complaintflow.complaint.TimelineKind;
 import io.complaintflow.engine.FormValues;
+import io.complaintflow.modelpolicy.PublishedForModels;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
