@@ -20,6 +20,8 @@ import org.springframework.stereotype.Component;
 public class CommandGuards extends AbstractProcessEnginePlugin {
 
     private final ObjectProvider<CommandGuard> guards;
+    /** Resolved on first use, when the application context is complete; the guards are singletons. */
+    private volatile List<CommandGuard> resolved;
 
     public CommandGuards(ObjectProvider<CommandGuard> guards) {
         this.guards = guards;
@@ -59,7 +61,12 @@ public class CommandGuards extends AbstractProcessEnginePlugin {
             if (Context.getCommandContext() != null) {
                 return next.execute(command); // issued by a running command (listener, delegate): its caller was checked
             }
-            List<CommandGuard> applicable = guards.orderedStream().filter(g -> g.guards(command)).toList();
+            List<CommandGuard> all = resolved;
+            if (all == null) {
+                all = guards.orderedStream().toList();
+                resolved = all;
+            }
+            List<CommandGuard> applicable = all.stream().filter(g -> g.guards(command)).toList();
             if (applicable.isEmpty()) {
                 return next.execute(command);
             }
