@@ -27,6 +27,7 @@ public final class SafetyDetector {
 
     private static final char MASK = '\u25A1';
     private static final int MAX_MATCHES = 12;
+    private static final int MAX_EVIDENCE = 16;
 
     private final SafetyLexicon lexicon;
     private final List<Map.Entry<String, String>> variants;
@@ -62,7 +63,9 @@ public final class SafetyDetector {
             Matcher m = p.pattern().matcher(masked);
             while (m.find()) {
                 if (!m.group().isEmpty()) {
-                    matches.putIfAbsent(m.group(), new SafetyMatch(p.kind(), m.group()));
+                    String evidence = m.group().length() <= MAX_EVIDENCE ? m.group()
+                            : m.group().substring(0, MAX_EVIDENCE - 1) + "…";
+                    matches.putIfAbsent(evidence, new SafetyMatch(p.kind(), evidence));
                 }
             }
         }
@@ -113,6 +116,10 @@ public final class SafetyDetector {
         return new String(chars);
     }
 
+    /**
+     * Every term's occurrences, without those inside a longer occurrence of the same kind or of a signal kind (嘴 in
+     * 嘴巴, 烧 in 烧伤): they would only repeat the evidence, never add a signal.
+     */
     private List<Occurrence> find(String text) {
         List<Occurrence> found = new ArrayList<>();
         termsByKind.forEach((kind, words) -> {
@@ -122,7 +129,22 @@ public final class SafetyDetector {
                 }
             }
         });
-        return found;
+        List<Occurrence> kept = new ArrayList<>();
+        for (Occurrence o : found) {
+            boolean inside = false;
+            for (Occurrence longer : found) {
+                if (longer.end() - longer.start() > o.end() - o.start() && longer.start() <= o.start()
+                        && o.end() <= longer.end() && (longer.kind().equals(o.kind())
+                        || SafetyLexicon.SIGNAL_KINDS.contains(longer.kind()))) {
+                    inside = true;
+                    break;
+                }
+            }
+            if (!inside) {
+                kept.add(o);
+            }
+        }
+        return kept;
     }
 
     private static boolean across(String text, Occurrence a, Occurrence b, String characters) {

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -134,7 +135,8 @@ public final class SafetyLexicon {
                         throw new IllegalArgumentException(where + ": unknown section [" + section + "]");
                     }
                     for (String term : line.split("\\s+")) {
-                        terms.computeIfAbsent(section, k -> new LinkedHashSet<>()).add(term);
+                        terms.computeIfAbsent(section, k -> new LinkedHashSet<>())
+                                .add(Normalizer.normalize(term, Normalizer.Form.NFKC).toLowerCase());
                     }
                 }
             }

@@ -36,12 +36,15 @@ public class ApplyTriageDelegate implements JavaDelegate {
         String category = (String) execution.getVariable(CATEGORY);
         String reason = (String) grading.get("reason");
 
-        category = category == null ? Category.OTHER.code() : category;
+        // nobody categorised it: never the routine shortcut, whatever a changed decision table says
+        boolean uncategorised = category == null || category.isBlank() || Category.OTHER.code().equals(category);
+        boolean reviewRequired = uncategorised || Boolean.TRUE.equals(grading.get("reviewRequired"));
+        category = uncategorised ? Category.OTHER.code() : category;
         triage.apply(execution.getBusinessKey(), new Triage(category, grade, departments), Actors.SYSTEM,
                 TimelineKind.GRADED, reason, execution);
         execution.setVariable(CATEGORY, category);
         execution.setVariable(GRADE, grade);
-        execution.setVariable(REVIEW_REQUIRED, Boolean.TRUE.equals(grading.get("reviewRequired")));
+        execution.setVariable(REVIEW_REQUIRED, reviewRequired);
         execution.setVariable(LEAD_DEPARTMENT, departments.get(0));
         execution.setVariable(DEPARTMENTS, FormValues.jsonList(departments));
         execution.removeVariable("gradingResult");
