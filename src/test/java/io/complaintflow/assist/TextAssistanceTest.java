@@ -102,7 +102,7 @@ class TextAssistanceTest {
     @Test
     void aLowConfidenceSuggestionChangesNothing() throws Exception {
         // a vague text: the seed model is unsure of it
-        JsonNode answer = intake("delivery", "情况说明", "情况比较复杂，希望有人尽快联系我。");
+        JsonNode answer = intake("delivery", "你好", "你好。");
         JsonNode suggestion = answer.get("suggestion");
         assertThat(suggestion.get("source").asText()).isEqualTo("seed");
         assertThat(suggestion.get("lowConfidence").asBoolean()).isTrue();
