@@ -7,7 +7,7 @@ import org.camunda.bpm.engine.variable.Variables;
 /**
  * CPU time of the three intake decisions (grading, routing, SLA) for a routine complaint, models from a folder:
  *   unzip -q -o target/complaintflow-0.1.0-SNAPSHOT.jar "BOOT-INF/lib/*" -d /tmp/cf && java -cp "/tmp/cf/BOOT-INF/lib/*" bench/DmnCost.java processes
- * Used to measure the DMN change of the tuning log (README, "Performance"). Not part of the build.
+ * Used to measure the DMN change of the tuning log (bench/README.md). Not part of the build.
  */
 public class DmnCost {
     public static void main(String[] a) throws Exception {

@@ -1,5 +1,5 @@
 -- One million synthetic complaints (a year, 2025-11-22 .. 2026-11-22) with departments, clocks, clock events,
--- escalations and rejections, to measure the report queries at scale (README, "Reports and dashboards").
+-- escalations and rejections, to measure the report queries at scale (docs/reports.md).
 -- Run against a database whose schema the application created:  psql -d DB -f bench/report-data-1m.sql
 select setseed(0.315);
 insert into complaint (case_number, channel, customer_name, customer_phone, category, subject, description, status,

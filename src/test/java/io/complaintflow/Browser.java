@@ -93,7 +93,7 @@ public final class Browser implements AutoCloseable {
 
     /**
      * Saves a screenshot under target/screenshots/ (for people to look at after a run), or under the folder
-     * given by {@code -Dscreenshots.dir=docs/screenshots} to refresh README's pictures.
+     * given by {@code -Dscreenshots.dir=docs/screenshots} to refresh the pictures in docs.
      */
     public Path screenshot(String name) throws java.io.IOException {
         File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);

@@ -6,7 +6,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * The surge thresholds (configuration, see README). Intake in the sliding {@code window} is compared with the
+ * The surge thresholds (configuration, see docs/crises-and-315.md). Intake in the sliding {@code window} is compared with the
  * baseline: the average of the same window in the last {@code weeks} weeks ({@code same-hour}, never below
  * {@code min-baseline}), or {@code fixed-rate}. Level n starts when intake reaches {@code level-n} times the
  * baseline.

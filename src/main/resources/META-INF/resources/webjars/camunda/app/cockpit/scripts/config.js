@@ -1,5 +1,5 @@
 // ComplaintFlow's Cockpit settings; replaces the config.js of Camunda's webjar (the project's classes come
-// first on the classpath). Language, time zone and banner: ../complaintflow/webapp.js and README.
+// first on the classpath). Language, time zone and banner: ../complaintflow/webapp.js and docs/webapps.md.
 export default {
   app: {
     name: '流程监控',
