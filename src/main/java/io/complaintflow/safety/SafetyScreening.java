@@ -26,12 +26,12 @@ public class SafetyScreening {
 
     private static final Logger log = LoggerFactory.getLogger(SafetyScreening.class);
 
-    private final SafetyTerms terms;
+    private final OwnerTerms terms;
     private final SafetyLexicon base;
     private final String fileSource;
     private final AtomicReference<Built> current = new AtomicReference<>();
 
-    public SafetyScreening(SafetyTerms terms, SafetySettings settings) {
+    public SafetyScreening(OwnerTerms terms, SafetySettings settings) {
         this.terms = terms;
         SafetyLexicon lexicon = SafetyLexicon.builtIn();
         Path file = settings.lexiconFile();
@@ -64,7 +64,7 @@ public class SafetyScreening {
     }
 
     private SafetyDetector detector() {
-        List<SafetyTerms.SafetyTerm> owners = terms.all();
+        List<OwnerTerms.OwnerTerm> owners = terms.current();
         Built built = current.get();
         if (built == null || !built.owners().equals(owners)) {
             Map<String, List<String>> byKind = new LinkedHashMap<>();
@@ -75,6 +75,6 @@ public class SafetyScreening {
         return built.detector();
     }
 
-    private record Built(List<SafetyTerms.SafetyTerm> owners, SafetyDetector detector) {
+    private record Built(List<OwnerTerms.OwnerTerm> owners, SafetyDetector detector) {
     }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.complaintflow.complaint.BusinessClock;
 import io.complaintflow.safety.SafetyScreening;
 import io.complaintflow.safety.SafetySettings;
-import io.complaintflow.safety.SafetyTerms;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,12 +22,7 @@ class AssistServiceTest {
                     new SensitiveWord(2, "住院", SensitiveTopic.SAFETY, "system", Instant.EPOCH));
         }
     };
-    private final SafetyScreening safety = new SafetyScreening(new SafetyTerms(null) {
-        @Override
-        public List<SafetyTerm> all() {
-            return List.of();
-        }
-    }, new SafetySettings(null));
+    private final SafetyScreening safety = new SafetyScreening(List::of, new SafetySettings(null));
     private final ClosedComplaints closedComplaints = new ClosedComplaints(null) {
         @Override
         public List<LabelledComplaint> recent(int limit) {

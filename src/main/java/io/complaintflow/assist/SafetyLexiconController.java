@@ -1,7 +1,11 @@
-package io.complaintflow.safety;
+package io.complaintflow.assist;
 
 import io.complaintflow.complaint.Actors;
 import io.complaintflow.complaint.BusinessClock;
+import io.complaintflow.safety.SafetyKind;
+import io.complaintflow.safety.SafetyLexicon;
+import io.complaintflow.safety.SafetyScreening;
+import io.complaintflow.safety.SafetySignal;
 import io.complaintflow.web.FieldError;
 import io.complaintflow.web.InvalidRequestException;
 import java.net.URI;

@@ -1,8 +1,9 @@
-package io.complaintflow.safety;
+package io.complaintflow.assist;
 
 import static io.complaintflow.complaint.Timestamps.instant;
 import static io.complaintflow.complaint.Timestamps.odt;
 
+import io.complaintflow.safety.OwnerTerms;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -11,7 +12,7 @@ import org.springframework.stereotype.Repository;
 
 /** The process owners' additions to the safety lexicon (table {@code safety_term}). */
 @Repository
-public class SafetyTerms {
+public class SafetyTerms implements OwnerTerms {
 
     private final JdbcClient jdbc;
 
@@ -23,6 +24,13 @@ public class SafetyTerms {
         return jdbc.sql("select id, term, kind, created_by, created_at from safety_term order by kind, term")
                 .query((rs, n) -> new SafetyTerm(rs.getLong("id"), rs.getString("term"), rs.getString("kind"),
                         rs.getString("created_by"), instant(rs, "created_at")))
+                .list();
+    }
+
+    @Override
+    public List<OwnerTerm> current() {
+        return jdbc.sql("select term, kind from safety_term order by id")
+                .query((rs, n) -> new OwnerTerm(rs.getString("term"), rs.getString("kind")))
                 .list();
     }
 
