@@ -3,6 +3,7 @@ package io.complaintflow.safety;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -29,16 +30,33 @@ public final class SafetyDetector {
     private static final int MAX_MATCHES = 12;
     private static final int MAX_EVIDENCE = 16;
 
+    private static final Pattern LITERAL = Pattern.compile("[^\\\\.\\[\\]{}()*+?^$|]+");
+    private static final Pattern QUOTED = Pattern.compile("\\\\Q(.*)\\\\E", Pattern.DOTALL);
+
     private final SafetyLexicon lexicon;
     private final List<Map.Entry<String, String>> variants;
-    private final Map<String, List<String>> termsByKind = new LinkedHashMap<>();
+    /** Terms by their first character, so one pass over the text finds them all: kind and term. */
+    private final Map<Character, List<String[]>> termsByFirst = new HashMap<>();
+    private final Map<Character, List<String>> literalExclusions = new HashMap<>();
+    private final List<Pattern> patternExclusions = new ArrayList<>();
 
     public SafetyDetector(SafetyLexicon lexicon) {
         this.lexicon = lexicon;
         this.variants = lexicon.variants().entrySet().stream()
                 .sorted(Comparator.comparingInt((Map.Entry<String, String> e) -> e.getKey().length()).reversed())
                 .toList();
-        lexicon.terms().forEach((kind, words) -> termsByKind.put(kind, List.copyOf(words)));
+        lexicon.terms().forEach((kind, words) -> words.stream().filter(w -> !w.isEmpty()).forEach(w ->
+                termsByFirst.computeIfAbsent(w.charAt(0), c -> new ArrayList<>()).add(new String[] {kind, w})));
+        for (Pattern exclusion : lexicon.exclusions()) {
+            Matcher quoted = QUOTED.matcher(exclusion.pattern());
+            String literal = quoted.matches() ? quoted.group(1)
+                    : LITERAL.matcher(exclusion.pattern()).matches() ? exclusion.pattern() : null;
+            if (literal != null && !literal.isEmpty()) {
+                literalExclusions.computeIfAbsent(literal.charAt(0), c -> new ArrayList<>()).add(literal);
+            } else {
+                patternExclusions.add(exclusion);
+            }
+        }
     }
 
     public SafetyLexicon lexicon() {
@@ -105,7 +123,14 @@ public final class SafetyDetector {
     /** Harmless phrases become mask characters, so nothing inside them matches and distances stay as written. */
     String mask(String text) {
         char[] chars = text.toCharArray();
-        for (Pattern exclusion : lexicon.exclusions()) {
+        for (int i = 0; i < text.length(); i++) {
+            for (String phrase : literalExclusions.getOrDefault(text.charAt(i), List.of())) {
+                if (text.startsWith(phrase, i)) {
+                    java.util.Arrays.fill(chars, i, i + phrase.length(), MASK);
+                }
+            }
+        }
+        for (Pattern exclusion : patternExclusions) {
             Matcher m = exclusion.matcher(text);
             while (m.find()) {
                 for (int i = m.start(); i < m.end(); i++) {
@@ -122,13 +147,13 @@ public final class SafetyDetector {
      */
     private List<Occurrence> find(String text) {
         List<Occurrence> found = new ArrayList<>();
-        termsByKind.forEach((kind, words) -> {
-            for (String word : words) {
-                for (int i = text.indexOf(word); i >= 0; i = text.indexOf(word, i + 1)) {
-                    found.add(new Occurrence(kind, word, i, i + word.length()));
+        for (int i = 0; i < text.length(); i++) {
+            for (String[] term : termsByFirst.getOrDefault(text.charAt(i), List.of())) {
+                if (text.startsWith(term[1], i)) {
+                    found.add(new Occurrence(term[0], term[1], i, i + term[1].length()));
                 }
             }
-        });
+        }
         List<Occurrence> kept = new ArrayList<>();
         for (Occurrence o : found) {
             boolean inside = false;
