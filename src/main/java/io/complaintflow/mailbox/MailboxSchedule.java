@@ -1,9 +1,10 @@
 package io.complaintflow.mailbox;
 
-import java.time.Duration;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -11,7 +12,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Polls the mailbox every {@code complaintflow.mailbox.poll-interval} when {@code complaintflow.mailbox.enabled}.
- * Several nodes may poll the same mailbox: the message id as external reference keeps a mail one complaint.
+ * Every node may run this; the lease lets one of them poll at a time.
  */
 @Component
 @EnableScheduling
@@ -22,28 +23,34 @@ public class MailboxSchedule {
 
     private final MailboxPoller poller;
 
-    public MailboxSchedule(MailIntake intake,
-                           @Value("${complaintflow.mailbox.protocol:imap}") String protocol,
-                           @Value("${complaintflow.mailbox.host:localhost}") String host,
-                           @Value("${complaintflow.mailbox.port:143}") int port,
-                           @Value("${complaintflow.mailbox.username:}") String username,
-                           @Value("${complaintflow.mailbox.password:}") String password,
-                           @Value("${complaintflow.mailbox.folder:INBOX}") String folder,
-                           @Value("${complaintflow.mailbox.poll-interval:PT1M}") Duration pollInterval,
-                           @Value("${complaintflow.mailbox.max-message-bytes:1048576}") int maxMessageBytes) {
-        this.poller = new MailboxPoller(new MailboxSettings(protocol, host, port, username, password, folder,
-                pollInterval, maxMessageBytes), intake);
+    public MailboxSchedule(MailboxProperties settings, MailHandler handler, MailboxLease lease, MailboxStatus status) {
+        this.poller = new MailboxPoller(settings, handler, lease, status, nodeName(), MailboxPoller.Observer.NONE);
+        LOG.info("Mailbox {} polled every {} ({}{})", settings.key(), settings.pollInterval(),
+                settings.implicitTls() ? "TLS" : settings.starttls() ? "STARTTLS required" : "no TLS",
+                settings.checkCertificate() ? "" : ", certificate NOT checked");
     }
 
     @Scheduled(initialDelayString = "PT30S", fixedDelayString = "${complaintflow.mailbox.poll-interval:PT1M}")
     public void poll() {
         try {
-            var counts = poller.poll();
-            if (!counts.isEmpty()) {
-                LOG.info("Mailbox polled: {}", counts);
+            MailboxPoller.PollResult result = poller.poll();
+            if (!result.counts().isEmpty() || result.failed() > 0) {
+                LOG.info("Mailbox polled: {}{}", result.counts(),
+                        result.failed() > 0 ? ", " + result.failed() + " failed (read again next time)" : "");
             }
         } catch (Exception e) {
-            LOG.warn("Mailbox poll failed; next try in the next interval", e);
+            LOG.warn("Mailbox poll failed; next try in the next interval: {}", e.toString());
         }
+    }
+
+    /** This node in the lease table: host name plus a random part (containers often share host names and pids). */
+    static String nodeName() {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException unknown) {
+            host = "node";
+        }
+        return host + "/" + UUID.randomUUID().toString().substring(0, 8);
     }
 }

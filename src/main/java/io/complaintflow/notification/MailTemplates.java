@@ -96,6 +96,16 @@ public class MailTemplates {
                         + "<p>请在 Tasklist「本部门待办」中填写完成情况并提交。</p>");
     }
 
+    /** To the process owners: next year's (or this year's) holidays are not loaded yet. */
+    public Mail calendarMissingYear(List<String> to, int year, List<Integer> covered, String folder) {
+        return mail(to, "【工作日历】缺少 " + year + " 年节假日数据，期限将不计该年节假日",
+                "<p>各位流程负责人：</p><p>工作日历没有 <b>" + year + " 年</b>的法定节假日和调休数据（已有：" + e(String.valueOf(covered))
+                        + "）。涉及 " + year + " 年的处理期限目前按普通周末计算，不计节假日和调休上班日。</p>"
+                        + "<p>请在国务院办公厅公布 " + year + " 年放假安排后，将 <code>cn-holidays-" + year + ".yaml</code> 放入各节点的日历目录 <code>"
+                        + e(folder) + "</code> 并重启节点；在 <code>/actuator/health</code> 的 <code>businessCalendar</code> 中确认 "
+                        + year + " 已列入 coveredYears。格式与步骤见 docs/operations.md 的 Holiday data 一节。</p>");
+    }
+
     static String levelName(int level) {
         return switch (level) {
             case 1 -> "一级：部门负责人";

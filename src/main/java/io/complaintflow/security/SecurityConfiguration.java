@@ -91,6 +91,12 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/assist/**").hasAnyAuthority(READ_ALL)
                         .requestMatchers("/api/assist/**").hasAnyAuthority(PROCESS_OWNERS, ADMIN)
                         .requestMatchers("/api/reports/**", "/api/mass-incidents/**").hasAnyAuthority(READ_ALL)
+                        // mails that need a person: the center's work (senders and texts of strangers included)
+                        .requestMatchers("/api/mailbox/**").hasAnyAuthority(COMPLAINT_CENTER, COMPLAINT_CENTER_LEAD,
+                                COMPLAINT_MANAGERS, ADMIN)
+                        // operations (prod, #18): the dashboard's banner for readers, mail actions for admins
+                        .requestMatchers(HttpMethod.GET, "/api/operations/**").hasAnyAuthority(READ_ALL)
+                        .requestMatchers("/api/operations/**").hasAuthority(ADMIN)
                         .requestMatchers("/api/models/**").hasAnyAuthority(PROCESS_OWNERS, ADMIN)
                         // the taxonomy and the answer scripts are every handler's reference
                         .requestMatchers(HttpMethod.GET, "/api/root-causes/**", "/api/answer-scripts/**")

@@ -19,22 +19,32 @@ public class CalendarConfiguration {
 
     private static final Logger LOG = LoggerFactory.getLogger(CalendarConfiguration.class);
 
+    /** The shipped holiday years, with the operator's folder adding or replacing years. */
+    @Bean
+    public HolidaySchedule holidaySchedule(@Value("${complaintflow.calendar.holidays-dir:calendar}") Path holidaysDir) {
+        HolidayFiles files = HolidayFiles.withShipped(holidaysDir);
+        HolidaySchedule schedule = files.load();
+        LOG.info("Holiday data for {} from {}{}{}", schedule.years(), schedule.files(),
+                schedule.replacedYears().isEmpty() ? "" : " (shipped " + schedule.replacedYears() + " replaced by "
+                        + files.dir() + ")",
+                java.nio.file.Files.isDirectory(files.dir()) ? "" : " (no folder " + files.dir() + ")");
+        return schedule;
+    }
+
     @Bean
     public BusinessCalendar businessCalendar(
             @Value("${complaintflow.calendar.zone:${complaintflow.zone:Asia/Shanghai}}") String zone,
             @Value("${complaintflow.calendar.working-periods:09:00-12:00,13:30-18:00}") String workingPeriods,
             @Value("${complaintflow.calendar.working-days:MONDAY,TUESDAY,WEDNESDAY,THURSDAY,FRIDAY}") String workingDays,
-            @Value("${complaintflow.calendar.holidays-dir:calendar}") Path holidaysDir) {
-        HolidayFiles files = new HolidayFiles(holidaysDir);
-        HolidaySchedule schedule = files.load();
+            HolidaySchedule schedule) {
         BusinessCalendar calendar = new BusinessCalendar(ZoneId.of(zone), parseWeekdays(workingDays),
                 WorkingPeriod.parse(workingPeriods), schedule.holidays().keySet(), schedule.makeupWorkdays());
-        LOG.info("Business calendar: {} holidays and {} make-up working days for {} from {} ({})",
-                schedule.holidays().size(), schedule.makeupWorkdays().size(), schedule.years(), files.dir(), calendar);
+        LOG.info("Business calendar: {} holidays and {} make-up working days for {} ({})",
+                schedule.holidays().size(), schedule.makeupWorkdays().size(), schedule.years(), calendar);
         int thisYear = LocalDate.now(calendar.zone()).getYear();
         if (!schedule.years().contains(thisYear)) {
-            LOG.warn("No holiday file for {} in {}: deadlines this year ignore its holidays and make-up working days",
-                    thisYear, files.dir());
+            LOG.warn("No holiday data for {}: deadlines this year ignore its holidays and make-up working days"
+                    + " (health component businessCalendar lists the missing years)", thisYear);
         }
         return calendar;
     }

@@ -17,6 +17,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -27,8 +29,10 @@ import org.yaml.snakeyaml.representer.Representer;
 import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
- * Reads every {@code *.yaml} (and {@code *.yml}) file in the holiday folder — one file per year, edited by
- * operators — and merges them:
+ * Reads the holiday data — one YAML file per year — from two places and merges them: the years shipped inside
+ * the application ({@value #SHIPPED}, the default), and the operator's folder ({@code
+ * complaintflow.calendar.holidays-dir}), whose files add years or replace a shipped year entirely (a folder
+ * file with {@code year: 2026} hides the shipped 2026 file). The folder may be missing or empty.
  * <pre>
  * year: 2026
  * timezone: Asia/Shanghai          # optional, informational
@@ -39,18 +43,55 @@ import org.yaml.snakeyaml.resolver.Resolver;
  * </pre>
  * Anything doubtful fails with the file and the entry named: unknown keys, dates that are not {@code yyyy-MM-dd},
  * ranges backwards or longer than {@value #MAX_HOLIDAY_DAYS} days, dates far from the file's year, a day that is
- * both a holiday and a make-up working day (also across files), a missing or empty folder.
+ * both a holiday and a make-up working day (also across files), no data at all.
  */
 public final class HolidayFiles {
 
+    /** Where the shipped years live on the classpath. */
+    public static final String SHIPPED = "classpath*:calendar/*.yaml";
     static final int MAX_HOLIDAY_DAYS = 31;
     private static final Set<String> TOP_LEVEL_KEYS = Set.of("year", "timezone", "holidays", "makeup_workdays");
     private static final Set<String> HOLIDAY_KEYS = Set.of("name", "from", "to");
 
-    private final Path dir;
+    /** One holiday file's text and the name it is reported under (a path or a classpath location). */
+    public record Source(String name, String text) {
+    }
 
+    private final Path dir;
+    private final List<Source> shipped;
+
+    /** The operator's folder only, nothing shipped. */
     public HolidayFiles(Path dir) {
+        this(dir, List.of());
+    }
+
+    public HolidayFiles(Path dir, List<Source> shipped) {
         this.dir = dir.toAbsolutePath().normalize();
+        this.shipped = List.copyOf(shipped);
+    }
+
+    /** The shipped years and the operator's folder: what the application reads. */
+    public static HolidayFiles withShipped(Path dir) {
+        return new HolidayFiles(dir, shipped());
+    }
+
+    /** The holiday files inside the application (classpath {@value #SHIPPED}), by file name. */
+    public static List<Source> shipped() {
+        try {
+            Resource[] resources = new PathMatchingResourcePatternResolver(HolidayFiles.class.getClassLoader())
+                    .getResources(SHIPPED);
+            List<Source> sources = new ArrayList<>();
+            for (Resource resource : resources) {
+                try (var in = resource.getInputStream()) {
+                    sources.add(new Source("classpath:calendar/" + resource.getFilename(),
+                            new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+                }
+            }
+            sources.sort(java.util.Comparator.comparing(Source::name));
+            return sources;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the shipped holiday files " + SHIPPED, e);
+        }
     }
 
     public Path dir() {
@@ -58,41 +99,66 @@ public final class HolidayFiles {
     }
 
     public HolidaySchedule load() {
-        List<Path> files = files();
+        List<YearFile> fromFolder = new ArrayList<>();
+        for (Path file : folderFiles()) {
+            fromFolder.add(new YearFile(file.toString(), read(file)));
+        }
+        Set<Integer> folderYears = new TreeSet<>();
+        fromFolder.forEach(f -> folderYears.add(f.year));
+        List<YearFile> files = new ArrayList<>();
+        Set<Integer> replaced = new TreeSet<>();
+        for (Source source : shipped) {
+            YearFile file = new YearFile(source.name(), parse(source.name(), source.text()));
+            if (folderYears.contains(file.year)) {
+                replaced.add(file.year);
+            } else {
+                files.add(file);
+            }
+        }
+        files.addAll(fromFolder);
+        if (files.isEmpty()) {
+            throw new IllegalStateException("No holiday data: nothing shipped and " + (Files.isDirectory(dir)
+                    ? "holiday folder " + dir + " has no *.yaml holiday files"
+                    : "holiday folder " + dir + " does not exist")
+                    + " (set complaintflow.calendar.holidays-dir to the folder of the yearly holiday files)");
+        }
         Map<LocalDate, String> holidays = new HashMap<>();
-        Map<LocalDate, Path> holidayFile = new HashMap<>();
-        Map<LocalDate, Path> makeupFile = new HashMap<>();
+        Map<LocalDate, String> holidayFile = new HashMap<>();
+        Map<LocalDate, String> makeupFile = new HashMap<>();
         Set<Integer> years = new TreeSet<>();
-        for (Path file : files) {
-            YearFile year = new YearFile(file, read(file));
+        for (YearFile year : files) {
             years.add(year.year);
             year.holidays.forEach((day, name) -> {
                 if (makeupFile.containsKey(day)) {
                     throw year.fail(day + " is a holiday (" + name + ") here but a make-up working day in "
-                            + makeupFile.get(day).getFileName());
+                            + fileName(makeupFile.get(day)));
                 }
                 holidays.putIfAbsent(day, name);
-                holidayFile.putIfAbsent(day, file);
+                holidayFile.putIfAbsent(day, year.name);
             });
             for (LocalDate day : year.makeupWorkdays) {
                 if (holidayFile.containsKey(day)) {
                     throw year.fail(day + " is a make-up working day here but a holiday (" + holidays.get(day)
-                            + ") in " + holidayFile.get(day).getFileName());
+                            + ") in " + fileName(holidayFile.get(day)));
                 }
-                makeupFile.putIfAbsent(day, file);
+                makeupFile.putIfAbsent(day, year.name);
             }
         }
-        return HolidaySchedule.of(holidays, makeupFile.keySet(), years, files);
+        return HolidaySchedule.of(holidays, makeupFile.keySet(), years,
+                files.stream().map(f -> f.name).toList(), replaced);
     }
 
-    private List<Path> files() {
+    private static String fileName(String name) {
+        int slash = Math.max(name.lastIndexOf('/'), name.lastIndexOf(java.io.File.separatorChar));
+        return name.substring(slash + 1);
+    }
+
+    private List<Path> folderFiles() {
         if (!Files.isDirectory(dir)) {
-            throw new IllegalStateException("Holiday folder " + dir + " does not exist"
-                    + " (set complaintflow.calendar.holidays-dir to the folder of the yearly holiday files)");
+            return List.of();
         }
-        List<Path> files;
         try (Stream<Path> list = Files.list(dir)) {
-            files = list.filter(Files::isRegularFile)
+            return list.filter(Files::isRegularFile)
                     .filter(f -> f.getFileName().toString().endsWith(".yaml")
                             || f.getFileName().toString().endsWith(".yml"))
                     .sorted()
@@ -100,10 +166,6 @@ public final class HolidayFiles {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot list holiday folder " + dir, e);
         }
-        if (files.isEmpty()) {
-            throw new IllegalStateException("Holiday folder " + dir + " has no *.yaml holiday files");
-        }
-        return files;
     }
 
     private static Object read(Path file) {
@@ -113,10 +175,14 @@ public final class HolidayFiles {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read holiday file " + file, e);
         }
+        return parse(file.toString(), text);
+    }
+
+    private static Object parse(String name, String text) {
         try {
             return yaml().load(text);
         } catch (YAMLException e) {
-            throw new IllegalStateException("Holiday file " + file + " is not valid YAML: " + e.getMessage(), e);
+            throw new IllegalStateException("Holiday file " + name + " is not valid YAML: " + e.getMessage(), e);
         }
     }
 
@@ -143,13 +209,13 @@ public final class HolidayFiles {
     /** One validated file. */
     private static final class YearFile {
 
-        private final Path file;
+        private final String name;
         private final int year;
         private final Map<LocalDate, String> holidays = new LinkedHashMap<>();
         private final List<LocalDate> makeupWorkdays = new ArrayList<>();
 
-        YearFile(Path file, Object content) {
-            this.file = file;
+        YearFile(String name, Object content) {
+            this.name = name;
             if (content == null) {
                 throw fail("the file is empty");
             }
@@ -242,7 +308,7 @@ public final class HolidayFiles {
         }
 
         IllegalStateException fail(String problem) {
-            return new IllegalStateException("Holiday file " + file + ": " + problem);
+            return new IllegalStateException("Holiday file " + name + ": " + problem);
         }
     }
 }

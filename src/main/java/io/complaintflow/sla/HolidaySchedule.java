@@ -1,6 +1,5 @@
 package io.complaintflow.sla;
 
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Collections;
 import java.util.List;
@@ -12,21 +11,23 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Holidays (day → holiday name) and make-up working days read from the holiday files, and the years the files
- * declare.
+ * Holidays (day → holiday name) and make-up working days read from the holiday files, the years the files
+ * declare, the files read (paths or classpath locations) and the shipped years the operator's folder replaced.
  */
 public record HolidaySchedule(SortedMap<LocalDate, String> holidays, SortedSet<LocalDate> makeupWorkdays,
-                              SortedSet<Integer> years, List<Path> files) {
+                              SortedSet<Integer> years, List<String> files, SortedSet<Integer> replacedYears) {
 
     public HolidaySchedule {
         holidays = Collections.unmodifiableSortedMap(new TreeMap<>(holidays));
         makeupWorkdays = Collections.unmodifiableSortedSet(new TreeSet<>(makeupWorkdays));
         years = Collections.unmodifiableSortedSet(new TreeSet<>(years));
         files = List.copyOf(files);
+        replacedYears = Collections.unmodifiableSortedSet(new TreeSet<>(replacedYears));
     }
 
     public static HolidaySchedule of(Map<LocalDate, String> holidays, Set<LocalDate> makeupWorkdays,
-                                     Set<Integer> years, List<Path> files) {
-        return new HolidaySchedule(new TreeMap<>(holidays), new TreeSet<>(makeupWorkdays), new TreeSet<>(years), files);
+                                     Set<Integer> years, List<String> files, Set<Integer> replacedYears) {
+        return new HolidaySchedule(new TreeMap<>(holidays), new TreeSet<>(makeupWorkdays), new TreeSet<>(years), files,
+                new TreeSet<>(replacedYears));
     }
 }

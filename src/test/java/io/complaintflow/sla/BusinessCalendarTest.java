@@ -20,13 +20,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Deadlines on the shipped 2026 calendar (calendar/cn-holidays-2026.yaml), 09:00–12:00 and 13:30–18:00, Monday to
+ * Deadlines on the shipped 2026 calendar (src/main/resources/calendar/cn-holidays-2026.yaml), 09:00–12:00 and 13:30–18:00, Monday to
  * Friday, Asia/Shanghai. Times in the tests are Shanghai wall-clock times unless written with a Z.
  */
 class BusinessCalendarTest {
 
     static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
-    static final HolidaySchedule SHIPPED = new HolidayFiles(Path.of("calendar")).load();
+    static final HolidaySchedule SHIPPED = new HolidayFiles(Path.of("no-operator-folder"), HolidayFiles.shipped()).load();
     static final BusinessCalendar CALENDAR = new BusinessCalendar(SHANGHAI,
             EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), WorkingPeriod.parse("09:00-12:00,13:30-18:00"),
             SHIPPED.holidays().keySet(), SHIPPED.makeupWorkdays());

@@ -18,7 +18,7 @@ class HolidayFilesTest {
 
     @Test
     void yearsInSeveralFilesMerge() throws IOException {
-        Files.copy(Path.of("calendar/cn-holidays-2026.yaml"), dir.resolve("cn-holidays-2026.yaml"));
+        Files.copy(Path.of("src/main/resources/calendar/cn-holidays-2026.yaml"), dir.resolve("cn-holidays-2026.yaml"));
         write("cn-holidays-2027.yaml", """
                 year: 2027
                 holidays:
@@ -33,8 +33,8 @@ class HolidayFilesTest {
         HolidaySchedule schedule = new HolidayFiles(dir).load();
 
         assertThat(schedule.years()).containsExactly(2026, 2027);
-        assertThat(schedule.files()).extracting(f -> f.getFileName().toString())
-                .containsExactly("cn-holidays-2026.yaml", "cn-holidays-2027.yaml");
+        assertThat(schedule.files()).containsExactly(dir.resolve("cn-holidays-2026.yaml").toString(),
+                dir.resolve("cn-holidays-2027.yaml").toString());
         assertThat(schedule.holidays()).containsEntry(LocalDate.parse("2026-10-01"), "国庆节")
                 .containsEntry(LocalDate.parse("2027-01-01"), "元旦")
                 .containsEntry(LocalDate.parse("2027-02-12"), "春节")
@@ -87,7 +87,7 @@ class HolidayFilesTest {
     }
 
     @Test
-    void aMissingOrEmptyFolderFails() {
+    void withNothingShippedAMissingOrEmptyFolderFails() {
         assertThatThrownBy(() -> new HolidayFiles(dir.resolve("nowhere")).load())
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("nowhere")
@@ -95,6 +95,41 @@ class HolidayFilesTest {
         assertThatThrownBy(() -> new HolidayFiles(dir).load())
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("has no *.yaml holiday files");
+    }
+
+    @Test
+    void theShippedYearsComeFromTheClasspathWhereverTheApplicationRuns() {
+        HolidaySchedule schedule = HolidayFiles.withShipped(dir.resolve("nowhere")).load();
+
+        assertThat(schedule.years()).containsExactly(2026);
+        assertThat(schedule.files()).containsExactly("classpath:calendar/cn-holidays-2026.yaml");
+        assertThat(schedule.holidays()).containsEntry(LocalDate.parse("2026-10-01"), "国庆节").hasSize(33);
+        assertThat(schedule.replacedYears()).isEmpty();
+    }
+
+    @Test
+    void theOperatorsFolderAddsAYearAndReplacesAShippedYearWhole() throws IOException {
+        write("cn-holidays-2027.yaml", "year: 2027\nholidays:\n  - {name: 元旦, from: 2027-01-01}\n");
+        write("corrected-2026.yaml", "year: 2026\nholidays:\n  - {name: 国庆节, from: 2026-10-01, to: 2026-10-08}\n");
+
+        HolidaySchedule schedule = HolidayFiles.withShipped(dir).load();
+
+        assertThat(schedule.years()).containsExactly(2026, 2027);
+        assertThat(schedule.replacedYears()).containsExactly(2026);
+        assertThat(schedule.files()).containsExactly(dir.resolve("cn-holidays-2027.yaml").toString(),
+                dir.resolve("corrected-2026.yaml").toString());
+        assertThat(schedule.holidays()).containsEntry(LocalDate.parse("2026-10-08"), "国庆节")
+                .doesNotContainKey(LocalDate.parse("2026-02-16")).hasSize(8 + 1);
+        assertThat(schedule.makeupWorkdays()).isEmpty();
+    }
+
+    @Test
+    void aBadFileInTheFolderStillStopsStartUpEvenWithShippedData() throws IOException {
+        Path file = write("cn-holidays-2027.yaml", "year: 2027\nholidays: [ {name: x");
+        assertThatThrownBy(() -> HolidayFiles.withShipped(dir).load())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining(file.toString())
+                .hasMessageContaining("is not valid YAML");
     }
 
     private Path write(String name, String content) throws IOException {

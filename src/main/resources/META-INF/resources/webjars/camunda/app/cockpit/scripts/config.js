@@ -10,6 +10,6 @@ export default {
     fallbackLocale: 'zh'
   },
   // webapp.js: language, time zone, banner; complaintflow/dashboard.js: the managers' dashboard and the
-  // 投诉 SLA tab on process views
-  customScripts: ['../complaintflow/webapp', 'complaintflow/dashboard']
+  // 投诉 SLA tab on process views; complaintflow/notices.js: the operators' banner on the dashboard
+  customScripts: ['../complaintflow/webapp', 'complaintflow/dashboard', 'complaintflow/notices']
 };

@@ -1,0 +1,34 @@
+package io.complaintflow.operations;
+
+import io.complaintflow.calendar.CalendarCoverage;
+import io.complaintflow.calendar.Coverage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** What the Cockpit dashboard's banner shows: the installation's open problems, for everyone who reads reports. */
+@RestController
+@RequestMapping("/api/operations")
+public class OperationsController {
+
+    private final CalendarCoverage calendar;
+
+    public OperationsController(CalendarCoverage calendar) {
+        this.calendar = calendar;
+    }
+
+    @GetMapping("/notices")
+    public List<Notice> notices() {
+        List<Notice> notices = new ArrayList<>();
+        Coverage coverage = calendar.current();
+        if (!coverage.announcedYears().isEmpty()) {
+            String years = coverage.announcedYears().stream().map(String::valueOf).collect(Collectors.joining("、"));
+            notices.add(new Notice("calendar", "工作日历缺少 " + years + " 年的节假日数据：涉及这些年份的处理期限暂不计法定节假日和调休。",
+                    "请管理员将 cn-holidays-<年份>.yaml 放入日历目录 " + calendar.folder() + " 并重启各节点（docs/operations.md，Holiday data）。"));
+        }
+        return notices;
+    }
+}
