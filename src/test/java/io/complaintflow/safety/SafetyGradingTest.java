@@ -48,6 +48,7 @@ class SafetyGradingTest {
     @Autowired RuntimeService runtime;
     @Autowired FormService forms;
     @Autowired JdbcClient jdbc;
+    @Autowired TextAssistance assistance;
 
     private String fileOnThePublicForm(String category, String subject, String description) throws Exception {
         String body = json.writeValueAsString(new PublicComplaintRequest("王女士", TestScenarios.uniquePhone(), null,
@@ -83,10 +84,9 @@ class SafetyGradingTest {
 
         Assertions.assertThat(scenarios.complaint(caseNumber).grade()).isEqualTo("G3");
         Assertions.assertThat(scenarios.complaint(caseNumber).category()).isEqualTo("other");
-        ProcessInstance lifecycle = lifecycle(caseNumber);
-        assertThat(lifecycle).isWaitingAt("Task_ReviewTriage");
-        assertThat(lifecycle).variables().containsEntry("sensitiveTopic", "safety")
-                .containsEntry("reviewRequired", true);
+        assertThat(lifecycle(caseNumber)).isWaitingAt("Task_ReviewTriage");
+        Assertions.assertThat(assistance.sensitiveTopic(caseNumber)).as("complaint-grading's input")
+                .isEqualTo("safety");
 
         List<TimelineEntry> flagged = timeline(caseNumber, TimelineKind.SAFETY_FLAGGED);
         Assertions.assertThat(flagged).hasSize(1);
@@ -129,7 +129,7 @@ class SafetyGradingTest {
         String caseNumber = fileOnThePublicForm(null, "会员卡退款", "孩子的会员卡里还有八百块钱，门店关了退不了");
         Assertions.assertThat(scenarios.complaint(caseNumber).grade()).isEqualTo("G1");
         assertThat(lifecycle(caseNumber)).isWaitingAt("Task_ReviewTriage");
-        assertThat(lifecycle(caseNumber)).variables().containsEntry("sensitiveTopic", "none");
+        Assertions.assertThat(assistance.sensitiveTopic(caseNumber)).isEqualTo("none");
         Assertions.assertThat(timeline(caseNumber, TimelineKind.SAFETY_FLAGGED)).isEmpty();
 
         String other = fileOnThePublicForm("other", "建议", "建议门店延长营业时间，下班以后来不及去");
