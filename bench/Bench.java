@@ -58,7 +58,10 @@ public class Bench {
     static void usage() {
         System.out.println("""
                 java bench/Bench.java [--name=value ...]   (each also as environment BENCH_<NAME>)
-                  --phases=intake,ceiling,lifecycle,storm  which measurements to run
+                  --phases=footprint,intake,ceiling,sustained,lifecycle,storm  which measurements to run
+                  --db-kind=postgres        postgres, or h2 (a fresh H2 file per run; only intake and ceiling)
+                  --sustained=60            seconds of the sustained end-to-end phase (intake at c=16, until graded,
+                                            routed and the department's first task exists)
                   --levels=4,16,64          concurrency levels of intake and engine ceiling
                   --duration=15             seconds per level (after --warmup seconds of warm-up)
                   --warmup=10               seconds of warm-up load before the measured levels
@@ -71,7 +74,8 @@ public class Bench {
                   --port1=18081 --port2=18082 --smtp-port=12525
                   --jvm-opts=-Xmx512m        options of both nodes' JVMs (space-separated)
                   --profiles=postgres,demo  Spring profiles of the nodes (demo: the demo users log in)
-                  --jfr=true                record node 1 with JFR (bench/results/<run>-node1.jfr)
+                  --jfr=true                record node 1 with JFR (bench/results/<run>-node1.jfr) and print where
+                                            the CPU of each phase went (also: --profile-of=bench/results/bench-<run>.json)
                   --user=demo --password=demo   HTTP Basic credentials sent with every request
                   --label=...               free text stored with the results (e.g. the tuning step)
                 """);
@@ -98,6 +102,10 @@ public class Bench {
             }
             OPTS.put(a.substring(2, a.indexOf('=')), a.substring(a.indexOf('=') + 1));
         }
+        if (OPTS.containsKey("profile-of")) {
+            Profile.reprint(Path.of(OPTS.get("profile-of")));
+            return;
+        }
         runId = java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(java.time.ZoneOffset.UTC)
                 .format(Instant.now());
         Files.createDirectories(RESULTS);
@@ -105,13 +113,17 @@ public class Bench {
                 (opt("user", "demo") + ":" + opt("password", "demo")).getBytes(StandardCharsets.UTF_8));
         http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).executor(Executors.newFixedThreadPool(8)).build();
-        List<String> phases = Arrays.asList(opt("phases", "intake,ceiling,lifecycle,storm").split(","));
+        boolean h2 = "h2".equals(opt("db-kind", "postgres"));
+        List<String> phases = Arrays.asList(opt("phases", h2 ? "intake,ceiling"
+                : "footprint,intake,ceiling,sustained,lifecycle,storm").split(","));
 
         RESULT.put("run", runId);
         RESULT.put("label", opt("label", ""));
+        RESULT.put("database", h2 ? "H2 (file)" : "PostgreSQL");
         RESULT.put("machine", machine());
         RESULT.put("loadBefore", loadAverage());
         Map<String, Object> config = new LinkedHashMap<>();
+        config.put("phases", String.join(",", phases));
         config.put("levels", opt("levels", "4,16,64"));
         config.put("durationSeconds", optInt("duration", 15));
         config.put("warmupSeconds", optInt("warmup", 10));
@@ -123,15 +135,20 @@ public class Bench {
         Node node1 = null;
         Node node2 = null;
         Sampler sampler = null;
+        boolean jfr = Boolean.parseBoolean(opt("jfr", "false"));
         try {
-            node1 = Node.start(1, optInt("port1", 18081), Boolean.parseBoolean(opt("jfr", "false")));
+            node1 = Node.start(1, optInt("port1", 18081), jfr);
             RESULT.put("startupSeconds", node1.startupMillis / 1000.0);
             RESULT.put("startupCpuSeconds", node1.startupCpuMillis / 1000.0);
             measured = node1;
             sampler = new Sampler(node1);
             sampler.start();
             String base = node1.base;
+            RESULT.put("model", modelGeneration(base));
 
+            if (phases.contains("footprint") && !h2) {
+                RESULT.put("footprint", footprint(base));
+            }
             int[] levels = Arrays.stream(opt("levels", "4,16,64").split(",")).mapToInt(Integer::parseInt).toArray();
             int seconds = optInt("duration", 15);
             if (phases.contains("ceiling")) {
@@ -145,6 +162,7 @@ public class Bench {
                         load("warmup-ceiling", 8, warm / 2 + 1, () -> startNoop(base));
                     }
                     load("warmup-intake", 8, warm, () -> postComplaint(base, false));
+                    drain(base, "warm-up");
                 }
             }
             List<Map<String, Object>> intake = new ArrayList<>();
@@ -159,19 +177,26 @@ public class Bench {
                 if (phases.contains("intake")) {
                     String la = loadAverage();
                     Stats s = load("intake c=" + c, c, seconds, () -> postComplaint(base, false));
-                    intake.add(s.toMap(c, la, e == null ? null : s.rate() / e.rate()));
+                    Map<String, Object> row = s.toMap(c, la, e == null ? null : s.rate() / e.rate());
+                    // what the request left to the job executor (grading and routing after an async boundary, mails)
+                    // is part of the complaint's cost: CPU until every job it created has run
+                    row.putAll(drain(base, "intake c=" + c, s));
+                    intake.add(row);
                 }
             }
             RESULT.put("intake", intake);
             RESULT.put("engineCeiling", ceiling);
             RESULT.put("resourcesAfterIntake", sampler.snapshot());
 
+            if (phases.contains("sustained") && !h2) {
+                RESULT.put("sustained", sustained(base, optInt("sustained", 60)));
+            }
             if (phases.contains("lifecycle")) {
                 RESULT.put("lifecycle", lifecycle(base, optInt("lifecycle-workers", 16),
                         optInt("lifecycle-duration", 30)));
                 RESULT.put("resourcesAfterLifecycle", sampler.snapshot());
             }
-            if (phases.contains("storm")) {
+            if (phases.contains("storm") && !h2) {
                 RESULT.put("storm", storm(node1, optInt("storm", 10000), sampler));
             }
             RESULT.put("resources", sampler.snapshot());
@@ -188,10 +213,17 @@ public class Bench {
                 n.stop();
             }
             smtp.stop();
+            RESULT.put("profileWindows", Profile.windowLines());
             Path out = RESULTS.resolve("bench-" + runId + ".json");
             Files.writeString(out, Json.write(RESULT) + "\n");
             printTable();
             System.out.println("results: " + out);
+            if (jfr) {
+                Path recording = RESULTS.resolve(runId + "-node1.jfr");
+                String table = Profile.summarize(recording, Profile.WINDOWS);
+                Files.writeString(RESULTS.resolve("bench-" + runId + "-profile.txt"), table);
+                System.out.println(table);
+            }
             http.executor().ifPresent(x -> ((ExecutorService) x).shutdownNow());
         }
         System.exit(0);
@@ -299,6 +331,12 @@ public class Bench {
         final String firstError;
         double appCpuMsPerOp = Double.NaN;
         double dbCpuMsPerOp = Double.NaN;
+        double dbRowsPerOp = Double.NaN;
+        String load;
+        long cpuAtStart;
+        long pgAtStart;
+        long rowsAtStart;
+        Profile.Window window;
 
         Stats(String name, long[] latenciesNanos, int errors, double seconds, String firstError) {
             this.name = name;
@@ -337,6 +375,8 @@ public class Bench {
             }
             m.put("appCpuMsPerOp", round(appCpuMsPerOp));
             m.put("dbCpuMsPerOp", round(dbCpuMsPerOp));
+            m.put("dbRowsWrittenPerOp", round(dbRowsPerOp));
+            m.put("loadAverageAfter", load);
             if (firstError != null) {
                 m.put("firstError", firstError);
             }
@@ -351,6 +391,8 @@ public class Bench {
     static Stats load(String name, int concurrency, int seconds, Call call) throws InterruptedException {
         long cpu0 = measured == null ? 0 : measured.cpuMillis();
         long pg0 = postgresCpuMillis();
+        long rows0 = dbRowsWritten();
+        Profile.Window window = measured == null ? null : Profile.open(name, measured);
         ConcurrentLinkedQueue<long[]> all = new ConcurrentLinkedQueue<>();
         AtomicInteger errors = new AtomicInteger();
         AtomicBoolean stop = new AtomicBoolean();
@@ -390,14 +432,221 @@ public class Bench {
         double elapsed = (System.nanoTime() - start) / 1e9;
         long[] merged = all.stream().flatMapToLong(Arrays::stream).toArray();
         Stats s = new Stats(name, merged, errors.get(), elapsed, firstError.get());
+        s.cpuAtStart = cpu0;
+        s.pgAtStart = pg0;
+        s.rowsAtStart = rows0;
+        s.window = window;
         if (measured != null && merged.length > 0) {
             s.appCpuMsPerOp = (measured.cpuMillis() - cpu0) / (double) merged.length;
             s.dbCpuMsPerOp = (postgresCpuMillis() - pg0) / (double) merged.length;
+            s.dbRowsPerOp = (dbRowsWritten() - rows0) / (double) merged.length;
         }
-        System.out.printf(Locale.ROOT, "%-22s %8.1f/s  p50 %7.1f  p95 %7.1f  p99 %7.1f ms  errors %d  cpu/op app %.1f db %.1f ms%s%n",
+        if (window != null) {
+            window.close(merged.length, postgresCpuMillis() - pg0);
+        }
+        s.load = loadAverage();
+        System.out.printf(Locale.ROOT, "%-22s %8.1f/s  p50 %7.1f  p95 %7.1f  p99 %7.1f ms  errors %d  cpu/op app %.1f db %.1f ms"
+                        + "  rows written/op %.0f  load %s%s%n",
                 name, s.rate(), s.pct(50), s.pct(95), s.pct(99), s.errors, s.appCpuMsPerOp, s.dbCpuMsPerOp,
-                s.firstError == null ? "" : "  (" + s.firstError + ")");
+                s.dbRowsPerOp, s.load, s.firstError == null ? "" : "  (" + s.firstError + ")");
         return s;
+    }
+
+    // ---------------------------------------------------------------- async work, footprint, sustained
+
+    /** Which lifecycle models the node runs: the deadline ladder (one timer per deadline) or boundary timers. */
+    static String modelGeneration(String base) throws Exception {
+        String body = ok(send("GET", base + "/engine-rest/process-definition/count?key=deadline-ladder", null, null),
+                "definitions");
+        return body.contains("\"count\":0") ? "boundary timers (8 per routine complaint)" : "deadline-ladder";
+    }
+
+    static long executableJobs(String base) throws Exception {
+        String body = ok(send("GET", base + "/engine-rest/job/count?executable=true&withRetriesLeft=true", null, null),
+                "job count");
+        Matcher m = Pattern.compile("\"count\"\\s*:\\s*(\\d+)").matcher(body);
+        return m.find() ? Long.parseLong(m.group(1)) : -1;
+    }
+
+    static Map<String, Object> drain(String base, String what) throws Exception {
+        return drain(base, what, null);
+    }
+
+    /**
+     * Waits until the job executor has run every job that is due (what intake left after its async boundary, mails);
+     * with {@code s}, adds the CPU per operation from the start of the load until then: the complaint's whole cost.
+     */
+    static Map<String, Object> drain(String base, String what, Stats s) throws Exception {
+        long t0 = System.nanoTime();
+        long backlog = executableJobs(base);
+        long deadline = t0 + 600_000_000_000L;
+        while (executableJobs(base) > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        m.put("jobsLeftByRequests", backlog);
+        m.put("drainSeconds", round(seconds));
+        if (s != null && s.latenciesNanos.length > 0 && measured != null) {
+            if (s.window != null) {
+                s.window.extend(postgresCpuMillis() - s.pgAtStart);
+            }
+            double n = s.latenciesNanos.length;
+            m.put("appCpuMsPerOpWithJobs", round((measured.cpuMillis() - s.cpuAtStart) / n));
+            m.put("dbCpuMsPerOpWithJobs", round((postgresCpuMillis() - s.pgAtStart) / n));
+            m.put("dbRowsWrittenPerOpWithJobs", round((dbRowsWritten() - s.rowsAtStart) / n));
+            m.put("endToEndPerSecond", round(n / (s.seconds + seconds)));
+            System.out.printf(Locale.ROOT, "%-22s jobs after the requests: %d due, drained in %.1f s; cpu/op with jobs app %s db %s ms%n",
+                    what, backlog, seconds, m.get("appCpuMsPerOpWithJobs"), m.get("dbCpuMsPerOpWithJobs"));
+        }
+        return m;
+    }
+
+    /** Rows inserted, updated and deleted in the bench database so far (PostgreSQL statistics; 0 on H2). */
+    static long dbRowsWritten() {
+        if ("h2".equals(opt("db-kind", "postgres"))) {
+            return 0;
+        }
+        try {
+            Thread.sleep(1200); // a backend reports its row counts within a second of going idle
+            return Long.parseLong(sql("select tup_inserted + tup_updated + tup_deleted from pg_stat_database"
+                    + " where datname = current_database()"));
+        } catch (Exception e) {
+            return 0;
+        }
+    }
+
+    static String q(String sqlText) {
+        return "'" + sqlText.replace("'", "''") + "'";
+    }
+
+    /**
+     * One routine complaint on the fresh database: what it holds in the engine while it waits at its department
+     * (timer jobs, variables), then, walked to CLOSED, the history rows it left per table, and every engine row that
+     * carries the customer's phone number.
+     */
+    static Map<String, Object> footprint(String base) throws Exception {
+        Map<String, Object> m = new LinkedHashMap<>();
+        String body = complaintBody(true);
+        Matcher pm = Pattern.compile("\"phone\":\"(\\d+)\"").matcher(body);
+        pm.find();
+        String phone = pm.group(1);
+        HttpResponse<String> r = send("POST", base + "/api/complaints", "application/json", body);
+        String cn = json(ok(r, "footprint intake"), "caseNumber");
+        drain(base, "footprint");
+        String instances = "select id_ from act_ru_execution where business_key_ = " + q(cn) + " and id_ = proc_inst_id_";
+        m.put("caseNumber", cn);
+        m.put("waitingProcessInstances", sql("select string_agg(d.key_, ',' order by d.key_) from act_ru_execution e"
+                + " join act_re_procdef d on d.id_ = e.proc_def_id_ where e.id_ in (" + instances + ")"));
+        m.put("waitingTimerJobs", Long.parseLong(sql("select count(*) from act_ru_job where type_ = 'timer'"
+                + " and process_instance_id_ in (" + instances + ")")));
+        m.put("waitingTimers", sql("select coalesce(string_agg(coalesce(d.act_id_, '?'), ',' order by d.act_id_), '')"
+                + " from act_ru_job j left join act_ru_jobdef d on d.id_ = j.job_def_id_ where j.type_ = 'timer'"
+                + " and j.process_instance_id_ in (" + instances + ")"));
+        m.put("waitingJobs", Long.parseLong(sql("select count(*) from act_ru_job where process_instance_id_ in ("
+                + instances + ")")));
+        m.put("waitingExecutions", Long.parseLong(sql("select count(*) from act_ru_execution where proc_inst_id_ in ("
+                + instances + ")")));
+        String vars = "from act_ru_variable v left join act_ge_bytearray b on b.id_ = v.bytearray_id_"
+                + " where v.proc_inst_id_ in (" + instances + ")";
+        m.put("waitingVariables", Long.parseLong(sql("select count(*) " + vars)));
+        m.put("waitingVariableBytes", Long.parseLong(sql("select coalesce(sum(coalesce(octet_length(v.text_), 0)"
+                + " + coalesce(octet_length(v.text2_), 0) + coalesce(octet_length(b.bytes_), 0)"
+                + " + case when v.long_ is not null or v.double_ is not null then 8 else 0 end), 0) " + vars)));
+        m.put("waitingVariableNames", sql("select string_agg(distinct v.name_, ',') " + vars));
+        m.put("waitingEventSubscriptions", Long.parseLong(sql("select count(*) from act_ru_event_subscr"
+                + " where proc_inst_id_ in (" + instances + ")")));
+
+        work(base, cn, "Task_HandleComplaint", "logistics",
+                "{\"outcome\":{\"value\":\"propose\"},\"proposal\":{\"value\":\"已联系快递补发包裹\"},"
+                        + "\"compensation\":{\"value\":50,\"type\":\"Long\"},\"rootCause\":{\"value\":\"process\"}}");
+        work(base, cn, "Task_AnswerCustomer", "center",
+                "{\"answer\":{\"value\":\"已为您补发包裹并补偿 50 元\"},\"compensation\":{\"value\":50,\"type\":\"Long\"}}");
+        work(base, cn, "Task_ConfirmWithCustomer", "center", "{\"customerDecision\":{\"value\":\"accept\"},"
+                + "\"closureRootCause\":{\"value\":\"process\"},\"responsibleDepartment\":{\"value\":\"logistics\"},"
+                + "\"preventable\":{\"value\":\"yes\"}}");
+        drain(base, "footprint closed");
+        String status = json(ok(send("GET", base + "/api/complaints/" + cn, null, null), "read"), "status");
+        m.put("statusAfterWalk", status);
+        String roots = "select distinct root_proc_inst_id_ from act_hi_procinst where business_key_ = " + q(cn);
+        Map<String, Object> history = new LinkedHashMap<>();
+        long total = 0;
+        for (String table : List.of("act_hi_procinst", "act_hi_actinst", "act_hi_taskinst", "act_hi_varinst",
+                "act_hi_detail", "act_hi_identitylink", "act_hi_job_log", "act_hi_op_log", "act_hi_comment",
+                "act_hi_incident", "act_hi_decinst", "act_hi_dec_in", "act_hi_dec_out", "act_ge_bytearray")) {
+            long n = Long.parseLong(sql("select count(*) from " + table + " where root_proc_inst_id_ in (" + roots + ")"));
+            history.put(table, n);
+            total += n;
+        }
+        history.put("total", total);
+        m.put("historyRowsWhenClosed", history);
+        m.put("historyByProcess", sql("select string_agg(k || ':' || n, ' ') from (select proc_def_key_ k, count(*) n"
+                + " from act_hi_actinst where root_proc_inst_id_ in (" + roots + ") group by 1 order by 1) x"));
+        m.put("historyVariableUpdatesByName", sql("select string_agg(name_ || ':' || n, ' ') from (select name_, count(*) n"
+                + " from act_hi_detail where root_proc_inst_id_ in (" + roots + ") group by 1 order by 2 desc, 1 limit 25) x"));
+        List<String> tables = Arrays.asList(sql("select string_agg(table_name, ',' order by table_name)"
+                + " from information_schema.tables where table_schema = current_schema() and table_name like 'act\\_%'")
+                .split(","));
+        StringBuilder union = new StringBuilder();
+        for (String t : tables) {
+            union.append(union.isEmpty() ? "" : " union all ").append("select '").append(t).append("' t, count(*) n from ")
+                    .append(t).append(" x where x::text like '%").append(phone).append("%'");
+        }
+        union.append(" union all select 'act_ge_bytearray (bytes)', count(*) from act_ge_bytearray where position(convert_to('")
+                .append(phone).append("', 'UTF8') in bytes_) > 0");
+        String phoneRows = sql("select coalesce(string_agg(t || ':' || n, ' '), '') from (" + union + ") x where n > 0");
+        long phoneTotal = Arrays.stream(phoneRows.split(" ")).filter(x -> x.contains(":"))
+                .mapToLong(x -> Long.parseLong(x.substring(x.lastIndexOf(':') + 1))).sum();
+        m.put("engineRowsWithPhone", phoneTotal);
+        m.put("engineRowsWithPhoneByTable", phoneRows);
+        System.out.println("footprint " + cn + ": waiting at the department " + m.get("waitingTimerJobs") + " timer jobs ("
+                + m.get("waitingTimers") + "), " + m.get("waitingVariables") + " variables (" + m.get("waitingVariableBytes")
+                + " bytes), processes " + m.get("waitingProcessInstances") + "; " + status + ": " + total
+                + " history rows " + history + "; engine rows with the phone " + phoneTotal + " " + phoneRows);
+        return m;
+    }
+
+    /**
+     * Intake at c=16 for {@code seconds}, counting complaints whose asynchronous part is done — graded, routed and the
+     * department's first task created — and how fast they got there end to end.
+     */
+    static Map<String, Object> sustained(String base, int seconds) throws Exception {
+        String la = loadAverage();
+        String since = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ")
+                .withZone(java.time.ZoneOffset.UTC).format(Instant.now().minusSeconds(1));
+        long t0 = System.currentTimeMillis();
+        Stats s = load("sustained c=16", 16, seconds, () -> postComplaint(base, false));
+        long accepted = s.latenciesNanos.length;
+        long tasksInWindow = firstTasks(base, since);
+        long backlogAtEnd = executableJobs(base);
+        Map<String, Object> m = new LinkedHashMap<>(s.toMap(16, la, null));
+        m.putAll(drain(base, "sustained c=16", s));
+        long tasks = firstTasks(base, since);
+        String last = ok(send("GET", base + "/engine-rest/task?taskDefinitionKey=Task_HandleComplaint&createdAfter="
+                + java.net.URLEncoder.encode(since, StandardCharsets.UTF_8) + "&sortBy=created&sortOrder=desc&maxResults=1",
+                null, null), "last task");
+        String created = json(last, "created");
+        double span = created == null ? Double.NaN : (java.time.OffsetDateTime.parse(created,
+                java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ")).toInstant().toEpochMilli() - t0) / 1000.0;
+        m.put("accepted", accepted);
+        m.put("firstTasksWithinWindow", tasksInWindow);
+        m.put("firstTasksPerSecondWithinWindow", round(tasksInWindow / s.seconds));
+        m.put("jobsPendingAtEndOfWindow", backlogAtEnd);
+        m.put("firstTasks", tasks);
+        m.put("lastFirstTaskAfterSeconds", round(span));
+        m.put("endToEndPerSecond", round(tasks / Math.max(span, s.seconds)));
+        System.out.printf(Locale.ROOT, "sustained: %d accepted in %.0f s (%.1f/s), %d first tasks within the window (%.1f/s),"
+                        + " %d jobs behind at its end; all %d first tasks after %.1f s: %.1f/s end to end%n",
+                accepted, s.seconds, s.rate(), tasksInWindow, tasksInWindow / s.seconds, backlogAtEnd, tasks, span,
+                tasks / Math.max(span, s.seconds));
+        return m;
+    }
+
+    static long firstTasks(String base, String since) throws Exception {
+        String body = ok(send("GET", base + "/engine-rest/task/count?taskDefinitionKey=Task_HandleComplaint&createdAfter="
+                + java.net.URLEncoder.encode(since, StandardCharsets.UTF_8), null, null), "task count");
+        Matcher m = Pattern.compile("\"count\"\\s*:\\s*(\\d+)").matcher(body);
+        return m.find() ? Long.parseLong(m.group(1)) : -1;
     }
 
     // ---------------------------------------------------------------- lifecycle
@@ -425,6 +674,7 @@ public class Bench {
             return cn;
         });
         Map<String, Object> m = new LinkedHashMap<>();
+        Map<String, Object> jobs = drain(base, "lifecycle", s);
         m.put("workers", workers);
         m.put("closed", s.latenciesNanos.length);
         m.put("errors", s.errors);
@@ -436,6 +686,9 @@ public class Bench {
         m.put("requestsPerComplaint", 12);
         m.put("appCpuMsPerComplaint", round(s.appCpuMsPerOp));
         m.put("dbCpuMsPerComplaint", round(s.dbCpuMsPerOp));
+        m.put("appCpuMsPerComplaintWithJobs", jobs.get("appCpuMsPerOpWithJobs"));
+        m.put("dbCpuMsPerComplaintWithJobs", jobs.get("dbCpuMsPerOpWithJobs"));
+        m.put("dbRowsWrittenPerComplaint", jobs.get("dbRowsWrittenPerOpWithJobs"));
         if (s.firstError != null) {
             m.put("firstError", s.firstError);
         }
@@ -445,9 +698,17 @@ public class Bench {
 
     /** Finds the open task by business key, claims it as a handler would in Tasklist, and submits the form. */
     static void work(String base, String caseNumber, String taskKey, String user, String variables) throws Exception {
-        String tasks = ok(send("GET", base + "/engine-rest/task?processInstanceBusinessKey=" + caseNumber
-                + "&taskDefinitionKey=" + taskKey + "&active=true", null, null), "task query");
-        List<String> ids = jsonAll(tasks, "id");
+        String tasks = "";
+        List<String> ids = List.of();
+        // after an asynchronous step (intake's grading and routing) the task appears once the job executor ran it
+        for (long until = System.nanoTime() + 60_000_000_000L; ids.isEmpty() && System.nanoTime() < until; ) {
+            tasks = ok(send("GET", base + "/engine-rest/task?processInstanceBusinessKey=" + caseNumber
+                    + "&taskDefinitionKey=" + taskKey + "&active=true", null, null), "task query");
+            ids = jsonAll(tasks, "id");
+            if (ids.isEmpty()) {
+                Thread.sleep(50);
+            }
+        }
         if (ids.size() != 1) {
             throw new IllegalStateException(caseNumber + ": expected one " + taskKey + ", got " + abbreviate(tasks));
         }
@@ -460,15 +721,30 @@ public class Bench {
 
     // ---------------------------------------------------------------- deadline storm
 
-    /** First-response escalation timers of complaints whose first-response clock is still running. */
-    static final String OVERDUE_JOBS = "from act_ru_job j join act_ru_jobdef d on d.id_ = j.job_def_id_"
-            + " join act_ru_execution e on e.id_ = j.process_instance_id_"
-            + " join complaint_clock k on k.case_number = e.business_key_ and k.clock = 'FIRST_RESPONSE'"
-            + " where d.act_id_ = 'Event_FirstResponseOverdue' and k.state = 'RUNNING'";
+    /**
+     * Timer jobs that escalate a running first-response clock at its deadline (level 1). With boundary timers
+     * (the models before the deadline ladder) they are Event_FirstResponseOverdue; with the ladder they are the one
+     * timer of each FIRST_RESPONSE ladder, at step {@code step} (0 = the 80% reminder, 1 = the deadline).
+     */
+    static String stormJobs(boolean ladder, int step) {
+        if (!ladder) {
+            return "from act_ru_job j join act_ru_jobdef d on d.id_ = j.job_def_id_"
+                    + " join act_ru_execution e on e.id_ = j.process_instance_id_"
+                    + " join complaint_clock k on k.case_number = e.business_key_ and k.clock = 'FIRST_RESPONSE'"
+                    + " where d.act_id_ = 'Event_FirstResponseOverdue' and k.state = 'RUNNING'";
+        }
+        return "from act_ru_job j join act_ru_execution e on e.id_ = j.process_instance_id_"
+                + " join act_ru_variable c on c.execution_id_ = e.id_ and c.name_ = 'clock' and c.text_ = 'FIRST_RESPONSE'"
+                + " join act_ru_variable l on l.execution_id_ = e.id_ and l.name_ = 'ladderStep' and l.long_ = " + step
+                + " join complaint_clock k on k.case_number = e.business_key_ and k.clock = 'FIRST_RESPONSE'"
+                + " where j.type_ = 'timer' and k.state = 'RUNNING'";
+    }
 
     static Map<String, Object> storm(Node node1, int size, Sampler sampler) throws Exception {
         Map<String, Object> m = new LinkedHashMap<>();
-        long waiting = Long.parseLong(sql("select count(*) " + OVERDUE_JOBS));
+        boolean ladder = String.valueOf(RESULT.get("model")).equals("deadline-ladder");
+        String overdue = stormJobs(ladder, 1);
+        long waiting = Long.parseLong(sql("select count(*) " + (ladder ? stormJobs(true, 0) : overdue)));
         int missing = (int) Math.max(0, size - waiting);
         System.out.println("storm: " + waiting + " first-response timers waiting, filing " + missing + " more");
         if (missing > 0) {
@@ -486,22 +762,30 @@ public class Bench {
         sampler.add(node2);
         m.put("node2StartupSeconds", node2.startupMillis / 1000.0);
         m.put("node2StartupCpuSeconds", node2.startupCpuMillis / 1000.0);
-        // let both job executors drain the mail jobs of the filing first, so the storm starts from quiet nodes
-        long quietBy = System.currentTimeMillis() + 120_000;
-        while (System.currentTimeMillis() < quietBy
-                && Long.parseLong(sql("select count(*) from act_ru_job where (duedate_ is null or duedate_ <= now())"
-                + " and retries_ > 0")) > 0) {
-            Thread.sleep(1000);
+        // let both job executors drain the jobs of the filing first, so the storm starts from quiet nodes
+        waitForQuiet(600);
+        if (ladder) {
+            // The ladder holds one timer per deadline, at its next step: the 80% reminders come first. They are made
+            // due and run (not measured), after which every first-response ladder waits at the deadline step.
+            long t = System.nanoTime();
+            long reminders = Long.parseLong(sql("with due as (update act_ru_job set duedate_ = now() where id_ in"
+                    + " (select j.id_ " + stormJobs(true, 0) + ") returning 1) select count(*) from due"));
+            waitForQuiet(optInt("storm-timeout", 600));
+            m.put("remindersBeforeStorm", reminders);
+            m.put("remindersSeconds", round((System.nanoTime() - t) / 1e9));
+            System.out.printf(Locale.ROOT, "storm: %d reminders (80%% step) run first in %.1f s%n", reminders,
+                    (System.nanoTime() - t) / 1e9);
         }
         long before = Long.parseLong(sql("select count(*) from escalation where clock = 'FIRST_RESPONSE' and level = 1"));
         String la = loadAverage();
         // The method: the engine's timers are rows in act_ru_job; moving due dates to now is exactly what the
         // job executor sees when deadlines computed for the same instant arrive. Only timers of complaints whose
         // first-response clock is still running are moved (a met clock's timer fires and does nothing).
-        sql("drop table if exists bench_storm; create table bench_storm as select j.id_ as job_id " + OVERDUE_JOBS
+        sql("drop table if exists bench_storm; create table bench_storm as select j.id_ as job_id " + overdue
                 + " order by j.id_ limit " + size);
         long cpu0 = node1.cpuMillis() + node2.cpuMillis();
         long pg0 = postgresCpuMillis();
+        Profile.Window window = Profile.open("storm (node 1)", node1);
         long t0 = System.nanoTime();
         long updated = Long.parseLong(sql("with due as (update act_ru_job set duedate_ = now() where id_ in"
                 + " (select job_id from bench_storm) returning 1) select count(*) from due"));
@@ -526,6 +810,7 @@ public class Bench {
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         long escalations = Math.max(1, count - before);
+        window.close(escalations, postgresCpuMillis() - pg0);
         m.put("appCpuMsPerEscalation", round((node1.cpuMillis() + node2.cpuMillis() - cpu0) / (double) escalations));
         m.put("dbCpuMsPerEscalation", round((postgresCpuMillis() - pg0) / (double) escalations));
         m.put("timers", target - before);
@@ -537,18 +822,33 @@ public class Bench {
         m.put("duplicates", Long.parseLong(sql("select coalesce(sum(n - 1), 0) from (select count(*) n from escalation"
                 + " group by case_number, clock, level having count(*) > 1) d")));
         m.put("byNode", sql("select coalesce(string_agg(owner || ':' || n, ' '), '') from (select coalesce(h.hostname_, '?') owner,"
-                + " count(*) n from act_hi_job_log h join act_ru_jobdef d on d.id_ = h.job_def_id_"
-                + " where d.act_id_ = 'Event_FirstResponseOverdue' and h.job_state_ = 2 group by 1) x"));
+                + " count(*) n from act_hi_job_log h join bench_storm b on b.job_id = h.job_id_"
+                + " where h.job_state_ = 2 group by 1) x"));
         m.put("failedJobs", Long.parseLong(sql("select count(*) from act_ru_job j join bench_storm b on b.job_id = j.id_"
                 + " where j.exception_msg_ is not null")));
+        // what else the escalations queued meanwhile (mails), and how long until the nodes were quiet again
+        long t1 = System.nanoTime();
+        waitForQuiet(optInt("storm-timeout", 600));
+        m.put("jobsAfterStormDrainedSeconds", round((System.nanoTime() - t1) / 1e9));
         m.put("progress", progress);
         m.put("loadAverageBefore", la);
         m.put("loadAverageAfter", loadAverage());
-        m.put("method", "timers made due together by UPDATE act_ru_job SET duedate_ = now() for "
-                + "Event_FirstResponseOverdue jobs of open complaints; two nodes, same database");
+        m.put("method", "timers made due together by UPDATE act_ru_job SET duedate_ = now() for the first-response "
+                + (ladder ? "ladders' deadline step" : "Event_FirstResponseOverdue jobs") + " of open complaints;"
+                + " two nodes, same database");
         System.out.printf(Locale.ROOT, "storm: %d of %d escalations in %.1f s, duplicates %s%n", count - before,
                 target - before, seconds, m.get("duplicates"));
         return m;
+    }
+
+    /** Until no job is due any more (or the timeout passes). */
+    static void waitForQuiet(int timeoutSeconds) throws Exception {
+        long quietBy = System.currentTimeMillis() + timeoutSeconds * 1000L;
+        while (System.currentTimeMillis() < quietBy
+                && Long.parseLong(sql("select count(*) from act_ru_job where (duedate_ is null or duedate_ <= now())"
+                + " and retries_ > 0 and suspension_state_ = 1")) > 0) {
+            Thread.sleep(1000);
+        }
     }
 
     static double lastAt(List<Object> progress) {
@@ -599,11 +899,18 @@ public class Bench {
             cmd.addAll(List.of("-jar", opt("jar", "target/complaintflow-0.1.0-SNAPSHOT.jar")));
             ProcessBuilder pb = new ProcessBuilder(cmd);
             Map<String, String> env = pb.environment();
-            env.put("SPRING_PROFILES_ACTIVE", opt("profiles", "postgres,demo"));
-            env.put("COMPLAINTFLOW_DB_URL", "jdbc:postgresql://" + opt("db-host", "127.0.0.1") + ":"
-                    + opt("db-port", "5432") + "/" + opt("db", "complaintflow_bench"));
-            env.put("COMPLAINTFLOW_DB_USER", opt("db-user", "postgres"));
-            env.put("COMPLAINTFLOW_DB_PASSWORD", opt("db-password", ""));
+            if ("h2".equals(opt("db-kind", "postgres"))) {
+                // a fresh H2 file database of this run (the demo profile's default is ./data)
+                env.put("SPRING_PROFILES_ACTIVE", opt("profiles", "demo"));
+                env.put("SPRING_DATASOURCE_URL", "jdbc:h2:file:" + RESULTS.toAbsolutePath().resolve("h2-" + runId)
+                        .resolve("complaintflow") + ";DB_CLOSE_ON_EXIT=FALSE;AUTO_SERVER=FALSE");
+            } else {
+                env.put("SPRING_PROFILES_ACTIVE", opt("profiles", "postgres,demo"));
+                env.put("COMPLAINTFLOW_DB_URL", "jdbc:postgresql://" + opt("db-host", "127.0.0.1") + ":"
+                        + opt("db-port", "5432") + "/" + opt("db", "complaintflow_bench"));
+                env.put("COMPLAINTFLOW_DB_USER", opt("db-user", "postgres"));
+                env.put("COMPLAINTFLOW_DB_PASSWORD", opt("db-password", ""));
+            }
             env.put("SERVER_PORT", String.valueOf(port));
             env.put("SPRING_MAIL_HOST", "127.0.0.1");
             env.put("SPRING_MAIL_PORT", opt("smtp-port", "12525"));
@@ -781,6 +1088,309 @@ public class Bench {
         return total;
     }
 
+    // ---------------------------------------------------------------- profile (JFR + per-thread CPU)
+
+    /**
+     * Where the CPU of a phase went. Per-thread CPU of node 1 from /proc (HTTP threads, job executor, GC, JIT, …)
+     * at the start and end of every measured window; JFR execution samples of the Java threads in that window sorted
+     * into cost centres (the first centre, in a fixed order, that any frame of the sample's stack belongs to), each
+     * centre's share of the samples times the Java threads' CPU, per operation. PostgreSQL's backends come from
+     * /proc as well. Samples are statistical: a centre below ~1 ms per operation is within the noise.
+     */
+    static final class Profile {
+        static final List<Window> WINDOWS = new ArrayList<>();
+
+        /** Cost centres in order of precedence: a sample counts for the first one any frame of its stack matches. */
+        static final String[][] CENTRES = {
+                {"DMN decisions (FEEL, decision tables)", "org.camunda.bpm.dmn.", "org.camunda.feel.",
+                        "org.camunda.bpm.engine.impl.dmn.", "camundajar.impl.scala."},
+                {"text assistance (Lucene, Bayes)", "io.complaintflow.assist.", "org.apache.lucene."},
+                {"business calendar", "io.complaintflow.sla.BusinessCalendar", "io.complaintflow.sla.HolidaySchedule",
+                        "io.complaintflow.sla.WorkingPeriod"},
+                {"mail (templates, SMTP)", "io.complaintflow.notification.MailTemplates", "jakarta.mail.",
+                        "org.eclipse.angus.", "org.springframework.mail."},
+                {"case-file view variables", "io.complaintflow.complaint.CaseFileVariables"},
+                {"login (HTTP Basic: identity lookup, password hash)",
+                        "org.springframework.security.authentication.", "io.complaintflow.security.CamundaIdentity",
+                        "org.camunda.bpm.engine.impl.digest.", "org.camunda.bpm.engine.impl.cmd.CheckPassword"},
+                {"engine history events", "org.camunda.bpm.engine.impl.history."},
+                {"our SQL (JdbcClient)", "org.springframework.jdbc."},
+                {"engine flush (INSERT/UPDATE/DELETE)", "org.camunda.bpm.engine.impl.db.entitymanager.DbEntityManager.flush",
+                        "org.camunda.bpm.engine.impl.db.sql.DbSqlSession.executeDbOperation",
+                        "org.camunda.bpm.engine.impl.db.sql.BatchDbSqlSession"},
+                {"engine queries (SELECT, MyBatis)", "org.camunda.bpm.engine.impl.db.", "org.apache.ibatis."},
+                {"engine authorization checks", "org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager"},
+                {"job acquisition", "org.camunda.bpm.engine.impl.jobexecutor.AcquireJobsRunnable",
+                        "org.camunda.bpm.engine.impl.cmd.AcquireJobsCmd"},
+                {"variable serialization (JSON)", "org.camunda.bpm.engine.impl.variable.", "org.camunda.spin."},
+                {"expressions (JUEL)", "org.camunda.bpm.impl.juel.", "org.camunda.bpm.engine.impl.el."},
+                {"BPMN execution (engine, other)", "org.camunda.bpm.engine."},
+                {"HTTP (Tomcat, Spring MVC and Security filters, Jackson)", "org.apache.catalina.",
+                        "org.apache.coyote.", "org.apache.tomcat.", "org.springframework.web.",
+                        "org.springframework.security.", "com.fasterxml.jackson.", "jakarta.servlet."},
+                {"our code (other)", "io.complaintflow."},
+                {"JDBC driver, pool (other)", "org.postgresql.", "com.zaxxer.", "org.h2."},
+        };
+
+        static Window open(String name, Node node) {
+            Window w = new Window(name, node);
+            synchronized (WINDOWS) {
+                WINDOWS.add(w);
+            }
+            return w;
+        }
+
+        static final class Window {
+            final String name;
+            final Node node;
+            final long start;
+            long end;
+            long ops;
+            long dbCpuMs;
+            final Map<Long, long[]> threadsAtStart;
+            final Map<String, Long> threadCpuMs = new LinkedHashMap<>();
+
+            Window(String name, Node node) {
+                this.name = name;
+                this.node = node;
+                this.start = System.currentTimeMillis();
+                this.threadsAtStart = threads(node.process.pid());
+            }
+
+            Window(String name, long start, long end, long ops, long dbCpuMs, Map<String, Long> threadCpuMs) {
+                this.name = name;
+                this.node = null;
+                this.start = start;
+                this.end = end;
+                this.ops = ops;
+                this.dbCpuMs = dbCpuMs;
+                this.threadsAtStart = Map.of();
+                this.threadCpuMs.putAll(threadCpuMs);
+            }
+
+            void close(long ops, long dbCpuMs) {
+                this.ops = ops;
+                extend(dbCpuMs);
+            }
+
+            /** Moves the end to now: the jobs the requests left belong to them. */
+            void extend(long dbCpuMs) {
+                this.end = System.currentTimeMillis();
+                this.dbCpuMs = dbCpuMs;
+                threadCpuMs.clear();
+                Map<Long, String> names = new LinkedHashMap<>();
+                Map<Long, long[]> now = threads(node.process.pid(), names);
+                now.forEach((tid, cpu) -> {
+                    long before = threadsAtStart.containsKey(tid) ? threadsAtStart.get(tid)[0] : 0;
+                    threadCpuMs.merge(threadCategory(names.get(tid)), cpu[0] - before, Long::sum);
+                });
+            }
+
+            String line() {
+                StringBuilder b = new StringBuilder(name.replace('|', '/')).append('|').append(start).append('|')
+                        .append(end).append('|').append(ops).append('|').append(dbCpuMs);
+                threadCpuMs.forEach((k, v) -> b.append('|').append(k).append('=').append(v));
+                return b.toString();
+            }
+
+            static Window parse(String line) {
+                String[] f = line.split("\\|");
+                Map<String, Long> cpu = new LinkedHashMap<>();
+                for (int i = 5; i < f.length; i++) {
+                    cpu.put(f[i].substring(0, f[i].indexOf('=')), Long.parseLong(f[i].substring(f[i].indexOf('=') + 1)));
+                }
+                return new Window(f[0], Long.parseLong(f[1]), Long.parseLong(f[2]), Long.parseLong(f[3]),
+                        Long.parseLong(f[4]), cpu);
+            }
+        }
+
+        static List<String> windowLines() {
+            synchronized (WINDOWS) {
+                return WINDOWS.stream().filter(w -> w.end > 0).map(Window::line).toList();
+            }
+        }
+
+        static Map<Long, long[]> threads(long pid) {
+            return threads(pid, new LinkedHashMap<>());
+        }
+
+        /** CPU ms of every thread of the process (utime + stime), and its name (15 characters, as /proc keeps it). */
+        static Map<Long, long[]> threads(long pid, Map<Long, String> names) {
+            Map<Long, long[]> cpu = new LinkedHashMap<>();
+            try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+                for (Path t : (Iterable<Path>) tasks::iterator) {
+                    try {
+                        long tid = Long.parseLong(t.getFileName().toString());
+                        String stat = Files.readString(t.resolve("stat"));
+                        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        cpu.put(tid, new long[] {(Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10});
+                        names.put(tid, Files.readString(t.resolve("comm")).trim());
+                    } catch (IOException | RuntimeException gone) {
+                        // thread ended
+                    }
+                }
+            } catch (IOException gone) {
+                // process ended
+            }
+            return cpu;
+        }
+
+        static String threadCategory(String comm) {
+            if (comm == null) {
+                return "other";
+            }
+            if (comm.startsWith("http-nio")) {
+                return "http";
+            }
+            if (comm.startsWith("camundaTaskExe")) {
+                return "jobs";
+            }
+            if (comm.startsWith("JobExecutor")) {
+                return "acquisition";
+            }
+            if (comm.startsWith("GC ") || comm.startsWith("G1 ")) {
+                return "gc";
+            }
+            if (comm.contains("CompilerThre")) {
+                return "jit";
+            }
+            if (comm.startsWith("JFR") || comm.startsWith("VM ") || comm.equals("Signal Dispatch")) {
+                return "vm";
+            }
+            return "other";
+        }
+
+        static String centre(jdk.jfr.consumer.RecordedStackTrace stack) {
+            if (stack == null) {
+                return "JVM / other";
+            }
+            List<String> frames = new ArrayList<>();
+            for (var f : stack.getFrames()) {
+                if (f.isJavaFrame()) {
+                    frames.add(f.getMethod().getType().getName() + "." + f.getMethod().getName());
+                }
+            }
+            for (String[] centre : CENTRES) {
+                for (String frame : frames) {
+                    for (int i = 1; i < centre.length; i++) {
+                        if (frame.startsWith(centre[i])) {
+                            return centre[0];
+                        }
+                    }
+                }
+            }
+            return "JVM / other";
+        }
+
+        /** The innermost frame of our own code: which of our classes caused the sample. */
+        static String ownFrame(jdk.jfr.consumer.RecordedStackTrace stack) {
+            if (stack != null) {
+                for (var f : stack.getFrames()) {
+                    String type = f.getMethod().getType().getName();
+                    if (type.startsWith("io.complaintflow.") && !type.contains("$$")) {
+                        return type.substring("io.complaintflow.".length()) + "." + f.getMethod().getName();
+                    }
+                }
+            }
+            return "(no frame of ours)";
+        }
+
+        static String summarize(Path recording, List<Window> windows) throws IOException {
+            List<Window> measuredWindows = windows.stream().filter(w -> w.end > 0 && w.ops > 0
+                    && !w.name.startsWith("warmup")).toList();
+            Map<Window, Map<String, Integer>> byCentre = new LinkedHashMap<>();
+            Map<Window, Map<String, Integer>> byOwn = new LinkedHashMap<>();
+            Map<Window, Map<String, Integer>> byThread = new LinkedHashMap<>();
+            measuredWindows.forEach(w -> {
+                byCentre.put(w, new java.util.HashMap<>());
+                byOwn.put(w, new java.util.HashMap<>());
+                byThread.put(w, new java.util.HashMap<>());
+            });
+            try (var file = new jdk.jfr.consumer.RecordingFile(recording)) {
+                while (file.hasMoreEvents()) {
+                    var e = file.readEvent();
+                    if (!e.getEventType().getName().equals("jdk.ExecutionSample")) {
+                        continue;
+                    }
+                    long t = e.getStartTime().toEpochMilli();
+                    for (Window w : measuredWindows) {
+                        if (t >= w.start && t <= w.end) {
+                            var thread = e.getThread("sampledThread");
+                            String tn = thread == null || thread.getJavaName() == null ? "?" : thread.getJavaName();
+                            String kind = tn.startsWith("http-nio") ? "http" : tn.startsWith("camundaTaskExecutor") ? "jobs"
+                                    : tn.startsWith("JobExecutor") ? "acquisition" : "other";
+                            byThread.get(w).merge(kind, 1, Integer::sum);
+                            byCentre.get(w).merge(centre(e.getStackTrace()), 1, Integer::sum);
+                            byOwn.get(w).merge(ownFrame(e.getStackTrace()), 1, Integer::sum);
+                        }
+                    }
+                }
+            }
+            StringBuilder out = new StringBuilder();
+            for (Window w : measuredWindows) {
+                Map<String, Integer> centres = byCentre.get(w);
+                int samples = centres.values().stream().mapToInt(Integer::intValue).sum();
+                if (samples == 0) {
+                    continue;
+                }
+                long java = 0;
+                for (String k : List.of("http", "jobs", "acquisition", "other")) {
+                    java += w.threadCpuMs.getOrDefault(k, 0L);
+                }
+                double ops = w.ops;
+                out.append(String.format(Locale.ROOT, "%nwhere the CPU of \"%s\" went: %d operations, %.1f s, %d JFR samples%n",
+                        w.name, w.ops, (w.end - w.start) / 1000.0, samples));
+                out.append(String.format(Locale.ROOT, "  %-56s %9s %7s%n", "cost centre", "ms/op", "share"));
+                double total = 0;
+                List<Map.Entry<String, Integer>> sorted = new ArrayList<>(centres.entrySet());
+                sorted.sort((a, b) -> b.getValue() - a.getValue());
+                for (var c : sorted) {
+                    double ms = java * (c.getValue() / (double) samples) / ops;
+                    total += ms;
+                    out.append(String.format(Locale.ROOT, "  %-56s %9.2f %6.1f%%%n", c.getKey(), ms,
+                            100.0 * c.getValue() / samples));
+                }
+                for (String[] jvm : new String[][] {{"gc", "garbage collection"}, {"jit", "JIT compiler"},
+                        {"vm", "JFR, VM threads"}}) {
+                    double ms = w.threadCpuMs.getOrDefault(jvm[0], 0L) / ops;
+                    total += ms;
+                    out.append(String.format(Locale.ROOT, "  %-56s %9.2f%n", jvm[1], ms));
+                }
+                double db = w.dbCpuMs / ops;
+                out.append(String.format(Locale.ROOT, "  %-56s %9.2f%n", "PostgreSQL backends", db));
+                out.append(String.format(Locale.ROOT, "  %-56s %9.2f%n", "total (application + database)", total + db));
+                out.append(String.format(Locale.ROOT, "  Java threads: HTTP %.2f, job executor %.2f, acquisition %.2f,"
+                                + " other %.2f ms/op%n", w.threadCpuMs.getOrDefault("http", 0L) / ops,
+                        w.threadCpuMs.getOrDefault("jobs", 0L) / ops, w.threadCpuMs.getOrDefault("acquisition", 0L) / ops,
+                        w.threadCpuMs.getOrDefault("other", 0L) / ops));
+                List<Map.Entry<String, Integer>> own = new ArrayList<>(byOwn.get(w).entrySet());
+                own.sort((a, b) -> b.getValue() - a.getValue());
+                out.append("  innermost frame of our code (top 12):\n");
+                for (var o : own.subList(0, Math.min(12, own.size()))) {
+                    out.append(String.format(Locale.ROOT, "    %-62s %7.2f ms/op%n", o.getKey(),
+                            java * (o.getValue() / (double) samples) / ops));
+                }
+            }
+            return out.toString();
+        }
+
+        /** Prints the profile of an earlier run again (its JSON keeps the windows; its .jfr is next to it). */
+        static void reprint(Path json) throws IOException {
+            String text = Files.readString(json);
+            Matcher m = Pattern.compile("\"profileWindows\"\\s*:\\s*\\[(.*?)\\]", Pattern.DOTALL).matcher(text);
+            if (!m.find()) {
+                throw new IllegalStateException("no profileWindows in " + json);
+            }
+            List<Window> windows = new ArrayList<>();
+            Matcher line = Pattern.compile("\"([^\"]*)\"").matcher(m.group(1));
+            while (line.find()) {
+                windows.add(Window.parse(line.group(1)));
+            }
+            String run = json.getFileName().toString().replace("bench-", "").replace(".json", "");
+            System.out.println(summarize(json.resolveSibling(run + "-node1.jfr"), windows));
+        }
+    }
+
     // ---------------------------------------------------------------- SMTP sink
 
     /** Accepts and discards the application's mail, so mail jobs succeed as they would against a real server. */
@@ -904,36 +1514,60 @@ public class Bench {
     @SuppressWarnings("unchecked")
     static void printTable() {
         System.out.println();
-        System.out.println("ComplaintFlow benchmark " + runId + "  " + RESULT.get("label"));
+        System.out.println("ComplaintFlow benchmark " + runId + "  " + RESULT.get("label") + "  (" + RESULT.get("database")
+                + ", models: " + RESULT.get("model") + ")");
         System.out.println(RESULT.get("machine"));
         System.out.println("load average before " + RESULT.get("loadBefore") + ", after " + RESULT.get("loadAfter"));
         System.out.println("start-up: " + RESULT.get("startupSeconds") + " s (process start -> health UP), "
                 + RESULT.get("startupCpuSeconds") + " s of CPU");
+        if (RESULT.get("footprint") instanceof Map<?, ?> f) {
+            System.out.println("footprint of one routine complaint: waiting at its department " + f.get("waitingTimerJobs")
+                    + " timer jobs, " + f.get("waitingVariables") + " variables (" + f.get("waitingVariableBytes")
+                    + " bytes); closed: " + ((Map<?, ?>) f.get("historyRowsWhenClosed")).get("total")
+                    + " history rows; engine rows with the customer's phone: " + f.get("engineRowsWithPhone"));
+        }
         System.out.println();
-        System.out.printf("%-10s %5s %9s %8s %8s %8s %7s %8s %s%n", "phase", "conc", "per s", "p50 ms", "p95 ms",
-                "p99 ms", "errors", "ratio", "load before");
+        System.out.printf("%-9s %4s %7s %7s %7s %7s %5s %6s %15s %15s %6s %s%n", "phase", "conc", "per s", "p50 ms",
+                "p95 ms", "p99 ms", "err", "ratio", "cpu/op app+db", "with jobs", "rows", "load before");
         for (String phase : List.of("engineCeiling", "intake")) {
             Object rows = RESULT.get(phase);
             if (rows instanceof List<?> list) {
                 for (Object o : list) {
                     Map<String, Object> r = (Map<String, Object>) o;
-                    System.out.printf(Locale.ROOT, "%-10s %5s %9s %8s %8s %8s %7s %8s %s%n",
+                    System.out.printf(Locale.ROOT, "%-9s %4s %7s %7s %7s %7s %5s %6s %15s %15s %6s %s%n",
                             phase.equals("intake") ? "intake" : "no-op", r.get("concurrency"), r.get("perSecond"),
                             r.get("p50Ms"), r.get("p95Ms"), r.get("p99Ms"), r.get("errors"),
-                            r.getOrDefault("ratioToCeiling", ""), r.get("loadAverageBefore"));
+                            r.getOrDefault("ratioToCeiling", ""), r.get("appCpuMsPerOp") + "+" + r.get("dbCpuMsPerOp"),
+                            r.containsKey("appCpuMsPerOpWithJobs") ? r.get("appCpuMsPerOpWithJobs") + "+"
+                                    + r.get("dbCpuMsPerOpWithJobs") : "", r.get("dbRowsWrittenPerOpWithJobs") == null
+                                    ? r.get("dbRowsWrittenPerOp") : r.get("dbRowsWrittenPerOpWithJobs"),
+                            r.get("loadAverageBefore"));
                 }
             }
+        }
+        if (RESULT.get("sustained") instanceof Map<?, ?> s) {
+            System.out.println();
+            System.out.println("sustained (c=16, " + s.get("seconds") + " s): " + s.get("perSecond") + " accepted/s, "
+                    + s.get("firstTasksPerSecondWithinWindow") + " first tasks/s within the window, "
+                    + s.get("endToEndPerSecond") + "/s end to end (all " + s.get("firstTasks") + " first tasks after "
+                    + s.get("lastFirstTaskAfterSeconds") + " s); cpu/op with jobs " + s.get("appCpuMsPerOpWithJobs") + "+"
+                    + s.get("dbCpuMsPerOpWithJobs") + " ms; p99 " + s.get("p99Ms") + " ms");
         }
         if (RESULT.get("lifecycle") instanceof Map<?, ?> l) {
             System.out.println();
             System.out.println("lifecycle: " + l.get("closedPerSecond") + " complaints closed/s (" + l.get("closed")
                     + " in " + l.get("seconds") + " s, " + l.get("workers") + " handlers, " + l.get("userTasksPerSecond")
-                    + " tasks/s, errors " + l.get("errors") + ", load " + l.get("loadAverageBefore") + ")");
+                    + " tasks/s, errors " + l.get("errors") + ", load " + l.get("loadAverageBefore") + "); cpu per closed"
+                    + " complaint (intake to CLOSED) " + l.get("appCpuMsPerComplaint") + "+" + l.get("dbCpuMsPerComplaint")
+                    + " ms, with the jobs it left " + l.get("appCpuMsPerComplaintWithJobs") + "+"
+                    + l.get("dbCpuMsPerComplaintWithJobs") + " ms");
         }
         if (RESULT.get("storm") instanceof Map<?, ?> s) {
             System.out.println("storm: " + s.get("escalated") + " of " + s.get("timers") + " escalations in "
                     + s.get("seconds") + " s on two nodes, duplicates " + s.get("duplicates") + ", failed jobs "
-                    + s.get("failedJobs") + ", by node " + s.get("byNode") + " (load " + s.get("loadAverageBefore") + ")");
+                    + s.get("failedJobs") + ", by node " + s.get("byNode") + "; cpu/escalation "
+                    + s.get("appCpuMsPerEscalation") + "+" + s.get("dbCpuMsPerEscalation") + " ms (load "
+                    + s.get("loadAverageBefore") + ")");
         }
         System.out.println("resources: " + RESULT.get("resources"));
     }

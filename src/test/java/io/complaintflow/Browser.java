@@ -57,7 +57,7 @@ public final class Browser implements AutoCloseable {
     /** Logs into a Camunda webapp (tasklist, cockpit, admin) with its own login form. */
     public void login(String app, String user, String password) {
         driver.get(base + "/camunda/app/" + app + "/default/");
-        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(40)); // a loaded 2-core machine
         for (int attempt = 1; ; attempt++) {
             try {
                 WebElement name = wait.until(d -> d.findElements(By.cssSelector("input[type=text]")).stream()
@@ -72,7 +72,8 @@ public final class Browser implements AutoCloseable {
                         .until(d -> d.findElements(By.cssSelector("input[type=password]")).isEmpty());
                 return;
             } catch (RuntimeException e) {
-                // the login form sometimes re-renders while the page is still starting: try once more
+                // the login form sometimes re-renders while the page is still starting, and on a loaded machine
+                // the page can stall while loading its scripts: load it again and try once more
                 if (attempt == 2) {
                     try {
                         screenshot("login-refused");
@@ -80,6 +81,10 @@ public final class Browser implements AutoCloseable {
                         // the timeout is what matters
                     }
                     throw e;
+                }
+                if (!driver.findElements(By.cssSelector("input[type=password]")).stream()
+                        .anyMatch(WebElement::isDisplayed)) {
+                    driver.get(base + "/camunda/app/" + app + "/default/");
                 }
             }
         }

@@ -26,7 +26,8 @@ class ProcessCoverageTest {
 
     @Test
     void theTestRunWalksMoreThan90PercentOfEveryLifecycleModel() {
-        for (String key : List.of("complaint-handling", "department-handling", "notification", "surge-response",
+        for (String key : List.of("complaint-handling", "department-handling", "deadline-ladder", "regulator-reply",
+                "notification", "surge-response",
                 "crisis-response", "campaign-315", "internal-forwarding", "pdca-review")) {
             var definition = repository.createProcessDefinitionQuery().processDefinitionKey(key).latestVersion()
                     .singleResult();

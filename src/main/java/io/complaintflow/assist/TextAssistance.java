@@ -39,6 +39,11 @@ public class TextAssistance {
         return outcomes.find(caseNumber).map(SuggestionOutcomes.Recorded::suggestion);
     }
 
+    /** The sensitive topic found in the complaint's text at intake (an input of complaint-grading). */
+    public String sensitiveTopic(String caseNumber) {
+        return outcomes.find(caseNumber).map(r -> r.detection().topic()).orElse("none");
+    }
+
     public Optional<String> suggestionText(String caseNumber) {
         return outcomes.find(caseNumber).map(r -> AssistService.suggestionText(r.suggestion(), r.detection()));
     }

@@ -6,6 +6,7 @@ import static io.complaintflow.complaint.ComplaintProcess.REVIEW_REQUIRED;
 
 import io.complaintflow.complaint.Actors;
 import io.complaintflow.engine.FormValues;
+import io.complaintflow.engine.ModelGeneration;
 import io.complaintflow.resolution.ResolutionService;
 import io.complaintflow.sla.Clock;
 import io.complaintflow.sla.ClockService;
@@ -34,9 +35,13 @@ public class ReopenComplaintDelegate implements JavaDelegate {
         callbacks.reopen(caseNumber, Actors.SYSTEM, execution);
         execution.setVariable(DEPARTMENTS, FormValues.jsonList(resolution.involvedDepartments(caseNumber)));
         // back through the center's review, never straight to confirmation, and against a fresh resolution clock
-        execution.setVariable(RESOLVED_AT_INTAKE, false);
-        execution.setVariable(REVIEW_REQUIRED, true);
-        clocks.find(caseNumber, Clock.RESOLUTION).ifPresent(old -> ClockTimers.expose(
-                clocks.start(caseNumber, Clock.RESOLUTION, old.durationSpec()), "resolution", execution));
+        ModelGeneration.decide(execution, RESOLVED_AT_INTAKE, false);
+        ModelGeneration.decide(execution, REVIEW_REQUIRED, true);
+        clocks.find(caseNumber, Clock.RESOLUTION).ifPresent(old -> {
+            Clock fresh = clocks.start(caseNumber, Clock.RESOLUTION, old.durationSpec());
+            if (ModelGeneration.boundaryTimers(execution)) {
+                ClockTimers.expose(fresh, "resolution", execution);
+            }
+        });
     }
 }

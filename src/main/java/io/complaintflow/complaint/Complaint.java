@@ -31,4 +31,14 @@ public record Complaint(
         Instant createdAt,
         Instant updatedAt,
         Instant closedAt) {
+
+    /** What the decision tables and text assistance read: subject and description, at most 4,000 characters. */
+    public String text() {
+        return text(subject, description);
+    }
+
+    public static String text(String subject, String description) {
+        String text = (subject == null ? "" : subject) + "\n" + (description == null ? "" : description);
+        return text.length() <= 4000 ? text : text.substring(0, 2000) + "\n…\n" + text.substring(text.length() - 1990);
+    }
 }

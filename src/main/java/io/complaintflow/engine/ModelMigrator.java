@@ -27,6 +27,11 @@ import org.springframework.stereotype.Component;
  * own command, so one refused instance does not hold back the others; the refused ones stay on their version
  * and are recorded with the engine's reasons for the process owner. Event triggers are not updated: a timer
  * that is already waiting keeps its due date.
+ *
+ * <p>Only within a model generation ({@link ModelGeneration}): across generations instances finish on the version
+ * they started on. Such a change is one the engine would accept but get wrong — the deadline ladder (generation 2)
+ * replaced the boundary timers of generation 1, and a migration would silently drop those timers without starting
+ * the ladders — so these instances are listed with that reason instead.
  */
 @Component
 public class ModelMigrator {
@@ -36,6 +41,7 @@ public class ModelMigrator {
     private final RepositoryService repository;
     private final RuntimeService runtime;
     private final MigrationIssues issues;
+    private final Map<String, Integer> generations = new java.util.concurrent.ConcurrentHashMap<>();
 
     public ModelMigrator(RepositoryService repository, RuntimeService runtime, MigrationIssues issues) {
         this.repository = repository;
@@ -78,6 +84,14 @@ public class ModelMigrator {
     private DefinitionMigration migrate(ProcessDefinition source, ProcessDefinition target,
                                         List<ProcessInstance> running) {
         List<MigrationIssue> refused = new ArrayList<>();
+        int from = generation(source);
+        int to = generation(target);
+        if (from != to) {
+            String reason = "model generation " + from + " → " + to + ": runs to its end on version "
+                    + source.getVersion() + " (not migrated across generations)";
+            running.forEach(instance -> refused.add(issue(instance, source, target, reason)));
+            return finish(source, target, 0, refused);
+        }
         MigrationPlan plan;
         try {
             plan = runtime.createMigrationPlan(source.getId(), target.getId()).mapEqualActivities().build();
@@ -109,6 +123,11 @@ public class ModelMigrator {
         LOG.info("Migrated {} instances of {} v{} to v{}; {} stay on v{}", migrated, source.getKey(),
                 source.getVersion(), target.getVersion(), refused.size(), source.getVersion());
         return new DefinitionMigration(source.getKey(), source.getVersion(), target.getVersion(), migrated, refused);
+    }
+
+    private int generation(ProcessDefinition definition) {
+        return generations.computeIfAbsent(definition.getId(),
+                id -> ModelGeneration.of(repository.getBpmnModelInstance(id)));
     }
 
     private List<ProcessDefinition> olderVersions(ProcessDefinition target) {

@@ -12,6 +12,8 @@ import io.complaintflow.notification.Recipients;
 import io.complaintflow.security.Groups;
 import io.complaintflow.sla.Clock;
 import io.complaintflow.sla.ClockService;
+import io.complaintflow.sla.ClockState;
+import java.time.Instant;
 import java.util.List;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -23,6 +25,7 @@ import org.springframework.stereotype.Service;
  * brings in the department lead (the center lead for the center's own clocks), at the deadline plus half its
  * time again level 2 brings in complaint-managers, and for G3/G4 level 3 brings in the emergency group. Each
  * level joins the open tasks as a candidate group, gets a mail, and is written to the timeline and counted.
+ * The steps are taken by processes/deadline-ladder.bpmn, one timer at a time ({@link #climb}).
  */
 @Service
 public class EscalationService {
@@ -54,21 +57,75 @@ public class EscalationService {
     }
 
     /**
-     * Acts on one step of the ladder for the clock, unless the clock has been met or is paused.
-     * {@code processInstanceId} is the instance whose open tasks the escalated group joins.
-     * Returns whether anything happened.
+     * The deadline ladder looks at its clocks: every step whose time has come is taken, in order, on every clock
+     * that is neither met nor paused — the 80% reminder (level 0); the deadline (level 1, and for a G3/G4 complaint
+     * level 3 as well, except on the first response); the deadline plus half its time again (level 2, not on the
+     * first response). {@code processInstanceId} is the instance whose open tasks the escalated groups join. A step
+     * is taken once: the clock's ladder step moves first, so a second node or a retry finds it taken.
+     * Returns the number of steps taken.
+     */
+    public int climb(String caseNumber, List<String> clockNames, String processInstanceId) {
+        Instant at = now.now();
+        int taken = 0;
+        Complaint complaint = null;
+        List<Task> open = null;
+        for (String name : clockNames) {
+            Clock clock = clocks.find(caseNumber, name).orElse(null);
+            while (clock != null && clock.climbing() && clock.state() != ClockState.PAUSED
+                    && !clock.nextStepAt().isAfter(at)) {
+                int step = clock.ladderStep();
+                if (!clocks.stepTaken(clock, step)) {
+                    break;
+                }
+                if (complaint == null) {
+                    complaint = complaints.find(caseNumber).orElseThrow();
+                    open = tasks.createTaskQuery().processInstanceId(processInstanceId).active().list();
+                }
+                for (int level : levels(clock, step, complaint.grade())) {
+                    act(clock, level, complaint, open);
+                }
+                taken++;
+                clock = clocks.find(caseNumber, name).orElse(null);
+            }
+        }
+        if (taken > 0) {
+            caseFile.refresh(caseNumber, null);
+        }
+        return taken;
+    }
+
+    static List<Integer> levels(Clock clock, int step, String grade) {
+        boolean major = "G3".equals(grade) || "G4".equals(grade);
+        return switch (step) {
+            case 0 -> List.of(0);
+            case 1 -> major && !Clock.FIRST_RESPONSE.equals(clock.name()) ? List.of(1, 3) : List.of(1);
+            default -> List.of(2);
+        };
+    }
+
+    /**
+     * Generation 1 (boundary timers, one per level): acts on one level for the clock, unless the clock has been met
+     * or is paused. Returns whether anything happened.
      */
     public boolean escalate(String caseNumber, String clockName, int level, String processInstanceId) {
         Clock clock = clocks.find(caseNumber, clockName).orElse(null);
-        if (clock == null || !clock.open() || clock.state() == io.complaintflow.sla.ClockState.PAUSED) {
+        if (clock == null || !clock.open() || clock.state() == ClockState.PAUSED) {
             return false;
         }
+        Complaint complaint = complaints.find(caseNumber).orElseThrow();
+        act(clock, level, complaint, tasks.createTaskQuery().processInstanceId(processInstanceId).active().list());
+        caseFile.refresh(caseNumber, null);
+        return true;
+    }
+
+    /** One level: the group joins the open tasks (from level 1), is told by mail, and it is recorded and counted. */
+    private void act(Clock clock, int level, Complaint complaint, List<Task> open) {
+        String caseNumber = clock.caseNumber();
+        String clockName = clock.name();
         if (level >= 1) {
             clocks.breach(caseNumber, clockName);
         }
-        Complaint complaint = complaints.find(caseNumber).orElseThrow();
         String department = clock.departmentKey();
-        List<Task> open = tasks.createTaskQuery().processInstanceId(processInstanceId).active().list();
         String group = groupFor(level, department, open);
         List<String> to = level == 0 ? holdersOf(open, group) : recipients.ofGroup(group);
         if (level >= 1) {
@@ -86,8 +143,6 @@ public class EscalationService {
                         : label + "已超时（期限 " + due + "），升级至 " + group + "（" + levelName(level) + "）", null);
         notifications.send(caseNumber, level == 0 ? "超时提醒" : "超时升级",
                 templates.escalation(to, level, caseNumber, complaint.grade(), label, due, complaint.subject()));
-        caseFile.refresh(caseNumber, null);
-        return true;
     }
 
     private static String groupFor(int level, String department, List<Task> open) {

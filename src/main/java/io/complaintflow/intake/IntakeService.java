@@ -3,7 +3,6 @@ package io.complaintflow.intake;
 import static io.complaintflow.complaint.ComplaintProcess.*;
 
 import io.complaintflow.assist.TextAssistance;
-import io.complaintflow.campaign.CampaignPhase;
 import io.complaintflow.complaint.Actors;
 import io.complaintflow.complaint.BusinessClock;
 import io.complaintflow.complaint.CaseFileVariables;
@@ -51,7 +50,6 @@ public class IntakeService {
     private final RuntimeService runtime;
     private final BusinessClock clock;
     private final Duration repeatWindow;
-    private final CampaignPhase campaignPhase;
     private final MassIncidentService massIncidents;
     private final ClockService clocks;
     private final NotificationService notifications;
@@ -63,7 +61,7 @@ public class IntakeService {
                          CaseNumberGenerator caseNumbers, Timeline timeline, CaseFileVariables caseFile,
                          ComplaintViews views, RuntimeService runtime, BusinessClock clock,
                          ClockService clocks, NotificationService notifications, MailTemplates templates,
-                         CampaignPhase campaignPhase, MassIncidentService massIncidents, TextAssistance assistance,
+                         MassIncidentService massIncidents, TextAssistance assistance,
                          @Value("${complaintflow.repeat-window:P30D}") Duration repeatWindow) {
         this.validator = validator;
         this.complaints = complaints;
@@ -74,7 +72,6 @@ public class IntakeService {
         this.runtime = runtime;
         this.clock = clock;
         this.repeatWindow = repeatWindow;
-        this.campaignPhase = campaignPhase;
         this.massIncidents = massIncidents;
         this.clocks = clocks;
         this.notifications = notifications;
@@ -126,24 +123,15 @@ public class IntakeService {
         Optional<MassIncident> incident = massIncidents.onIntake(caseNumber);
         TextAssistance.Assisted assisted = assistance.onIntake(caseNumber, c.text());
 
+        // what the decision tables read comes from the record when they run (triage/DecisionInputsListener)
         VariableMap variables = Variables.createVariables()
                 .putValue(CASE_NUMBER, caseNumber)
                 .putValue(CHANNEL, c.channel())
-                .putValue(REGULATOR, c.regulator())
-                .putValue(CATEGORY, c.category())
-                .putValue(VIP, c.customer().vip())
-                .putValue(REPEAT_COUNT, earlier.size())
-                .putValue(AMOUNT_CLAIMED, c.amountClaimed() == null ? null : c.amountClaimed().doubleValue())
-                .putValue(RESOLVED_AT_INTAKE, c.resolvedAtIntake())
-                .putValue(REJECTION_COUNT, 0)
-                .putValue("campaignPhase", campaignPhase.current())
-                .putValue(MassIncidentService.SIZE, incident.map(i -> i.members().size()).orElse(null))
                 .putValue(MassIncidentService.LABEL, incident.map(MassIncident::label).orElse(null))
-                .putValue(ANSWER, c.resolvedAtIntake() ? c.resolution() : null)
-                .putValue(TextAssistance.SENSITIVE_TOPIC, assisted.detection().topic())
-                .putValue(TextAssistance.SIMILAR_TEXT, assisted.similarText())
-                // read by complaint-grading only; not worth keeping in the engine's tables
-                .putValueTyped(COMPLAINT_TEXT, Variables.stringValue(c.text(), true));
+                .putValue(TextAssistance.SIMILAR_TEXT, assisted.similarText());
+        if (c.resolvedAtIntake()) {
+            variables.putValue(ANSWER, c.resolution());
+        }
         variables.putAll(caseFile.render(caseNumber));
         runtime.createProcessInstanceByKey(ComplaintProcess.KEY)
                 .businessKey(caseNumber)

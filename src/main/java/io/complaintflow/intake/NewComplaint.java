@@ -25,7 +25,6 @@ public record NewComplaint(
      * columns, so a very long text is read from both ends.
      */
     public String text() {
-        String text = (subject == null ? "" : subject) + "\n" + (description == null ? "" : description);
-        return text.length() <= 4000 ? text : text.substring(0, 2000) + "\n…\n" + text.substring(text.length() - 1990);
+        return io.complaintflow.complaint.Complaint.text(subject, description);
     }
 }

@@ -4,27 +4,36 @@ import static io.complaintflow.complaint.ComplaintProcess.ANSWER;
 
 import io.complaintflow.complaint.Actors;
 import io.complaintflow.engine.FormValues;
+import io.complaintflow.engine.ModelGeneration;
 import io.complaintflow.mass.MassIncidentService;
 import io.complaintflow.mass.MassIncidents;
 import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
 @Component("customerAnswered")
 public class AnswerCustomerListener implements TaskListener {
 
+    static final String AUTHORITY = "authority";
+
     private final ResolutionService resolution;
     private final MassIncidents incidents;
     private final MassIncidentService massIncidents;
     private final Actors actors;
+    private final DecisionService decisions;
 
     public AnswerCustomerListener(ResolutionService resolution, MassIncidents incidents,
-                                  MassIncidentService massIncidents, Actors actors) {
+                                  MassIncidentService massIncidents, Actors actors, DecisionService decisions) {
         this.resolution = resolution;
         this.incidents = incidents;
         this.massIncidents = massIncidents;
         this.actors = actors;
+        this.decisions = decisions;
     }
 
     @Override
@@ -38,6 +47,15 @@ public class AnswerCustomerListener implements TaskListener {
             incidents.ofComplaint(caseNumber).ifPresent(i -> massIncidents.answer(i.id(), answer, compensation,
                     actors.of(task)));
             task.removeVariable("applyToIncident");
+        }
+        if (!ModelGeneration.boundaryTimers(task.getExecution())) {
+            // who must approve the amount (compensation-authority): read by the next gateway and the approval task
+            // created in this same step, so kept in memory only
+            Map<String, Object> authority = decisions.evaluateDecisionByKey("compensation-authority")
+                    .variables(Variables.createVariables().putValue("compensation",
+                            compensation == null ? null : compensation.doubleValue()))
+                    .evaluate().getSingleResult().getEntryMap();
+            task.setVariable(AUTHORITY, Variables.objectValue(new HashMap<>(authority), true).create());
         }
     }
 }

@@ -1,14 +1,17 @@
 package io.complaintflow.sla;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * One deadline of a complaint. {@code warningAt} is 80% of its time (the reminder), {@code level2At} the
- * deadline plus half its time again (the second escalation level).
+ * deadline plus half its time again (the second escalation level). {@code ladderStep} is the next step of its
+ * escalation ladder: 0 the reminder at {@code warningAt}, 1 the deadline, 2 level 2 at {@code level2At}; the first
+ * response has no level 2.
  */
 public record Clock(long id, String caseNumber, String name, String durationSpec, Instant startedAt,
                     Instant warningAt, Instant targetAt, Instant level2At, ClockState state, Instant pausedAt,
-                    Instant stoppedAt) {
+                    Instant stoppedAt, int ladderStep) {
 
     public static final String FIRST_RESPONSE = "FIRST_RESPONSE";
     public static final String RESOLUTION = "RESOLUTION";
@@ -26,5 +29,30 @@ public record Clock(long id, String caseNumber, String name, String durationSpec
     /** Still being watched: neither met nor stopped. */
     public boolean open() {
         return stoppedAt == null;
+    }
+
+    /** When each step of the ladder is due: the reminder, the deadline and (not for the first response) level 2. */
+    public List<Instant> steps() {
+        return FIRST_RESPONSE.equals(name) ? List.of(warningAt, targetAt) : List.of(warningAt, targetAt, level2At);
+    }
+
+    /** The ladder has a step left to take on this clock (it may be paused). */
+    public boolean climbing() {
+        return open() && ladderStep < steps().size();
+    }
+
+    /** When the next step is due; only while {@link #climbing()}. */
+    public Instant nextStepAt() {
+        return steps().get(ladderStep);
+    }
+
+    /** The first step whose point is still ahead of {@code now} (all steps taken: past the last). */
+    public int firstStepAfter(Instant now) {
+        List<Instant> points = steps();
+        int step = 0;
+        while (step < points.size() && !points.get(step).isAfter(now)) {
+            step++;
+        }
+        return step;
     }
 }

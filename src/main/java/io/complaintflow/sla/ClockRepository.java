@@ -37,7 +37,8 @@ public class ClockRepository {
                        Instant targetAt, Instant level2At) {
         int updated = jdbc.sql("""
                         update complaint_clock set duration_spec = ?, started_at = ?, warning_at = ?, target_at = ?,
-                          level2_at = ?, state = 'RUNNING', paused_at = null, stopped_at = null, updated_at = ?
+                          level2_at = ?, state = 'RUNNING', paused_at = null, stopped_at = null, updated_at = ?,
+                          ladder_step = 0
                         where case_number = ? and clock = ?""")
                 .param(spec).param(odt(startedAt)).param(odt(warningAt)).param(odt(targetAt)).param(odt(level2At))
                 .param(odt(startedAt)).param(caseNumber).param(name).update();
@@ -65,6 +66,16 @@ public class ClockRepository {
         return updated;
     }
 
+    /** Sets the ladder's next step; with {@code expected}, only if no one else moved it meanwhile. */
+    public boolean ladderStep(Clock c, Integer expected, int next) {
+        if (expected == null) {
+            return jdbc.sql("update complaint_clock set ladder_step = ? where id = ?").param(next).param(c.id())
+                    .update() == 1;
+        }
+        return jdbc.sql("update complaint_clock set ladder_step = ? where id = ? and ladder_step = ?").param(next)
+                .param(c.id()).param(expected).update() == 1;
+    }
+
     public List<ClockEvent> history(long clockId) {
         return jdbc.sql("select * from clock_event where clock_id = ? order by id").param(clockId)
                 .query((rs, i) -> new ClockEvent(instant(rs, "at"), rs.getString("event"), instant(rs, "target_at"),
@@ -80,7 +91,7 @@ public class ClockRepository {
         return new Clock(rs.getLong("id"), rs.getString("case_number"), rs.getString("clock"),
                 rs.getString("duration_spec"), instant(rs, "started_at"), instant(rs, "warning_at"),
                 instant(rs, "target_at"), instant(rs, "level2_at"), ClockState.valueOf(rs.getString("state")),
-                instant(rs, "paused_at"), instant(rs, "stopped_at"));
+                instant(rs, "paused_at"), instant(rs, "stopped_at"), rs.getInt("ladder_step"));
     }
 
 

@@ -14,7 +14,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Starts, pauses, resumes, extends and stops a complaint's clocks on the business calendar. Every change is
- * kept in the clock's history; callers reschedule the watching timers ({@link ClockTimers}).
+ * kept in the clock's history; a change that moves when the deadline ladder must look next (pause, resume,
+ * extension, a met first response) re-dates the ladder's timer ({@link ClockTimers#rearm}).
  */
 @Service
 public class ClockService {
@@ -26,11 +27,13 @@ public class ClockService {
     private final ClockRepository clocks;
     private final BusinessCalendar calendar;
     private final BusinessClock now;
+    private final ClockTimers timers;
 
-    public ClockService(ClockRepository clocks, BusinessCalendar calendar, BusinessClock now) {
+    public ClockService(ClockRepository clocks, BusinessCalendar calendar, BusinessClock now, ClockTimers timers) {
         this.clocks = clocks;
         this.calendar = calendar;
         this.now = now;
+        this.timers = timers;
     }
 
     public Clock start(String caseNumber, String name, String spec) {
@@ -60,11 +63,24 @@ public class ClockService {
         return clocks.all(caseNumber);
     }
 
-    /** Met: a running clock is fulfilled; a breached one stays breached but stops. */
+    /**
+     * Met: a running clock is fulfilled; a breached one stays breached but stops. The first response shares its
+     * ladder with the resolution clock, which goes on: that ladder now waits for the resolution's next step.
+     * (The other clocks are met where their ladder's scope ends, which ends the ladder with it.)
+     */
     public Optional<Clock> stop(String caseNumber, String name) {
-        return clocks.find(caseNumber, name).filter(Clock::open).map(c -> clocks.update(c,
+        Optional<Clock> stopped = clocks.find(caseNumber, name).filter(Clock::open).map(c -> clocks.update(c,
                 c.state() == ClockState.BREACHED ? ClockState.BREACHED : ClockState.FULFILLED, c.warningAt(),
                 c.targetAt(), c.level2At(), null, now.now(), now.now(), "STOPPED", null));
+        if (stopped.isPresent() && Clock.FIRST_RESPONSE.equals(name)) {
+            timers.rearm(caseNumber);
+        }
+        return stopped;
+    }
+
+    /** The ladder took step {@code step} of the clock: the next one is due next (false: someone else took it). */
+    public boolean stepTaken(Clock clock, int step) {
+        return clocks.ladderStep(clock, step, step + 1);
     }
 
     /** The deadline passed with the clock running (a paused clock's deadline is about to move). */
@@ -84,6 +100,9 @@ public class ClockService {
                             now.now(), null, now.now(), "PAUSED", reason))
                     .ifPresent(paused::add);
         }
+        if (!paused.isEmpty()) {
+            timers.rearm(caseNumber);
+        }
         return paused;
     }
 
@@ -101,6 +120,9 @@ public class ClockService {
                     move(c.targetAt(), paused, elapsed), move(c.level2At(), paused, elapsed), null, null, now.now(),
                     "RESUMED", reason + "（暂停 " + paused.toMinutes() + " 分钟工作时间）"));
         }
+        if (!resumed.isEmpty()) {
+            timers.rearm(caseNumber);
+        }
         return resumed;
     }
 
@@ -112,8 +134,17 @@ public class ClockService {
         Instant level2 = newTarget.plusMillis((long) (total.toMillis() * (LEVEL_2 - 1)));
         ClockState state = c.state() == ClockState.BREACHED && newTarget.isAfter(now.now()) ? ClockState.RUNNING
                 : c.state();
-        return clocks.update(c, state, warning, newTarget, level2, c.pausedAt(), c.stoppedAt(), now.now(), "EXTENDED",
-                reason);
+        Clock extended = clocks.update(c, state, warning, newTarget, level2, c.pausedAt(), c.stoppedAt(), now.now(),
+                "EXTENDED", reason);
+        // the ladder steps back to the first of its steps that now lies ahead (never forward: a step not yet taken
+        // whose point has passed is still taken when the ladder looks next)
+        int step = Math.min(extended.ladderStep(), extended.firstStepAfter(now.now()));
+        if (step != extended.ladderStep()) {
+            clocks.ladderStep(extended, null, step);
+            extended = clocks.find(caseNumber, name).orElseThrow();
+        }
+        timers.rearm(caseNumber);
+        return extended;
     }
 
     private Instant move(Instant at, Duration by, boolean elapsed) {

@@ -7,6 +7,7 @@ import io.complaintflow.complaint.ComplaintRepository;
 import io.complaintflow.complaint.Timeline;
 import io.complaintflow.complaint.TimelineKind;
 import io.complaintflow.engine.FormValues;
+import io.complaintflow.engine.ModelGeneration;
 import io.complaintflow.notification.MailTemplates;
 import io.complaintflow.notification.NotificationService;
 import java.time.Instant;
@@ -15,12 +16,14 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
-/** Approval of a regulator-deadline extension: the deadline moves, its timers follow, the customer is told. */
+/**
+ * Approval of a regulator-deadline extension: the deadline moves, its ladder steps back and re-arms
+ * ({@link ClockService#extend}), the customer is told.
+ */
 @Component("extensionDecided")
 public class ExtensionApprovalListener implements TaskListener {
 
     private final ClockService clocks;
-    private final ClockTimers timers;
     private final BusinessCalendar calendar;
     private final ComplaintRepository complaints;
     private final NotificationService notifications;
@@ -29,12 +32,11 @@ public class ExtensionApprovalListener implements TaskListener {
     private final CaseFileVariables caseFile;
     private final Actors actors;
 
-    public ExtensionApprovalListener(ClockService clocks, ClockTimers timers, BusinessCalendar calendar,
+    public ExtensionApprovalListener(ClockService clocks, BusinessCalendar calendar,
                                      ComplaintRepository complaints, NotificationService notifications,
                                      MailTemplates templates, Timeline timeline, CaseFileVariables caseFile,
                                      Actors actors) {
         this.clocks = clocks;
-        this.timers = timers;
         this.calendar = calendar;
         this.complaints = complaints;
         this.notifications = notifications;
@@ -60,7 +62,9 @@ public class ExtensionApprovalListener implements TaskListener {
         Complaint complaint = complaints.find(caseNumber).orElseThrow();
         Instant target = calendar.plus(complaint.createdAt(), ClockDuration.parse("cal:P" + days + "D"));
         Clock clock = clocks.extend(caseNumber, Clock.REGULATOR_REPLY, target, reason);
-        ClockTimers.expose(clock, "regulatorReply", task);
+        if (ModelGeneration.boundaryTimers(task.getExecution())) {
+            ClockTimers.expose(clock, "regulatorReply", task);
+        }
         timeline.record(caseNumber, actors.of(task), TimelineKind.EXTENSION,
                 "批准延期：监管答复期限延至 " + clocks.format(target), FormValues.text(task.getVariable("approvalNote")));
         List<String> to = complaint.customer().email() == null ? List.of() : List.of(complaint.customer().email());

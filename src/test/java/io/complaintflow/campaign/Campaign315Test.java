@@ -140,7 +140,14 @@ class Campaign315Test {
                 Map.of("rosterNote", "3 月 11–20 日应急小组 24 小时值守"));
         assertThat(campaign).hasPassed("Gateway_Prepared");
         String duringPreparation = routine("delivery");
-        assertThat(runtime.getVariable(lifecycle(duringPreparation).getId(), "campaignPhase")).isEqualTo("pre");
+        // complaint-sla read the phase (an input kept in the decision's history, not in a variable)
+        assertThat(engine.getHistoryService().createHistoricDecisionInstanceQuery()
+                .processInstanceId(lifecycle(duringPreparation).getId()).decisionDefinitionKey("complaint-sla")
+                .includeInputs().singleResult().getInputs())
+                .anySatisfy(input -> {
+                    assertThat(input.getClauseId()).isEqualTo("Input_CampaignPhase");
+                    assertThat(input.getValue()).isEqualTo("pre");
+                });
 
         // battle from 11 March: complaint-sla reads "peak", a general complaint's first response shrinks to 2 h
         readiness.fire(campaign.getId(), "Event_BattleStarts");

@@ -60,7 +60,7 @@ class ComplaintLifecycleTest {
         String caseNumber = scenarios.routine("delivery");
         ProcessInstance lifecycle = lifecycle(caseNumber);
 
-        assertThat(lifecycle).isWaitingAt("Activity_DepartmentHandling").hasPassed("Task_ApplyTriage")
+        assertThat(lifecycle).isWaitingAt("Activity_DepartmentHandling").hasPassed("Task_RouteComplaint")
                 .hasNotPassed("Task_ReviewTriage");
         assertThat(scenarios.complaint(caseNumber).grade()).isEqualTo("G1");
         assertThat(scenarios.complaint(caseNumber).status()).isEqualTo("IN_PROGRESS");
@@ -124,7 +124,7 @@ class ComplaintLifecycleTest {
         ProcessInstance lifecycle = lifecycle(caseNumber);
 
         scenarios.sendBack(caseNumber, "quality", "quality", "属于安装服务问题，应由售后处理");
-        assertThat(lifecycle).isWaitingAt("Task_ReviewTriage").hasPassed("Task_CollectDepartmentResults");
+        assertThat(lifecycle).isWaitingAt("Task_ReviewTriage").hasPassed("Gateway_AnyTransferred");
         assertThat(scenarios.complaint(caseNumber).transferCount()).isEqualTo(1);
         assertThat(FormValues.codes(runtime.getVariable(lifecycle.getId(), "departments"))).isEmpty();
 
@@ -227,7 +227,7 @@ class ComplaintLifecycleTest {
                 "product-quality"));
         ProcessInstance lifecycle = lifecycle(caseNumber);
 
-        assertThat(lifecycle).isWaitingAt("Task_ReviewTriage", "Task_ReplyToRegulator");
+        assertThat(lifecycle).isWaitingAt("Task_ReviewTriage", "Activity_RegulatorReply");
         assertThat(engine.getTaskService().createTaskQuery().processInstanceBusinessKey(caseNumber)
                 .taskCandidateGroup("complaint-center").count()).isEqualTo(2);
         assertThat(scenarios.complaint(caseNumber).grade()).isEqualTo("G3");

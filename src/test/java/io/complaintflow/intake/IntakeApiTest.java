@@ -47,7 +47,8 @@ class IntakeApiTest {
         String caseNumber = json.readTree(response).get("caseNumber").asText();
 
         assertThat(caseNumber).matches("CMP-\\d{8}-\\d{6}");
-        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber).count()).isEqualTo(1);
+        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("complaint-handling")
+                .processInstanceBusinessKey(caseNumber).count()).isEqualTo(1);
     }
 
     @Test

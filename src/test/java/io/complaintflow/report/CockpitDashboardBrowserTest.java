@@ -45,12 +45,15 @@ class CockpitDashboardBrowserTest {
             WebElement kpis = browser.waitFor(Duration.ofSeconds(30),
                     d -> d.findElements(By.cssSelector(".complaintflow-dashboard .cf-kpis")).stream().findFirst()
                             .orElse(null));
-            browser.screenshot("cockpit-dashboard");
             Matcher received = Pattern.compile("受理 (\\d+) 件").matcher(kpis.getText());
             assertThat(received.find()).as(kpis.getText()).isTrue();
             assertThat(Integer.parseInt(received.group(1))).isPositive();
-            assertThat(browser.driver().findElements(By.cssSelector(".complaintflow-dashboard svg rect")))
-                    .as("the charts have bars").isNotEmpty();
+            browser.waitFor(Duration.ofSeconds(30), d -> d.findElements(
+                    By.cssSelector(".complaintflow-dashboard .cf-chart canvas")).size() >= 3 ? true : null);
+            assertThat(((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
+                    "return document.querySelector('.ctn-view.dashboard').firstElementChild.className"))
+                    .as("the dashboard comes first on Cockpit's start page").isEqualTo("complaintflow-dashboard");
+            browser.screenshot("cockpit-dashboard");
             assertThat(browser.driver().findElement(By.cssSelector(".complaintflow-dashboard")).getText())
                     .contains("各部门按时率", "瓶颈环节", "超时未结", "部门考核");
             String row = browser.waitFor(Duration.ofSeconds(30), d -> d.findElements(

@@ -11,6 +11,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.IdentityLink;
@@ -34,6 +37,9 @@ class DeadlineLadderTest {
     @Autowired TaskService tasks;
     @Autowired HistoryService history;
     @Autowired JdbcClient jdbc;
+    @Autowired RuntimeService runtime;
+    @Autowired ManagementService management;
+    @Autowired io.complaintflow.escalation.EscalationService escalations;
 
     @AfterEach
     void resetClock() {
@@ -126,6 +132,11 @@ class DeadlineLadderTest {
         assertThat(clocks.find(caseNumber, Clock.RESOLUTION).orElseThrow().state()).isEqualTo(ClockState.PAUSED);
         assertThat(clocks.find(caseNumber, Clock.department("logistics")).orElseThrow().state())
                 .isEqualTo(ClockState.PAUSED);
+        // the first response was met (the department answered); the ladders of paused clocks wait, parked
+        assertThat(time.ladderTimer(caseNumber, Clock.RESOLUTION).getDuedate().toInstant())
+                .isEqualTo(ClockTimers.PARKED);
+        assertThat(time.ladderTimer(caseNumber, Clock.department("logistics")).getDuedate().toInstant())
+                .isEqualTo(ClockTimers.PARKED);
 
         DeadlineScenarios.now("2026-03-11T03:00:00Z"); // Wed 11:00: 1 h + 4.5 h on Tuesday, 2 h on Wednesday
         scenarios.complete(scenarios.task(caseNumber, "Task_AwaitInformation"), "logistics",
@@ -135,10 +146,13 @@ class DeadlineLadderTest {
         Clock resumed = clocks.find(caseNumber, Clock.RESOLUTION).orElseThrow();
         assertThat(resumed.state()).isEqualTo(ClockState.RUNNING);
         assertThat(resumed.targetAt()).isEqualTo(calendar.plusWorkingTime(resolution.targetAt(), paused));
-        assertThat(time.timer(caseNumber, "Event_ResolutionOverdue").getDuedate().toInstant())
-                .isEqualTo(resumed.targetAt());
+        // each ladder's one timer waits for its clock's next step again: the 80% reminders, moved with the deadlines
+        assertThat(time.ladderTimer(caseNumber, Clock.RESOLUTION).getDuedate().toInstant())
+                .isEqualTo(resumed.warningAt()).isEqualTo(calendar.plusWorkingTime(resolution.warningAt(), paused));
         Clock departmentResumed = clocks.find(caseNumber, Clock.department("logistics")).orElseThrow();
         assertThat(departmentResumed.targetAt()).isEqualTo(calendar.plusWorkingTime(department.targetAt(), paused));
+        assertThat(time.ladderTimer(caseNumber, Clock.department("logistics")).getDuedate().toInstant())
+                .isEqualTo(departmentResumed.warningAt());
         assertThat(scenarios.departmentTask(caseNumber, "logistics").getDueDate().toInstant())
                 .isEqualTo(departmentResumed.targetAt());
         assertThat(scenarios.complaint(caseNumber).status()).isEqualTo("IN_PROGRESS");
@@ -215,7 +229,8 @@ class DeadlineLadderTest {
     void anOverdueGeneralComplaintStopsAtTheCenterLead() {
         String routine = scenarios.routine("delivery");
         time.fire(routine, "Event_ResolutionOverdue");
-        assertThat(jdbc.sql("select escalated_to from escalation where case_number = ? order by id")
+        assertThat(jdbc.sql("select escalated_to from escalation where case_number = ? and clock = 'RESOLUTION'"
+                        + " and level >= 1 order by id")
                 .param(routine).query(String.class).list()).containsExactly("complaint-center-lead");
 
         String downgraded = scenarios.file(TestScenarios.regulatorCase("12315", "12315-D-" + TestScenarios.uniquePhone(),
@@ -225,6 +240,84 @@ class DeadlineLadderTest {
         time.fire(downgraded, "Event_RegulatorReplyOverdue");
         assertThat(candidateGroups(scenarios.task(downgraded, "Task_ReplyToRegulator")))
                 .contains("complaint-center-lead").doesNotContain("emergency-group");
+    }
+
+    @Test
+    void aRoutineComplaintAtItsDepartmentHoldsOneTimerPerLadderEachWaitingForItsNextStep() {
+        DeadlineScenarios.now(TUESDAY_10);
+        String caseNumber = scenarios.routine("product-quality");
+
+        List<Job> timers = timers(caseNumber);
+        // the lifecycle's ladder watches first response and resolution, the department's ladder its own clock
+        assertThat(timers).hasSize(2).allSatisfy(job -> assertThat(job.getProcessDefinitionKey())
+                .isEqualTo(ClockTimers.LADDER));
+        Clock firstResponse = clocks.find(caseNumber, Clock.FIRST_RESPONSE).orElseThrow();
+        Clock department = clocks.find(caseNumber, Clock.department("quality")).orElseThrow();
+        assertThat(time.ladderTimer(caseNumber, Clock.RESOLUTION).getDuedate().toInstant())
+                .isEqualTo(firstResponse.warningAt());
+        assertThat(time.ladderTimer(caseNumber, Clock.department("quality")).getDuedate().toInstant())
+                .isEqualTo(department.warningAt());
+
+        // a step re-arms the same ladder at its next step: still one timer each
+        time.fire(caseNumber, "Event_FirstResponseWarning");
+        assertThat(timers(caseNumber)).hasSize(2);
+        assertThat(time.ladderTimer(caseNumber, Clock.RESOLUTION).getDuedate().toInstant())
+                .isEqualTo(firstResponse.targetAt());
+
+        // the department answers: the first response is met, its ladder now waits for the resolution's reminder,
+        // and the department's ladder ends with the department's part
+        scenarios.propose(caseNumber, "quality", "quality", "更换新品");
+        assertThat(timers(caseNumber)).hasSize(1);
+        assertThat(time.ladder(caseNumber, Clock.department("quality"))).isNull();
+        assertThat(time.ladderTimer(caseNumber, Clock.RESOLUTION).getDuedate().toInstant())
+                .isEqualTo(clocks.find(caseNumber, Clock.RESOLUTION).orElseThrow().warningAt());
+    }
+
+    @Test
+    void aStepIsTakenOnceEvenWhenTwoNodesLookAtTheSameTime() {
+        DeadlineScenarios.now(TUESDAY_10);
+        String caseNumber = scenarios.routine("delivery");
+        Clock clock = clocks.find(caseNumber, Clock.department("logistics")).orElseThrow();
+        DeadlineScenarios.now(clock.warningAt().toString());
+        String department = time.ladder(caseNumber, Clock.department("logistics")).getId();
+        String instance = runtime.createProcessInstanceQuery().processDefinitionKey("department-handling")
+                .processInstanceBusinessKey(caseNumber).singleResult().getId();
+
+        assertThat(escalations.climb(caseNumber, List.of(clock.name()), instance)).isEqualTo(1);
+        // a second look with the same due step (another node, a retry) finds it taken
+        assertThat(escalations.climb(caseNumber, List.of(clock.name()), instance)).isZero();
+        assertThat(escalations(caseNumber, "logistics", 0)).isEqualTo(1);
+        assertThat(department).isNotNull();
+    }
+
+    @Test
+    void anExtendedRegulatorDeadlineStepsItsLadderBackAndReArmsIt() {
+        DeadlineScenarios.now(TUESDAY_10);
+        String caseNumber = scenarios.file(TestScenarios.regulatorCase("nfra", "NFRA-L-" + TestScenarios.uniquePhone(),
+                "billing"));
+        time.fire(caseNumber, "Event_RegulatorReplyOverdue");
+        Clock breached = clocks.find(caseNumber, Clock.REGULATOR_REPLY).orElseThrow();
+        assertThat(breached.state()).isEqualTo(ClockState.BREACHED);
+        assertThat(breached.ladderStep()).isEqualTo(2);
+
+        askForExtension(caseNumber, 30);
+        scenarios.complete(scenarios.task(caseNumber, "Task_ApproveExtension"), "manager",
+                Map.of("extensionDecision", "approve"));
+        Clock extended = clocks.find(caseNumber, Clock.REGULATOR_REPLY).orElseThrow();
+        assertThat(extended.state()).isEqualTo(ClockState.RUNNING);
+        assertThat(extended.ladderStep()).isEqualTo(extended.firstStepAfter(ClockUtil.getCurrentTime().toInstant()))
+                .isLessThan(2);
+        assertThat(time.ladderTimer(caseNumber, Clock.REGULATOR_REPLY).getDuedate().toInstant())
+                .isEqualTo(extended.nextStepAt());
+        time.fire(caseNumber, "Event_RegulatorReplyOverdue");
+        assertThat(jdbc.sql("select count(*) from escalation where case_number = ? and clock = 'REGULATOR_REPLY'"
+                + " and level = 1").param(caseNumber).query(Long.class).single()).as("escalated again").isEqualTo(2);
+    }
+
+    private List<Job> timers(String caseNumber) {
+        return runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber).list().stream()
+                .flatMap(p -> management.createJobQuery().processInstanceId(p.getId()).timers().list().stream())
+                .toList();
     }
 
     private void askForExtension(String caseNumber, int days) {

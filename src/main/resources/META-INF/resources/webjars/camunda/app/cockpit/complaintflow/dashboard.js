@@ -1,20 +1,20 @@
-// ComplaintFlow dashboard for Camunda Cockpit (community edition): figures from /api/reports, drawn as plain SVG.
-// Every text goes in through textContent, so complaint text can never become markup.
+// ComplaintFlow dashboard for Camunda Cockpit (community edition): figures from /api/reports, charts drawn by
+// Apache ECharts (served by the application from its webjar, /webjars/echarts/). The dashboard moves itself to
+// the top of Cockpit's start page; its first child, .cf-banners, is where banners (e.g. calendar coverage) go.
+// Every text goes in through textContent (or ECharts' own text rendering), so complaint text never becomes markup.
 
 const CHANNELS = { hotline: '热线', wechat: '微信', web: '网站', email: '邮件', app: 'APP', store: '门店',
   internal: '内部转办', regulator: '监管转办', media: '媒体' };
-const COLORS = ['#1f77b4', '#ff7f0e', '#2ca02c', '#d62728', '#9467bd', '#8c564b', '#e377c2', '#7f7f7f', '#17becf'];
-const SVG = 'http://www.w3.org/2000/svg';
+const ECHARTS = '/webjars/echarts/5.3.1/dist/echarts.esm.min.js';
+let echartsModule = null;
+
+function charts() {
+  if (!echartsModule) echartsModule = import(ECHARTS);
+  return echartsModule;
+}
 
 function el(tag, attrs = {}, text) {
   const e = document.createElement(tag);
-  Object.entries(attrs).forEach(([k, v]) => e.setAttribute(k, v));
-  if (text !== undefined) e.textContent = text;
-  return e;
-}
-
-function svg(tag, attrs = {}, text) {
-  const e = document.createElementNS(SVG, tag);
   Object.entries(attrs).forEach(([k, v]) => e.setAttribute(k, v));
   if (text !== undefined) e.textContent = text;
   return e;
@@ -26,55 +26,56 @@ async function get(path) {
   return response.json();
 }
 
-function section(root, title) {
-  const box = el('div', { class: 'cf-section', style: 'margin:0 0 24px 0' });
+function section(root, title, className) {
+  const box = el('div', { class: 'cf-section ' + (className || ''), style: 'margin:0 0 24px 0' });
   box.appendChild(el('h4', { style: 'margin:8px 0' }, title));
   root.appendChild(box);
   return box;
 }
 
-/** Horizontal bars: rows of [label, value, text]. */
-function bars(box, rows, max, color) {
-  const height = rows.length * 24 + 4;
-  const chart = svg('svg', { width: '720', height: String(height), viewBox: `0 0 720 ${height}` });
-  rows.forEach(([label, value, text], i) => {
-    const y = i * 24 + 2;
-    chart.appendChild(svg('text', { x: '0', y: String(y + 15), 'font-size': '12' }, label));
-    const w = max > 0 ? Math.round(260 * value / max) : 0;
-    chart.appendChild(svg('rect', { x: '150', y: String(y + 2), width: String(w), height: '18', fill: color }));
-    chart.appendChild(svg('text', { x: String(156 + w), y: String(y + 15), 'font-size': '12' }, text));
-  });
-  box.appendChild(chart);
+/** An ECharts chart in its own box; resized with the window. */
+async function chart(box, option, height = 260) {
+  const echarts = await charts();
+  const div = el('div', { class: 'cf-chart', style: `width:100%;max-width:900px;height:${height}px` });
+  box.appendChild(div);
+  const instance = echarts.init(div, null, { renderer: 'canvas' });
+  instance.setOption(Object.assign({ animation: false, tooltip: { trigger: 'axis', confine: true } }, option));
+  window.addEventListener('resize', () => instance.resize());
+  return instance;
+}
+
+/** Horizontal bars: rows of [label, value]. */
+function bars(box, rows, color, format = v => v, max) {
+  return chart(box, {
+    grid: { left: 150, right: 60, top: 10, bottom: 20 },
+    xAxis: { type: 'value', max, axisLabel: { formatter: format } },
+    yAxis: { type: 'category', inverse: true, data: rows.map(r => r[0]) },
+    tooltip: { trigger: 'axis', confine: true, valueFormatter: format },
+    series: [{ type: 'bar', data: rows.map(r => r[1]), itemStyle: { color },
+      label: { show: true, position: 'right', formatter: p => format(p.value) } }]
+  }, Math.max(80, rows.length * 28 + 40));
 }
 
 function volumeChart(box, days) {
   const channels = [...new Set(days.flatMap(d => Object.keys(d.byChannel)))].sort();
-  const max = Math.max(1, ...days.map(d => Object.values(d.byChannel).reduce((a, b) => a + b, 0)));
-  const width = 600, height = 160, barW = Math.max(2, Math.floor(560 / Math.max(days.length, 1)) - 2);
-  const chart = svg('svg', { width: String(width), height: String(height + 40), viewBox: `0 0 ${width} ${height + 40}` });
-  days.forEach((d, i) => {
-    let y = height;
-    channels.forEach((c, ci) => {
-      const n = d.byChannel[c] || 0;
-      if (!n) return;
-      const h = Math.round(height * n / max);
-      y -= h;
-      const rect = svg('rect', { x: String(30 + i * (barW + 2)), y: String(y), width: String(barW), height: String(h),
-        fill: COLORS[ci % COLORS.length] });
-      rect.appendChild(svg('title', {}, `${d.day} ${CHANNELS[c] || c}: ${n}`));
-      chart.appendChild(rect);
-    });
-  });
-  chart.appendChild(svg('text', { x: '0', y: '12', 'font-size': '11' }, String(max)));
-  chart.appendChild(svg('text', { x: '30', y: String(height + 14), 'font-size': '11' }, days.length ? days[0].day : ''));
-  chart.appendChild(svg('text', { x: '470', y: String(height + 14), 'font-size': '11' },
-    days.length ? days[days.length - 1].day : ''));
-  channels.forEach((c, ci) => {
-    chart.appendChild(svg('rect', { x: String(30 + ci * 70), y: String(height + 24), width: '10', height: '10',
-      fill: COLORS[ci % COLORS.length] }));
-    chart.appendChild(svg('text', { x: String(44 + ci * 70), y: String(height + 33), 'font-size': '11' }, CHANNELS[c] || c));
-  });
-  box.appendChild(chart);
+  return chart(box, {
+    legend: { top: 0 },
+    grid: { left: 40, right: 20, top: 30, bottom: 30 },
+    xAxis: { type: 'category', data: days.map(d => String(d.day).substring(5)) },
+    yAxis: { type: 'value', minInterval: 1 },
+    series: channels.map(c => ({ name: CHANNELS[c] || c, type: 'bar', stack: 'volume',
+      data: days.map(d => d.byChannel[c] || 0) }))
+  }, 280);
+}
+
+function gradeChart(box, byGrade) {
+  return chart(box, {
+    tooltip: { trigger: 'item' },
+    legend: { orient: 'vertical', left: 0, top: 'middle' },
+    series: [{ type: 'pie', radius: ['40%', '70%'], center: ['60%', '50%'],
+      data: ['G1', 'G2', 'G3', 'G4'].map(g => ({ name: g, value: byGrade[g] || 0 })),
+      color: ['#91bfdb', '#fee090', '#fc8d59', '#d73027'], label: { formatter: '{b}: {c}' } }]
+  }, 220);
 }
 
 function table(box, headers, rows) {
@@ -102,11 +103,73 @@ function time(instant) {
   return new Date(instant).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
 }
 
-async function renderDashboard(node) {
+/**
+ * Moves the dashboard above Cockpit's own sections (plugins of this point render at the bottom of the page), and
+ * the operators' notices (notices.js, rendered on their own) into its banner slot at the top.
+ */
+function moveToTop(root, attempts = 100) {
+  const page = document.querySelector('.ctn-view.dashboard');
+  if (page && root.isConnected && page.firstChild !== root) {
+    page.insertBefore(root, page.firstChild);
+  }
+  const banners = root.querySelector('.cf-banners');
+  document.querySelectorAll('.complaintflow-notice').forEach(notice => {
+    if (banners && !banners.contains(notice)) banners.appendChild(notice);
+  });
+  if (attempts > 0) setTimeout(() => moveToTop(root, attempts - 1), 100);
+}
+
+/** The entry point to a complaint's path, finished or not: Cockpit CE has no view of finished instances. */
+function pathLookup(root) {
+  const form = el('form', { class: 'form-inline cf-path-lookup' });
+  const input = el('input', { type: 'text', class: 'form-control input-sm', name: 'caseNumber',
+    placeholder: '工单号，如 CF-20260315-0001' });
+  const button = el('button', { type: 'submit', class: 'btn btn-default btn-sm' }, '查看处理路径');
+  const message = el('span', { class: 'cf-path-lookup-message', style: 'margin-left:8px' });
+  form.append(el('span', { style: 'margin-right:8px' }, '工单路径：'), input, button, message);
+  form.addEventListener('submit', async event => {
+    event.preventDefault();
+    message.textContent = '';
+    try {
+      const path = await get('/api/reports/path?caseNumber=' + encodeURIComponent(input.value.trim()));
+      window.location.hash = `#/process-definition/${path.processDefinitionId}/runtime?cfPath=`
+        + encodeURIComponent(path.processInstanceId);
+    } catch (e) {
+      message.textContent = '找不到该工单的流程（' + e.message + '）';
+    }
+  });
+  root.appendChild(form);
+}
+
+/** Cockpit's engine REST base. */
+function engineApi() {
+  const base = document.querySelector('base').getAttribute('engine-api');
+  const engine = (window.location.pathname.match(/\/app\/cockpit\/([^/]+)/) || [null, 'default'])[1];
+  return `${base}engine/${engine}`;
+}
+
+async function heatLinks(root) {
+  const p = el('p', { class: 'cf-heat-links' });
+  p.appendChild(el('span', {}, '流程图热力：'));
+  root.appendChild(p);
+  for (const [key, label] of [['complaint-handling', '投诉处理'], ['department-handling', '部门处理']]) {
+    try {
+      const definition = await get(`${engineApi()}/process-definition/key/${key}`);
+      p.appendChild(el('a', { href: `#/process-definition/${definition.id}/runtime`, style: 'margin-right:16px',
+        class: 'cf-heat-link' }, label));
+    } catch (e) {
+      // not deployed (yet): no link
+    }
+  }
+}
+
+async function renderDashboard(node, data) {
   node.innerHTML = '';
-  const root = el('div', { class: 'complaintflow-dashboard', style: 'padding:8px 16px' });
+  const root = el('div', { class: 'complaintflow-dashboard', style: 'padding:8px 16px;background:#fff' });
+  root.appendChild(el('div', { class: 'cf-banners' }));
   root.appendChild(el('h3', {}, '投诉管理看板（近 30 天）'));
   node.appendChild(root);
+  moveToTop(root);
   try {
     const [summary, volume, departments, bottlenecks, overdue] = await Promise.all([
       get('/api/reports/summary'), get('/api/reports/volume'), get('/api/reports/departments'),
@@ -114,20 +177,24 @@ async function renderDashboard(node) {
     const backlog = Object.values(summary.backlogByAge).reduce((a, b) => a + b, 0);
     root.appendChild(el('p', { class: 'cf-kpis', style: 'font-size:16px' },
       `受理 ${summary.received} 件 · 结案 ${summary.closed} 件 · 积压 ${backlog} 件 · 超时未结 ${overdue.length} 项`));
+    heatLinks(root);
+    pathLookup(root);
 
-    volumeChart(section(root, '每日受理量（按渠道）'), volume);
+    const row = el('div', { class: 'row' });
+    root.appendChild(row);
+    const left = el('div', { class: 'col-md-8' });
+    const right = el('div', { class: 'col-md-4' });
+    row.append(left, right);
+    volumeChart(section(left, '每日受理量（按渠道）', 'cf-volume'), volume);
+    gradeChart(section(right, '等级分布', 'cf-grades'), summary.byGrade);
 
-    const grades = ['G1', 'G2', 'G3', 'G4'].map(g => [g, summary.byGrade[g] || 0, String(summary.byGrade[g] || 0)]);
-    bars(section(root, '等级分布'), grades, Math.max(...grades.map(g => g[1])), '#9467bd');
+    const sla = departments.filter(d => d.tasksDone > 0).map(d => [d.name, d.onTimeShare || 0]);
+    const slaBox = section(root, '各部门按时率', 'cf-on-time');
+    if (sla.length) bars(slaBox, sla, '#1a9850', v => percent(v), 1);
+    else slaBox.appendChild(el('p', {}, '期间内没有已完成的部门处理。'));
 
-    const sla = departments.filter(d => d.tasksDone > 0)
-      .map(d => [d.name, d.onTimeShare || 0, `${percent(d.onTimeShare)}（${d.tasksDone} 件）`]);
-    const slaBox = section(root, '各部门按时率');
-    if (sla.length) bars(slaBox, sla, 1, '#2ca02c'); else slaBox.appendChild(el('p', {}, '期间内没有已完成的部门处理。'));
-
-    const neck = bottlenecks.slice(0, 8).map(b => [b.taskName, b.open,
-      `${b.open} 待办，中位等待 ${b.medianWaitingHours ?? '—'} 小时，超时 ${b.overdue}`]);
-    bars(section(root, '瓶颈环节（待办最多的步骤）'), neck, Math.max(1, ...neck.map(b => b[1])), '#d62728');
+    const neck = bottlenecks.slice(0, 8).map(b => [b.taskName, b.open]);
+    bars(section(root, '瓶颈环节（待办最多的步骤）', 'cf-bottlenecks'), neck, '#d73027');
 
     table(section(root, '超时未结（最早到期在前）'), ['工单号', '期限', '到期时间', '等级', '主题'],
       overdue.map(o => {
@@ -170,7 +237,7 @@ export default [
     id: 'complaintflow.dashboard',
     pluginPoint: 'cockpit.dashboard',
     priority: 100,
-    render: node => { renderDashboard(node); }
+    render: (node, data) => { renderDashboard(node, data); }
   },
   {
     id: 'complaintflow.processPanel',

@@ -10,6 +10,7 @@ export default {
     fallbackLocale: 'zh'
   },
   // webapp.js: language, time zone, banner; complaintflow/dashboard.js: the managers' dashboard and the
-  // 投诉 SLA tab on process views; complaintflow/notices.js: the operators' banner on the dashboard
-  customScripts: ['../complaintflow/webapp', 'complaintflow/dashboard', 'complaintflow/notices']
+  // 投诉 SLA tab on process views; complaintflow/notices.js: the operators' banner on the dashboard;
+  // complaintflow/heatmap.js: heat and path overlays on the diagrams
+  customScripts: ['../complaintflow/webapp', 'complaintflow/dashboard', 'complaintflow/notices', 'complaintflow/heatmap']
 };

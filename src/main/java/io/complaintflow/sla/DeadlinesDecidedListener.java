@@ -1,7 +1,5 @@
 package io.complaintflow.sla;
 
-import static io.complaintflow.complaint.ComplaintProcess.RESOLVED_AT_INTAKE;
-
 import io.complaintflow.complaint.Actors;
 import io.complaintflow.complaint.CaseFileVariables;
 import io.complaintflow.complaint.Complaint;
@@ -10,17 +8,19 @@ import io.complaintflow.complaint.Timeline;
 import io.complaintflow.complaint.TimelineKind;
 import java.time.Instant;
 import java.util.Map;
+import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Starts the complaint's clocks from the result of complaint-sla and hands their points to the timers:
- * first response, overall resolution and, for regulator cases, the reply to the regulator (the earlier of the
- * table's default and the regulator's own deadline).
+ * After complaint-sla: starts the complaint's clocks — first response, overall resolution and, for regulator
+ * cases, the reply to the regulator (the earlier of the table's default and the regulator's own deadline). The
+ * deadline ladders read the clocks themselves; what later steps need of the table (a department's time, the
+ * callback wait) stays in two variables.
  */
-@Component("startClocks")
-public class StartClocksDelegate implements JavaDelegate {
+@Component("deadlinesDecided")
+public class DeadlinesDecidedListener implements ExecutionListener {
 
     private final ClockService clocks;
     private final BusinessCalendar calendar;
@@ -28,8 +28,8 @@ public class StartClocksDelegate implements JavaDelegate {
     private final Timeline timeline;
     private final CaseFileVariables caseFile;
 
-    public StartClocksDelegate(ClockService clocks, BusinessCalendar calendar, ComplaintRepository complaints,
-                               Timeline timeline, CaseFileVariables caseFile) {
+    public DeadlinesDecidedListener(ClockService clocks, BusinessCalendar calendar, ComplaintRepository complaints,
+                                    Timeline timeline, CaseFileVariables caseFile) {
         this.clocks = clocks;
         this.calendar = calendar;
         this.complaints = complaints;
@@ -38,21 +38,19 @@ public class StartClocksDelegate implements JavaDelegate {
     }
 
     @Override
-    @SuppressWarnings("unchecked")
-    public void execute(DelegateExecution execution) {
-        Map<String, Object> sla = (Map<String, Object>) execution.getVariable("slaResult");
+    public void notify(DelegateExecution execution) {
+        Map<String, Object> sla = ((DmnDecisionResult) execution.getVariableLocal("decisionResult")).getSingleResult()
+                .getEntryMap();
         String caseNumber = execution.getBusinessKey();
         Complaint complaint = complaints.find(caseNumber).orElseThrow();
 
         Clock firstResponse = clocks.start(caseNumber, Clock.FIRST_RESPONSE, (String) sla.get("firstResponse"),
                 complaint.createdAt());
-        if (Boolean.TRUE.equals(execution.getVariable(RESOLVED_AT_INTAKE))) {
+        if (complaint.resolvedAtIntake()) {
             firstResponse = clocks.stop(caseNumber, Clock.FIRST_RESPONSE).orElse(firstResponse);
         }
         Clock resolution = clocks.start(caseNumber, Clock.RESOLUTION, (String) sla.get("resolution"),
                 complaint.createdAt());
-        ClockTimers.expose(firstResponse, "firstResponse", execution);
-        ClockTimers.expose(resolution, "resolution", execution);
         StringBuilder summary = new StringBuilder("处理期限：首次响应 ").append(clocks.format(firstResponse.targetAt()))
                 .append("，整体解决 ").append(clocks.format(resolution.targetAt()));
 
@@ -62,12 +60,10 @@ public class StartClocksDelegate implements JavaDelegate {
             Clock reply = complaint.regulatorDeadline() != null && complaint.regulatorDeadline().isBefore(byTable)
                     ? clocks.startUntil(caseNumber, Clock.REGULATOR_REPLY, replySpec, complaint.regulatorDeadline())
                     : clocks.start(caseNumber, Clock.REGULATOR_REPLY, replySpec, complaint.createdAt());
-            ClockTimers.expose(reply, "regulatorReply", execution);
             summary.append("，监管答复 ").append(clocks.format(reply.targetAt()));
         }
         execution.setVariable("departmentSla", sla.get("departmentHandling"));
         execution.setVariable("callbackWait", sla.get("callbackWait"));
-        execution.removeVariable("slaResult");
         timeline.record(caseNumber, Actors.SYSTEM, TimelineKind.DEADLINES, summary.toString(), null);
         caseFile.refresh(caseNumber, execution);
     }

@@ -9,43 +9,45 @@ import io.complaintflow.engine.FormValues;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
 
-/** Takes the results of complaint-grading and complaint-routing into the record and the process. */
-@Component("applyTriage")
-public class ApplyTriageDelegate implements JavaDelegate {
+/**
+ * After complaint-routing: grade, category and departments (lead first) go into the record and the timeline. The
+ * review form's fields (category, grade, departments, lead) are ordinary variables; {@code reviewRequired}, read by
+ * the next gateway only, is transient.
+ */
+@Component("routingDecided")
+public class RoutingDecidedListener implements ExecutionListener {
 
     private final TriageService triage;
 
-    public ApplyTriageDelegate(TriageService triage) {
+    public RoutingDecidedListener(TriageService triage) {
         this.triage = triage;
     }
 
     @Override
     @SuppressWarnings("unchecked")
-    public void execute(DelegateExecution execution) {
-        Map<String, Object> grading = (Map<String, Object>) execution.getVariable("gradingResult");
-        List<Map<String, Object>> routing = (List<Map<String, Object>>) execution.getVariable("routingResult");
+    public void notify(DelegateExecution execution) {
+        Map<String, Object> grading = (Map<String, Object>) execution.getVariable(GradingDecidedListener.GRADING_RESULT);
+        DmnDecisionResult routing = (DmnDecisionResult) execution.getVariableLocal("decisionResult");
         String grade = (String) grading.get("grade");
         List<String> departments = new ArrayList<>();
-        routing.stream().filter(r -> Boolean.TRUE.equals(r.get("lead")))
+        routing.getResultList().stream().filter(r -> Boolean.TRUE.equals(r.get("lead")))
                 .forEach(r -> addOnce(departments, (String) r.get("department")));
-        routing.forEach(r -> addOnce(departments, (String) r.get("department")));
+        routing.getResultList().forEach(r -> addOnce(departments, (String) r.get("department")));
         String category = (String) execution.getVariable(CATEGORY);
-        String reason = (String) grading.get("reason");
-
         category = category == null ? Category.OTHER.code() : category;
         triage.apply(execution.getBusinessKey(), new Triage(category, grade, departments), Actors.SYSTEM,
-                TimelineKind.GRADED, reason, execution);
+                TimelineKind.GRADED, (String) grading.get("reason"), execution);
         execution.setVariable(CATEGORY, category);
         execution.setVariable(GRADE, grade);
-        execution.setVariable(REVIEW_REQUIRED, Boolean.TRUE.equals(grading.get("reviewRequired")));
         execution.setVariable(LEAD_DEPARTMENT, departments.get(0));
         execution.setVariable(DEPARTMENTS, FormValues.jsonList(departments));
-        execution.removeVariable("gradingResult");
-        execution.removeVariable("routingResult");
+        DecisionInputsListener.transientValue(execution, REVIEW_REQUIRED,
+                Boolean.TRUE.equals(grading.get("reviewRequired")));
     }
 
     private static void addOnce(List<String> list, String value) {

@@ -1,0 +1,368 @@
+package io.complaintflow.report;
+
+import static io.complaintflow.complaint.Timestamps.instant;
+import static io.complaintflow.complaint.Timestamps.odt;
+
+import io.complaintflow.report.Heatmap.ActivityHeat;
+import io.complaintflow.report.Heatmap.Called;
+import io.complaintflow.report.Heatmap.Escalation;
+import io.complaintflow.report.Heatmap.HeatComplaint;
+import io.complaintflow.report.Heatmap.Path;
+import io.complaintflow.report.Heatmap.Step;
+import io.complaintflow.report.Heatmap.View;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The figures of the diagram heat and the path view, read from the engine's generic history (one row per visit of
+ * an activity, whatever the diagram) joined with the complaint, its clocks and its escalations. Nothing here knows
+ * an activity id: a redesigned model shows its own activities the moment it has history.
+ *
+ * <p>A "stay" is a visit of an activity where a complaint can wait (tasks, sub-processes, call activities, catch
+ * events): automatic steps take no time and are left out. Engine timestamps are compared as the engine wrote them
+ * (the JVM's zone); the application's columns carry their offset.
+ */
+@Service
+@Transactional(readOnly = true)
+public class HeatmapService {
+
+    /** Activity types of act_hi_actinst where time passes (Camunda's ActivityTypes). */
+    static final List<String> WAIT_TYPES = List.of("userTask", "receiveTask", "manualTask", "task", "callActivity",
+            "subProcess", "adHocSubProcess", "transaction", "intermediateTimer", "intermediateMessageCatch",
+            "intermediateSignalCatch", "intermediateConditional", "intermediateCatchEvent", "eventBasedGateway");
+
+    /** Written the same in the queries and in the partial index (PostgreSQL uses it only for an implied predicate). */
+    static final String WAIT_TYPES_CONDITION = "ACT_TYPE_ in ('" + String.join("', '", WAIT_TYPES) + "')";
+
+    private static final String WAITS = "ai." + WAIT_TYPES_CONDITION;
+
+    /** A stay with its complaint (if the instance carries a case number) and the department its process serves. */
+    private static final String STAYS = """
+            from act_hi_actinst ai
+            join act_hi_procinst pi on pi.id_ = ai.proc_inst_id_
+            left join complaint c on c.case_number = pi.business_key_
+            left join act_hi_varinst dep on dep.proc_inst_id_ = ai.proc_inst_id_
+              and dep.execution_id_ = ai.proc_inst_id_ and dep.name_ = 'department'
+            """;
+
+    /**
+     * The stay's deadline had passed at ?: in a department's own process its department clock, elsewhere any clock
+     * of the complaint; or the due date of its task.
+     */
+    private static final String OVERDUE = """
+            (exists (select 1 from complaint_clock k where k.case_number = c.case_number and k.state <> 'PAUSED'
+                      and k.started_at <= ? and k.target_at < ? and (k.stopped_at is null or k.stopped_at > ?)
+                      and (dep.text_ is null or k.clock = 'DEPARTMENT:' || dep.text_))
+             or exists (select 1 from act_hi_taskinst t where t.id_ = ai.task_id_ and t.due_date_ < ?))""";
+
+    private final JdbcClient jdbc;
+    private final boolean postgres;
+
+    public HeatmapService(JdbcClient jdbc, javax.sql.DataSource dataSource) throws SQLException {
+        this.jdbc = jdbc;
+        try (var connection = dataSource.getConnection()) {
+            this.postgres = connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
+        }
+    }
+
+    /**
+     * PostgreSQL: these are a few large aggregations; compiling them (JIT) costs more than it saves, and the
+     * percentiles sort in memory rather than on disk. Only for this read-only transaction.
+     */
+    private void tuneForAggregation() {
+        if (postgres) {
+            jdbc.sql("set local jit = off").update();
+            jdbc.sql("set local work_mem = '64MB'").update();
+        }
+    }
+
+    public View heat(String processDefinitionKey, Period p, HeatFilter filter, Instant now) {
+        tuneForAggregation();
+        Instant asOf = asOf(p, now);
+        Map<String, long[]> counts = new TreeMap<>(); // waiting, overdue, completed, escalated
+        Map<String, Double[]> hours = new TreeMap<>();
+        // waiting at asOf, and how many of them were overdue then
+        Sql waiting = new Sql("""
+                select s.act act, count(distinct s.k) waiting, count(distinct case when s.late = 1 then s.k end) late
+                from (select ai.act_id_ act, coalesce(pi.business_key_, ai.proc_inst_id_) k,
+                        case when""" + OVERDUE + " then 1 else 0 end late " + STAYS + """
+                      where ai.proc_def_key_ = ? and""" + " " + WAITS + """
+                       and ai.start_time_ <= ? and (ai.end_time_ is null or ai.end_time_ > ?)""");
+        waiting.params(odt(asOf), odt(asOf), odt(asOf), ts(asOf), processDefinitionKey, ts(asOf), ts(asOf));
+        waiting.filter(filter).append(") s group by s.act");
+        waiting.query(jdbc, rs -> {
+            long[] n = counts.computeIfAbsent(rs.getString("act"), k -> new long[4]);
+            n[0] = rs.getLong("waiting");
+            n[1] = rs.getLong("late");
+        });
+        // stays that ended in the period: how long they took
+        Sql stays = new Sql("select ai.act_id_ act, count(*) n,"
+                + " percentile_disc(0.5) within group (order by ai.duration_) p50,"
+                + " percentile_disc(0.9) within group (order by ai.duration_) p90 "
+                + (filter.any() ? STAYS : "from act_hi_actinst ai ")
+                + "where ai.proc_def_key_ = ? and ai.end_time_ >= ? and ai.end_time_ < ? and " + WAITS);
+        stays.params(processDefinitionKey, ts(p.from()), ts(p.to()));
+        stays.filter(filter).append(" group by ai.act_id_");
+        stays.query(jdbc, rs -> {
+            counts.computeIfAbsent(rs.getString("act"), k -> new long[4])[2] = rs.getLong("n");
+            hours.put(rs.getString("act"), new Double[] {hoursOf(rs, "p50"), hoursOf(rs, "p90")});
+        });
+        // complaints escalated (level 1 and up) in the period while they stayed there
+        Sql escalated = new Sql("select ai.act_id_ act, count(distinct e.case_number) n " + ESCALATED_STAYS);
+        escalated.params(odt(p.from()), odt(p.to()), processDefinitionKey);
+        escalated.filter(filter).append(" group by ai.act_id_");
+        escalated.query(jdbc, rs -> {
+            counts.computeIfAbsent(rs.getString("act"), k -> new long[4])[3] = rs.getLong("n");
+        });
+        List<ActivityHeat> activities = new ArrayList<>();
+        counts.forEach((act, n) -> {
+            Double[] h = hours.getOrDefault(act, new Double[2]);
+            activities.add(new ActivityHeat(act, n[0], n[1], n[2], h[0], h[1], n[3]));
+        });
+        return new View(processDefinitionKey, p.fromDay(), p.toDay(), asOf, filter, activities);
+    }
+
+    private static final String ESCALATED_STAYS = """
+            from escalation e
+            join act_hi_procinst pi on pi.business_key_ = e.case_number
+            join act_hi_actinst ai on ai.proc_inst_id_ = pi.id_
+            join complaint c on c.case_number = e.case_number
+            left join act_hi_varinst dep on dep.proc_inst_id_ = ai.proc_inst_id_
+              and dep.execution_id_ = ai.proc_inst_id_ and dep.name_ = 'department'
+            where e.at >= ? and e.at < ? and e.level >= 1 and ai.proc_def_key_ = ? and ai.start_time_ < e.at
+              and (ai.end_time_ is null or ai.end_time_ >= e.at)
+              and (dep.text_ is null or dep.text_ = e.department)
+            """ + " and " + WAITS;
+
+    /**
+     * The complaints behind one activity's figures: those waiting there at the view's moment (overdue first, then
+     * by deadline) and those escalated there in the period; at most {@code limit}.
+     */
+    public List<HeatComplaint> complaints(String processDefinitionKey, String activityId, Period p, HeatFilter filter,
+                                          Instant now, int limit) {
+        Instant asOf = asOf(p, now);
+        Map<String, HeatComplaint> rows = new LinkedHashMap<>();
+        Sql waiting = new Sql("""
+                select coalesce(pi.business_key_, ai.proc_inst_id_) k, c.grade, dep.text_ stay_department,
+                  ai.start_time_, ai.proc_inst_id_, ai.proc_def_id_, pi.end_time_ pi_end,""" + OVERDUE + """
+                 late,
+                  (select min(k.target_at) from complaint_clock k where k.case_number = c.case_number
+                     and k.started_at <= ? and (k.stopped_at is null or k.stopped_at > ?)
+                     and (dep.text_ is null or k.clock = 'DEPARTMENT:' || dep.text_)) due,
+                  (select t.due_date_ from act_hi_taskinst t where t.id_ = ai.task_id_) task_due
+                """ + STAYS + """
+                where ai.proc_def_key_ = ? and ai.act_id_ = ? and""" + " " + WAITS + """
+                 and ai.start_time_ <= ? and (ai.end_time_ is null or ai.end_time_ > ?)""");
+        waiting.params(odt(asOf), odt(asOf), odt(asOf), ts(asOf), odt(asOf), odt(asOf), processDefinitionKey,
+                activityId, ts(asOf), ts(asOf));
+        waiting.filter(filter);
+        waiting.params(limit);
+        waiting.wrap("select * from (", ") w order by late desc, least(due, task_due) nulls last, k"
+                + " fetch first ? rows only");
+        List<HeatComplaint> found = new ArrayList<>();
+        waiting.query(jdbc, rs -> {
+            Instant due = earliest(instant(rs, "due"), timestamp(rs, "task_due"));
+            found.add(new HeatComplaint(rs.getString("k"), rs.getString("grade"), rs.getString("stay_department"),
+                    due, true, rs.getBoolean("late"), false, timestamp(rs, "start_time_"),
+                    rs.getString("proc_inst_id_"), rs.getString("proc_def_id_"), rs.getTimestamp("pi_end") != null));
+        });
+        found.sort(Comparator.comparing((HeatComplaint h) -> !h.overdue())
+                .thenComparing(HeatComplaint::dueAt, Comparator.nullsLast(Comparator.naturalOrder()))
+                .thenComparing(HeatComplaint::caseNumber));
+        found.forEach(h -> rows.putIfAbsent(h.caseNumber(), h));
+        Sql escalated = new Sql("select distinct e.case_number k, c.grade, dep.text_ stay_department, ai.start_time_,"
+                + " ai.proc_inst_id_, ai.proc_def_id_, pi.end_time_ pi_end " + ESCALATED_STAYS + " and ai.act_id_ = ?");
+        escalated.params(odt(p.from()), odt(p.to()), processDefinitionKey, activityId);
+        escalated.filter(filter);
+        escalated.query(jdbc, rs -> {
+            String k = rs.getString("k");
+            HeatComplaint known = rows.get(k);
+            rows.put(k, known != null
+                    ? new HeatComplaint(k, known.grade(), known.department(), known.dueAt(), true, known.overdue(), true,
+                            known.since(), known.processInstanceId(), known.processDefinitionId(), known.finished())
+                    : new HeatComplaint(k, rs.getString("grade"), rs.getString("stay_department"), null, false, false,
+                            true, timestamp(rs, "start_time_"), rs.getString("proc_inst_id_"),
+                            rs.getString("proc_def_id_"), rs.getTimestamp("pi_end") != null));
+        });
+        List<HeatComplaint> list = new ArrayList<>(rows.values());
+        List<String> missing = list.stream().filter(h -> h.department() == null).map(HeatComplaint::caseNumber).toList();
+        Map<String, String> leads = leadDepartments(missing);
+        return list.stream().limit(limit).map(h -> h.department() != null || !leads.containsKey(h.caseNumber()) ? h
+                : new HeatComplaint(h.caseNumber(), h.grade(), leads.get(h.caseNumber()), h.dueAt(), h.waiting(),
+                        h.overdue(), h.escalated(), h.since(), h.processInstanceId(), h.processDefinitionId(),
+                        h.finished())).toList();
+    }
+
+    private Map<String, String> leadDepartments(List<String> caseNumbers) {
+        Map<String, String> leads = new java.util.HashMap<>();
+        for (int i = 0; i < caseNumbers.size(); i += 500) {
+            List<String> chunk = caseNumbers.subList(i, Math.min(caseNumbers.size(), i + 500));
+            jdbc.sql("select case_number, department from complaint_department where is_lead = true"
+                            + " and case_number in (:cases)")
+                    .param("cases", chunk)
+                    .query(rs -> {
+                        leads.put(rs.getString("case_number"), rs.getString("department"));
+                    });
+        }
+        return leads;
+    }
+
+    /** The way one process instance took, with the escalations of its complaint during each step. */
+    public Optional<Path> path(String processInstanceId) {
+        List<Map<String, Object>> instance = jdbc.sql("""
+                        select pi.id_, pi.proc_def_id_, pi.proc_def_key_, pi.business_key_, pi.start_time_,
+                          pi.end_time_, pi.super_process_instance_id_, dep.text_ department
+                        from act_hi_procinst pi left join act_hi_varinst dep on dep.proc_inst_id_ = pi.id_
+                          and dep.execution_id_ = pi.id_ and dep.name_ = 'department'
+                        where pi.id_ = ?""")
+                .param(processInstanceId).query().listOfRows();
+        if (instance.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, Object> pi = instance.get(0);
+        String businessKey = (String) pi.get("business_key_");
+        String department = (String) pi.get("department");
+        List<Escalation> escalations = businessKey == null ? List.of() : jdbc.sql("""
+                        select clock, department, level, escalated_to, at from escalation
+                        where case_number = ? order by at, id""")
+                .param(businessKey)
+                .query((rs, i) -> new Escalation(rs.getString("clock"), rs.getString("department"),
+                        rs.getInt("level"), rs.getString("escalated_to"), instant(rs, "at")))
+                .list().stream()
+                .filter(e -> department == null || department.equals(e.department()))
+                .toList();
+        List<Step> steps = jdbc.sql("""
+                        select act_id_, act_name_, act_type_, start_time_, end_time_, duration_, act_inst_state_
+                        from act_hi_actinst where proc_inst_id_ = ? order by start_time_, sequence_counter_""")
+                .param(processInstanceId)
+                .query((rs, i) -> {
+                    Instant start = timestamp(rs, "start_time_");
+                    Instant end = timestamp(rs, "end_time_");
+                    String type = rs.getString("act_type_");
+                    List<Escalation> during = !WAIT_TYPES.contains(type) ? List.of() : escalations.stream()
+                            .filter(e -> start.isBefore(e.at()) && (end == null || !end.isBefore(e.at()))).toList();
+                    long duration = rs.getLong("duration_");
+                    return new Step(rs.getString("act_id_"), rs.getString("act_name_"), type, start, end,
+                            rs.wasNull() ? null : Percentiles.round(duration / 3_600_000.0),
+                            rs.getInt("act_inst_state_") == 2, during);
+                })
+                .list();
+        List<Called> called = jdbc.sql("""
+                        select sub.id_, sub.proc_def_id_, sub.proc_def_key_, sub.start_time_, sub.end_time_,
+                          ai.act_id_, dep.text_ department
+                        from act_hi_procinst sub
+                        left join act_hi_actinst ai on ai.proc_inst_id_ = sub.super_process_instance_id_
+                          and ai.call_proc_inst_id_ = sub.id_
+                        left join act_hi_varinst dep on dep.proc_inst_id_ = sub.id_ and dep.execution_id_ = sub.id_
+                          and dep.name_ = 'department'
+                        where sub.super_process_instance_id_ = ? order by sub.start_time_, sub.id_""")
+                .param(processInstanceId)
+                .query((rs, i) -> new Called(rs.getString("id_"), rs.getString("proc_def_id_"),
+                        rs.getString("proc_def_key_"), rs.getString("act_id_"), rs.getString("department"),
+                        timestamp(rs, "start_time_"), timestamp(rs, "end_time_")))
+                .list();
+        return Optional.of(new Path(processInstanceId, (String) pi.get("proc_def_id_"),
+                (String) pi.get("proc_def_key_"), businessKey, toInstant(pi.get("start_time_")),
+                toInstant(pi.get("end_time_")), (String) pi.get("super_process_instance_id_"), steps, called));
+    }
+
+    /** The complaint's main process instance (the latest, if it was ever restarted). */
+    public Optional<String> mainInstance(String caseNumber, String processDefinitionKey) {
+        return jdbc.sql("""
+                        select id_ from act_hi_procinst where business_key_ = ? and proc_def_key_ = ?
+                          and super_process_instance_id_ is null order by start_time_ desc, id_""")
+                .param(caseNumber).param(processDefinitionKey).query(String.class).list().stream().findFirst();
+    }
+
+    private static Instant asOf(Period p, Instant now) {
+        return p.to().isAfter(now) ? now : p.to();
+    }
+
+    private static Timestamp ts(Instant instant) {
+        return Timestamp.from(instant);
+    }
+
+    private static Instant timestamp(ResultSet rs, String column) throws SQLException {
+        Timestamp value = rs.getTimestamp(column);
+        return value == null ? null : value.toInstant();
+    }
+
+    private static Instant toInstant(Object value) {
+        return value instanceof Timestamp t ? t.toInstant() : null;
+    }
+
+    private static Instant earliest(Instant a, Instant b) {
+        return a == null ? b : b == null || a.isBefore(b) ? a : b;
+    }
+
+    private static Double hoursOf(ResultSet rs, String column) throws SQLException {
+        long ms = rs.getLong(column);
+        return rs.wasNull() ? null : Percentiles.round(ms / 3_600_000.0);
+    }
+
+    /** A statement with positional parameters and the view's filter appended as further conditions. */
+    private static final class Sql {
+        private final StringBuilder text;
+        private final List<Object> params = new ArrayList<>();
+
+        Sql(String text) {
+            this.text = new StringBuilder(text);
+        }
+
+        void params(Object... values) {
+            params.addAll(List.of(values));
+        }
+
+        Sql filter(HeatFilter f) {
+            if (f.grade() != null) {
+                text.append(" and c.grade = ?");
+                params.add(f.grade());
+            }
+            if (f.channel() != null) {
+                text.append(" and c.channel = ?");
+                params.add(f.channel());
+            }
+            if (f.regulator() != null) {
+                text.append(" and c.regulator = ?");
+                params.add(f.regulator());
+            }
+            if (f.department() != null) {
+                // a department's own process: that department; the complaint's process: a department it involves
+                text.append(" and (dep.text_ = ? or (dep.text_ is null and exists (select 1 from complaint_department d"
+                        + " where d.case_number = c.case_number and d.department = ?)))");
+                params.add(f.department());
+                params.add(f.department());
+            }
+            if (f.any()) {
+                text.append(" and c.case_number is not null");
+            }
+            return this;
+        }
+
+        /** The statement so far inside {@code before … after} (parameters of {@code after} added last). */
+        void wrap(String before, String after) {
+            text.insert(0, before).append(after);
+        }
+
+        Sql append(String more) {
+            text.append(more);
+            return this;
+        }
+
+        void query(JdbcClient jdbc, org.springframework.jdbc.core.RowCallbackHandler rows) {
+            jdbc.sql(text.toString()).params(params).query(rows);
+        }
+    }
+}

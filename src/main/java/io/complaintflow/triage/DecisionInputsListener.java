@@ -1,0 +1,56 @@
+package io.complaintflow.triage;
+
+import static io.complaintflow.complaint.ComplaintProcess.*;
+
+import io.complaintflow.assist.TextAssistance;
+import io.complaintflow.campaign.CampaignPhase;
+import io.complaintflow.complaint.Complaint;
+import io.complaintflow.complaint.ComplaintRepository;
+import io.complaintflow.mass.MassIncidentService;
+import io.complaintflow.mass.MassIncidents;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.stereotype.Component;
+
+/**
+ * Before complaint-grading: what the decision tables read comes from the complaint's record, as transient variables
+ * — there for grading, routing, deadlines and the gateways of this same step, never stored or kept in history.
+ * Only {@code category}, which the center's review form shows and changes, is an ordinary variable.
+ */
+@Component("decisionInputs")
+public class DecisionInputsListener implements ExecutionListener {
+
+    private final ComplaintRepository complaints;
+    private final MassIncidents incidents;
+    private final TextAssistance assistance;
+    private final CampaignPhase campaignPhase;
+
+    public DecisionInputsListener(ComplaintRepository complaints, MassIncidents incidents, TextAssistance assistance,
+                                  CampaignPhase campaignPhase) {
+        this.complaints = complaints;
+        this.incidents = incidents;
+        this.assistance = assistance;
+        this.campaignPhase = campaignPhase;
+    }
+
+    @Override
+    public void notify(DelegateExecution execution) {
+        Complaint c = complaints.find(execution.getBusinessKey()).orElseThrow();
+        execution.setVariable(CATEGORY, c.category());
+        transientValue(execution, REGULATOR, c.regulator());
+        transientValue(execution, VIP, c.customer().vip());
+        transientValue(execution, REPEAT_COUNT, c.repeatCount());
+        transientValue(execution, AMOUNT_CLAIMED, c.amountClaimed() == null ? null : c.amountClaimed().doubleValue());
+        transientValue(execution, COMPLAINT_TEXT, c.text());
+        transientValue(execution, RESOLVED_AT_INTAKE, c.resolvedAtIntake());
+        transientValue(execution, MassIncidentService.SIZE,
+                incidents.ofComplaint(c.caseNumber()).map(i -> i.members().size()).orElse(null));
+        transientValue(execution, TextAssistance.SENSITIVE_TOPIC, assistance.sensitiveTopic(c.caseNumber()));
+        transientValue(execution, "campaignPhase", campaignPhase.current());
+    }
+
+    static void transientValue(DelegateExecution execution, String name, Object value) {
+        execution.setVariable(name, Variables.untypedValue(value, true));
+    }
+}

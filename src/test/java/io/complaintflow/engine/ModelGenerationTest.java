@@ -1,0 +1,191 @@
+package io.complaintflow.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import io.complaintflow.ComplaintFlowTest;
+import io.complaintflow.TestScenarios;
+import io.complaintflow.sla.Clock;
+import io.complaintflow.sla.ClockService;
+import io.complaintflow.sla.ClockState;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.repository.DeploymentWithDefinitions;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Instances of the models before the deadline ladder (generation 1, boundary timers fed by clock variables) finish
+ * on the version they started on: a new generation is deployed, they are not migrated (the engine would accept the
+ * plan and drop their timers) but listed, and their old timers, pause handling and steps still work to the end.
+ * The lifecycle models of generation 1 (as they were on main before the ladder, in src/test/resources) run under
+ * probe keys, so the shared context's models stay untouched.
+ */
+@ComplaintFlowTest
+class ModelGenerationTest {
+
+    private static final String LIFECYCLE = "gen1-probe-complaint-handling";
+    private static final String DEPARTMENT = "gen1-probe-department-handling";
+
+    @Autowired RepositoryService repository;
+    @Autowired RuntimeService runtime;
+    @Autowired TaskService tasks;
+    @Autowired ManagementService management;
+    @Autowired ModelMigrator migrator;
+    @Autowired TestScenarios scenarios;
+    @Autowired ClockService clocks;
+    @Autowired JdbcClient jdbc;
+
+    @AfterEach
+    void resetClock() {
+        ClockUtil.reset();
+    }
+
+    @Test
+    void aGenerationOneComplaintIsNotMigratedAndRunsToItsEndOnItsOwnVersion() throws IOException {
+        DeploymentWithDefinitions first = deploy("generation-1", resource("models/generation-1/complaint-handling.bpmn"),
+                resource("models/generation-1/department-handling.bpmn"));
+        // an instance that was started before the upgrade: record and clocks from intake, process of generation 1
+        String caseNumber = scenarios.routine("delivery");
+        runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber).list()
+                .forEach(p -> runtime.deleteProcessInstanceIfExists(p.getId(), "probe: generation 1 instead", true,
+                        true, true, false));
+        ProcessInstance lifecycle = startAtDepartments(first, caseNumber);
+        assertThat(ModelGeneration.of(repository.getBpmnModelInstance(lifecycle.getProcessDefinitionId()))).isEqualTo(1);
+        assertThat(timers(caseNumber)).as("generation 1 holds a timer per level").hasSize(8);
+
+        DeploymentWithDefinitions second = deploy("generation-2", current("processes/complaint-handling.bpmn"),
+                current("processes/department-handling.bpmn"));
+        List<DefinitionMigration> migrations = migrator.migrateTo(second);
+        assertThat(migrations).filteredOn(m -> m.processKey().equals(LIFECYCLE)).singleElement().satisfies(m -> {
+            assertThat(m.migrated()).isZero();
+            assertThat(m.notMigrated()).singleElement().satisfies(issue -> {
+                assertThat(issue.processInstanceId()).isEqualTo(lifecycle.getId());
+                assertThat(issue.reason()).contains("model generation 1 → 2").contains("runs to its end on version");
+            });
+        });
+        assertThat(definitionOf(lifecycle)).isEqualTo(lifecycle.getProcessDefinitionId());
+
+        // its boundary timers still escalate (the generation-1 delegate with clock and level)
+        fireTimer(caseNumber, "Event_DepartmentWarning");
+        fireTimer(caseNumber, "Event_DepartmentOverdue");
+        assertThat(jdbc.sql("select escalated_to from escalation where case_number = ? and clock = ? order by id")
+                .param(caseNumber).param(Clock.department("logistics")).query(String.class).list())
+                .containsExactly("dept-logistics", "dept-logistics-lead");
+        assertThat(clocks.find(caseNumber, Clock.department("logistics")).orElseThrow().state())
+                .isEqualTo(ClockState.BREACHED);
+
+        // waiting for the customer re-dates its remaining timers as before
+        var task = scenarios.departmentTask(caseNumber, "logistics");
+        scenarios.complete(task, "logistics", Map.of("outcome", "need-info", "waitReason", "请提供快递单号"));
+        ClockUtil.setCurrentTime(java.util.Date.from(ClockUtil.getCurrentTime().toInstant().plusSeconds(7200)));
+        scenarios.complete(scenarios.task(caseNumber, "Task_AwaitInformation"), "logistics",
+                Map.of("customerInfo", "单号 SF123"));
+        Clock resolution = clocks.find(caseNumber, Clock.RESOLUTION).orElseThrow();
+        assertThat(timer(caseNumber, "Event_ResolutionOverdue").getDuedate().toInstant())
+                .isEqualTo(resolution.targetAt());
+
+        scenarios.propose(caseNumber, "logistics", "logistics", "补发包裹");
+        scenarios.complete(caseNumber, "Task_AnswerCustomer", "center", Map.of("answer", "已补发", "compensation", 0));
+        scenarios.accept(caseNumber);
+        assertThat(lifecycle).isWaitingAt("Gateway_AwaitCallback").hasPassed("Task_CheckAuthority",
+                "Task_CollectDepartmentResults");
+        assertThat(definitionOf(lifecycle)).as("still on generation 1").isEqualTo(lifecycle.getProcessDefinitionId());
+        assertThat(scenarios.complaint(caseNumber).status()).isEqualTo("CLOSED");
+        runtime.deleteProcessInstance(lifecycle.getId(), "probe done");
+    }
+
+    private ProcessInstance startAtDepartments(DeploymentWithDefinitions deployment, String caseNumber) {
+        String definition = deployment.getDeployedProcessDefinitions().stream()
+                .filter(d -> d.getKey().equals(LIFECYCLE)).findFirst().orElseThrow().getId();
+        VariableMap variables = Variables.createVariables().putValue("caseNumber", caseNumber)
+                .putValue("channel", "hotline").putValue("category", "delivery").putValue("grade", "G1")
+                .putValue("departments", FormValues.jsonList(List.of("logistics"))).putValue("leadDepartment", "logistics")
+                .putValue("departmentSla", "P3D").putValue("callbackWait", "P3D").putValue("resolvedAtIntake", false)
+                .putValue("reviewRequired", false).putValue("rejectionCount", 0);
+        for (String[] clock : new String[][] {{Clock.FIRST_RESPONSE, "firstResponse"}, {Clock.RESOLUTION, "resolution"}}) {
+            Clock c = clocks.find(caseNumber, clock[0]).orElseThrow();
+            variables.putValue(clock[1] + "WarningAt", java.util.Date.from(c.warningAt()))
+                    .putValue(clock[1] + "DueAt", java.util.Date.from(c.targetAt()))
+                    .putValue(clock[1] + "Level2At", java.util.Date.from(c.level2At()));
+        }
+        return runtime.createProcessInstanceById(definition).businessKey(caseNumber).setVariables(variables)
+                .startBeforeActivity("Activity_DepartmentHandling#multiInstanceBody").execute();
+    }
+
+    private List<Job> timers(String caseNumber) {
+        return runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber).list().stream()
+                .flatMap(p -> management.createJobQuery().processInstanceId(p.getId()).timers().list().stream())
+                .toList();
+    }
+
+    private Job timer(String caseNumber, String activityId) {
+        return runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber).list().stream()
+                .flatMap(p -> management.createJobQuery().processInstanceId(p.getId()).activityId(activityId)
+                        .timers().list().stream()).findFirst().orElse(null);
+    }
+
+    private void fireTimer(String caseNumber, String activityId) {
+        Job job = timer(caseNumber, activityId);
+        assertThat(job).as(activityId).isNotNull();
+        ClockUtil.setCurrentTime(job.getDuedate());
+        management.executeJob(job.getId());
+    }
+
+    private String definitionOf(ProcessInstance instance) {
+        return runtime.createProcessInstanceQuery().processInstanceId(instance.getId()).singleResult()
+                .getProcessDefinitionId();
+    }
+
+    private DeploymentWithDefinitions deploy(String name, String lifecycle, String department) {
+        var deployment = repository.createDeployment().name("generation-probe-" + name)
+                .addString("complaint-handling.bpmn", probe(lifecycle))
+                .addString("department-handling.bpmn", probe(department))
+                .addString("compensation-authority.dmn", current("processes/compensation-authority.dmn"));
+        try (var forms = Files.list(Path.of("forms"))) {
+            forms.forEach(f -> deployment.addString(f.getFileName().toString(), current(f.toString())));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return deployment.deployWithResult();
+    }
+
+    /** The real model under the probe keys (its call of department handling included). */
+    private static String probe(String bpmn) {
+        return bpmn.replace("id=\"complaint-handling\"", "id=\"" + LIFECYCLE + "\"")
+                .replace("id=\"department-handling\"", "id=\"" + DEPARTMENT + "\"")
+                .replace("calledElement=\"department-handling\"", "calledElement=\"" + DEPARTMENT + "\"")
+                .replace("bpmnElement=\"complaint-handling\"", "bpmnElement=\"" + LIFECYCLE + "\"")
+                .replace("bpmnElement=\"department-handling\"", "bpmnElement=\"" + DEPARTMENT + "\"");
+    }
+
+    private static String resource(String path) throws IOException {
+        try (InputStream in = ModelGenerationTest.class.getClassLoader().getResourceAsStream(path)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private static String current(String path) {
+        try {
+            return Files.readString(Path.of(path));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
