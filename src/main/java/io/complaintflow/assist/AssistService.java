@@ -5,6 +5,7 @@ import io.complaintflow.complaint.Category;
 import io.complaintflow.complaint.Coded;
 import io.complaintflow.complaint.Department;
 import io.complaintflow.complaint.Grade;
+import io.complaintflow.safety.SafetyScreening;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
@@ -18,8 +19,9 @@ import org.springframework.stereotype.Service;
 
 /**
  * Text assistance: suggests category, lead department and grade from a complaint's words, finds similar closed
- * complaints and reads the sensitive-word topic. The model lives in memory on each node and is rebuilt from the
- * closed complaints at start-up, on the cron {@code complaintflow.assist.retrain-cron} and on demand.
+ * complaints and reads the sensitive-word topic and the safety signal. The model lives in memory on each node and
+ * is rebuilt from the shipped seed complaints plus the closed complaints at start-up, on the cron
+ * {@code complaintflow.assist.retrain-cron} and on demand. Similar complaints come from the closed ones only.
  */
 @Service
 public class AssistService {
@@ -29,24 +31,31 @@ public class AssistService {
 
     private final ClosedComplaints closed;
     private final SensitiveWords words;
+    private final SafetyScreening safety;
     private final BusinessClock clock;
     private final int minTraining;
     private final double minConfidence;
     private final int maxTraining;
+    private final boolean seed;
     private final AtomicReference<TextModel> model = new AtomicReference<>();
+    private final AtomicReference<TextModel> closedModel = new AtomicReference<>();
     private final AtomicReference<ModelInfo> info;
 
-    public AssistService(ClosedComplaints closed, SensitiveWords words, BusinessClock clock,
+    public AssistService(ClosedComplaints closed, SensitiveWords words, SafetyScreening safety, BusinessClock clock,
                          @Value("${complaintflow.assist.min-training:200}") int minTraining,
                          @Value("${complaintflow.assist.min-confidence:0.6}") double minConfidence,
-                         @Value("${complaintflow.assist.max-training:20000}") int maxTraining) {
+                         @Value("${complaintflow.assist.max-training:20000}") int maxTraining,
+                         @Value("${complaintflow.assist.seed:true}") boolean seed) {
         this.closed = closed;
         this.words = words;
+        this.safety = safety;
         this.clock = clock;
         this.minTraining = minTraining;
         this.minConfidence = minConfidence;
         this.maxTraining = maxTraining;
-        this.info = new AtomicReference<>(new ModelInfo(Suggestion.KEYWORDS, 0, 0, null, minTraining, minConfidence));
+        this.seed = seed;
+        this.info = new AtomicReference<>(new ModelInfo(Suggestion.KEYWORDS, 0, 0, 0, null, minTraining,
+                minConfidence));
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -59,18 +68,27 @@ public class AssistService {
         retrain();
     }
 
-    /** Rebuilds the model from the closed complaints; below {@code min-training} of them the keywords stay in use. */
+    /**
+     * Rebuilds the model from the seed complaints and the closed ones. Source {@code seed} while fewer than
+     * {@code min-training} closed complaints exist, {@code model} from then on; without seed data
+     * ({@code complaintflow.assist.seed=false}) the keyword baseline answers until {@code min-training}.
+     */
     public synchronized ModelInfo retrain() {
         List<LabelledComplaint> complaints = closed.recent(maxTraining);
+        List<LabelledComplaint> seedComplaints = seed ? SeedComplaints.all() : List.of();
         long version = info.get().version() + 1;
         Instant now = clock.now();
-        TextModel trained = complaints.isEmpty() ? null : TextModel.train(complaints, version, now);
-        model.set(trained);
-        String source = complaints.size() >= minTraining ? Suggestion.MODEL : Suggestion.KEYWORDS;
-        ModelInfo next = new ModelInfo(source, version, complaints.size(), now, minTraining, minConfidence);
+        List<LabelledComplaint> training = new java.util.ArrayList<>(seedComplaints);
+        training.addAll(complaints);
+        model.set(training.isEmpty() ? null : TextModel.train(training, version, now));
+        closedModel.set(complaints.isEmpty() ? null : TextModel.train(complaints, version, now));
+        String source = complaints.size() >= minTraining ? Suggestion.MODEL
+                : seed ? Suggestion.SEED : Suggestion.KEYWORDS;
+        ModelInfo next = new ModelInfo(source, version, complaints.size(), seedComplaints.size(), now, minTraining,
+                minConfidence);
         info.set(next);
-        log.info("Text assistance retrained: version {}, {} closed complaints, suggestions from {}", version,
-                complaints.size(), source);
+        log.info("Text assistance retrained: version {}, {} closed and {} seed complaints, suggestions from {}",
+                version, complaints.size(), seedComplaints.size(), source);
         return next;
     }
 
@@ -78,14 +96,15 @@ public class AssistService {
         return info.get();
     }
 
+    /** The owners' sensitive words and the safety detector: a safety signal raises a milder topic to safety. */
     public SensitiveWords.Detection detect(String text) {
-        return words.detect(text);
+        return words.detect(text).with(safety.screen(text));
     }
 
     public Suggestion suggest(String text, SensitiveWords.Detection detection) {
         TextModel current = model.get();
-        Suggestion s = Suggestion.MODEL.equals(info.get().source()) && current != null
-                ? withGradeFloor(current.suggest(text), detection.topic())
+        Suggestion s = !Suggestion.KEYWORDS.equals(info.get().source()) && current != null
+                ? withGradeFloor(current.suggest(text).withSource(info.get().source()), detection.topic())
                 : KeywordBaseline.suggest(text, detection.topic());
         return s.withThreshold(minConfidence);
     }
@@ -105,7 +124,7 @@ public class AssistService {
     }
 
     public List<TextModel.SimilarComplaint> similar(String text, String excludeCaseNumber, int limit) {
-        TextModel current = model.get();
+        TextModel current = closedModel.get();
         if (current == null || text == null || text.isBlank()) {
             return List.of();
         }
@@ -116,10 +135,17 @@ public class AssistService {
 
     /** The triage form's read-only text: the suggestion and the sensitive words found. */
     public static String suggestionText(Suggestion s, SensitiveWords.Detection detection) {
+        return suggestionText(s, detection, detection.safety().summary());
+    }
+
+    /** @param safetyEvidence the safety detector's summary, empty when it found nothing */
+    public static String suggestionText(Suggestion s, SensitiveWords.Detection detection, String safetyEvidence) {
         StringBuilder t = new StringBuilder();
-        t.append(Suggestion.MODEL.equals(s.source())
-                ? "来源：历史结案投诉训练的模型（版本 " + s.modelVersion() + "）"
-                : "来源：关键词（已结案投诉不足，尚未启用模型）").append('\n');
+        t.append(switch (s.source()) {
+            case Suggestion.MODEL -> "来源：历史结案投诉训练的模型（版本 " + s.modelVersion() + "）";
+            case Suggestion.SEED -> "来源：随系统提供的标注投诉训练的模型（版本 " + s.modelVersion() + "，已结案投诉尚少）";
+            default -> "来源：关键词（已结案投诉不足，尚未启用模型）";
+        }).append('\n');
         t.append("建议类别：").append(Coded.labelOf(Category.class, s.category().value()))
                 .append("（置信度 ").append(percent(s.category().confidence())).append("）\n");
         t.append("建议牵头部门：").append(Coded.labelOf(Department.class, s.department().value()))
@@ -129,6 +155,8 @@ public class AssistService {
                 .append("（置信度 ").append(percent(s.grade().confidence())).append("）\n");
         t.append("敏感词：").append(detection.words().isEmpty() ? "无"
                 : SensitiveTopic.label(detection.topic()) + " — " + String.join("、", detection.words())).append('\n');
+        t.append("人身安全信号：").append(safetyEvidence == null || safetyEvidence.isEmpty() ? "无"
+                : safetyEvidence + "（至少 G3，须投诉中心复核）").append('\n');
         t.append(s.lowConfidence()
                 ? "置信度低，仅供参考，请按投诉内容自行判断。"
                 : "建议仅供参考，以复核人员的选择为准。");
@@ -170,11 +198,13 @@ public class AssistService {
     }
 
     /**
-     * @param source     where suggestions come from now: {@code model} or {@code keywords}
+     * @param source     where suggestions come from now: {@code model} (seed and at least {@code min-training}
+     *                   closed complaints), {@code seed} (seed and fewer closed ones) or {@code keywords}
      * @param version    counts retrainings on this node since start-up
      * @param size       closed complaints in the last training
+     * @param seedSize   shipped seed complaints in the last training
      */
-    public record ModelInfo(String source, long version, int size, Instant trainedAt, int minTraining,
+    public record ModelInfo(String source, long version, int size, int seedSize, Instant trainedAt, int minTraining,
                             double minConfidence) {
     }
 }

@@ -3,6 +3,7 @@ package io.complaintflow.assist;
 import static io.complaintflow.complaint.Timestamps.instant;
 import static io.complaintflow.complaint.Timestamps.odt;
 
+import io.complaintflow.safety.SafetySignal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,7 +69,31 @@ public class SensitiveWords {
     public record SensitiveWord(long id, String word, String topic, String createdBy, Instant createdAt) {
     }
 
-    public record Detection(String topic, List<String> words) {
-        public static final Detection NONE = new Detection(SensitiveTopic.NONE, List.of());
+    /**
+     * @param topic  the most serious topic found: of the owners' words, or {@code safety} for the safety detector's
+     * @param words  the words behind the topic
+     * @param safety what the safety detector found (flagged or not, whatever the topic)
+     */
+    public record Detection(String topic, List<String> words, SafetySignal safety) {
+        public static final Detection NONE = new Detection(SensitiveTopic.NONE, List.of(), SafetySignal.NONE);
+
+        public Detection(String topic, List<String> words) {
+            this(topic, words, SafetySignal.NONE);
+        }
+
+        /** The safety detector's signal added: it raises a milder topic to {@code safety}. */
+        public Detection with(SafetySignal signal) {
+            if (!signal.flagged()) {
+                return new Detection(topic, words, signal);
+            }
+            int mine = SensitiveTopic.BY_SEVERITY.indexOf(topic);
+            int safety = SensitiveTopic.BY_SEVERITY.indexOf(SensitiveTopic.SAFETY);
+            if (mine >= 0 && mine < safety) {
+                return new Detection(topic, words, signal);
+            }
+            List<String> all = new java.util.ArrayList<>(mine == safety ? words : List.of());
+            signal.words().stream().filter(w -> !all.contains(w)).forEach(all::add);
+            return new Detection(SensitiveTopic.SAFETY, List.copyOf(all), signal);
+        }
     }
 }

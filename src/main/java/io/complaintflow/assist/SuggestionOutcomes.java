@@ -20,17 +20,21 @@ public class SuggestionOutcomes {
 
     public void record(String caseNumber, Suggestion s, SensitiveWords.Detection detection, Instant at) {
         String words = String.join("、", detection.words());
+        String evidence = detection.safety().summary();
         jdbc.sql("""
                         insert into suggestion_outcome (case_number, source, model_version, suggested_category,
                             category_confidence, suggested_department, department_confidence, suggested_grade,
-                            grade_confidence, low_confidence, sensitive_topic, sensitive_words, suggested_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                            grade_confidence, low_confidence, sensitive_topic, sensitive_words, safety_evidence,
+                            suggested_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .param(caseNumber).param(s.source()).param(s.modelVersion())
                 .param(s.category().value()).param(BigDecimal.valueOf(s.category().confidence()))
                 .param(s.department().value()).param(BigDecimal.valueOf(s.department().confidence()))
                 .param(s.grade().value()).param(BigDecimal.valueOf(s.grade().confidence()))
                 .param(s.lowConfidence()).param(detection.topic())
-                .param(words.length() > 500 ? words.substring(0, 500) : words).param(odt(at))
+                .param(words.length() > 500 ? words.substring(0, 500) : words)
+                .param(evidence.isEmpty() ? null : evidence.length() > 1000 ? evidence.substring(0, 1000) : evidence)
+                .param(odt(at))
                 .update();
     }
 
@@ -45,7 +49,8 @@ public class SuggestionOutcomes {
                                 rs.getString("sensitive_words") == null || rs.getString("sensitive_words").isEmpty()
                                         ? java.util.List.of()
                                         : java.util.List.of(rs.getString("sensitive_words").split("、"))),
-                        rs.getString("chosen_category")))
+                        rs.getString("chosen_category"),
+                        rs.getString("safety_evidence") == null ? "" : rs.getString("safety_evidence")))
                 .optional();
     }
 
@@ -89,7 +94,9 @@ public class SuggestionOutcomes {
         return whole == 0 ? null : Math.round(1000.0 * part / whole) / 1000.0;
     }
 
-    public record Recorded(Suggestion suggestion, SensitiveWords.Detection detection, String chosenCategory) {
+    /** @param safetyEvidence the safety detector's summary at intake, empty when it found nothing */
+    public record Recorded(Suggestion suggestion, SensitiveWords.Detection detection, String chosenCategory,
+                           String safetyEvidence) {
     }
 
     /**

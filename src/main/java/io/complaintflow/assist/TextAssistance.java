@@ -1,6 +1,9 @@
 package io.complaintflow.assist;
 
+import io.complaintflow.complaint.Actors;
 import io.complaintflow.complaint.BusinessClock;
+import io.complaintflow.complaint.Timeline;
+import io.complaintflow.complaint.TimelineKind;
 import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -16,21 +19,31 @@ public class TextAssistance {
     private final AssistService assist;
     private final SuggestionOutcomes outcomes;
     private final BusinessClock clock;
+    private final Timeline timeline;
     private final int similarCount;
 
-    public TextAssistance(AssistService assist, SuggestionOutcomes outcomes, BusinessClock clock,
+    public TextAssistance(AssistService assist, SuggestionOutcomes outcomes, BusinessClock clock, Timeline timeline,
                           @Value("${complaintflow.assist.similar-count:5}") int similarCount) {
+        this.timeline = timeline;
         this.assist = assist;
         this.outcomes = outcomes;
         this.clock = clock;
         this.similarCount = similarCount;
     }
 
-    /** Called in intake's transaction, after the complaint row exists. */
+    /**
+     * Called in intake's transaction, after the complaint row exists. A safety signal goes into the timeline with
+     * its words (and, as topic {@code safety}, into complaint-grading).
+     */
     public Assisted onIntake(String caseNumber, String text) {
         SensitiveWords.Detection detection = assist.detect(text);
         Suggestion suggestion = assist.suggest(text, detection);
         outcomes.record(caseNumber, suggestion, detection, clock.now());
+        if (detection.safety().flagged()) {
+            String summary = "识别到人身安全信号：" + detection.safety().summary();
+            timeline.record(caseNumber, Actors.SYSTEM, TimelineKind.SAFETY_FLAGGED,
+                    summary.length() <= 480 ? summary : summary.substring(0, 479) + "…", "至少定为 G3，并由投诉中心复核");
+        }
         String similar = AssistService.similarText(assist.similar(text, caseNumber, similarCount));
         return new Assisted(suggestion, detection, similar);
     }
@@ -45,7 +58,8 @@ public class TextAssistance {
     }
 
     public Optional<String> suggestionText(String caseNumber) {
-        return outcomes.find(caseNumber).map(r -> AssistService.suggestionText(r.suggestion(), r.detection()));
+        return outcomes.find(caseNumber)
+                .map(r -> AssistService.suggestionText(r.suggestion(), r.detection(), r.safetyEvidence()));
     }
 
     public void recordChoice(String caseNumber, String category, String department, String grade, String actor) {

@@ -1,5 +1,7 @@
 package io.complaintflow.assist;
 
+import io.complaintflow.safety.SafetyDetector;
+import io.complaintflow.safety.SafetyLexicon;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -63,8 +65,11 @@ public final class TextModel {
 
     /**
      * What the classifiers see: the segmenter's words without function words, the pairs of adjacent Chinese
-     * characters (they catch compounds the segmenter's dictionary splits differently, e.g. "退一赔三"), and one
-     * {@code kw:<category>} feature per hand-picked keyword found, which the model weighs by what it learnt.
+     * characters (they catch compounds the segmenter's dictionary splits differently, e.g. "退一赔三"), one
+     * {@code kw:<category>} feature per hand-picked keyword and two {@code syn:<category>} per category synonym
+     * found, and three {@code safety} features when the built-in safety lexicon finds injury or hazard language —
+     * all weighed by what the model learnt. (Weights chosen by cross-validation on the seed complaints and the
+     * development set, issue #24.)
      */
     static List<String> features(String text) {
         List<String> features = words(text);
@@ -77,6 +82,12 @@ public final class TextModel {
             }
         }
         features.addAll(KeywordBaseline.hits(text));
+        List<String> synonyms = CategorySynonyms.hits(text);
+        features.addAll(synonyms);
+        features.addAll(synonyms);
+        if (SAFETY.detect(text).flagged()) {
+            features.addAll(SAFETY_FEATURES);
+        }
         return features;
     }
 
@@ -90,6 +101,9 @@ public final class TextModel {
         }
         return words;
     }
+
+    private static final SafetyDetector SAFETY = new SafetyDetector(SafetyLexicon.builtIn());
+    private static final List<String> SAFETY_FEATURES = List.of("safety", "safety", "safety");
 
     private static final Set<String> STOP_WORDS = Set.of("的", "了", "我", "你", "他", "她", "们", "是", "在", "就",
             "都", "也", "还", "和", "与", "着", "把", "被", "给", "让", "说", "这", "那", "个", "一", "吗", "呢", "吧",

@@ -125,10 +125,11 @@ final class MailParser {
         }
         String subject = subject(message);
         String messageId = clip(header(message, "Message-ID"), 490);
-        List<String> thread = new ArrayList<>();
-        for (String name : new String[] {"In-Reply-To", "References"}) {
-            thread.addAll(messageIds(header(message, name)));
-        }
+        // the mail answered directly first, then the thread from its newest mail back
+        List<String> thread = new ArrayList<>(messageIds(header(message, "In-Reply-To")));
+        List<String> references = messageIds(header(message, "References"));
+        java.util.Collections.reverse(references);
+        thread.addAll(references);
         String reference = reference(messageId, from, header(message, "Date"), subject, content);
         return new ParsedMail(reference, messageId, from, subject, List.copyOf(new LinkedHashSet<>(thread)),
                 autoReply, text, List.copyOf(attachments), problems, size);

@@ -69,7 +69,7 @@ public class MailReviews {
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }
-        if (!MailReviews.OPEN.equals(mail.reviewState())) {
+        if (!MailboxMessages.OPEN.equals(mail.reviewState())) {
             throw new ResponseStatusException(HttpStatus.CONFLICT, "该邮件已由 " + mail.resolvedBy() + " 处理");
         }
         String resolution;
@@ -89,6 +89,4 @@ public class MailReviews {
         }
         return messages.find(id).orElseThrow();
     }
-
-    static final String OPEN = MailboxMessages.OPEN;
 }

@@ -42,6 +42,10 @@ final class MailText {
     static String decode(byte[] bytes, String declared) {
         Set<Charset> tries = new LinkedHashSet<>();
         Charset charset = charset(declared);
+        if (charset != null && singleByte(charset)) {
+            // every byte is "valid" in Latin-1 and its kin: valid UTF-8 there is a mislabelled UTF-8 mail
+            tries.add(StandardCharsets.UTF_8);
+        }
         if (charset != null) {
             tries.add(charset);
         }
@@ -56,6 +60,10 @@ final class MailText {
             }
         }
         return new String(bytes, charset == null ? StandardCharsets.UTF_8 : charset);
+    }
+
+    private static boolean singleByte(Charset charset) {
+        return charset.canEncode() && charset.newEncoder().maxBytesPerChar() <= 1.0f;
     }
 
     private static Charset charset(String declared) {
@@ -105,7 +113,7 @@ final class MailText {
                 if (node instanceof TextNode text) {
                     Element parent = text.parent();
                     boolean pre = parent != null && parent.nameIs("pre");
-                    append(out, pre ? text.getWholeText() : text.text());
+                    append(out, pre ? text.getWholeText() : text.text(), pre);
                 } else if (node instanceof Element element && element.nameIs("br")) {
                     out.append('\n');
                 } else if (node instanceof Element element && BLOCKS.contains(element.normalName())) {
@@ -127,12 +135,12 @@ final class MailText {
         return tidy(out.toString());
     }
 
-    private static void append(StringBuilder out, String text) {
+    private static void append(StringBuilder out, String text, boolean pre) {
         if (text.isEmpty()) {
             return;
         }
         boolean lineStart = out.isEmpty() || out.charAt(out.length() - 1) == '\n';
-        out.append(lineStart ? text.stripLeading() : text);
+        out.append(lineStart && !pre ? text.stripLeading() : text);
     }
 
     /** Ends the current line unless it has just ended: nested blocks make one line break, not several. */

@@ -186,7 +186,8 @@ public class MailboxPoller {
         observer.committed(mail, handled);
         counts.merge(handled.outcome(), 1, Integer::sum);
         if (handled.needsPerson()) {
-            LOG.warn("Mail {} from {} needs a person ({}): {}", mail.reference(), mail.sender(), handled.outcome(),
+            LOG.warn("Mail {} from {} needs a person ({}): {}", mail.reference(),
+                    mail.sender() == null ? "(no sender)" : mail.sender(), handled.outcome(),
                     MailboxMessages.details(handled.problems()));
             toReview(store, folder, message);
         } else {

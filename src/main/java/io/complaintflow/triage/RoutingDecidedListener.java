@@ -41,15 +41,17 @@ public class RoutingDecidedListener implements ExecutionListener {
                 .forEach(r -> addOnce(departments, (String) r.get("department")));
         routing.getResultList().forEach(r -> addOnce(departments, (String) r.get("department")));
         String category = (String) execution.getVariable(CATEGORY);
-        category = category == null ? Category.OTHER.code() : category;
+        // nobody categorised it: never the routine shortcut, whatever a changed decision table says
+        boolean uncategorised = category == null || category.isBlank() || Category.OTHER.code().equals(category);
+        boolean reviewRequired = uncategorised || Boolean.TRUE.equals(grading.get("reviewRequired"));
+        category = uncategorised ? Category.OTHER.code() : category;
         triage.apply(execution.getBusinessKey(), new Triage(category, grade, departments), Actors.SYSTEM,
                 TimelineKind.GRADED, (String) grading.get("reason"), execution);
         execution.setVariable(CATEGORY, category);
         execution.setVariable(GRADE, grade);
         execution.setVariable(LEAD_DEPARTMENT, departments.get(0));
         execution.setVariable(DEPARTMENTS, FormValues.jsonList(departments));
-        DecisionInputsListener.transientValue(execution, REVIEW_REQUIRED,
-                Boolean.TRUE.equals(grading.get("reviewRequired")));
+        DecisionInputsListener.transientValue(execution, REVIEW_REQUIRED, reviewRequired);
     }
 
     private static void addOnce(List<String> list, String value) {

@@ -3,12 +3,15 @@ package io.complaintflow.assist;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.complaintflow.complaint.BusinessClock;
+import io.complaintflow.safety.SafetyScreening;
+import io.complaintflow.safety.SafetySettings;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Switching from keywords to the model at the threshold, the low-confidence flag and the grade floor. */
+/** The seed model until enough closed complaints exist, the low-confidence flag, the grade floor, safety. */
 class AssistServiceTest {
 
     private final List<LabelledComplaint> closed = new ArrayList<>();
@@ -19,44 +22,77 @@ class AssistServiceTest {
                     new SensitiveWord(2, "住院", SensitiveTopic.SAFETY, "system", Instant.EPOCH));
         }
     };
-    private final AssistService assist = new AssistService(new ClosedComplaints(null) {
+    private final SafetyScreening safety = new SafetyScreening(List::of, new SafetySettings(null));
+    private final ClosedComplaints closedComplaints = new ClosedComplaints(null) {
         @Override
         public List<LabelledComplaint> recent(int limit) {
             return closed;
         }
-    }, words, new BusinessClock("Asia/Shanghai"), 200, 0.6, 20000);
+    };
+    private final AssistService assist = service(true);
 
-    @Test
-    void keywordsUntilEnoughClosedComplaintsThenTheModel() throws Exception {
-        List<LabelledComplaint> labelled = ClassifierAccuracyTest.LabelledSet.load();
-        closed.addAll(labelled.subList(0, 150));
-        assertThat(assist.retrain().source()).isEqualTo(Suggestion.KEYWORDS);
-        String text = "快递显示已签收但我没有收到包裹";
-        assertThat(assist.suggest(text, assist.detect(text)).source()).isEqualTo(Suggestion.KEYWORDS);
-        assertThat(assist.similar(text, null, 3)).as("similar complaints need no threshold").isNotEmpty();
+    private AssistService service(boolean seed) {
+        return new AssistService(closedComplaints, words, safety, new BusinessClock("Asia/Shanghai"), 200, 0.6,
+                20000, seed);
+    }
 
-        closed.addAll(labelled.subList(150, labelled.size()));
-        AssistService.ModelInfo info = assist.retrain();
-        assertThat(info.source()).isEqualTo(Suggestion.MODEL);
-        assertThat(info.size()).isEqualTo(labelled.size());
-        assertThat(info.version()).isEqualTo(2);
-        Suggestion s = assist.suggest(text, assist.detect(text));
-        assertThat(s.source()).isEqualTo(Suggestion.MODEL);
-        assertThat(s.modelVersion()).isEqualTo(2);
-        assertThat(s.category().value()).isEqualTo("delivery");
-        assertThat(s.department().value()).isEqualTo("logistics");
-        assertThat(s.lowConfidence()).isFalse();
+    private static List<LabelledComplaint> closedComplaints(int n) throws IOException {
+        List<LabelledComplaint> dev = ClassifierAccuracyTest.LabelledSet.tsv(ClassifierAccuracyTest.DEVELOPMENT);
+        List<LabelledComplaint> result = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            LabelledComplaint c = dev.get(i % dev.size());
+            result.add(new LabelledComplaint("CMP-" + i, c.subject(), c.description(), c.category(), c.department(),
+                    c.grade(), "已处理"));
+        }
+        return result;
     }
 
     @Test
-    void aVagueTextIsFlaggedLowConfidenceAndSensitiveWordsLiftTheSuggestedGrade() throws Exception {
-        closed.addAll(ClassifierAccuracyTest.LabelledSet.load());
+    void aFreshInstallSuggestsFromTheSeedThenFromTheCompanysOwnComplaints() throws Exception {
+        AssistService.ModelInfo fresh = assist.retrain();
+        assertThat(fresh.source()).isEqualTo(Suggestion.SEED);
+        assertThat(fresh.size()).isZero();
+        assertThat(fresh.seedSize()).isEqualTo(SeedComplaints.all().size());
+        String text = "快递显示已签收但我没有收到包裹";
+        Suggestion s = assist.suggest(text, assist.detect(text));
+        assertThat(s.source()).isEqualTo(Suggestion.SEED);
+        assertThat(s.category().value()).isEqualTo("delivery");
+        assertThat(s.department().value()).isEqualTo("logistics");
+        assertThat(assist.similar(text, null, 3)).as("similar complaints are the company's closed ones").isEmpty();
+
+        closed.addAll(closedComplaints(200));
+        AssistService.ModelInfo trained = assist.retrain();
+        assertThat(trained.source()).isEqualTo(Suggestion.MODEL);
+        assertThat(trained.size()).isEqualTo(200);
+        assertThat(trained.version()).isEqualTo(2);
+        Suggestion after = assist.suggest(text, assist.detect(text));
+        assertThat(after.source()).isEqualTo(Suggestion.MODEL);
+        assertThat(after.modelVersion()).isEqualTo(2);
+        assertThat(after.category().value()).isEqualTo("delivery");
+        assertThat(assist.similar(text, null, 3)).isNotEmpty();
+    }
+
+    @Test
+    void withoutSeedDataTheKeywordsAnswerUntilEnoughClosedComplaints() throws Exception {
+        AssistService noSeed = service(false);
+        assertThat(noSeed.retrain().source()).isEqualTo(Suggestion.KEYWORDS);
+        closed.addAll(closedComplaints(150));
+        assertThat(noSeed.retrain().source()).isEqualTo(Suggestion.KEYWORDS);
+        String text = "快递显示已签收但我没有收到包裹";
+        assertThat(noSeed.suggest(text, noSeed.detect(text)).source()).isEqualTo(Suggestion.KEYWORDS);
+        closed.addAll(closedComplaints(50));
+        assertThat(noSeed.retrain().source()).isEqualTo(Suggestion.MODEL);
+    }
+
+    @Test
+    void aVagueTextIsFlaggedLowConfidenceAndSensitiveWordsLiftTheSuggestedGrade() {
         assist.retrain();
         String vague = "你好";
         Suggestion s = assist.suggest(vague, assist.detect(vague));
         assertThat(s.category().confidence()).isLessThan(0.6);
         assertThat(s.lowConfidence()).isTrue();
-        assertThat(AssistService.suggestionText(s, assist.detect(vague))).contains("置信度低，仅供参考");
+        assertThat(AssistService.suggestionText(s, assist.detect(vague))).contains("置信度低，仅供参考")
+                .contains("人身安全信号：无");
 
         String lawsuit = "客服态度很差，我要起诉";
         SensitiveWords.Detection detection = assist.detect(lawsuit);
@@ -64,5 +100,27 @@ class AssistServiceTest {
         assertThat(assist.suggest(lawsuit, detection).grade().value()).isEqualTo("G4");
         assertThat(AssistService.suggestionText(assist.suggest(lawsuit, detection), detection))
                 .contains("敏感词：诉讼 — 起诉");
+    }
+
+    @Test
+    void theSafetyDetectorRaisesAMildTopicToSafetyButNotAMoreSeriousOne() {
+        assist.retrain();
+        String burn = "燃气灶点火时突然爆燃，把我的手烧伤了";
+        SensitiveWords.Detection detection = assist.detect(burn);
+        assertThat(detection.topic()).isEqualTo(SensitiveTopic.SAFETY);
+        assertThat(detection.words()).contains("爆燃", "烧伤");
+        assertThat(assist.suggest(burn, detection).grade().value()).isEqualTo("G3");
+        assertThat(AssistService.suggestionText(assist.suggest(burn, detection), detection))
+                .contains("人身安全信号：人身伤害：烧伤；安全隐患：爆燃（至少 G3，须投诉中心复核）");
+
+        String both = "燃气灶爆燃烧伤了手，我要起诉你们";
+        SensitiveWords.Detection lawsuit = assist.detect(both);
+        assertThat(lawsuit.topic()).as("a lawsuit outranks safety").isEqualTo(SensitiveTopic.LAWSUIT);
+        assertThat(lawsuit.safety().flagged()).as("the safety evidence is still there").isTrue();
+
+        SensitiveWords.Detection owners = assist.detect("出院以后还要复查，住院花了两万");
+        assertThat(owners.topic()).isEqualTo(SensitiveTopic.SAFETY);
+        assertThat(owners.words()).as("the owners' safety word and the detector's words, once each")
+                .containsOnlyOnce("住院");
     }
 }

@@ -101,12 +101,11 @@ class TextAssistanceTest {
 
     @Test
     void aLowConfidenceSuggestionChangesNothing() throws Exception {
-        // no keyword and no trained model: the suggestion is "other" at low confidence
-        JsonNode answer = intake("delivery", "情况说明", "情况比较复杂，希望有人尽快联系我。");
+        // a vague text: the seed model is unsure of it
+        JsonNode answer = intake("delivery", "你好", "你好。");
         JsonNode suggestion = answer.get("suggestion");
-        assertThat(suggestion.get("source").asText()).isEqualTo("keywords");
+        assertThat(suggestion.get("source").asText()).isEqualTo("seed");
         assertThat(suggestion.get("lowConfidence").asBoolean()).isTrue();
-        assertThat(suggestion.get("category").get("value").asText()).isEqualTo("other");
         assertThat(suggestion.get("category").get("confidence").asDouble()).isLessThan(0.6);
 
         String caseNumber = answer.get("caseNumber").asText();
@@ -131,7 +130,7 @@ class TextAssistanceTest {
 
         Task review = scenarios.task(caseNumber, "Task_ReviewTriage");
         Object text = forms.getTaskFormVariables(review.getId()).getValue(TextAssistance.SUGGESTION_TEXT, Object.class);
-        assertThat((String) text).contains("建议类别：物流配送").contains("建议牵头部门：物流部").contains("来源：关键词")
+        assertThat((String) text).contains("建议类别：物流配送").contains("建议牵头部门：物流部").contains("来源：随系统提供的标注投诉")
                 .hasSizeLessThanOrEqualTo(4000);
         assertThat(forms.getTaskFormVariables(review.getId()).getValue(TextAssistance.SIMILAR_TEXT, Object.class))
                 .isNotNull();
@@ -172,7 +171,8 @@ class TextAssistanceTest {
         long version = json.readTree(mvc.perform(post("/api/assist/retrain")).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString()).get("version").asLong();
         mvc.perform(get("/api/assist/model")).andExpect(jsonPath("$.version").value(version))
-                .andExpect(jsonPath("$.source").value("keywords"))
+                .andExpect(jsonPath("$.source").value("seed"))
+                .andExpect(jsonPath("$.seedSize").value(SeedComplaints.all().size()))
                 .andExpect(jsonPath("$.size").isNumber());
 
         String caseNumber = scenarios.file(TestScenarios.request("hotline", "delivery", "冷链包裹融化",

@@ -66,6 +66,23 @@ class GreenMailMailboxTest extends MailboxScenarios {
     }
 
     @Test
+    void withADoneFolderHandledMailsAreMovedThereSeen() throws Exception {
+        String user = server.newUser();
+        String address = Mails.address("done");
+        server.deliver(user, Mails.text(address, "done folder", "处理后移走"));
+
+        assertThat(counts(poller(user, Map.of("done-folder", "已处理"), Observer.NONE).poll()))
+                .isEqualTo(Map.of(Outcome.COMPLAINT, 1));
+
+        assertThat(casesOf(address)).hasSize(1);
+        assertThat(server.list(user, "INBOX")).isEmpty();
+        assertThat(server.list(user, "已处理")).singleElement().satisfies(m -> {
+            assertThat(m.subject()).isEqualTo("done folder");
+            assertThat(m.seen()).isTrue();
+        });
+    }
+
+    @Test
     void starttlsRequiredRefusesAServerThatDoesNotOfferIt() throws Exception {
         String user = server.newUser();
         server.deliver(user, Mails.text(Mails.address("plain"), "plain", "不该被读到"));

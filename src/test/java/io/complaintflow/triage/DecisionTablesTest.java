@@ -98,6 +98,53 @@ class DecisionTablesTest {
         assertGrade(channel, regulator, category, 0, true, null, "同一批次产品故障", size, "none", rule, grade, true);
     }
 
+    /**
+     * Issue #24: a complaint nobody categorised (none, empty or "other") never takes the routine shortcut — over
+     * every combination of the other inputs; and only a categorised complaint ever skips the review.
+     */
+    @Test
+    void anUncategorisedComplaintIsAlwaysReviewed() {
+        String[] channels = {"hotline", "wechat", "web", "email", "app", "store", "internal", "regulator", "media"};
+        String[] categories = {null, "", "other", "billing", "safety"};
+        String[] topics = {null, "none", "safety", "regulator", "media"};
+        int combinations = 0;
+        for (String channel : channels) {
+            for (String category : categories) {
+                for (String topic : topics) {
+                    for (int repeat : new int[] {0, 2}) {
+                        for (boolean vip : new boolean[] {false, true}) {
+                            for (Double amount : new Double[] {null, 100.0, 9000.0}) {
+                                for (Integer incident : new Integer[] {null, 3, 25}) {
+                                    VariableMap input = Variables.createVariables().putValue("channel", channel)
+                                            .putValue("regulator", "regulator".equals(channel) ? "12315" : null)
+                                            .putValue("category", category).putValue("repeatCount", repeat)
+                                            .putValue("vip", vip).putValue("amountClaimed", amount)
+                                            .putValue("complaintText", "说不清楚的问题")
+                                            .putValue("massIncidentSize", incident).putValue("sensitiveTopic", topic);
+                                    var result = dmn.evaluateDecision(grading, input).getSingleResult();
+                                    boolean uncategorised = category == null || category.isEmpty()
+                                            || "other".equals(category);
+                                    String what = channel + "/" + category + "/" + topic + "/" + repeat + "/" + vip
+                                            + "/" + amount + "/" + incident;
+                                    assertThat(result).as(what).isNotNull();
+                                    if (uncategorised) {
+                                        assertThat(result.<Boolean>getEntry("reviewRequired")).as(what).isTrue();
+                                    }
+                                    if (!result.<Boolean>getEntry("reviewRequired")) {
+                                        assertThat(result.<String>getEntry("grade")).as(what).isEqualTo("G1");
+                                        assertThat(uncategorised).as(what).isFalse();
+                                    }
+                                    combinations++;
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(combinations).isEqualTo(9 * 5 * 5 * 2 * 2 * 3 * 3);
+    }
+
     private void assertGrade(String channel, String regulator, String category, int repeatCount, boolean vip,
                              Double amount, String text, Integer massIncidentSize, String sensitiveTopic,
                              String rule, String grade,

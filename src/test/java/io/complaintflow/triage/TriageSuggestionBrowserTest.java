@@ -13,7 +13,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** The center's triage review shows the text assistant's suggestion next to the complaint, in Tasklist. */
+/**
+ * The center's triage review shows the text assistant's suggestion and the safety words found next to the
+ * complaint, in Tasklist.
+ */
 @ComplaintFlowTest
 @Order(2) // early, like TasklistBrowserTest: later classes file complaints on future clocks that sort first
 class TriageSuggestionBrowserTest {
@@ -22,10 +25,10 @@ class TriageSuggestionBrowserTest {
     @Autowired TestScenarios scenarios;
 
     @Test
-    void theCenterSeesTheSuggestedCategoryInTheTriageReviewForm() throws Exception {
+    void theCenterSeesTheSuggestedCategoryAndTheSafetyWordsInTheTriageReviewForm() throws Exception {
         scenarios.person("test-admin", "admin-secret", "camunda-admin"); // without an admin the webapps show their setup page
-        ComplaintRequest request = TestScenarios.request("hotline", null, "快递一直不到",
-                "快递显示已签收但是我没有收到包裹，物流信息三天没有更新，快递员电话也打不通");
+        ComplaintRequest request = TestScenarios.request("hotline", null, "快递员扔箱子",
+                "快递员送货的时候把箱子从三轮车上直接扔下来，砸到我儿子的脚，脚背肿了一大块，快递员电话也打不通");
         String caseNumber = scenarios.file(request);
         assertThat(scenarios.openTasks(caseNumber)).extracting(Task::getTaskDefinitionKey)
                 .as("no category chosen: the center reviews it").contains("Task_ReviewTriage");
@@ -35,7 +38,8 @@ class TriageSuggestionBrowserTest {
             TasklistPage tasklist = new TasklistPage(browser).openFilter("投诉中心待办").openTaskOf(caseNumber);
             String suggestion = tasklist.field("assistSuggestion");
             browser.screenshot("tasklist-triage-suggestion");
-            assertThat(suggestion).contains("物流配送").contains("置信度");
+            assertThat(suggestion).contains("建议类别：").contains("置信度")
+                    .contains("人身安全信号：人身伤害：").contains("脚").contains("涉及：儿子");
             assertThat(tasklist.field("complaintSummary")).contains(caseNumber);
         }
     }
