@@ -28,7 +28,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @ComplaintFlowTest
 class ModelPolicyTest {
 
-    static final String EXEC = "${''.getClass().forName('java.lang.Runtime').getRuntime().exec('touch MARKER')}";
+    static final String EXEC = "${''.getClass().forName('java.lang.Runtime').getMethod('getRuntime').invoke(null)"
+            + ".exec('touch MARKER').waitFor()}";
 
     @LocalServerPort int port;
     @Autowired ModelPolicy policy;
