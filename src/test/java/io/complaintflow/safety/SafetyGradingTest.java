@@ -153,6 +153,18 @@ class SafetyGradingTest {
         String ordinary = scenarios.file(TestScenarios.firstContact("after-sales", "已当场解答"));
         assertThat(lifecycle(ordinary)).isWaitingAt("Task_ConfirmWithCustomer")
                 .isNotWaitingAt("Task_ReviewTriage");
+
+        // a repeat complaint is G2 and reviewed when it goes to a department, but an answer given on the phone
+        // is confirmed with the customer, not investigated
+        String phone = TestScenarios.uniquePhone();
+        scenarios.file(new ComplaintRequest("hotline", null, null, null,
+                new CustomerRequest("测试客户", phone, null, null, false), "billing", TestScenarios.uniqueProduct(),
+                "账单", "账单有误", null, null, false, null));
+        String repeat = scenarios.file(new ComplaintRequest("hotline", null, null, null,
+                new CustomerRequest("测试客户", phone, null, null, false), "billing", TestScenarios.uniqueProduct(),
+                "账单", "账单又错了", null, null, true, "已当场更正账单"));
+        Assertions.assertThat(scenarios.complaint(repeat).grade()).isEqualTo("G2");
+        assertThat(lifecycle(repeat)).isWaitingAt("Task_ConfirmWithCustomer").isNotWaitingAt("Task_ReviewTriage");
     }
 
     @Test
