@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.complaintflow.ComplaintFlowTest;
 import io.complaintflow.TestScenarios;
 import io.complaintflow.complaint.Complaint;
+import io.complaintflow.security.Masking;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
