@@ -113,6 +113,11 @@ class HeatRollupTest {
                 .filter(a -> a.activityId().equals("Task_HandleComplaint")).findFirst().orElseThrow();
         assertThat(handled.completed()).isEqualTo(1);
         assertThat(handled.medianHours()).isEqualTo(3.0);
+
+        // closed, so no other test's backlog sees it
+        DeadlineScenarios.now("2015-11-17T02:00:00Z");
+        new HeatmapFixtures(scenarios, management, runtime).answer(caseNumber);
+        scenarios.accept(caseNumber);
     }
 
     /** The same figures computed from the engine's history alone (exact percentiles). */
