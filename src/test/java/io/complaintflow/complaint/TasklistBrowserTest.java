@@ -6,7 +6,7 @@ import io.complaintflow.Browser;
 import io.complaintflow.ComplaintFlowTest;
 import io.complaintflow.TasklistPage;
 import io.complaintflow.TestScenarios;
-import io.complaintflow.demo.DemoUsers;
+import io.complaintflow.security.DemoUsers;
 import io.complaintflow.intake.ComplaintRequest;
 import io.complaintflow.intake.ComplaintRequest.CustomerRequest;
 import java.time.Duration;
