@@ -4,7 +4,7 @@ import io.complaintflow.complaint.ComplaintView;
 import io.complaintflow.complaint.Customer;
 import io.complaintflow.complaint.DepartmentAssignment;
 import io.complaintflow.complaint.TimelineEntry;
-import io.complaintflow.intake.Masking;
+import io.complaintflow.security.Masking;
 import java.util.List;
 
 /**

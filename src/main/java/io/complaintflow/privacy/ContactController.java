@@ -2,7 +2,7 @@ package io.complaintflow.privacy;
 
 import io.complaintflow.complaint.ComplaintRepository;
 import io.complaintflow.complaint.Customer;
-import io.complaintflow.security.ReadScope;
+import io.complaintflow.security.ReadScopes;
 import java.security.Principal;
 import java.util.List;
 import org.springframework.http.HttpStatus;
@@ -29,7 +29,7 @@ public class ContactController {
     @GetMapping("/api/complaints/{caseNumber}/contact")
     public Customer reveal(@PathVariable String caseNumber, Principal reader) {
         Customer customer = complaints.find(caseNumber)
-                .filter(c -> complaints.readable(caseNumber, ReadScope.current()))
+                .filter(c -> complaints.readable(caseNumber, ReadScopes.current()))
                 .map(c -> c.customer())
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "没有工单 " + caseNumber));
         log.record(reader.getName(), List.of(caseNumber), AccessLog.Door.REVEAL, "contact details (name, phone, e-mail)");

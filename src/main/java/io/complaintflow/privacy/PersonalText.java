@@ -1,6 +1,6 @@
 package io.complaintflow.privacy;
 
-import io.complaintflow.intake.Masking;
+import io.complaintflow.security.Masking;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
