@@ -59,7 +59,7 @@ public record PrivacySettings(
      * @param batch   at most this many complaints per run (the rest the next night)
      */
     public record RetentionJob(@DefaultValue("true") boolean enabled,
-                               @DefaultValue("0 30 2 * * *") String cron,
+                               @DefaultValue("0 0 2 * * *") String cron,
                                @DefaultValue("500") int batch) {
     }
 }

@@ -15,6 +15,19 @@ record PrivacyScenarios(String name, String phone, String email, String customer
         return new PrivacyScenarios(name, "137" + n + "42", "c" + n + "@example.com", "CUST-" + n);
     }
 
+    /**
+     * Files the complaint and, where the decision tables ask the center to review it (a repeat, card numbers in the
+     * text), confirms it as a G1 delivery complaint for logistics, as the center would.
+     */
+    String fileFor(TestScenarios scenarios) {
+        String caseNumber = scenarios.file(complaint());
+        if (scenarios.openTasks(caseNumber).stream().anyMatch(t -> t.getTaskDefinitionKey().equals("Task_ReviewTriage"))) {
+            scenarios.complete(caseNumber, "Task_ReviewTriage", "center", java.util.Map.of("category", "delivery",
+                    "grade", "G1", "departments", io.complaintflow.engine.FormValues.jsonList(java.util.List.of("logistics"))));
+        }
+        return caseNumber;
+    }
+
     /** A delivery complaint (routed to logistics) whose text repeats the contact details and adds more. */
     ComplaintRequest complaint() {
         return new ComplaintRequest("hotline", null, null, null,
