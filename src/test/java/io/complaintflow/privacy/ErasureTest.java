@@ -117,12 +117,14 @@ class ErasureTest {
     @Test
     void aComplaintTheFinancialRegulatorForwardedIsKeptFiveYears() throws Exception {
         PrivacyScenarios customer = PrivacyScenarios.newCustomer();
-        var request = customer.complaint();
-        String caseNumber = scenarios.file(new io.complaintflow.intake.ComplaintRequest("regulator",
-                "NFRA-" + customer.customerId(), "nfra", "2099-12-31", request.customer(), "billing",
-                request.product(), request.subject(), request.description(), null, null, true, "已当场解答"));
+        String caseNumber = scenarios.file(new io.complaintflow.intake.ComplaintRequest("hotline", null, null, null,
+                customer.complaint().customer(), "billing", TestScenarios.uniqueProduct(), "咨询", "客户来电咨询",
+                null, null, true, "已当场解答"));
         scenarios.accept(caseNumber);
         assertThat(scenarios.complaint(caseNumber).status()).isEqualTo("CLOSED");
+        // as if the financial regulator had forwarded it: the record's channel and regulator decide the hold
+        jdbc.sql("update complaint set channel = 'regulator', regulator = 'nfra' where case_number = ?")
+                .param(caseNumber).update();
 
         mvc.perform(post("/api/privacy/subjects/erase").with(as("privacy")).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"email\":\"" + customer.email() + "\"}"))

@@ -31,17 +31,19 @@ class RetentionJobTest {
     @Autowired JdbcClient jdbc;
     @Autowired MockMvc mvc;
 
-    /** A complaint resolved at intake and accepted, closed this many days ago. */
+    /**
+     * A complaint resolved at intake and accepted, closed this many days ago; {@code regulator}: as if that regulator
+     * had forwarded it (the record's channel and regulator, which is all retention looks at).
+     */
     private String closedDaysAgo(PrivacyScenarios customer, String regulator, long days) {
-        var r = customer.complaint();
-        String caseNumber = scenarios.file(new io.complaintflow.intake.ComplaintRequest(
-                regulator == null ? "hotline" : "regulator", regulator == null ? null : "REF-" + System.nanoTime(),
-                regulator, regulator == null ? null : "2099-12-31", r.customer(), "billing", r.product(), r.subject(),
-                r.description(), null, null, true, "已当场解答"));
+        String caseNumber = scenarios.file(new io.complaintflow.intake.ComplaintRequest("hotline", null, null, null,
+                customer.complaint().customer(), "billing", TestScenarios.uniqueProduct(), "咨询", "客户来电咨询",
+                null, null, true, "已当场解答"));
         scenarios.accept(caseNumber);
         assertThat(scenarios.complaint(caseNumber).status()).isEqualTo("CLOSED");
-        jdbc.sql("update complaint set closed_at = ? where case_number = ?")
-                .params(Timestamps.odt(Instant.now().minus(days, ChronoUnit.DAYS)), caseNumber).update();
+        jdbc.sql("update complaint set closed_at = ?, channel = ?, regulator = ? where case_number = ?")
+                .params(Timestamps.odt(Instant.now().minus(days, ChronoUnit.DAYS)),
+                        regulator == null ? "hotline" : "regulator", regulator, caseNumber).update();
         return caseNumber;
     }
 
