@@ -112,7 +112,7 @@ class ClusterTest {
     }
 
     @Test
-    @Order(2)
+    @Order(3)
     void eachCallbackTimerFiresExactlyOnceWhileBothNodesRunJobs() {
         List<String> instances = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
@@ -151,7 +151,7 @@ class ClusterTest {
     }
 
     @Test
-    @Order(3)
+    @Order(5)
     void aNewVersionOfTheLifecycleTakesOverRunningComplaints(@TempDir Path root) throws IOException {
         String caseNumber = nodeA.scenarios().routine("delivery"); // waits in department-handling
         Path processes = copy(Path.of("processes"), root.resolve("processes"));
@@ -176,7 +176,7 @@ class ClusterTest {
     }
 
     @Test
-    @Order(4)
+    @Order(6)
     void aJobOfAKilledNodeIsRunByTheOtherOnceItsLockExpires() {
         nodeA.engine().getRepositoryService().createDeployment().name("cluster-probe")
                 .addModelInstance("cluster-probe.bpmn", Bpmn.createExecutableProcess("cluster-probe")
@@ -241,7 +241,7 @@ class ClusterTest {
      * complaint past its retention is anonymised once.
      */
     @Test
-    @Order(5)
+    @Order(2)
     void theNightlyRetentionRunsOnceOnTwoNodes() throws Exception {
         List<String> due = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
