@@ -16,6 +16,8 @@ import io.complaintflow.assist.TextAssistance;
 import io.complaintflow.complaint.TimelineEntry;
 import io.complaintflow.complaint.TimelineKind;
 import io.complaintflow.engine.FormValues;
+import io.complaintflow.intake.ComplaintRequest;
+import io.complaintflow.intake.ComplaintRequest.CustomerRequest;
 import io.complaintflow.intake.PublicComplaintRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -121,6 +123,48 @@ class SafetyGradingTest {
         assertThat(lifecycle(caseNumber)).isWaitingAt("Task_ReviewTriage");
         Assertions.assertThat(timeline(caseNumber, TimelineKind.SAFETY_FLAGGED).get(0).summary())
                 .contains("孩子+吞");
+    }
+
+    @Test
+    void anInjuryTheAgentResolvedOnThePhoneIsStillReviewedAndHandledByTheDepartment() {
+        // the agent marks it "resolved at intake": safety outranks the shortcut to the customer's confirmation
+        String caseNumber = scenarios.file(new ComplaintRequest("hotline", null, null, null,
+                new CustomerRequest("测试客户", TestScenarios.uniquePhone(), null, null, false), "delivery",
+                TestScenarios.uniqueProduct(), "玩具零件", "儿童玩具的小零件很容易脱落，孩子差点吞下去", null, null,
+                true, "已向客户致歉，建议先收好玩具"));
+
+        Assertions.assertThat(scenarios.complaint(caseNumber).grade()).isEqualTo("G3");
+        assertThat(lifecycle(caseNumber)).isWaitingAt("Task_ReviewTriage")
+                .isNotWaitingAt("Task_ConfirmWithCustomer");
+
+        scenarios.complete(scenarios.task(caseNumber, "Task_ReviewTriage"), "center", Map.of("category", "safety",
+                "grade", "G3", "departments", FormValues.jsonList(List.of("quality"))));
+        Assertions.assertThat(scenarios.departmentTask(caseNumber, "quality")).as("investigated, not just confirmed")
+                .isNotNull();
+        assertThat(lifecycle(caseNumber)).isNotWaitingAt("Task_ConfirmWithCustomer");
+    }
+
+    @Test
+    void anUncategorisedComplaintResolvedOnThePhoneIsReviewedAnOrdinaryOneGoesToConfirmation() {
+        String uncategorised = scenarios.file(TestScenarios.firstContact("other", "已当场解答"));
+        assertThat(lifecycle(uncategorised)).isWaitingAt("Task_ReviewTriage")
+                .isNotWaitingAt("Task_ConfirmWithCustomer");
+
+        String ordinary = scenarios.file(TestScenarios.firstContact("after-sales", "已当场解答"));
+        assertThat(lifecycle(ordinary)).isWaitingAt("Task_ConfirmWithCustomer")
+                .isNotWaitingAt("Task_ReviewTriage");
+
+        // a repeat complaint is G2 and reviewed when it goes to a department, but an answer given on the phone
+        // is confirmed with the customer, not investigated
+        String phone = TestScenarios.uniquePhone();
+        scenarios.file(new ComplaintRequest("hotline", null, null, null,
+                new CustomerRequest("测试客户", phone, null, null, false), "billing", TestScenarios.uniqueProduct(),
+                "账单", "账单有误", null, null, false, null));
+        String repeat = scenarios.file(new ComplaintRequest("hotline", null, null, null,
+                new CustomerRequest("测试客户", phone, null, null, false), "billing", TestScenarios.uniqueProduct(),
+                "账单", "账单又错了", null, null, true, "已当场更正账单"));
+        Assertions.assertThat(scenarios.complaint(repeat).grade()).isEqualTo("G2");
+        assertThat(lifecycle(repeat)).isWaitingAt("Task_ConfirmWithCustomer").isNotWaitingAt("Task_ReviewTriage");
     }
 
     @Test
