@@ -3,7 +3,7 @@ package io.complaintflow;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
-import io.complaintflow.demo.DemoUsers;
+import io.complaintflow.security.DemoUsers;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;

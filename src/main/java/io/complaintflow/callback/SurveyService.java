@@ -2,6 +2,7 @@ package io.complaintflow.callback;
 
 import io.complaintflow.complaint.BusinessClock;
 import io.complaintflow.complaint.ComplaintProcess;
+import io.complaintflow.resolution.SurveyLinks;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,7 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
  * callback does. Each link works once and until it expires; a newer closure's link replaces older ones.
  */
 @Service
-public class SurveyService {
+public class SurveyService implements SurveyLinks {
 
     public static final String MESSAGE = "SurveyAnswered";
     public static final String ACTOR = "customer-survey";
@@ -60,6 +61,7 @@ public class SurveyService {
     }
 
     /** A fresh link for the closing mail; earlier unused links of the case stop working. */
+    @Override
     public String issueLink(String caseNumber) {
         Instant now = clock.now();
         tokens.expireOpen(caseNumber, now);

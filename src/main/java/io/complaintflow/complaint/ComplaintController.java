@@ -1,6 +1,5 @@
 package io.complaintflow.complaint;
 
-import io.complaintflow.security.ReadScope;
 import io.complaintflow.web.FieldError;
 import io.complaintflow.web.InvalidRequestException;
 import java.time.Instant;
@@ -27,17 +26,20 @@ public class ComplaintController {
     private final ComplaintRepository complaints;
     private final ComplaintViews views;
     private final BusinessClock clock;
+    private final ReadScope.Caller caller;
 
-    public ComplaintController(ComplaintRepository complaints, ComplaintViews views, BusinessClock clock) {
+    public ComplaintController(ComplaintRepository complaints, ComplaintViews views, BusinessClock clock,
+                               ReadScope.Caller caller) {
         this.complaints = complaints;
         this.views = views;
         this.clock = clock;
+        this.caller = caller;
     }
 
     @GetMapping("/{caseNumber}")
     public ComplaintView get(@PathVariable String caseNumber) {
         // another department's complaint answers exactly like one that does not exist
-        return complaints.find(caseNumber).filter(c -> complaints.readable(caseNumber, ReadScope.current()))
+        return complaints.find(caseNumber).filter(c -> complaints.readable(caseNumber, caller.readScope()))
                 .map(views::withTimeline)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "没有工单 " + caseNumber));
     }
@@ -70,7 +72,7 @@ public class ComplaintController {
             throw new InvalidRequestException(errors);
         }
         Page<Complaint> found = complaints.search(new ComplaintFilter(status, grade, category, department, channel,
-                fromInstant, toInstant, page, size, ReadScope.current()));
+                fromInstant, toInstant, page, size, caller.readScope()));
         return new Page<>(found.items().stream().map(views::of).toList(), found.page(), found.size(), found.total());
     }
 

@@ -1,6 +1,5 @@
 package io.complaintflow.complaint;
 
-import io.complaintflow.security.ReadScope;
 import java.time.Instant;
 
 /**

@@ -3,7 +3,6 @@ package io.complaintflow.complaint;
 import static io.complaintflow.complaint.Timestamps.instant;
 import static io.complaintflow.complaint.Timestamps.odt;
 
-import io.complaintflow.security.ReadScope;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;

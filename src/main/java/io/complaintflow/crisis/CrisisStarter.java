@@ -2,13 +2,16 @@ package io.complaintflow.crisis;
 
 import static io.complaintflow.crisis.CrisisProcess.*;
 
+import io.complaintflow.complaint.Actors;
 import io.complaintflow.complaint.Complaint;
 import io.complaintflow.complaint.ComplaintRepository;
 import io.complaintflow.mass.MassIncident;
+import io.complaintflow.mass.MassIncidentCritical;
 import io.complaintflow.mass.MassIncidents;
 import java.util.Optional;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
 /**
@@ -55,6 +58,12 @@ public class CrisisStarter {
                 "群体事件 " + incident.label() + "：" + incident.product(),
                 "同一产品「" + incident.product() + "」的集中投诉已达 " + incident.members().size() + " 件", actor);
         return crises.forIncident(incident.id()).orElseThrow();
+    }
+
+    /** A mass incident raised to G4 gets its crisis response. */
+    @EventListener
+    public void incidentCritical(MassIncidentCritical event) {
+        forIncident(event.incident(), Actors.SYSTEM);
     }
 
     /** A crisis without a complaint behind it (a media story, the 3·15 gala). */

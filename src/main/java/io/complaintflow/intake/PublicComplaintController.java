@@ -9,6 +9,7 @@ import io.complaintflow.complaint.TimelineEntry;
 import io.complaintflow.intake.ComplaintRequest.CustomerRequest;
 import io.complaintflow.intake.PublicProblems.PayloadTooLargeException;
 import io.complaintflow.intake.PublicRateLimiter.Bucket;
+import io.complaintflow.security.Masking;
 import io.complaintflow.sla.Clock;
 import io.complaintflow.sla.ClockService;
 import io.complaintflow.web.FieldError;

@@ -1,7 +1,7 @@
 package io.complaintflow.mailbox;
 
 import io.complaintflow.complaint.ComplaintRepository;
-import io.complaintflow.security.ReadScope;
+import io.complaintflow.security.ReadScopes;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
@@ -59,7 +59,7 @@ public class AttachmentController {
     }
 
     private void readable(String caseNumber) {
-        if (complaints.find(caseNumber).isEmpty() || !complaints.readable(caseNumber, ReadScope.current())) {
+        if (complaints.find(caseNumber).isEmpty() || !complaints.readable(caseNumber, ReadScopes.current())) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "没有这个工单");
         }
     }

@@ -8,7 +8,6 @@ import io.complaintflow.complaint.ComplaintProcess;
 import io.complaintflow.complaint.ComplaintRepository;
 import io.complaintflow.complaint.Timeline;
 import io.complaintflow.complaint.TimelineKind;
-import io.complaintflow.crisis.CrisisStarter;
 import io.complaintflow.modelpolicy.PublishedForModels;
 import io.complaintflow.sla.ClockService;
 import java.math.BigDecimal;
@@ -24,6 +23,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
@@ -50,7 +50,7 @@ public class MassIncidentService {
     private final RuntimeService runtime;
     private final TaskService tasks;
     private final DecisionService decisions;
-    private final CrisisStarter crises;
+    private final ApplicationEventPublisher events;
     private final ClockService clocks;
     private final BusinessClock clock;
     private final Duration window;
@@ -59,7 +59,7 @@ public class MassIncidentService {
     public MassIncidentService(MassIncidents incidents, ComplaintRepository complaints, Timeline timeline,
                                CaseFileVariables caseFile, RuntimeService runtime, TaskService tasks,
                                DecisionService decisions,
-                               CrisisStarter crises, ClockService clocks, BusinessClock clock,
+                               ApplicationEventPublisher events, ClockService clocks, BusinessClock clock,
                                @Value("${complaintflow.mass.window:PT24H}") Duration window,
                                @Value("${complaintflow.mass.threshold:5}") int threshold) {
         this.incidents = incidents;
@@ -69,7 +69,7 @@ public class MassIncidentService {
         this.runtime = runtime;
         this.tasks = tasks;
         this.decisions = decisions;
-        this.crises = crises;
+        this.events = events;
         this.clocks = clocks;
         this.clock = clock;
         this.window = window;
@@ -142,7 +142,7 @@ public class MassIncidentService {
         }
         MassIncident raised = incidents.find(incident.id()).orElseThrow();
         if ("G4".equals(floor)) {
-            crises.forIncident(raised, Actors.SYSTEM);
+            events.publishEvent(new MassIncidentCritical(raised));
         }
         return raised;
     }

@@ -1,7 +1,6 @@
 package io.complaintflow.pdca;
 
-import io.complaintflow.campaign.CampaignRun;
-import io.complaintflow.campaign.CampaignRuns;
+import io.complaintflow.pdca.ReviewPeriods.ReviewPeriod;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
@@ -17,12 +16,12 @@ public class PdcaReviews {
 
     private final RuntimeService runtime;
     private final PdcaCycles cycles;
-    private final CampaignRuns campaigns;
+    private final ReviewPeriods periods;
 
-    public PdcaReviews(RuntimeService runtime, PdcaCycles cycles, CampaignRuns campaigns) {
+    public PdcaReviews(RuntimeService runtime, PdcaCycles cycles, ReviewPeriods periods) {
         this.runtime = runtime;
         this.cycles = cycles;
-        this.campaigns = campaigns;
+        this.periods = periods;
     }
 
     public PdcaCycle start(String trigger, Long handoverId, LocalDate from, LocalDate to, String note, String actor) {
@@ -52,19 +51,11 @@ public class PdcaReviews {
     public void handedOver(PdcaHandedOver event) {
         PdcaHandover h = event.handover();
         if (PdcaHandover.CAMPAIGN.equals(h.source())) {
-            Optional<CampaignRun> run = year(h.sourceRef()).flatMap(campaigns::findByYear);
-            start(PdcaCycle.CAMPAIGN, h.id(), run.map(CampaignRun::periodFrom).orElse(null),
-                    run.map(CampaignRun::periodTo).orElse(null), null, h.handedOverBy());
+            Optional<ReviewPeriod> period = periods.of(h);
+            start(PdcaCycle.CAMPAIGN, h.id(), period.map(ReviewPeriod::from).orElse(null),
+                    period.map(ReviewPeriod::to).orElse(null), null, h.handedOverBy());
         } else {
             start(PdcaCycle.CRISIS, h.id(), null, null, null, h.handedOverBy());
-        }
-    }
-
-    private static Optional<Integer> year(String sourceRef) {
-        try {
-            return Optional.of(Integer.parseInt(sourceRef.substring(sourceRef.lastIndexOf('-') + 1)));
-        } catch (RuntimeException e) {
-            return Optional.empty();
         }
     }
 }

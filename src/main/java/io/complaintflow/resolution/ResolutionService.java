@@ -1,6 +1,5 @@
 package io.complaintflow.resolution;
 
-import io.complaintflow.callback.SurveyService;
 import io.complaintflow.complaint.Actors;
 import io.complaintflow.complaint.BusinessClock;
 import io.complaintflow.complaint.CaseFileVariables;
@@ -37,13 +36,13 @@ public class ResolutionService {
     private final BusinessCalendar calendar;
     private final NotificationService notifications;
     private final MailTemplates templates;
-    private final SurveyService surveys;
+    private final SurveyLinks surveys;
     private final ClosureCauses closure;
     private final CompensationProposals proposals;
 
     public ResolutionService(ComplaintRepository complaints, Timeline timeline, CaseFileVariables caseFile,
                              BusinessClock clock, ClockService clocks, BusinessCalendar calendar,
-                             NotificationService notifications, MailTemplates templates, SurveyService surveys,
+                             NotificationService notifications, MailTemplates templates, SurveyLinks surveys,
                              ClosureCauses closure, CompensationProposals proposals) {
         this.proposals = proposals;
         this.surveys = surveys;

@@ -2,7 +2,6 @@ package io.complaintflow.security;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.pattern.CompositeConverter;
-import io.complaintflow.intake.Masking;
 import java.util.regex.Pattern;
 
 /**

@@ -1,6 +1,5 @@
 package io.complaintflow.security;
 
-import io.complaintflow.demo.DemoUsers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.complaintflow.ComplaintFlowTest;
 import io.complaintflow.TestScenarios;
 import io.complaintflow.complaint.Complaint;
+import io.complaintflow.security.Masking;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -64,6 +65,11 @@ class PublicComplaintTest {
         assertThat(stored.customer().phone()).isEqualTo(phone);
 
         String formatted = phone.substring(0, 3) + "-" + phone.substring(3, 7) + " " + phone.substring(7);
+        mvc.perform(from(get("/public/complaints/" + caseNumber).param("phone", formatted), address))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.progress[0].text").value("已受理您的投诉"))
+                .andExpect(jsonPath("$.expectedBy").doesNotExist()); // until the intake job has set the deadlines
+        scenarios.runIntakeJobs(caseNumber);
         mvc.perform(from(get("/public/complaints/" + caseNumber).param("phone", formatted), address))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.caseNumber").value(caseNumber))

@@ -47,6 +47,7 @@ abstract class MailboxScenarios {
     @Autowired ComplaintRepository complaints;
     @Autowired JdbcClient jdbc;
     @Autowired io.complaintflow.notification.MailDispatcher sentMails;
+    @Autowired io.complaintflow.TestScenarios intake;
     @Autowired com.icegreen.greenmail.util.GreenMail smtp;
 
     abstract ImapServer server();
@@ -241,6 +242,8 @@ abstract class MailboxScenarios {
         String customer = Mails.address("thread");
         String caseNumber = complaintByMail(user, customer);
         String otherCase = complaintByMail(user, Mails.address("other"));
+        intake.runIntakeJobs(caseNumber);
+        intake.runIntakeJobs(otherCase);
         sentMails.dispatch(caseNumber);
         sentMails.dispatch(otherCase);
         jakarta.mail.internet.MimeMessage acknowledgement = java.util.Arrays.stream(smtp.getReceivedMessages())

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.complaintflow.Browser;
 import io.complaintflow.ComplaintFlowTest;
 import io.complaintflow.TestScenarios;
-import io.complaintflow.demo.DemoUsers;
+import io.complaintflow.security.DemoUsers;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.complaintflow.ComplaintFlowTest;
 import io.complaintflow.HttpSession;
-import io.complaintflow.demo.DemoUsers;
 import io.complaintflow.security.AccessMatrix.Probe;
 import io.complaintflow.security.AccessMatrix.Rule;
 import java.net.http.HttpResponse;

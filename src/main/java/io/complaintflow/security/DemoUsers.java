@@ -1,7 +1,6 @@
-package io.complaintflow.demo;
+package io.complaintflow.security;
 
 import io.complaintflow.engine.StartupOrder;
-import io.complaintflow.security.Groups;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;

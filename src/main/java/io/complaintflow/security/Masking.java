@@ -1,4 +1,4 @@
-package io.complaintflow.intake;
+package io.complaintflow.security;
 
 /** Personal data as the public status page shows it: 张*, 138****1234. */
 public final class Masking {

@@ -1,6 +1,7 @@
 package io.complaintflow.security;
 
 import io.complaintflow.complaint.Department;
+import io.complaintflow.complaint.ReadScope;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
@@ -8,12 +9,16 @@ import java.util.stream.Collectors;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
 
-/**
- * Which complaints a user may read through {@code /api}: everything for the center and the levels above it;
- * for a department, the complaints it is or was assigned; for an agent or an intake client, what they filed.
- */
-public record ReadScope(boolean all, String user, List<String> departments) {
+/** The caller's {@link ReadScope}, from their groups. */
+@Component
+public class ReadScopes implements ReadScope.Caller {
+
+    @Override
+    public ReadScope readScope() {
+        return current();
+    }
 
     public static ReadScope current() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
