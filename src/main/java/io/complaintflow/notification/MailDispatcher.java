@@ -52,6 +52,10 @@ public class MailDispatcher {
     private final String node;
     /** Sent over SMTP, but the database was gone before the mark: recorded first thing next cycle. */
     private final Map<Long, SentMark> unrecorded = new ConcurrentHashMap<>();
+    /** A cycle ended early (the database went away): its claims are given back at the start of the next one. */
+    private boolean interrupted;
+    private Instant lastPurge;
+    private static final java.time.Duration PURGE_EVERY = java.time.Duration.ofHours(1);
 
     @Autowired
     public MailDispatcher(MailOutbox outbox, JavaMailSender sender, MailTemplates templates, MailProperties settings,
@@ -71,15 +75,29 @@ public class MailDispatcher {
         this.node = node;
     }
 
-    /** One cycle over the due mail (the schedule's call). */
+    /** One cycle over the due mail (the schedule's call); once an hour also forgets mail sent before keep-sent. */
     public synchronized Result dispatchDue() {
-        return dispatch(null);
+        Result result = dispatch(null);
+        Instant now = EngineTime.now();
+        if (lastPurge == null || !now.isBefore(lastPurge.plus(PURGE_EVERY))) {
+            lastPurge = now;
+            purge();
+        }
+        return result;
+    }
+
+    /** Deletes the mails sent longer than keep-sent ago; how many. */
+    public int purge() {
+        return outbox.purgeSent(EngineTime.now().minus(settings.keepSent()));
     }
 
     /** Sends every pending mail of this business key now, due or not (digests with the other pending parts). */
     public synchronized Result dispatch(String businessKey) {
         recordUnrecorded();
-        outbox.unclaimAll(node);
+        if (interrupted) {
+            outbox.unclaimAll(node);
+        }
+        interrupted = true;
         Instant now = EngineTime.now();
         int sent = 0;
         int failed = 0;
@@ -113,6 +131,7 @@ public class MailDispatcher {
         if (held > 0) {
             outage.report(outbox.summary());
         }
+        interrupted = false;
         return new Result(sent, failed, held);
     }
 

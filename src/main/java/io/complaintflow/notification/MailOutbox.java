@@ -136,7 +136,7 @@ public class MailOutbox {
                   sum(case when status = 'PENDING' and attempts > 0 then 1 else 0 end) as failing,
                   sum(case when status = 'HELD' then 1 else 0 end) as held,
                   min(case when status = 'HELD' then retry_from end) as oldest_held
-                from mail_outbox where status <> 'SENT'
+                from mail_outbox where status in ('PENDING', 'HELD')
                 """)
                 .query((rs, i) -> new Summary(rs.getLong("pending"), rs.getLong("failing"), rs.getLong("held"),
                         instant(rs, "oldest_held"), lastError()))
@@ -144,9 +144,14 @@ public class MailOutbox {
     }
 
     private String lastError() {
-        return jdbc.sql("select last_error from mail_outbox where status <> 'SENT' and last_error is not null"
-                        + " order by next_attempt_at desc, id desc")
+        return jdbc.sql("select last_error from mail_outbox where status in ('PENDING', 'HELD')"
+                        + " and last_error is not null order by next_attempt_at desc, id desc")
                 .query(String.class).list().stream().findFirst().orElse(null);
+    }
+
+    /** Sent mails older than {@code before} are forgotten (their text, and replies threaded to them); how many. */
+    int purgeSent(Instant before) {
+        return jdbc.sql("delete from mail_outbox where status = 'SENT' and sent_at < ?").param(odt(before)).update();
     }
 
     /** The business key of the most recent of these Message-IDs that we queued. */

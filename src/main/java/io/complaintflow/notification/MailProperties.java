@@ -17,6 +17,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param giveUpAfter      a mail not sent this long after it was queued (or released by "retry all") is held: it waits
  *                         for an operator, and the outage becomes one incident in Cockpit (process {@code mail-outage})
  * @param digestWindow     escalation mails to one person are held this long and go out as one digest
+ * @param keepSent         sent mails are kept this long (a customer's threaded reply is matched by them), then deleted
  */
 @ConfigurationProperties("complaintflow.mail")
 public record MailProperties(
@@ -28,7 +29,8 @@ public record MailProperties(
         @DefaultValue("PT1M") Duration retryInterval,
         @DefaultValue("PT15M") Duration maxRetryInterval,
         @DefaultValue("PT24H") Duration giveUpAfter,
-        @DefaultValue("PT2M") Duration digestWindow) {
+        @DefaultValue("PT2M") Duration digestWindow,
+        @DefaultValue("P180D") Duration keepSent) {
 
     /** The part after the @ of {@link #from}: Message-IDs are {@code <uuid@domain>}. */
     public String messageIdDomain() {

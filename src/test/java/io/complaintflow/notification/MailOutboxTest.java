@@ -102,6 +102,23 @@ class MailOutboxTest {
     }
 
     @Test
+    void sentMailIsKeptForThreadedRepliesThenForgotten() {
+        String customer = address("kept");
+        String caseNumber = scenarios.file(withEmail(customer));
+        assertThat(dispatcher.dispatch(caseNumber).sent()).isEqualTo(1);
+        String messageId = outbox.ofBusinessKey(caseNumber).get(0).messageId();
+
+        ClockUtil.setCurrentTime(Date.from(Instant.now().plus(settings.keepSent()).minus(Duration.ofDays(1))));
+        dispatcher.purge();
+        assertThat(outbox.businessKeyOf(List.of(messageId))).hasValue(caseNumber);
+
+        ClockUtil.setCurrentTime(Date.from(Instant.now().plus(settings.keepSent()).plus(Duration.ofDays(1))));
+        assertThat(dispatcher.purge()).isPositive();
+        assertThat(outbox.ofBusinessKey(caseNumber)).isEmpty();
+        assertThat(outbox.businessKeyOf(List.of(messageId))).isEmpty();
+    }
+
+    @Test
     void afterAShortSmtpOutageTheMailGoesOutByItself() throws Exception {
         String customer = address("later");
         String caseNumber;
@@ -200,7 +217,8 @@ class MailOutboxTest {
 
     private static ComplaintRequest withEmail(String email) {
         return new ComplaintRequest("web", null, null, null,
-                new CustomerRequest("客户", TestScenarios.uniquePhone(), email, null, false), "delivery", "羽绒服",
+                new CustomerRequest("客户", TestScenarios.uniquePhone(), email, null, false), "delivery",
+                TestScenarios.uniqueProduct(),
                 "快递丢件", "详细情况", null, null, false, null);
     }
 

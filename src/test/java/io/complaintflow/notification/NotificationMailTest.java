@@ -161,7 +161,8 @@ class NotificationMailTest {
 
     private ComplaintRequest withEmail(String email, String subject) {
         return new ComplaintRequest("web", null, null, null,
-                new CustomerRequest("客户", TestScenarios.uniquePhone(), email, null, false), "delivery", "羽绒服",
+                new CustomerRequest("客户", TestScenarios.uniquePhone(), email, null, false), "delivery",
+                TestScenarios.uniqueProduct(),
                 subject, "详细情况", null, null, false, null);
     }
 
