@@ -1,5 +1,6 @@
 package io.complaintflow;
 
+import io.complaintflow.notification.MailDispatcher;
 import io.complaintflow.sla.Clock;
 import io.complaintflow.sla.ClockRepository;
 import io.complaintflow.sla.ClockTimers;
@@ -39,11 +40,14 @@ public class DeadlineScenarios {
     private final ManagementService management;
     private final RuntimeService runtime;
     private final ClockRepository clocks;
+    private final MailDispatcher mails;
 
-    public DeadlineScenarios(ManagementService management, RuntimeService runtime, ClockRepository clocks) {
+    public DeadlineScenarios(ManagementService management, RuntimeService runtime, ClockRepository clocks,
+                             MailDispatcher mails) {
         this.management = management;
         this.runtime = runtime;
         this.clocks = clocks;
+        this.mails = mails;
     }
 
     public static void now(String instant) {
@@ -132,17 +136,9 @@ public class DeadlineScenarios {
                 .orElse(null);
     }
 
-    /** Runs the queued mails of the case (the notification processes' jobs). */
+    /** Sends the case's queued mails now (what the mail dispatcher does when they are due); how many. */
     public int sendMails(String caseNumber) {
-        int sent = 0;
-        for (Job job : management.createJobQuery().processDefinitionKey("notification").executable().list()) {
-            if (caseNumber.equals(runtime.createProcessInstanceQuery().processInstanceId(job.getProcessInstanceId())
-                    .singleResult().getBusinessKey())) {
-                management.executeJob(job.getId());
-                sent++;
-            }
-        }
-        return sent;
+        return mails.dispatch(caseNumber).sent();
     }
 
     public record Step(String clock, int step) {

@@ -27,7 +27,7 @@ class ProcessCoverageTest {
     @Test
     void theTestRunWalksMoreThan90PercentOfEveryLifecycleModel() {
         for (String key : List.of("complaint-handling", "department-handling", "deadline-ladder", "regulator-reply",
-                "notification", "surge-response",
+                "mail-outage", "surge-response",
                 "crisis-response", "campaign-315", "internal-forwarding", "pdca-review")) {
             var definition = repository.createProcessDefinitionQuery().processDefinitionKey(key).latestVersion()
                     .singleResult();

@@ -1,6 +1,7 @@
 package io.complaintflow;
 
 import com.icegreen.greenmail.util.GreenMail;
+import io.complaintflow.notification.MailDispatcher;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Instant;
@@ -27,13 +28,15 @@ public class ReadinessScenarios {
     private final ManagementService management;
     private final RuntimeService runtime;
     private final GreenMail greenMail;
+    private final MailDispatcher mails;
 
     public ReadinessScenarios(IdentityService identity, ManagementService management, RuntimeService runtime,
-                              GreenMail greenMail) {
+                              GreenMail greenMail, MailDispatcher mails) {
         this.identity = identity;
         this.management = management;
         this.runtime = runtime;
         this.greenMail = greenMail;
+        this.mails = mails;
     }
 
     public static Instant now(String instant) {
@@ -77,15 +80,9 @@ public class ReadinessScenarios {
         }
     }
 
-    /** Sends the queued mails of the process's business key. */
+    /** Sends the queued mails of the process's business key now. */
     public void sendMails(String businessKey) {
-        for (Job job : management.createJobQuery().processDefinitionKey("notification").executable().list()) {
-            ProcessInstance mail = runtime.createProcessInstanceQuery().processInstanceId(job.getProcessInstanceId())
-                    .singleResult();
-            if (mail != null && businessKey.equals(mail.getBusinessKey())) {
-                management.executeJob(job.getId());
-            }
-        }
+        mails.dispatch(businessKey);
     }
 
     public Job timer(String processInstanceId, String activityId) {

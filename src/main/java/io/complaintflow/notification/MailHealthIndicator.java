@@ -1,7 +1,5 @@
 package io.complaintflow.notification;
 
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.actuate.health.Status;
@@ -10,7 +8,7 @@ import org.springframework.stereotype.Component;
 /**
  * Health component {@code mail}: the SMTP server and the mail waiting for it. Never DOWN — mail is retried after
  * the complaint's transaction, so an absent SMTP server delays mail but takes nothing else out of service —
- * but {@link #DEGRADED} while the server is unreachable or a mail has become an incident.
+ * but {@link #DEGRADED} while the server is unreachable or mails are held (given up, waiting for "retry all").
  */
 @Component("mailHealthIndicator")
 public class MailHealthIndicator implements HealthIndicator {
@@ -19,25 +17,25 @@ public class MailHealthIndicator implements HealthIndicator {
     public static final Status DEGRADED = new Status("DEGRADED", "serving; a retried side effect is held up");
 
     private final SmtpProbe smtp;
-    private final ManagementService management;
-    private final RuntimeService runtime;
+    private final MailOutbox outbox;
 
-    public MailHealthIndicator(SmtpProbe smtp, ManagementService management, RuntimeService runtime) {
+    public MailHealthIndicator(SmtpProbe smtp, MailOutbox outbox) {
         this.smtp = smtp;
-        this.management = management;
-        this.runtime = runtime;
+        this.outbox = outbox;
     }
 
     @Override
     public Health health() {
         SmtpProbe.Result server = smtp.check();
-        long failing = management.createJobQuery().processDefinitionKey(NotificationService.PROCESS_KEY)
-                .withException().count();
-        long incidents = runtime.createIncidentQuery().processDefinitionKeyIn(NotificationService.PROCESS_KEY).count();
-        Health.Builder health = server.reachable() && incidents == 0 ? Health.up() : Health.status(DEGRADED);
+        MailOutbox.Summary mails = outbox.summary();
+        Health.Builder health = server.reachable() && mails.held() == 0 ? Health.up() : Health.status(DEGRADED);
         health.withDetail("smtp", server.reachable() ? "reachable" : "unreachable: " + server.problem())
-                .withDetail("failingMails", failing)
-                .withDetail("incidents", incidents);
+                .withDetail("queuedMails", mails.pending())
+                .withDetail("failingMails", mails.failing())
+                .withDetail("heldMails", mails.held());
+        if (mails.lastError() != null) {
+            health.withDetail("lastError", mails.lastError());
+        }
         return health.build();
     }
 }

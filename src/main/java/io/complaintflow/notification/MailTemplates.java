@@ -52,7 +52,7 @@ public class MailTemplates {
     public Mail escalation(List<String> to, int level, String caseNumber, String grade, String clockLabel,
                            String due, String subject) {
         String what = level == 0 ? "即将超时提醒" : "超时升级（" + levelName(level) + "）";
-        return mail(to, "【" + what + "】" + caseNumber + " " + clockLabel + "期限 " + due,
+        return digestible(to, "【" + what + "】" + caseNumber + " " + clockLabel + "期限 " + due,
                 "<p>投诉 <b>" + e(caseNumber) + "</b>（等级 " + e(grade) + "，" + e(subject) + "）的"
                         + e(clockLabel) + "期限为 <b>" + e(due) + "</b>。</p>"
                         + (level == 0 ? "<p>请尽快处理。</p>"
@@ -114,9 +114,33 @@ public class MailTemplates {
         };
     }
 
+    /**
+     * Several mails to one person as one: each one's subject as a heading above its text, in the order they were
+     * queued. The parts are our own escaped HTML, taken out of their frame.
+     */
+    public Mail digest(String to, List<Mail> parts) {
+        StringBuilder body = new StringBuilder("<p>以下 " + parts.size() + " 封通知合并为一封发送：</p>");
+        for (Mail part : parts) {
+            body.append("<hr><h3>").append(e(part.subject())).append("</h3>").append(inner(part.html()));
+        }
+        return mail(List.of(to), "【通知汇总】" + parts.size() + " 件投诉的超时提醒与升级 —— " + parts.get(0).subject(),
+                body.toString());
+    }
+
+    private static final String HEAD = "<html><body style=\"font-family:sans-serif\">";
+    private static final String FOOT = "<p style=\"color:#888\">—— ComplaintFlow 投诉管理（系统邮件）</p></body></html>";
+
     private static Mail mail(List<String> to, String subject, String body) {
-        return new Mail(to, subject, "<html><body style=\"font-family:sans-serif\">" + body
-                + "<p style=\"color:#888\">—— ComplaintFlow 投诉管理（系统邮件）</p></body></html>");
+        return new Mail(to, subject, HEAD + body + FOOT);
+    }
+
+    private static Mail digestible(List<String> to, String subject, String body) {
+        return new Mail(to, subject, HEAD + body + FOOT, true);
+    }
+
+    private static String inner(String html) {
+        String inner = html.startsWith(HEAD) ? html.substring(HEAD.length()) : html;
+        return inner.endsWith(FOOT) ? inner.substring(0, inner.length() - FOOT.length()) : inner;
     }
 
     private static String e(String value) {

@@ -2,6 +2,7 @@ package io.complaintflow.operations;
 
 import io.complaintflow.calendar.CalendarCoverage;
 import io.complaintflow.calendar.Coverage;
+import io.complaintflow.notification.MailOutbox;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -15,9 +16,11 @@ import org.springframework.web.bind.annotation.RestController;
 public class OperationsController {
 
     private final CalendarCoverage calendar;
+    private final MailOutbox mails;
 
-    public OperationsController(CalendarCoverage calendar) {
+    public OperationsController(CalendarCoverage calendar, MailOutbox mails) {
         this.calendar = calendar;
+        this.mails = mails;
     }
 
     @GetMapping("/notices")
@@ -28,6 +31,12 @@ public class OperationsController {
             String years = coverage.announcedYears().stream().map(String::valueOf).collect(Collectors.joining("、"));
             notices.add(new Notice("calendar", "工作日历缺少 " + years + " 年的节假日数据：涉及这些年份的处理期限暂不计法定节假日和调休。",
                     "请管理员将 cn-holidays-<年份>.yaml 放入日历目录 " + calendar.folder() + " 并重启各节点（docs/operations.md，Holiday data）。"));
+        }
+        MailOutbox.Summary outbox = mails.summary();
+        if (outbox.held() > 0) {
+            notices.add(new Notice("mail", outbox.held() + " 封邮件超过重试期限仍未发出，已暂停自动重试（原因见 /actuator/health 的 mail 组件）。",
+                    "SMTP 服务器恢复后，由管理员在 Cockpit 的「邮件发送受阻」故障上点击重试，或调用 POST /api/operations/mail/retry-all"
+                            + "（docs/operations.md，Mail and database faults）。"));
         }
         return notices;
     }

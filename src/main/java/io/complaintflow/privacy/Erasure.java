@@ -224,6 +224,8 @@ public class Erasure {
                 caseNumber, s);
         jdbc.sql("delete from mailbox_attachment where case_number = ?").param(caseNumber).update();
         jdbc.sql("delete from mailbox_unreachable where case_number = ?").param(caseNumber).update();
+        // the complaint's mails (recipients, names, texts), sent or waiting, in the outbox: an erased customer gets none
+        jdbc.sql("delete from mail_outbox where business_key = ?").param(caseNumber).update();
         jdbc.sql("update survey_token set reasons = null where case_number = ?").param(caseNumber).update();
         jdbc.sql("select sensitive_words, safety_evidence from suggestion_outcome where case_number = ?")
                 .param(caseNumber).query((rs, n) -> jdbc.sql("update suggestion_outcome set sensitive_words = ?,"

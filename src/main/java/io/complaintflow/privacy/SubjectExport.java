@@ -104,21 +104,13 @@ public class SubjectExport {
                 .list();
     }
 
-    /** The notification process keeps each mail it sent as its variables (one instance per mail). */
+    /** The complaint's mails, from the mail outbox (queued and sent). */
     private List<MailSent> mailsSent(String caseNumber) {
-        List<MailSent> sent = new ArrayList<>();
-        for (HistoricProcessInstance mail : history.createHistoricProcessInstanceQuery()
-                .processDefinitionKey("notification").processInstanceBusinessKey(caseNumber)
-                .orderByProcessInstanceStartTime().asc().list()) {
-            Map<String, Object> vars = new LinkedHashMap<>();
-            for (HistoricVariableInstance v : history.createHistoricVariableInstanceQuery()
-                    .processInstanceId(mail.getId()).disableCustomObjectDeserialization().list()) {
-                vars.put(v.getName(), v.getValue());
-            }
-            sent.add(new MailSent(mail.getStartTime().toInstant(), string(vars.get("mailPurpose")),
-                    string(vars.get("mailTo")), string(vars.get("mailSubject")), string(vars.get("mailBody"))));
-        }
-        return sent;
+        return jdbc.sql("select queued_at, purpose, recipients, subject, html from mail_outbox where business_key = ?"
+                        + " order by queued_at, id").param(caseNumber)
+                .query((rs, n) -> new MailSent(instant(rs, "queued_at"), rs.getString("purpose"),
+                        rs.getString("recipients"), rs.getString("subject"), rs.getString("html")))
+                .list();
     }
 
     private static String string(Object o) {

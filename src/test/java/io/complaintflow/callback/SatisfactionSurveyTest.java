@@ -40,6 +40,7 @@ class SatisfactionSurveyTest {
     @Autowired MockMvc mvc;
     @Autowired ProcessEngine engine;
     @Autowired RuntimeService runtime;
+    @Autowired io.complaintflow.notification.MailOutbox outbox;
     @Autowired TestScenarios scenarios;
     @Autowired DeadlineScenarios time;
     @Autowired JdbcClient jdbc;
@@ -104,10 +105,8 @@ class SatisfactionSurveyTest {
     void theClosingMailCarriesALinkAndAGoodRatingCompletesTheCallback() throws Exception {
         String caseNumber = closed();
         String token = token(caseNumber);
-        Object mailBody = runtime.createProcessInstanceQuery().processDefinitionKey("notification")
-                .processInstanceBusinessKey(caseNumber).list().stream()
-                .map(p -> runtime.getVariable(p.getId(), "mailBody")).filter(b -> b.toString().contains("结案"))
-                .findFirst().orElseThrow();
+        Object mailBody = outbox.ofBusinessKey(caseNumber).stream().map(m -> m.html())
+                .filter(b -> b.contains("结案")).findFirst().orElseThrow();
         assertThat(mailBody.toString()).contains("/public/survey/" + token);
 
         page(token).andExpect(status().isOk())

@@ -46,6 +46,9 @@ abstract class MailboxScenarios {
     @Autowired MailboxAttachments attachments;
     @Autowired ComplaintRepository complaints;
     @Autowired JdbcClient jdbc;
+    @Autowired io.complaintflow.notification.MailDispatcher sentMails;
+    @Autowired io.complaintflow.TestScenarios intake;
+    @Autowired com.icegreen.greenmail.util.GreenMail smtp;
 
     abstract ImapServer server();
 
@@ -231,6 +234,39 @@ abstract class MailboxScenarios {
                 .extracting(Listed::subject, Listed::seen)
                 .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(strangerSubject, false),
                         org.assertj.core.groups.Tuple.tuple("Re: " + caseNumber + " no sender", false));
+    }
+
+    @Test
+    void aThreadedReplyToTheAcknowledgementWithoutACaseNumberLandsOnItsComplaintsTimeline() throws Exception {
+        String user = server().newUser();
+        String customer = Mails.address("thread");
+        String caseNumber = complaintByMail(user, customer);
+        String otherCase = complaintByMail(user, Mails.address("other"));
+        intake.runIntakeJobs(caseNumber);
+        intake.runIntakeJobs(otherCase);
+        sentMails.dispatch(caseNumber);
+        sentMails.dispatch(otherCase);
+        jakarta.mail.internet.MimeMessage acknowledgement = java.util.Arrays.stream(smtp.getReceivedMessages())
+                .filter(m -> {
+                    try {
+                        return m.getAllRecipients()[0].toString().equals(customer);
+                    } catch (jakarta.mail.MessagingException e) {
+                        return false;
+                    }
+                }).findFirst().orElseThrow();
+        String acknowledgementId = acknowledgement.getMessageID();
+        assertThat(acknowledgement.getSubject()).contains(caseNumber);
+
+        server().deliver(user, Mails.raw("From: " + customer + "\nSubject: " + Mails.word("回复：您的来信")
+                        + "\nIn-Reply-To: " + acknowledgementId + "\nReferences: " + acknowledgementId
+                        + "\nContent-Type: text/plain; charset=UTF-8\nContent-Transfer-Encoding: base64",
+                Mails.b64("发票号码是 8812，请一并处理。", StandardCharsets.UTF_8)));
+
+        assertThat(counts(poller(user).poll())).isEqualTo(Map.of(Outcome.REPLY, 1));
+        assertThat(customerMessages(caseNumber)).singleElement()
+                .satisfies(entry -> assertThat(entry.detail()).isEqualTo("发票号码是 8812，请一并处理。"));
+        assertThat(customerMessages(otherCase)).isEmpty();
+        assertThat(casesOf(customer)).containsExactly(caseNumber);
     }
 
     @Test

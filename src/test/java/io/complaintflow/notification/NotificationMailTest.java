@@ -16,6 +16,9 @@ import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +28,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,6 +47,9 @@ class NotificationMailTest {
     @Autowired IdentityService identity;
     @Autowired ManagementService management;
     @Autowired RuntimeService runtime;
+    @Autowired MailOutbox outbox;
+    @Autowired MailOutage outage;
+    @Autowired SmtpProbe smtp;
 
     @BeforeEach
     void emptyMailboxes() throws Exception {
@@ -94,38 +101,68 @@ class NotificationMailTest {
     }
 
     @Test
-    void aDeadSmtpServerMeansRetriesThenAnIncidentWhileTheComplaintStaysCommitted() throws Exception {
+    void aDeadSmtpServerMeansRetriesThenOneIncidentForTheOutageWhileTheComplaintsStayCommitted() throws Exception {
+        closeOutages();
         int smtpPort = mailSender.getPort();
         mailSender.setPort(closedPort());
-        String caseNumber;
-        Job job;
+        String first;
+        String second;
         try {
-            caseNumber = scenarios.file(withEmail("wang@example.com", "没人接电话"));
-            job = management.createJobQuery().processDefinitionKey("notification").executable().list().stream()
-                    .filter(j -> caseNumber.equals(businessKey(j))).findFirst().orElseThrow();
-            int failures = 0;
-            while (management.createJobQuery().jobId(job.getId()).singleResult().getRetries() > 0 && failures < 10) {
-                String id = job.getId();
-                assertThatThrownBy(() -> management.executeJob(id)).isNotNull();
-                failures++;
-            }
-            assertThat(failures).as("R5 retry cycle").isEqualTo(5);
-            assertThat(runtime.createIncidentQuery().processInstanceId(job.getProcessInstanceId()).count())
-                    .isEqualTo(1);
-            assertThat(scenarios.complaint(caseNumber).status()).as("the complaint went on").isEqualTo("IN_PROGRESS");
-            assertThat(scenarios.openTasks(caseNumber)).isNotEmpty();
+            first = scenarios.file(withEmail("wang@example.com", "没人接电话"));
+            second = scenarios.file(withEmail("zhao@example.com", "退款未到账"));
+            assertThat(time.sendMails(first)).isZero();
+            assertThat(time.sendMails(second)).isZero();
+            assertThat(outbox.ofBusinessKey(first)).singleElement().satisfies(m -> {
+                assertThat(m.status()).isEqualTo(MailOutbox.Status.PENDING);
+                assertThat(m.attempts()).isEqualTo(1);
+                assertThat(m.lastError()).contains("connection failed");
+            });
+            assertThat(outage.open()).as("retried, no incident yet").isNull();
+
+            ClockUtil.setCurrentTime(Date.from(Instant.now().plus(Duration.ofHours(25))));
+            time.sendMails(first);
+            time.sendMails(second);
+            assertThat(outbox.ofBusinessKey(first)).extracting(MailOutbox.Row::status)
+                    .containsExactly(MailOutbox.Status.HELD);
+            assertThat(outbox.ofBusinessKey(second)).extracting(MailOutbox.Row::status)
+                    .containsExactly(MailOutbox.Status.HELD);
+            assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(MailOutage.PROCESS_KEY).active()
+                    .count()).as("one outage for both mails").isEqualTo(1);
+            Job step = management.createJobQuery().processDefinitionKey(MailOutage.PROCESS_KEY).singleResult();
+            assertThatThrownBy(() -> management.executeJob(step.getId())).hasMessageContaining("SMTP");
+            assertThat(runtime.createIncidentQuery().processDefinitionKeyIn(MailOutage.PROCESS_KEY).list())
+                    .as("one incident in Cockpit, not one per mail").singleElement()
+                    .satisfies(i -> assertThat(i.getIncidentMessage()).contains("封邮件超过重试期限仍未发出"));
+            assertThat(scenarios.complaint(first).status()).as("the complaint went on").isEqualTo("IN_PROGRESS");
+            assertThat(scenarios.openTasks(first)).isNotEmpty();
         } finally {
             mailSender.setPort(smtpPort);
         }
-        management.setJobRetries(job.getId(), 1);
-        management.executeJob(job.getId());
+        smtp.refresh();
+        ProcessInstance outageInstance = outage.open();
+        Job step = management.createJobQuery().processInstanceId(outageInstance.getId()).singleResult();
+        management.setJobRetries(step.getId(), 1);
+        management.executeJob(step.getId());
+
+        assertThat(outage.open()).as("the incident's retry in Cockpit ended the outage").isNull();
+        assertThat(runtime.createIncidentQuery().processDefinitionKeyIn(MailOutage.PROCESS_KEY).count()).isZero();
+        time.sendMails(first);
+        time.sendMails(second);
         assertThat(to("wang@example.com")).hasSize(1);
-        assertThat(runtime.createIncidentQuery().processInstanceId(job.getProcessInstanceId()).count()).isZero();
+        assertThat(to("zhao@example.com")).hasSize(1);
+        assertThat(outbox.ofBusinessKey(first)).extracting(MailOutbox.Row::status)
+                .containsExactly(MailOutbox.Status.SENT);
+    }
+
+    private void closeOutages() {
+        runtime.createProcessInstanceQuery().processDefinitionKey(MailOutage.PROCESS_KEY).list()
+                .forEach(p -> runtime.deleteProcessInstance(p.getId(), "test set-up"));
     }
 
     private ComplaintRequest withEmail(String email, String subject) {
         return new ComplaintRequest("web", null, null, null,
-                new CustomerRequest("客户", TestScenarios.uniquePhone(), email, null, false), "delivery", "羽绒服",
+                new CustomerRequest("客户", TestScenarios.uniquePhone(), email, null, false), "delivery",
+                TestScenarios.uniqueProduct(),
                 subject, "详细情况", null, null, false, null);
     }
 
@@ -155,11 +192,6 @@ class NotificationMailTest {
     private static MimeMessage only(List<MimeMessage> messages) {
         assertThat(messages).hasSize(1);
         return messages.get(0);
-    }
-
-    private String businessKey(Job job) {
-        return runtime.createProcessInstanceQuery().processInstanceId(job.getProcessInstanceId()).singleResult()
-                .getBusinessKey();
     }
 
     /** GreenMail gives the raw (quoted-printable) body; decode it to compare text. */

@@ -56,6 +56,7 @@ class PdcaReviewTest {
     @Autowired TestScenarios scenarios;
     @Autowired ReadinessScenarios readiness;
     @Autowired RuntimeService runtime;
+    @Autowired io.complaintflow.notification.MailOutbox outbox;
     @Autowired TaskService tasks;
     @Autowired FormService forms;
     @Autowired IdentityService identity;
@@ -429,13 +430,12 @@ class PdcaReviewTest {
         management.executeJob(job.getId());
     }
 
-    /** The addresses of the review's queued mail of this purpose (the notification process runs it later). */
+    /** The addresses of the review's queued mail of this purpose (the mail dispatcher sends it later). */
     private String mailTo(ProcessInstance review, String purpose) {
-        ProcessInstance mail = runtime.createProcessInstanceQuery().processDefinitionKey("notification")
-                .processInstanceBusinessKey(review.getBusinessKey()).variableValueEquals("mailPurpose", purpose)
-                .singleResult();
-        assertThat(mail).as("a mail " + purpose).isNotNull();
-        return (String) runtime.getVariable(mail.getId(), "mailTo");
+        var mail = outbox.ofBusinessKey(review.getBusinessKey()).stream().filter(m -> m.purpose().equals(purpose))
+                .toList();
+        assertThat(mail).as("a mail " + purpose).hasSize(1);
+        return String.join(",", mail.get(0).recipients());
     }
 
     private ResultActions api(MockHttpServletRequestBuilder request) throws Exception {

@@ -1,0 +1,36 @@
+package io.complaintflow.notification;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Every node sends due mail every {@code complaintflow.mail.dispatch-interval}, on its own thread — never on the job
+ * executor's, so a deadline storm's timers do not wait behind mail (nor mail behind them).
+ */
+@Component
+@EnableScheduling
+@ConditionalOnProperty(name = "complaintflow.mail.dispatch", havingValue = "true", matchIfMissing = true)
+class MailDispatchSchedule {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MailDispatchSchedule.class);
+
+    private final MailDispatcher dispatcher;
+
+    MailDispatchSchedule(MailDispatcher dispatcher) {
+        this.dispatcher = dispatcher;
+    }
+
+    @Scheduled(initialDelayString = "PT10S", fixedDelayString = "${complaintflow.mail.dispatch-interval:PT5S}")
+    void dispatch() {
+        try {
+            dispatcher.dispatchDue();
+        } catch (RuntimeException e) {
+            // the database is away (or busy): the next cycle tries again; what was sent meanwhile is remembered
+            LOG.warn("Mail dispatch cycle failed: {}", e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,177 @@
+package io.complaintflow.notification;
+
+import static io.complaintflow.notification.EngineTime.instant;
+import static io.complaintflow.notification.EngineTime.odt;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Table {@code mail_outbox}, the only writer: every mail the application sends, queued in its cause's transaction,
+ * claimed by one node at a time, marked sent (or held) in short transactions of their own.
+ */
+@Repository
+public class MailOutbox {
+
+    public enum Status { PENDING, SENT, HELD }
+
+    /** One queued mail. */
+    public record Row(long id, String messageId, String businessKey, String purpose, List<String> recipients,
+                      String subject, String html, String digestRecipient, Instant queuedAt, Instant retryFrom,
+                      Status status, int attempts, String lastError, Instant sentAt) {
+
+        Mail mail() {
+            return new Mail(recipients, subject, html, digestRecipient != null);
+        }
+    }
+
+    /** What the outbox holds, for health, the operations notices and the operators' API. */
+    public record Summary(long pending, long failing, long held, Instant oldestHeld, String lastError) {
+    }
+
+    private static final String COLUMNS = "id, message_id, business_key, purpose, recipients, subject, html,"
+            + " digest_recipient, queued_at, retry_from, status, attempts, last_error, sent_at";
+
+    private final JdbcClient jdbc;
+
+    public MailOutbox(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void queue(String messageId, String businessKey, String purpose, Mail mail, String digestRecipient, Instant now,
+               Instant notBefore) {
+        jdbc.sql("""
+                insert into mail_outbox (message_id, business_key, purpose, recipients, subject, html, digest_recipient,
+                  queued_at, retry_from, next_attempt_at, status, attempts)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0)
+                """)
+                .param(messageId).param(clip(businessKey, 100)).param(clip(purpose, 100))
+                .param(String.join(",", mail.to())).param(clip(mail.subject(), 1000)).param(mail.html())
+                .param(digestRecipient).param(odt(now)).param(odt(now)).param(odt(notBefore)).update();
+    }
+
+    /** Ids of pending mails due now (all pending ones of {@code businessKey} when given, due or not). */
+    List<Long> due(Instant now, int limit, String businessKey) {
+        if (businessKey != null) {
+            return jdbc.sql("select id from mail_outbox where status = 'PENDING' and business_key = ? order by id")
+                    .param(businessKey).query(Long.class).list();
+        }
+        return jdbc.sql("select id from mail_outbox where status = 'PENDING' and next_attempt_at <= ?"
+                        + " and (claimed_until is null or claimed_until < ?) order by next_attempt_at, id limit ?")
+                .param(odt(now)).param(odt(now)).param(limit).query(Long.class).list();
+    }
+
+    /** Takes the pending, unclaimed mail for this node until {@code until}; false when sent or taken elsewhere. */
+    boolean claim(long id, String node, Instant now, Instant until) {
+        return jdbc.sql("update mail_outbox set claimed_by = ?, claimed_until = ? where id = ? and status = 'PENDING'"
+                        + " and (claimed_until is null or claimed_until < ? or claimed_by = ?)")
+                .param(clip(node, 200)).param(odt(until)).param(id).param(odt(now)).param(clip(node, 200))
+                .update() == 1;
+    }
+
+    /** The other pending digest mails to this person (of this business key only, when given), oldest first. */
+    List<Long> pendingDigest(String recipient, long except, String businessKey) {
+        return jdbc.sql("select id from mail_outbox where status = 'PENDING' and digest_recipient = ? and id <> ?"
+                        + (businessKey == null ? "" : " and business_key = ?") + " order by id")
+                .params(businessKey == null ? List.of(recipient, except) : List.of(recipient, except, businessKey))
+                .query(Long.class).list();
+    }
+
+    Optional<Row> find(long id) {
+        return jdbc.sql("select " + COLUMNS + " from mail_outbox where id = ?").param(id).query(MailOutbox::row)
+                .optional();
+    }
+
+    public List<Row> ofBusinessKey(String businessKey) {
+        return jdbc.sql("select " + COLUMNS + " from mail_outbox where business_key = ? order by id")
+                .param(businessKey).query(MailOutbox::row).list();
+    }
+
+    /** Sent: never again, whoever runs it. {@code digestId}: the digest's Message-ID when it went out in one. */
+    int markSent(Collection<Long> ids, Instant at, String digestId) {
+        int marked = 0;
+        for (Long id : ids) {
+            marked += jdbc.sql("update mail_outbox set status = 'SENT', sent_at = ?, sent_in = ?, claimed_by = null,"
+                            + " claimed_until = null where id = ? and status <> 'SENT'")
+                    .param(odt(at)).param(digestId).param(id).update();
+        }
+        return marked;
+    }
+
+    void failed(long id, String error, Instant nextAttempt, boolean hold) {
+        jdbc.sql("update mail_outbox set attempts = attempts + 1, last_error = ?, next_attempt_at = ?, status = ?,"
+                        + " claimed_by = null, claimed_until = null where id = ? and status = 'PENDING'")
+                .param(clip(error, 1000)).param(odt(nextAttempt)).param(hold ? "HELD" : "PENDING").param(id).update();
+    }
+
+    /** This node's claims left over from a cycle that lost the database: given back (one cycle at a time per node). */
+    int unclaimAll(String node) {
+        return jdbc.sql("update mail_outbox set claimed_by = null, claimed_until = null where claimed_by = ?")
+                .param(clip(node, 200)).update();
+    }
+
+    /** Gives the claim back without counting an attempt (the mail was not tried). */
+    void unclaim(long id) {
+        jdbc.sql("update mail_outbox set claimed_by = null, claimed_until = null where id = ? and status = 'PENDING'")
+                .param(id).update();
+    }
+
+    /** Every held mail back to pending, due now, retried for another give-up period; how many. */
+    int releaseHeld(Instant now) {
+        return jdbc.sql("update mail_outbox set status = 'PENDING', retry_from = ?, next_attempt_at = ?, attempts = 0"
+                        + " where status = 'HELD'")
+                .param(odt(now)).param(odt(now)).update();
+    }
+
+    public Summary summary() {
+        return jdbc.sql("""
+                select sum(case when status = 'PENDING' then 1 else 0 end) as pending,
+                  sum(case when status = 'PENDING' and attempts > 0 then 1 else 0 end) as failing,
+                  sum(case when status = 'HELD' then 1 else 0 end) as held,
+                  min(case when status = 'HELD' then retry_from end) as oldest_held
+                from mail_outbox where status in ('PENDING', 'HELD')
+                """)
+                .query((rs, i) -> new Summary(rs.getLong("pending"), rs.getLong("failing"), rs.getLong("held"),
+                        instant(rs, "oldest_held"), lastError()))
+                .single();
+    }
+
+    private String lastError() {
+        return jdbc.sql("select last_error from mail_outbox where status in ('PENDING', 'HELD')"
+                        + " and last_error is not null order by next_attempt_at desc, id desc")
+                .query(String.class).list().stream().findFirst().orElse(null);
+    }
+
+    /** Sent mails older than {@code before} are forgotten (their text, and replies threaded to them); how many. */
+    int purgeSent(Instant before) {
+        return jdbc.sql("delete from mail_outbox where status = 'SENT' and sent_at < ?").param(odt(before)).update();
+    }
+
+    /** The business key of the most recent of these Message-IDs that we queued. */
+    public Optional<String> businessKeyOf(Collection<String> messageIds) {
+        if (messageIds.isEmpty()) {
+            return Optional.empty();
+        }
+        return jdbc.sql("select business_key from mail_outbox where message_id in (:ids) order by queued_at desc, id desc")
+                .param("ids", List.copyOf(messageIds)).query(String.class).list().stream().findFirst();
+    }
+
+    private static Row row(ResultSet rs, int i) throws SQLException {
+        return new Row(rs.getLong("id"), rs.getString("message_id"), rs.getString("business_key"),
+                rs.getString("purpose"), Arrays.asList(rs.getString("recipients").split(",")),
+                rs.getString("subject"), rs.getString("html"), rs.getString("digest_recipient"),
+                instant(rs, "queued_at"), instant(rs, "retry_from"), Status.valueOf(rs.getString("status")),
+                rs.getInt("attempts"), rs.getString("last_error"), instant(rs, "sent_at"));
+    }
+
+    private static String clip(String value, int max) {
+        return value == null || value.length() <= max ? value : value.substring(0, max);
+    }
+}

@@ -1,0 +1,242 @@
+package io.complaintflow.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.icegreen.greenmail.util.GreenMail;
+import io.complaintflow.ComplaintFlowTest;
+import io.complaintflow.HttpSession;
+import io.complaintflow.TestScenarios;
+import io.complaintflow.intake.ComplaintRequest;
+import io.complaintflow.intake.ComplaintRequest.CustomerRequest;
+import jakarta.mail.Message;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+
+/**
+ * The outbox after faults: the database gone between the SMTP send and its record (issue #18: 7 of 19
+ * acknowledgements went out twice), an SMTP outage shorter and longer than the give-up age, escalation storms.
+ */
+@ComplaintFlowTest
+class MailOutboxTest {
+
+    @Autowired GreenMail greenMail;
+    @Autowired JavaMailSenderImpl mailSender;
+    @Autowired MailDispatcher dispatcher;
+    @Autowired MailOutbox outbox;
+    @Autowired MailOutage outage;
+    @Autowired MailTemplates templates;
+    @Autowired MailProperties settings;
+    @Autowired NotificationService notifications;
+    @Autowired SmtpProbe smtp;
+    @Autowired JdbcClient jdbc;
+    @Autowired TestScenarios scenarios;
+    @Autowired RuntimeService runtime;
+    @Autowired ManagementService management;
+    @LocalServerPort int port;
+
+    @AfterEach
+    void resetClock() {
+        ClockUtil.reset();
+    }
+
+    @Test
+    void aMailSentJustBeforeTheDatabaseWentAwayIsNotSentAgainByTheRerunNorByAnotherNode() throws Exception {
+        String customer = address("ack");
+        String caseNumber = scenarios.file(withEmail(customer));
+        MailOutbox.Row queued = outbox.ofBusinessKey(caseNumber).get(0);
+        assertThat(queued.messageId()).matches("<[0-9a-f-]{36}@complaintflow\\.local>");
+        MailOutbox forgetful = new MailOutbox(jdbc) {
+            private boolean databaseAway = true;
+
+            @Override
+            int markSent(Collection<Long> ids, Instant at, String digestId) {
+                if (databaseAway) {
+                    databaseAway = false;
+                    throw new CannotGetJdbcConnectionException("Connection is not available (database restarting)");
+                }
+                return super.markSent(ids, at, digestId);
+            }
+        };
+        MailDispatcher nodeA = new MailDispatcher(forgetful, mailSender, templates, settings, smtp, outage,
+                "node-a");
+        MailDispatcher nodeB = new MailDispatcher(outbox, mailSender, templates, settings, smtp, outage,
+                "node-b");
+
+        assertThatThrownBy(() -> nodeA.dispatch(caseNumber)).isInstanceOf(CannotGetJdbcConnectionException.class);
+        assertThat(to(customer)).as("sent over SMTP").hasSize(1);
+        assertThat(outbox.ofBusinessKey(caseNumber).get(0).status()).as("not recorded yet")
+                .isEqualTo(MailOutbox.Status.PENDING);
+
+        assertThat(nodeB.dispatch(caseNumber).sent()).as("node A's claim holds").isZero();
+        assertThat(nodeA.dispatch(caseNumber).sent()).as("the re-run, database back").isZero();
+
+        assertThat(to(customer)).as("still one mail").hasSize(1);
+        assertThat(to(customer).get(0).getMessageID()).isEqualTo(queued.messageId());
+        assertThat(outbox.ofBusinessKey(caseNumber)).singleElement().satisfies(m -> {
+            assertThat(m.status()).isEqualTo(MailOutbox.Status.SENT);
+            assertThat(m.sentAt()).isNotNull();
+        });
+        assertThat(nodeB.dispatch(caseNumber).sent()).isZero();
+        assertThat(to(customer)).hasSize(1);
+    }
+
+    @Test
+    void sentMailIsKeptForThreadedRepliesThenForgotten() {
+        String customer = address("kept");
+        String caseNumber = scenarios.file(withEmail(customer));
+        assertThat(dispatcher.dispatch(caseNumber).sent()).isEqualTo(1);
+        String messageId = outbox.ofBusinessKey(caseNumber).get(0).messageId();
+
+        ClockUtil.setCurrentTime(Date.from(Instant.now().plus(settings.keepSent()).minus(Duration.ofDays(1))));
+        dispatcher.purge();
+        assertThat(outbox.businessKeyOf(List.of(messageId))).hasValue(caseNumber);
+
+        ClockUtil.setCurrentTime(Date.from(Instant.now().plus(settings.keepSent()).plus(Duration.ofDays(1))));
+        assertThat(dispatcher.purge()).isPositive();
+        assertThat(outbox.ofBusinessKey(caseNumber)).isEmpty();
+        assertThat(outbox.businessKeyOf(List.of(messageId))).isEmpty();
+    }
+
+    @Test
+    void afterAShortSmtpOutageTheMailGoesOutByItself() throws Exception {
+        String customer = address("later");
+        String caseNumber;
+        int smtpPort = mailSender.getPort();
+        mailSender.setPort(closedPort());
+        try {
+            caseNumber = scenarios.file(withEmail(customer));
+            assertThat(dispatcher.dispatch(caseNumber).failed()).isEqualTo(1);
+        } finally {
+            mailSender.setPort(smtpPort);
+        }
+        ClockUtil.setCurrentTime(Date.from(Instant.now().plus(Duration.ofMinutes(2))));
+        for (int cycle = 0; cycle < 100 && to(customer).isEmpty(); cycle++) {
+            dispatcher.dispatchDue();
+        }
+
+        assertThat(to(customer)).hasSize(1);
+        assertThat(outbox.ofBusinessKey(caseNumber)).singleElement().satisfies(m -> {
+            assertThat(m.status()).isEqualTo(MailOutbox.Status.SENT);
+            assertThat(m.attempts()).isEqualTo(1);
+        });
+    }
+
+    @Test
+    void operatorsSeeHeldMailAndRetryAllWithOneCallOnlyAdministratorsMay() throws Exception {
+        runtime.createProcessInstanceQuery().processDefinitionKey(MailOutage.PROCESS_KEY).list()
+                .forEach(p -> runtime.deleteProcessInstance(p.getId(), "test set-up"));
+        scenarios.person("mail-operator", "operator-secret", "camunda-admin");
+        scenarios.person("mail-center", "center-secret", "complaint-center");
+        String customer = address("held");
+        String caseNumber;
+        int smtpPort = mailSender.getPort();
+        mailSender.setPort(closedPort());
+        try {
+            caseNumber = scenarios.file(withEmail(customer));
+            dispatcher.dispatch(caseNumber);
+            ClockUtil.setCurrentTime(Date.from(Instant.now().plus(settings.giveUpAfter()).plusSeconds(60)));
+            assertThat(dispatcher.dispatch(caseNumber).held()).isEqualTo(1);
+        } finally {
+            mailSender.setPort(smtpPort);
+        }
+        HttpSession center = new HttpSession(port).basic("mail-center", "center-secret");
+        JsonNode notices = new ObjectMapper().readTree(center.get("/api/operations/notices").body());
+        assertThat(notices.findValuesAsText("kind")).contains("mail");
+        assertThat(center.post("/api/operations/mail/retry-all", java.util.Map.of()).statusCode()).isEqualTo(403);
+        assertThat(outbox.ofBusinessKey(caseNumber).get(0).status()).isEqualTo(MailOutbox.Status.HELD);
+
+        var retried = new HttpSession(port).basic("mail-operator", "operator-secret")
+                .post("/api/operations/mail/retry-all", java.util.Map.of());
+
+        assertThat(retried.statusCode()).isEqualTo(200);
+        assertThat(new ObjectMapper().readTree(retried.body()).get("released").asInt()).isPositive();
+        assertThat(outage.open()).as("the outage's incident resolved").isNull();
+        assertThat(new ObjectMapper().readTree(center.get("/api/operations/notices").body()).findValuesAsText("kind"))
+                .doesNotContain("mail");
+        assertThat(dispatcher.dispatch(caseNumber).sent()).isEqualTo(1);
+        assertThat(to(customer)).hasSize(1);
+    }
+
+    @Test
+    void escalationsToOnePersonWithinTheWindowGoAsOneDigestAndNoMailIsAnEngineJob() throws Exception {
+        String lead = address("lead");
+        List<String> cases = List.of("CMP-DIGEST-" + UUID.randomUUID().toString().substring(0, 8),
+                "CMP-DIGEST-" + UUID.randomUUID().toString().substring(0, 8),
+                "CMP-DIGEST-" + UUID.randomUUID().toString().substring(0, 8));
+        long jobsBefore = management.createJobQuery().count();
+        for (String caseNumber : cases) {
+            notifications.send(caseNumber, "超时升级", templates.escalation(List.of(lead, address("other")), 1,
+                    caseNumber, "G2", "处理", "12月3日 18:00", "空调不制冷"));
+        }
+        assertThat(management.createJobQuery().count()).as("mail waits in the outbox, not in the job executor")
+                .isEqualTo(jobsBefore);
+
+        dispatcher.dispatchDue();
+        assertThat(to(lead)).as("held for the digest window").isEmpty();
+        ClockUtil.setCurrentTime(Date.from(Instant.now().plus(settings.digestWindow()).plusSeconds(1)));
+        for (int cycle = 0; cycle < 100 && to(lead).isEmpty(); cycle++) {
+            dispatcher.dispatchDue();
+        }
+        dispatcher.dispatchDue();
+
+        assertThat(to(lead)).as("one digest").singleElement().satisfies(digest -> {
+            assertThat(digest.getSubject()).startsWith("【通知汇总】3 件");
+            String html = (String) digest.getContent();
+            cases.forEach(c -> assertThat(html).contains(c));
+        });
+        for (String caseNumber : cases) {
+            assertThat(outbox.ofBusinessKey(caseNumber)).extracting(MailOutbox.Row::status)
+                    .containsOnly(MailOutbox.Status.SENT);
+        }
+    }
+
+    private static String address(String who) {
+        return who + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+    }
+
+    private static ComplaintRequest withEmail(String email) {
+        return new ComplaintRequest("web", null, null, null,
+                new CustomerRequest("客户", TestScenarios.uniquePhone(), email, null, false), "delivery",
+                TestScenarios.uniqueProduct(),
+                "快递丢件", "详细情况", null, null, false, null);
+    }
+
+    private List<MimeMessage> to(String address) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        return Arrays.stream(greenMail.getReceivedMessages()).filter(m -> {
+            try {
+                return Arrays.stream(m.getRecipients(Message.RecipientType.TO))
+                        .anyMatch(r -> r.toString().equals(address)) && seen.add(m.getMessageID());
+            } catch (Exception e) {
+                return false;
+            }
+        }).toList();
+    }
+
+    private static int closedPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
