@@ -3,6 +3,7 @@ package io.complaintflow.demo;
 import io.complaintflow.engine.StartupOrder;
 import io.complaintflow.intake.ComplaintRequest;
 import io.complaintflow.intake.ComplaintRequest.CustomerRequest;
+import io.complaintflow.intake.IntakeJobs;
 import io.complaintflow.intake.IntakeService;
 import java.math.BigDecimal;
 import java.util.Map;
@@ -30,11 +31,13 @@ public class DemoComplaints implements ApplicationRunner {
     private static final Logger LOG = LoggerFactory.getLogger(DemoComplaints.class);
 
     private final IntakeService intake;
+    private final IntakeJobs intakeJobs;
     private final TaskService tasks;
     private final JdbcClient jdbc;
 
-    public DemoComplaints(IntakeService intake, TaskService tasks, JdbcClient jdbc) {
+    public DemoComplaints(IntakeService intake, IntakeJobs intakeJobs, TaskService tasks, JdbcClient jdbc) {
         this.intake = intake;
+        this.intakeJobs = intakeJobs;
         this.tasks = tasks;
         this.jdbc = jdbc;
     }
@@ -89,7 +92,10 @@ public class DemoComplaints implements ApplicationRunner {
         var request = new ComplaintRequest(channel, ref, regulator, null,
                 new CustomerRequest(name, phone, email, null, vip), category, product, subject, description, amount,
                 null, resolvedAtIntake, resolution);
-        return intake.accept(request, "agent").complaint().caseNumber();
+        String caseNumber = intake.accept(request, "agent").complaint().caseNumber();
+        // the job executor starts after the application runners: the demo's first tasks are made here
+        intakeJobs.runNow(caseNumber);
+        return caseNumber;
     }
 
     private void complete(String caseNumber, String user, Map<String, Object> form) {

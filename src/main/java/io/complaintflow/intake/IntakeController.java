@@ -21,7 +21,10 @@ public class IntakeController {
         this.actors = actors;
     }
 
-    /** 201 with the new complaint, or 200 with the one this channel already sent under the same reference. */
+    /**
+     * 201 with the new complaint (stored, its lifecycle started; grading, routing and deadlines follow and are listed
+     * as {@code pending}), or 200 with the one this channel already sent under the same reference.
+     */
     @PostMapping
     public ResponseEntity<IntakeAnswer> accept(@RequestBody ComplaintRequest request) {
         IntakeResult result;
@@ -32,9 +35,9 @@ public class IntakeController {
             result = intake.existing(request);
         }
         if (!result.created()) {
-            return ResponseEntity.ok(new IntakeAnswer(result.complaint(), result.suggestion()));
+            return ResponseEntity.ok(IntakeAnswer.of(result));
         }
-        return ResponseEntity.created(URI.create("/api/complaints/" + result.complaint().caseNumber()))
-                .body(new IntakeAnswer(result.complaint(), result.suggestion()));
+        return ResponseEntity.created(URI.create(IntakeAnswer.statusUrl(result.complaint().caseNumber())))
+                .body(IntakeAnswer.of(result));
     }
 }

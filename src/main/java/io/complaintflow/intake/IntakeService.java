@@ -17,10 +17,6 @@ import io.complaintflow.complaint.Timeline;
 import io.complaintflow.complaint.TimelineKind;
 import io.complaintflow.mass.MassIncident;
 import io.complaintflow.mass.MassIncidentService;
-import io.complaintflow.notification.MailTemplates;
-import io.complaintflow.notification.NotificationService;
-import io.complaintflow.sla.Clock;
-import io.complaintflow.sla.ClockService;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -36,7 +32,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Accepts a complaint: stores the record and its first timeline entries and starts its lifecycle, all in
- * one transaction — a 2xx means both are committed.
+ * one transaction — a 2xx means these are committed. Grading, routing, deadlines, the first tasks and the
+ * customer's acknowledgement follow in the job executor (complaint-handling is asynchronous before
+ * {@code Task_GradeComplaint}), retried there and an incident if they keep failing; the answer lists them as pending.
  */
 @Service
 public class IntakeService {
@@ -51,16 +49,12 @@ public class IntakeService {
     private final BusinessClock clock;
     private final Duration repeatWindow;
     private final MassIncidentService massIncidents;
-    private final ClockService clocks;
-    private final NotificationService notifications;
-    private final MailTemplates templates;
     private final TextAssistance assistance;
     private final TransactionTemplate transaction;
 
     public IntakeService(PlatformTransactionManager transactions, ComplaintRequestValidator validator, ComplaintRepository complaints,
                          CaseNumberGenerator caseNumbers, Timeline timeline, CaseFileVariables caseFile,
                          ComplaintViews views, RuntimeService runtime, BusinessClock clock,
-                         ClockService clocks, NotificationService notifications, MailTemplates templates,
                          MassIncidentService massIncidents, TextAssistance assistance,
                          @Value("${complaintflow.repeat-window:P30D}") Duration repeatWindow) {
         this.validator = validator;
@@ -73,9 +67,6 @@ public class IntakeService {
         this.clock = clock;
         this.repeatWindow = repeatWindow;
         this.massIncidents = massIncidents;
-        this.clocks = clocks;
-        this.notifications = notifications;
-        this.templates = templates;
         this.assistance = assistance;
         this.transaction = new TransactionTemplate(transactions);
     }
@@ -137,16 +128,7 @@ public class IntakeService {
                 .businessKey(caseNumber)
                 .setVariables(variables)
                 .execute();
-        acknowledge(caseNumber, c);
         return new IntakeResult(views.of(complaints.find(caseNumber).orElseThrow()), true, assisted.suggestion());
-    }
-
-    /** Tells the customer the case number and when to expect an answer (the resolution deadline). */
-    private void acknowledge(String caseNumber, NewComplaint c) {
-        String expectedBy = clocks.find(caseNumber, Clock.RESOLUTION).map(k -> clocks.format(k.targetAt())).orElse("—");
-        List<String> to = c.customer().email() == null ? List.of() : List.of(c.customer().email());
-        notifications.send(caseNumber, "受理回执", templates.acknowledgement(to, c.customer().name(), caseNumber,
-                c.subject() == null ? "您反映的问题" : c.subject(), expectedBy));
     }
 
     @Transactional(readOnly = true)

@@ -73,7 +73,7 @@ final class ClusterNode implements AutoCloseable {
     }
 
     TestScenarios scenarios() {
-        return new TestScenarios(bean(IntakeService.class), bean(TaskService.class), bean(FormService.class),
+        return new TestScenarios(bean(IntakeService.class), bean(io.complaintflow.intake.IntakeJobs.class), engine(), bean(TaskService.class), bean(FormService.class),
                 bean(ComplaintRepository.class), bean(org.camunda.bpm.engine.IdentityService.class));
     }
 

@@ -67,6 +67,11 @@ class PublicComplaintTest {
         String formatted = phone.substring(0, 3) + "-" + phone.substring(3, 7) + " " + phone.substring(7);
         mvc.perform(from(get("/public/complaints/" + caseNumber).param("phone", formatted), address))
                 .andExpect(status().isOk())
+                .andExpect(jsonPath("$.progress[0].text").value("已受理您的投诉"))
+                .andExpect(jsonPath("$.expectedBy").doesNotExist()); // until the intake job has set the deadlines
+        scenarios.runIntakeJobs(caseNumber);
+        mvc.perform(from(get("/public/complaints/" + caseNumber).param("phone", formatted), address))
+                .andExpect(status().isOk())
                 .andExpect(jsonPath("$.caseNumber").value(caseNumber))
                 .andExpect(jsonPath("$.name").value("张*"))
                 .andExpect(jsonPath("$.phone").value("138****" + phone.substring(7)))

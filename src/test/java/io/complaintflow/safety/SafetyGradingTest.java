@@ -61,7 +61,9 @@ class SafetyGradingTest {
                 }).contentType(MediaType.APPLICATION_JSON).content(body))
                 .andExpect(status().isCreated())
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-        return json.readTree(answer).get("caseNumber").asText();
+        String caseNumber = json.readTree(answer).get("caseNumber").asText();
+        scenarios.runIntakeJobs(caseNumber);
+        return caseNumber;
     }
 
     private ProcessInstance lifecycle(String caseNumber) {

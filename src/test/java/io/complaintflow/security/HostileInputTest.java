@@ -36,6 +36,7 @@ class HostileInputTest {
     @Autowired ObjectMapper json;
     @Autowired GreenMail greenMail;
     @Autowired DeadlineScenarios deadlines;
+    @Autowired TestScenarios scenarios;
 
     private long stored() {
         return jdbc.sql("select count(*) from complaint").query(Long.class).single();
@@ -112,6 +113,7 @@ class HostileInputTest {
                 .content(body)).andExpect(status().isCreated()).andReturn().getResponse().getContentAsString());
         String caseNumber = created.get("caseNumber").asText();
         mvc.perform(get("/api/complaints/" + caseNumber)).andExpect(jsonPath("$.subject").value(SCRIPT));
+        scenarios.runIntakeJobs(caseNumber); // the acknowledgement is queued once the deadlines are set
 
         greenMail.purgeEmailFromAllMailboxes();
         assertThat(deadlines.sendMails(caseNumber)).isPositive();

@@ -74,6 +74,7 @@ class ComplaintImportTest {
         assertThat(accepted.description()).isEqualTo("机器异响，要求退货\n（第二行说明）");
         Instant endOfSoon = SOON.atTime(23, 59, 59).atZone(java.time.ZoneId.of("Asia/Shanghai")).toInstant();
         assertThat(accepted.regulatorDeadline()).isEqualTo(endOfSoon);
+        scenarios.runIntakeJobs(accepted.caseNumber());
         assertThat(clocks.find(accepted.caseNumber(), Clock.REGULATOR_REPLY).orElseThrow().targetAt())
                 .isEqualTo(endOfSoon);
         assertThat(scenarios.complaint(rows.get(1).get("caseNumber").asText()).description())
