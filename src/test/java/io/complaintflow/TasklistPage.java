@@ -99,14 +99,46 @@ public final class TasklistPage {
 
     /** Presses 完成 (scrolled clear of the footer). */
     public void complete() {
-        WebElement button = browser.waitFor(SHORT, d -> d.findElements(By.xpath("//button[normalize-space()='完成']"))
-                .stream().filter(WebElement::isEnabled).findFirst().orElse(null));
-        scrollTo(button).click();
+        // retried while the form still lays itself out (e.g. just after switching back to the 表单 tab)
+        browser.waitFor(SHORT, d -> {
+            WebElement button = d.findElements(By.xpath("//button[normalize-space()='完成']"))
+                    .stream().filter(WebElement::isEnabled).findFirst().orElse(null);
+            if (button == null) {
+                return null;
+            }
+            try {
+                scrollTo(button).click();
+                return true;
+            } catch (org.openqa.selenium.ElementClickInterceptedException covered) {
+                return null;
+            }
+        });
     }
 
     private WebElement scrollTo(WebElement element) {
         ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
         return element;
+    }
+
+    /** Switches the open task to one of its tabs (表单, 案卷, 历史, 流程图, 描述). */
+    public TasklistPage openTab(String label) {
+        WebElement tab = browser.waitFor(SHORT, d -> d.findElements(By.cssSelector(".tabbed-content ul.nav-tabs li a"))
+                .stream().filter(a -> a.getText().strip().equals(label)).findFirst().orElse(null));
+        scrollTo(tab).click();
+        return this;
+    }
+
+    /** The 案卷 tab's text once it has read the complaint and its timeline (or said why it could not). */
+    public String caseFile() {
+        return browser.waitFor(PATIENCE, d -> d.findElements(By.cssSelector(".cf-casefile")).stream()
+                .filter(e -> !e.findElements(By.cssSelector(".cf-casefile-timeline, .cf-casefile-status.alert"))
+                        .isEmpty()).findFirst().map(WebElement::getText).orElse(null));
+    }
+
+    /** One value of the 案卷 tab's summary (工单号 caseNumber, 客户 customer, 主题 subject, 责任部门 departments …). */
+    public String caseFileField(String field) {
+        caseFile();
+        return browser.driver().findElement(By.cssSelector(".cf-casefile [data-field='" + field + "']")).getText();
     }
 
     /** The value of a form field, waiting until the form shows it. */

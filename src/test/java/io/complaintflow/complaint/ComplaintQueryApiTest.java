@@ -55,6 +55,18 @@ class ComplaintQueryApiTest {
     }
 
     @Test
+    void aDepartmentReadsTheLabelsOfTheCodesTheCaseFileShows() throws Exception {
+        mvc.perform(get("/api/complaints/vocabulary").with(io.complaintflow.TestUsers.as("quality")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status.CLOSED").value("已结案"))
+                .andExpect(jsonPath("$.grade.G4").value("危机"))
+                .andExpect(jsonPath("$.channel.hotline").value("热线"))
+                .andExpect(jsonPath("$.category.delivery").value("物流配送"))
+                .andExpect(jsonPath("$.department.quality").value("质量部"))
+                .andExpect(jsonPath("$.regulator['12315']").value("市场监管（12315）"));
+    }
+
+    @Test
     void anUnknownCaseNumberIs404() throws Exception {
         mvc.perform(get("/api/complaints/CMP-19990101-000001"))
                 .andExpect(status().isNotFound())

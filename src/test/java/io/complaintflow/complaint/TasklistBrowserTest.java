@@ -6,16 +6,19 @@ import io.complaintflow.Browser;
 import io.complaintflow.ComplaintFlowTest;
 import io.complaintflow.TasklistPage;
 import io.complaintflow.TestScenarios;
+import io.complaintflow.security.DemoUsers;
 import io.complaintflow.intake.ComplaintRequest;
 import io.complaintflow.intake.ComplaintRequest.CustomerRequest;
 import java.time.Duration;
+import org.openqa.selenium.JavascriptExecutor;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * Handlers in Tasklist, in a real browser: a quality handler works a complaint through the department form, the
- * complaint center answers and closes it. A script tag typed by the customer stays text all the way.
+ * Handlers in Tasklist, in a real browser: a quality handler reads the complaint in the 案卷 tab and works it through
+ * the department form, the complaint center sees the proposal in the live timeline, answers and closes it. A script
+ * tag typed by the customer stays text all the way.
  */
 @ComplaintFlowTest
 class TasklistBrowserTest {
@@ -28,24 +31,29 @@ class TasklistBrowserTest {
     @Test
     void aDepartmentHandlerAndTheCenterCarryAComplaintToClosureInTasklist() throws Exception {
         scenarios.person("test-admin", "admin-secret", "camunda-admin"); // without an admin the webapps show their setup page
-        scenarios.person("ui-quality", "quality-secret", "dept-quality");
-        scenarios.person("ui-center", "center-secret", "complaint-center");
+        String customer = "浏览器客户" + TestScenarios.uniquePhone().substring(7);
         String quality = scenarios.file(new ComplaintRequest("hotline", null, null, null,
-                new CustomerRequest("浏览器客户", TestScenarios.uniquePhone(), null, null, false), "product-quality",
+                new CustomerRequest(customer, TestScenarios.uniquePhone(), null, null, false), "product-quality",
                 "电饭煲", HOSTILE, "用了一周涂层脱落", null, null, false, null));
         String billing = scenarios.routine("billing");
 
+        // the demo profile's department handler (password demo)
         try (Browser browser = Browser.open(port)) {
-            browser.login("tasklist", "ui-quality", "quality-secret");
+            browser.login("tasklist", "quality", DemoUsers.PASSWORD);
             TasklistPage tasklist = new TasklistPage(browser).openFilter("本部门待办").searchCase(quality);
             assertThat(tasklist.taskNames()).isNotEmpty().allMatch(n -> n.equals("处理投诉（质量部）"));
-            tasklist.openTaskOf(quality).claim("complaintSummary");
-            assertThat(tasklist.field("complaintSummary")).contains(quality).contains(HOSTILE);
-            assertThat(tasklist.field("timelineText")).contains("经热线渠道受理投诉");
-            assertThat(((org.openqa.selenium.JavascriptExecutor) browser.driver())
-                    .executeScript("return window.hacked === undefined")).isEqualTo(true);
-            browser.screenshot("tasklist-quality-form");
+            tasklist.openTaskOf(quality).claim("answerScript");
 
+            // the case file beside the task: read from the record under the handler's own login
+            tasklist.openTab("案卷");
+            assertThat(tasklist.caseFile()).contains(quality).contains("经热线渠道受理投诉").contains("分派至质量部处理");
+            assertThat(tasklist.caseFileField("subject")).isEqualTo(HOSTILE);
+            assertThat(tasklist.caseFileField("customer")).contains(customer);
+            assertThat(tasklist.caseFileField("category")).isEqualTo("产品质量");
+            assertNoScriptRan(browser);
+            browser.screenshot("tasklist-case-file-quality");
+
+            tasklist.openTab("表单").field("answerScript");
             tasklist.pick("提出处理方案").type("proposal", "免费更换内胆").select("原因分类", "生产质量").complete();
             browser.waitFor(Duration.ofSeconds(40), d -> scenarios.complaint(quality).resolution() == null
                     && !scenarios.openTasks(quality).isEmpty()
@@ -55,15 +63,24 @@ class TasklistBrowserTest {
         }
 
         try (Browser browser = Browser.open(port)) {
-            browser.login("tasklist", "ui-center", "center-secret");
+            browser.login("tasklist", "center", DemoUsers.PASSWORD);
             TasklistPage tasklist = new TasklistPage(browser).openFilter("投诉中心待办");
-            tasklist.openTaskOf(quality).claim("complaintSummary");
+            tasklist.openTaskOf(quality).claim("answer");
             assertThat(tasklist.field("answer")).contains("【质量部】免费更换内胆");
+
+            // the timeline is live: the department's proposal is there without anything copied into the process
+            tasklist.openTab("案卷");
+            assertThat(tasklist.caseFile()).contains("质量部提出处理方案").contains("免费更换内胆");
+            assertThat(tasklist.caseFileField("departments")).contains("质量部").contains("免费更换内胆");
+            assertThat(tasklist.caseFileField("subject")).isEqualTo(HOSTILE);
+            assertNoScriptRan(browser);
+            browser.screenshot("tasklist-case-file-center");
+            tasklist.openTab("表单").field("answer");
             tasklist.complete();
             browser.waitFor(Duration.ofSeconds(40), d -> !scenarios.openTasks(quality).isEmpty()
                     && scenarios.openTasks(quality).get(0).getTaskDefinitionKey().equals("Task_ConfirmWithCustomer"));
 
-            tasklist.openTaskOf(quality).claim("complaintSummary");
+            tasklist.openTaskOf(quality).claim("answerScript");
             // closing needs the root cause (options from the taxonomy), the responsible department, preventable
             tasklist.pick("接受").select("根本原因", "流程缺陷").select("责任部门", "质量部").pick("是");
             browser.screenshot("tasklist-center-confirm");
@@ -72,5 +89,11 @@ class TasklistBrowserTest {
         }
         assertThat(scenarios.complaint(quality).status()).isEqualTo("CLOSED");
         assertThat(scenarios.complaint(quality).resolution()).contains("免费更换内胆");
+    }
+
+    private static void assertNoScriptRan(Browser browser) {
+        assertThat(((JavascriptExecutor) browser.driver()).executeScript(
+                "return window.hacked === undefined && document.querySelectorAll('.cf-casefile script').length === 0"))
+                .as("the customer's <script> stays text").isEqualTo(true);
     }
 }

@@ -9,7 +9,9 @@ export default {
     availableLocales: ['zh', 'en'],
     fallbackLocale: 'zh'
   },
-  customScripts: ['../complaintflow/webapp'],
+  // webapp.js: language, time zone, banner; complaintflow/casefile.js: the 案卷 tab beside every task (the
+  // complaint and its live timeline, read from /api/complaints)
+  customScripts: ['../complaintflow/webapp', 'complaintflow/casefile'],
 
   // Camunda's shipped shortcuts, kept because this file replaces theirs.
   shortcuts: {
