@@ -3,6 +3,7 @@ package io.complaintflow.callback;
 import io.complaintflow.complaint.BusinessClock;
 import io.complaintflow.complaint.ComplaintProcess;
 import io.complaintflow.resolution.SurveyLinks;
+import io.complaintflow.security.UnsafeText;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -90,8 +91,12 @@ public class SurveyService implements SurveyLinks {
         if (score <= 2 && reasons.isEmpty() && text == null) {
             return new Result(Outcome.INVALID, caseNumber, "请告诉我们不满意的原因（勾选或填写）");
         }
-        if (text != null && text.codePointCount(0, text.length()) > MAX_COMMENT) {
+        if (text != null && text.length() > MAX_COMMENT) {
             return new Result(Outcome.INVALID, caseNumber, "补充说明最多 " + MAX_COMMENT + " 个字");
+        }
+        Optional<String> unsafe = UnsafeText.problem(text);
+        if (unsafe.isPresent()) { // a NUL byte, for one, is refused by PostgreSQL with a 500
+            return new Result(Outcome.INVALID, caseNumber, "补充说明" + unsafe.get());
         }
         List<String> labels = new ArrayList<>(reasons.stream().map(REASONS::get).toList());
         if (text != null) {

@@ -35,7 +35,7 @@ public class SurveyTokens {
     }
 
     public Optional<Token> find(String token) {
-        if (token == null || token.length() > 64) {
+        if (token == null || token.length() > 64 || !token.matches("[A-Za-z0-9_-]+")) { // never a NUL to the database
             return Optional.empty();
         }
         return jdbc.sql("select * from survey_token where token = ?").param(token)

@@ -4,6 +4,7 @@ import static io.complaintflow.campaign.CampaignProcess.*;
 
 import io.complaintflow.complaint.BusinessClock;
 import io.complaintflow.complaint.CaseFileVariables;
+import io.complaintflow.complaint.ComplaintProcess;
 import io.complaintflow.complaint.Timeline;
 import io.complaintflow.complaint.TimelineKind;
 import io.complaintflow.engine.FormValues;
@@ -58,9 +59,11 @@ public class CampaignBacklog {
         return FormValues.codes(execution.getVariable(BACKLOG));
     }
 
-    /** The review task shows its complaint, as every complaint task does. */
+    /** The review task is about one complaint: its case number (for the 案卷 tab and the list) and its form's variables. */
     public void show(DelegateTask task) {
-        task.setVariablesLocal(caseFile.render((String) task.getVariable(BACKLOG_CASE)));
+        String caseNumber = (String) task.getVariable(BACKLOG_CASE);
+        task.setVariablesLocal(caseFile.render(caseNumber));
+        task.setVariableLocal(ComplaintProcess.CASE_NUMBER, caseNumber);
     }
 
     public void reviewed(DelegateTask task, String actor) {

@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.List;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -40,10 +41,12 @@ public class EscalationService {
     private final CaseFileVariables caseFile;
     private final JdbcClient jdbc;
     private final BusinessClock now;
+    private final ApplicationEventPublisher events;
 
     public EscalationService(ClockService clocks, ComplaintRepository complaints, TaskService tasks,
                              Recipients recipients, MailTemplates templates, NotificationService notifications,
-                             Timeline timeline, CaseFileVariables caseFile, JdbcClient jdbc, BusinessClock now) {
+                             Timeline timeline, CaseFileVariables caseFile, JdbcClient jdbc, BusinessClock now,
+                             ApplicationEventPublisher events) {
         this.clocks = clocks;
         this.complaints = complaints;
         this.tasks = tasks;
@@ -54,6 +57,7 @@ public class EscalationService {
         this.caseFile = caseFile;
         this.jdbc = jdbc;
         this.now = now;
+        this.events = events;
     }
 
     /**
@@ -148,10 +152,12 @@ public class EscalationService {
         if (level >= 1) {
             open.forEach(t -> tasks.addCandidateGroup(t.getId(), group));
         }
+        Instant at = now.now();
         jdbc.sql("insert into escalation (case_number, clock, department, level, escalated_to, at)"
                         + " values (?, ?, ?, ?, ?, ?)")
                 .param(caseNumber).param(clockName).param(department).param(level).param(group)
-                .param(now.now().atOffset(java.time.ZoneOffset.UTC)).update();
+                .param(at.atOffset(java.time.ZoneOffset.UTC)).update();
+        events.publishEvent(new Escalated(caseNumber, clockName, department, level, at));
         String label = ClockService.label(clockName);
         String due = clocks.format(clock.targetAt());
         timeline.record(caseNumber, io.complaintflow.complaint.Actors.SYSTEM,

@@ -18,7 +18,7 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
+import java.time.DateTimeException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -32,6 +32,15 @@ public class ComplaintRequestValidator {
     private static final Pattern REF = Pattern.compile("^[\\p{L}\\p{N}._:/#-]{1,100}$");
     private static final BigDecimal MAX_AMOUNT = new BigDecimal("999999999999.99");
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+    /** No complaint system's record reaches back further; also keeps date arithmetic far from overflow. */
+    static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
+    /** Regulators set deadlines in days or weeks; a year ahead is already far beyond any of them. */
+    static final Duration LONGEST_DEADLINE = Duration.ofDays(366);
+    /**
+     * The engine keeps a text variable in 4000 characters (ACT_RU_VARIABLE.TEXT_), and the first-contact
+     * resolution becomes the lifecycle's {@code answer} variable.
+     */
+    static final int MAX_RESOLUTION = 4000;
 
     private final BusinessClock clock;
 
@@ -54,7 +63,11 @@ public class ComplaintRequestValidator {
         if (regulator != null && !regulatorChannel) {
             check.error("regulator", "仅适用于渠道 regulator");
         }
-        Instant regulatorDeadline = check.instant("regulatorDeadline", r.regulatorDeadline(), true);
+        Instant now = clock.now();
+        Instant earliest = EARLIEST.atStartOfDay(clock.zone()).toInstant();
+        Instant regulatorDeadline = check.within("regulatorDeadline",
+                check.instant("regulatorDeadline", r.regulatorDeadline(), true), earliest, now.plus(LONGEST_DEADLINE),
+                "须在 " + EARLIEST + " 与一年之后之间");
         if (regulatorDeadline != null && !regulatorChannel) {
             check.error("regulatorDeadline", "仅适用于渠道 regulator");
         }
@@ -89,11 +102,14 @@ public class ComplaintRequestValidator {
             check.error("amountClaimed", "金额须在 0 到 999999999999.99 之间，最多两位小数");
         }
         Instant occurredAt = check.instant("occurredAt", r.occurredAt(), false);
-        if (occurredAt != null && occurredAt.isAfter(clock.now().plus(CLOCK_SKEW))) {
+        if (occurredAt != null && occurredAt.isAfter(now.plus(CLOCK_SKEW))) {
             check.error("occurredAt", "不能晚于当前时间");
+            occurredAt = null;
         }
+        occurredAt = check.within("occurredAt", occurredAt, earliest, now.plus(CLOCK_SKEW),
+                "须在 " + EARLIEST + " 之后");
         boolean resolvedAtIntake = Boolean.TRUE.equals(r.resolvedAtIntake());
-        String resolution = check.text("resolution", r.resolution(), 5000, resolvedAtIntake);
+        String resolution = check.text("resolution", r.resolution(), MAX_RESOLUTION, resolvedAtIntake);
         if (resolution != null && !resolvedAtIntake) {
             check.error("resolution", "仅在首问解决（resolvedAtIntake = true）时填写");
         }
@@ -126,11 +142,20 @@ public class ComplaintRequestValidator {
                 }
                 return null;
             }
-            if (v.codePointCount(0, v.length()) > max) {
+            // UTF-16 units, not code points: H2 counts them so, and the limit must hold on every database
+            if (v.length() > max) {
                 error(field, "最多 " + max + " 个字符");
             }
             UnsafeText.problem(v).ifPresent(reason -> error(field, reason));
             return v;
+        }
+
+        Instant within(String field, Instant value, Instant earliest, Instant latest, String message) {
+            if (value != null && (value.isBefore(earliest) || value.isAfter(latest))) {
+                error(field, message);
+                return null;
+            }
+            return value;
         }
 
         <E extends Enum<E> & Coded> String code(String field, String value, Class<E> type, boolean required) {
@@ -157,7 +182,8 @@ public class ComplaintRequestValidator {
                     return OffsetDateTime.parse(v).toInstant();
                 }
                 return LocalDateTime.parse(v).atZone(zone).toInstant();
-            } catch (DateTimeParseException e) {
+            } catch (DateTimeException e) { // unparsable, or beyond what an Instant holds
+
                 error(field, "日期格式不正确，应为 ISO-8601，例如 2026-03-15T10:30:00+08:00 或 2026-03-15");
                 return null;
             }

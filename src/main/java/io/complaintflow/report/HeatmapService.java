@@ -89,6 +89,15 @@ public class HeatmapService {
     }
 
     public View heat(String processDefinitionKey, Period p, HeatFilter filter, Instant now) {
+        return heat(processDefinitionKey, p, filter, now, Slice.of(filter));
+    }
+
+    /** The same figures with every stay read from history (exact percentiles), to check the rollup against. */
+    View heatFromHistory(String processDefinitionKey, Period p, HeatFilter filter, Instant now) {
+        return heat(processDefinitionKey, p, filter, now, Optional.empty());
+    }
+
+    private View heat(String processDefinitionKey, Period p, HeatFilter filter, Instant now, Optional<Slice> slice) {
         tuneForAggregation();
         Instant asOf = asOf(p, now);
         Map<String, long[]> counts = new TreeMap<>(); // waiting, overdue, completed, escalated
@@ -108,10 +117,63 @@ public class HeatmapService {
             n[1] = rs.getLong("late");
         });
         // stays that ended in the period: how long they took
+        if (slice.isPresent()) {
+            rolledUpStays(processDefinitionKey, p, slice.get(), counts, hours);
+        } else {
+            exactStays(processDefinitionKey, p, filter, counts, hours);
+        }
+        // complaints escalated (level 1 and up) in the period while they stayed there
+        if (slice.isPresent()) {
+            jdbc.sql("""
+                            select activity_id act, count(distinct case_number) n from heat_escalation
+                            where process_key = ? and dimension = ? and dim_value = ? and esc_day >= ? and esc_day <= ?
+                            group by activity_id""")
+                    .params(processDefinitionKey, slice.get().dimension(), slice.get().value(), p.fromDay(),
+                            p.toDay())
+                    .query(rs -> {
+                        counts.computeIfAbsent(rs.getString("act"), k -> new long[4])[3] = rs.getLong("n");
+                    });
+        } else {
+            Sql escalated = new Sql("select ai.act_id_ act, count(distinct e.case_number) n " + ESCALATED_STAYS);
+            escalated.params(odt(p.from()), odt(p.to()), processDefinitionKey);
+            escalated.filter(filter).append(" group by ai.act_id_");
+            escalated.query(jdbc, rs -> {
+                counts.computeIfAbsent(rs.getString("act"), k -> new long[4])[3] = rs.getLong("n");
+            });
+        }
+        List<ActivityHeat> activities = new ArrayList<>();
+        counts.forEach((act, n) -> {
+            Double[] h = hours.getOrDefault(act, new Double[2]);
+            activities.add(new ActivityHeat(act, n[0], n[1], n[2], h[0], h[1], n[3]));
+        });
+        return new View(processDefinitionKey, p.fromDay(), p.toDay(), asOf, filter, activities);
+    }
+
+    /** From the rollup: a few rows per activity and day; percentiles to a bucket ({@link StayHistogram}). */
+    private void rolledUpStays(String processDefinitionKey, Period p, Slice slice, Map<String, long[]> counts,
+                               Map<String, Double[]> hours) {
+        Map<String, StayHistogram> histograms = new TreeMap<>();
+        jdbc.sql("""
+                        select activity_id, bucket, sum(stays) stays, sum(total_ms) total_ms from heat_stay
+                        where process_key = ? and dimension = ? and dim_value = ? and end_day >= ? and end_day <= ?
+                        group by activity_id, bucket""")
+                .params(processDefinitionKey, slice.dimension(), slice.value(), p.fromDay(), p.toDay())
+                .query(rs -> {
+                    histograms.computeIfAbsent(rs.getString("activity_id"), k -> new StayHistogram())
+                            .add(rs.getInt("bucket"), rs.getLong("stays"), rs.getLong("total_ms"));
+                });
+        histograms.forEach((act, h) -> {
+            counts.computeIfAbsent(act, k -> new long[4])[2] = h.stays();
+            hours.put(act, new Double[] {h.percentileHours(0.5), h.percentileHours(0.9)});
+        });
+    }
+
+    /** A filter on two or more dimensions: the stays from history, exact percentiles. */
+    private void exactStays(String processDefinitionKey, Period p, HeatFilter filter, Map<String, long[]> counts,
+                            Map<String, Double[]> hours) {
         Sql stays = new Sql("select ai.act_id_ act, count(*) n,"
                 + " percentile_disc(0.5) within group (order by ai.duration_) p50,"
-                + " percentile_disc(0.9) within group (order by ai.duration_) p90 "
-                + (filter.any() ? STAYS : "from act_hi_actinst ai ")
+                + " percentile_disc(0.9) within group (order by ai.duration_) p90 " + STAYS
                 + "where ai.proc_def_key_ = ? and ai.end_time_ >= ? and ai.end_time_ < ? and " + WAITS);
         stays.params(processDefinitionKey, ts(p.from()), ts(p.to()));
         stays.filter(filter).append(" group by ai.act_id_");
@@ -119,19 +181,6 @@ public class HeatmapService {
             counts.computeIfAbsent(rs.getString("act"), k -> new long[4])[2] = rs.getLong("n");
             hours.put(rs.getString("act"), new Double[] {hoursOf(rs, "p50"), hoursOf(rs, "p90")});
         });
-        // complaints escalated (level 1 and up) in the period while they stayed there
-        Sql escalated = new Sql("select ai.act_id_ act, count(distinct e.case_number) n " + ESCALATED_STAYS);
-        escalated.params(odt(p.from()), odt(p.to()), processDefinitionKey);
-        escalated.filter(filter).append(" group by ai.act_id_");
-        escalated.query(jdbc, rs -> {
-            counts.computeIfAbsent(rs.getString("act"), k -> new long[4])[3] = rs.getLong("n");
-        });
-        List<ActivityHeat> activities = new ArrayList<>();
-        counts.forEach((act, n) -> {
-            Double[] h = hours.getOrDefault(act, new Double[2]);
-            activities.add(new ActivityHeat(act, n[0], n[1], n[2], h[0], h[1], n[3]));
-        });
-        return new View(processDefinitionKey, p.fromDay(), p.toDay(), asOf, filter, activities);
     }
 
     private static final String ESCALATED_STAYS = """

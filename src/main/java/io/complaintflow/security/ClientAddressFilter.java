@@ -26,8 +26,11 @@ class ClientAddressFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String peer = connection(request).getRemoteAddr();
-        String client = proxies.clientAddress(peer, request.getHeaders("X-Forwarded-For"));
+        ServletRequest connection = connection(request);
+        String peer = connection.getRemoteAddr();
+        // from the request as received: Spring's ForwardedHeaderFilter hides X-Forwarded-* from later filters
+        String client = proxies.clientAddress(peer, connection instanceof HttpServletRequest http
+                ? http.getHeaders("X-Forwarded-For") : null);
         chain.doFilter(new HttpServletRequestWrapper(request) {
             @Override
             public String getRemoteAddr() {

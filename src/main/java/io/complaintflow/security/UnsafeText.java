@@ -5,7 +5,7 @@ import java.util.Optional;
 /**
  * Characters no person types into a complaint but attackers use: control characters, bidirectional overrides
  * that make text read differently than it is stored (Trojan Source), invisible zero-width characters, lone
- * surrogates and non-characters. HTML and script are NOT refused here: they are kept as text and escaped
+ * surrogates and non-characters (U+FDD0–U+FDEF, U+xFFFE and U+xFFFF in every plane). HTML and script are NOT refused here: they are kept as text and escaped
  * wherever shown.
  */
 public final class UnsafeText {
@@ -21,6 +21,9 @@ public final class UnsafeText {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                if (isNonCharacter(Character.toCodePoint(c, text.charAt(i + 1)))) {
+                    return Optional.of("含有无效的 Unicode 字符（非字符码位）");
+                }
                 i++;
                 continue;
             }
@@ -36,10 +39,15 @@ public final class UnsafeText {
             if ((c >= '\u200B' && c <= '\u200D') || c == '\uFEFF' || c == '\u2060') {
                 return Optional.of("含有不可见字符");
             }
-            if (c == '\uFFFE' || c == '\uFFFF') {
-                return Optional.of("含有无效的 Unicode 字符");
+            if (isNonCharacter(c)) {
+                return Optional.of("含有无效的 Unicode 字符（非字符码位）");
             }
         }
         return Optional.empty();
+    }
+
+    /** The 66 code points Unicode reserves as never-characters: U+FDD0–U+FDEF and the last two of every plane. */
+    static boolean isNonCharacter(int codePoint) {
+        return codePoint >= 0xFDD0 && codePoint <= 0xFDEF || (codePoint & 0xFFFE) == 0xFFFE;
     }
 }

@@ -129,6 +129,24 @@ class SatisfactionSurveyTest {
     }
 
     @Test
+    void aCommentWithANulByteOrAnInvisibleCharacterIsRefusedAndTheLinkStaysOpen() throws Exception {
+        String caseNumber = closed();
+        String token = token(caseNumber);
+        for (String comment : new String[] {"很好\u0000", "很好\u200B", "很好\uFDD0"}) {
+            mvc.perform(post("/public/survey/" + token).contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                            .param("score", "4").param("comment", comment).with(r -> {
+                                r.setRemoteAddr(address);
+                                return r;
+                            }))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(content().string(Matchers.containsString("补充说明")));
+        }
+        assertThat(scenarios.complaint(caseNumber).satisfactionScore()).isNull();
+        page("tok\u0000en").andExpect(status().is4xxClientError());
+        rate(token, "4").andExpect(status().isOk());
+    }
+
+    @Test
     void aLowRatingReopensTheCaseThroughTheUsualReopenPath() throws Exception {
         String caseNumber = closed();
         String token = token(caseNumber);

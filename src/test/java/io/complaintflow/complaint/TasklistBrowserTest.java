@@ -54,6 +54,7 @@ class TasklistBrowserTest {
             browser.screenshot("tasklist-case-file-quality");
 
             tasklist.openTab("表单").field("answerScript");
+            browser.screenshot("tasklist-department-task");
             tasklist.pick("提出处理方案").type("proposal", "免费更换内胆").select("原因分类", "生产质量").complete();
             browser.waitFor(Duration.ofSeconds(40), d -> scenarios.complaint(quality).resolution() == null
                     && !scenarios.openTasks(quality).isEmpty()

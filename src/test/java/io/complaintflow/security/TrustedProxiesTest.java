@@ -40,6 +40,20 @@ class TrustedProxiesTest {
     }
 
     @Test
+    void twoClientsBehindTheBalancerHaveALimitEach() {
+        String first = "203.0.113." + ThreadLocalRandom.current().nextInt(1, 255);
+        String second = "192.0.2." + ThreadLocalRandom.current().nextInt(1, 255);
+        int status = 0;
+        for (int i = 0; i < 31; i++) {
+            status = new HttpSession(port).json("GET", "/public/complaints/CMP-20990101-000001?phone=13800000000", null,
+                    Map.of("X-Forwarded-For", first)).statusCode();
+        }
+        assertThat(status).as("the first client is over its lookup limit").isEqualTo(429);
+        assertThat(new HttpSession(port).json("GET", "/public/complaints/CMP-20990101-000001?phone=13800000000", null,
+                Map.of("X-Forwarded-For", second)).statusCode()).as("the second is not").isEqualTo(404);
+    }
+
+    @Test
     void theRightMostAddressNotAddedByATrustedProxyIsTheClient() {
         List<String> lb = List.of("10.0.0.5", "172.28.0.0/16");
         assertThat(client(lb, "10.0.0.5", "1.2.3.4, 203.0.113.9")).isEqualTo("203.0.113.9");

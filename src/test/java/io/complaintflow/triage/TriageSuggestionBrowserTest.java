@@ -38,7 +38,7 @@ class TriageSuggestionBrowserTest {
             browser.screenshot("tasklist-triage-suggestion");
             assertThat(suggestion).contains("建议类别：").contains("置信度")
                     .contains("人身安全信号：人身伤害：").contains("脚").contains("涉及：儿子");
-            assertThat(tasklist.field("complaintSummary")).contains(caseNumber);
+            assertThat(tasklist.openTab("案卷").caseFileField("caseNumber")).isEqualTo(caseNumber);
         }
     }
 }

@@ -1,0 +1,40 @@
+package io.complaintflow.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+
+/**
+ * The filters in front of every controller, in this order after the size limit and the client address
+ * (security/): the content type must be concrete, then the public doors' limits.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(PublicDoorLimits.class)
+class ConnectionConfiguration {
+
+    @Bean
+    FilterRegistrationBean<ContentTypeCheck> contentTypeCheck(ObjectMapper json) {
+        var registration = new FilterRegistrationBean<>(new ContentTypeCheck(json));
+        registration.setName("complaintflow-content-type");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<PublicDoorGuard> publicDoorGuard(PublicDoorLimits limits, ObjectMapper json) {
+        var registration = new FilterRegistrationBean<>(new PublicDoorGuard(limits, json));
+        registration.setName("complaintflow-public-doors");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 6);
+        return registration;
+    }
+
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> closeUnreadBodies() {
+        return factory -> factory.addContextValves(new UnreadBodyValve());
+    }
+}

@@ -1,0 +1,146 @@
+package io.complaintflow.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.complaintflow.ComplaintFlowTest;
+import io.complaintflow.DeadlineScenarios;
+import io.complaintflow.TestScenarios;
+import io.complaintflow.report.Heatmap.ActivityHeat;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The rollup the heat reads its stays from holds what the engine's history holds: fed in the transaction that ends a
+ * stay (a command that fails adds nothing), filled from history once (a second fill, or a second node, adds
+ * nothing), and a refill from history gives exactly the rows the live feed wrote. November 2015: no other test's
+ * time.
+ */
+@ComplaintFlowTest
+class HeatRollupTest {
+
+    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+    private static final Period FORTNIGHT = Period.parse("2015-11-02", "2015-11-13", LocalDate.of(2015, 12, 31),
+            SHANGHAI);
+    private static final Instant LATER = Instant.parse("2015-12-01T02:00:00Z");
+
+    @Autowired TestScenarios scenarios;
+    @Autowired ManagementService management;
+    @Autowired RuntimeService runtime;
+    @Autowired TaskService tasks;
+    @Autowired ProcessEngine engine;
+    @Autowired HeatRollupPlugin plugin;
+    @Autowired HeatmapService heatmap;
+    @Autowired JdbcClient jdbc;
+
+    @AfterEach
+    void resetClock() {
+        ClockUtil.reset();
+    }
+
+    @Test
+    void theRollupHoldsEveryEndedStayOfHistoryAndARefillFromHistoryWritesTheSameRows() {
+        HeatmapFixtures fixtures = new HeatmapFixtures(scenarios, management, runtime);
+        HeatmapFixtures.Filed filed = fixtures.fortnight("2015-11-02");
+        DeadlineScenarios.now(LATER.toString());
+
+        for (String process : List.of("complaint-handling", "department-handling")) {
+            // the heat's single-dimension figures come from the rollups; the same figures from history, exactly
+            for (HeatFilter filter : List.of(HeatFilter.NONE, HeatFilter.parse("quality", null, null, null),
+                    HeatFilter.parse(null, "G1", null, null), HeatFilter.parse(null, null, "app", null))) {
+                assertThat(heatmap.heat(process, FORTNIGHT, filter, LATER).activities())
+                        .as(process + " " + filter).isEqualTo(exact(process, filter).activities());
+            }
+            assertThat(stays(heatmap.heat(process, FORTNIGHT, HeatFilter.NONE, LATER))).isNotEmpty();
+        }
+        assertThat(stays(heatmap.heat("department-handling", FORTNIGHT, HeatFilter.NONE, LATER))
+                .get("Task_HandleComplaint")).isEqualTo("3 4.0 24.0");
+        // C was escalated at its department's deadline while it waited at the department's task
+        assertThat(heatmap.heat("department-handling", FORTNIGHT, HeatFilter.parse(null, null, "app", null), LATER)
+                .activities()).filteredOn(a -> a.activityId().equals("Task_HandleComplaint"))
+                .singleElement().extracting(ActivityHeat::escalated).isEqualTo(1L);
+
+        List<List<Map<String, Object>>> live = rows();
+        assertThat(live.get(0)).isNotEmpty();
+        assertThat(live.get(1)).isNotEmpty();
+        jdbc.sql("delete from heat_rollup_state").update();
+        plugin.postProcessEngineBuild(engine); // fills from history: every row rebuilt, none counted twice
+        assertThat(rows()).isEqualTo(live);
+        assertThat(jdbc.sql("select stays_filled from heat_rollup_state").query(Long.class).single()).isPositive();
+
+        plugin.postProcessEngineBuild(engine); // already filled (a second node starting): nothing added
+        assertThat(rows()).isEqualTo(live);
+        fixtures.closeAll(filed, "2015-12-02T02:00:00Z");
+    }
+
+    @Test
+    void aCommandThatFailsAfterEndingAStayAddsNothingAndItsRetryAddsItOnce() {
+        ClockUtil.setCurrentTime(Date.from(Instant.parse("2015-11-16T02:00:00Z")));
+        String caseNumber = scenarios.routine("delivery"); // to logistics
+        String task = tasks.createTaskQuery().processInstanceBusinessKey(caseNumber)
+                .taskDefinitionKey("Task_HandleComplaint").singleResult().getId();
+        ClockUtil.setCurrentTime(Date.from(Instant.parse("2015-11-16T05:00:00Z")));
+        List<List<Map<String, Object>>> before = rows();
+
+        var commands = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+                .getCommandExecutorTxRequired();
+        assertThatThrownBy(() -> commands.execute(context -> {
+            scenarios.propose(caseNumber, "logistics", "logistics", "补发");
+            throw new IllegalStateException("the node fails before its commit");
+        })).hasMessageContaining("before its commit");
+        assertThat(tasks.createTaskQuery().taskId(task).count()).isEqualTo(1);
+        assertThat(rows()).isEqualTo(before);
+
+        scenarios.propose(caseNumber, "logistics", "logistics", "补发"); // the retry
+        Period day = Period.parse("2015-11-16", "2015-11-16", LocalDate.of(2015, 12, 31), SHANGHAI);
+        ActivityHeat handled = heatmap.heat("department-handling", day, HeatFilter.parse("logistics", null, null, null),
+                Instant.parse("2015-11-16T05:00:00Z")).activities().stream()
+                .filter(a -> a.activityId().equals("Task_HandleComplaint")).findFirst().orElseThrow();
+        assertThat(handled.completed()).isEqualTo(1);
+        assertThat(handled.medianHours()).isEqualTo(3.0);
+
+        // closed, so no other test's backlog sees it
+        DeadlineScenarios.now("2015-11-17T02:00:00Z");
+        new HeatmapFixtures(scenarios, management, runtime).answer(caseNumber);
+        scenarios.accept(caseNumber);
+    }
+
+    /** The same figures computed from the engine's history alone (exact percentiles). */
+    private Heatmap.View exact(String process, HeatFilter filter) {
+        return heatmap.heatFromHistory(process, FORTNIGHT, filter, LATER);
+    }
+
+    private static Map<String, String> stays(Heatmap.View view) {
+        return view.activities().stream().filter(a -> a.completed() > 0).collect(Collectors.toMap(
+                ActivityHeat::activityId, a -> a.completed() + " " + a.medianHours() + " " + a.p90Hours()));
+    }
+
+    /** November 2015's rows of both rollups. */
+    private List<List<Map<String, Object>>> rows() {
+        return List.of(jdbc.sql("""
+                                select process_key, dimension, dim_value, end_day, activity_id, bucket, stays, total_ms
+                                from heat_stay where end_day >= ? and end_day <= ?
+                                order by process_key, dimension, dim_value, end_day, activity_id, bucket""")
+                        .params(LocalDate.of(2015, 11, 1), LocalDate.of(2015, 11, 30)).query().listOfRows(),
+                jdbc.sql("""
+                                select process_key, dimension, dim_value, esc_day, activity_id, case_number
+                                from heat_escalation where esc_day >= ? and esc_day <= ?
+                                order by process_key, dimension, dim_value, esc_day, activity_id, case_number""")
+                        .params(LocalDate.of(2015, 11, 1), LocalDate.of(2015, 11, 30)).query().listOfRows());
+    }
+}
