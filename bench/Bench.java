@@ -69,6 +69,7 @@ public class Bench {
                   --lifecycle-workers=16    simulated handlers (each carries one complaint at a time)
                   --storm=10000             complaints whose escalation timers fall due together
                   --storm-timeout=600       seconds to wait for the storm to finish
+                  --start-timeout=180       seconds a node may take until health UP (more on a loaded machine)
                   --jar=target/complaintflow-0.1.0-SNAPSHOT.jar
                   --db=complaintflow_bench  --db-host=127.0.0.1 --db-port=5432 --db-user=postgres
                   --port1=18081 --port2=18082 --smtp-port=12525
@@ -922,7 +923,7 @@ public class Bench {
             System.out.println("starting node " + number + " on " + base + " (" + String.join(" ", cmd) + ")");
             long t0 = System.nanoTime();
             Process p = pb.start();
-            long deadline = t0 + 180_000_000_000L;
+            long deadline = t0 + optInt("start-timeout", 180) * 1_000_000_000L;
             while (System.nanoTime() < deadline) {
                 if (!p.isAlive()) {
                     throw new IllegalStateException("node " + number + " exited; see " + RESULTS + "/" + runId
@@ -946,7 +947,7 @@ public class Bench {
                 Thread.sleep(100);
             }
             p.destroy();
-            throw new IllegalStateException("node " + number + " not UP within 180 s");
+            throw new IllegalStateException("node " + number + " not UP within " + optInt("start-timeout", 180) + " s");
         }
 
         void stop() throws InterruptedException {

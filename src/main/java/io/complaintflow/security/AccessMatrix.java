@@ -8,6 +8,7 @@ import static io.complaintflow.security.Groups.EMERGENCY_GROUP;
 import static io.complaintflow.security.Groups.EMERGENCY_SENIOR;
 import static io.complaintflow.security.Groups.FRONTLINE;
 import static io.complaintflow.security.Groups.INTAKE;
+import static io.complaintflow.security.Groups.PRIVACY_OFFICERS;
 import static io.complaintflow.security.Groups.PROCESS_OWNERS;
 
 import java.util.ArrayList;
@@ -122,7 +123,7 @@ public final class AccessMatrix {
     private AccessMatrix() {
     }
 
-    static final String STAFF = "every group but `intake` (staff), `camunda-admin`";
+    static final String STAFF = "every group but `intake` and `privacy-officers` (staff), `camunda-admin`";
     static final List<String> READ_ALL = Stream.concat(Groups.READ_ALL.stream(), Stream.of(ADMIN)).toList();
     static final List<String> FILERS = List.of(INTAKE, FRONTLINE, COMPLAINT_CENTER, COMPLAINT_CENTER_LEAD, ADMIN);
     static final List<String> COMMAND = List.of(COMPLAINT_MANAGERS, EMERGENCY_GROUP, EMERGENCY_SENIOR, ADMIN);
@@ -173,6 +174,9 @@ public final class AccessMatrix {
         r.add(rule(Door.API, null, List.of("/api/campaigns/**", "/api/pdca/**", "/api/reviews/**",
                         "/api/root-causes/**", "/api/answer-scripts/**"), Who.groups(PLANNERS),
                 "campaigns, PDCA reviews, root causes, answer scripts", Probe.json("POST", "/api/root-causes", "{}")));
+        r.add(rule(Door.API, null, List.of("/api/privacy/**"), Who.groups(PRIVACY_OFFICERS),
+                "personal data: access log, a customer's data export, erasure (administrators neither)",
+                Probe.of("GET", "/api/privacy/access-log?caseNumber=CMP-00000000-000000")));
         r.add(rule(Door.API, null, List.of("/api/**"), Who.anyUser(), "anything else under /api", null));
         return r;
     }

@@ -43,10 +43,14 @@ public final class AuthorizationPolicy {
     private AuthorizationPolicy() {
     }
 
-    /** Everyone who works tasks (every group but intake accounts and admins): Tasklist, filters, names, models. */
+    /**
+     * Everyone who works tasks (every group but intake accounts, privacy officers — who work through
+     * {@code /api/privacy} — and admins): Tasklist, filters, names, models.
+     */
     static List<String> staff() {
         return Groups.all().keySet().stream()
-                .filter(g -> !g.equals(Groups.INTAKE) && !g.equals(Groups.ADMIN)).toList();
+                .filter(g -> !g.equals(Groups.INTAKE) && !g.equals(Groups.PRIVACY_OFFICERS) && !g.equals(Groups.ADMIN))
+                .toList();
     }
 
     /** Who watches everything (Cockpit): read, never change. */

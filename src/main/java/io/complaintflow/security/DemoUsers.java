@@ -44,7 +44,9 @@ public class DemoUsers implements ApplicationRunner {
             new DemoUser("surge2", "司", "轮休坐席", List.of(Groups.surgeRoster(2))),
             new DemoUser("surge3", "施", "多技能坐席", List.of(Groups.surgeRoster(3))),
             // an intake channel's service account (API only: no Tasklist application grant)
-            new DemoUser("intake-bot", "接入", "渠道", List.of(Groups.INTAKE)));
+            new DemoUser("intake-bot", "接入", "渠道", List.of(Groups.INTAKE)),
+            // answers customers' access and deletion requests (the API under /api/privacy only)
+            new DemoUser("privacy", "白", "个人信息保护专员", List.of(Groups.PRIVACY_OFFICERS)));
 
     /** The ids the prod profile refuses to start with. */
     public static List<String> userIds() {

@@ -20,6 +20,8 @@ public final class Groups {
     public static final int SURGE_LEVELS = 3;
     public static final String PROCESS_OWNERS = "process-owners";
     public static final String INTAKE = "intake";
+    /** Not in DESIGN.md: answer customers' access and deletion requests, read the access log (PIPL, issue 22). */
+    public static final String PRIVACY_OFFICERS = "privacy-officers";
     public static final String ADMIN = "camunda-admin";
 
     /** Who reads every complaint and task: the owner of every complaint, and the levels above it (admins aside). */
@@ -58,6 +60,7 @@ public final class Groups {
         groups.put(surgeRoster(3), "激增响应三级：多技能人员");
         groups.put(PROCESS_OWNERS, "流程负责人");
         groups.put(INTAKE, "接入渠道（服务账号）");
+        groups.put(PRIVACY_OFFICERS, "个人信息保护专员");
         groups.put(ADMIN, "系统管理员");
         return groups;
     }

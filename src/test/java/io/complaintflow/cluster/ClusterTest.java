@@ -238,6 +238,54 @@ class ClusterTest {
                 .singleResult().getId();
     }
 
+    /**
+     * The nightly retention run starts on both nodes at the same moment: one node runs it, the other skips, and each
+     * complaint past its retention is anonymised once.
+     */
+    @Test
+    void theNightlyRetentionRunsOnceOnTwoNodes() throws Exception {
+        List<String> due = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            ClusterNode node = i % 2 == 0 ? nodeA : nodeB;
+            String caseNumber = node.scenarios().file(TestScenarios.firstContact("after-sales", "已当场解答"));
+            node.scenarios().complete(caseNumber, "Task_ConfirmWithCustomer", "center",
+                    TestScenarios.closing(Map.of("customerDecision", "accept")));
+            due.add(caseNumber);
+        }
+        JdbcClient jdbc = nodeA.bean(JdbcClient.class);
+        for (String caseNumber : due) {
+            jdbc.sql("update complaint set closed_at = ? where case_number = ?")
+                    .params(java.time.OffsetDateTime.now().minusYears(4), caseNumber).update();
+        }
+        java.time.LocalDate night = java.time.LocalDate.of(2030, 1, 2);
+        CountDownLatch start = new CountDownLatch(1);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        var onA = pool.submit(() -> {
+            await(start);
+            return nodeA.bean(io.complaintflow.privacy.RetentionJob.class).run(night, "nodeA");
+        });
+        var onB = pool.submit(() -> {
+            await(start);
+            return nodeB.bean(io.complaintflow.privacy.RetentionJob.class).run(night, "nodeB");
+        });
+        start.countDown();
+        var runs = List.of(onA.get(60, TimeUnit.SECONDS), onB.get(60, TimeUnit.SECONDS));
+        pool.shutdown();
+
+        assertThat(runs.stream().filter(io.complaintflow.privacy.RetentionJob.Run::ran).count())
+                .as("runs that did the work").isEqualTo(1);
+        var ran = runs.stream().filter(io.complaintflow.privacy.RetentionJob.Run::ran).findFirst().orElseThrow();
+        assertThat(ran.anonymised()).containsAll(due);
+        for (String caseNumber : due) {
+            assertThat(jdbc.sql("select count(*) from privacy_erasure where case_number = ?").param(caseNumber)
+                    .query(Long.class).single()).as("erasures of %s", caseNumber).isEqualTo(1);
+            assertThat(nodeB.scenarios().complaint(caseNumber).customer().phone()).isNull();
+        }
+        assertThat(jdbc.sql("select node from privacy_retention_run where run_day = ?").param(night)
+                .query(String.class).single()).isEqualTo(ran.node());
+        System.out.println("Retention run of " + night + " done by " + ran.node() + ": " + ran.anonymised().size());
+    }
+
     private static void awaitTrue(Duration timeout, BooleanSupplier condition) {
         Instant until = Instant.now().plus(timeout);
         while (!condition.getAsBoolean()) {

@@ -1,4 +1,4 @@
-package io.complaintflow.security;
+package io.complaintflow.privacy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

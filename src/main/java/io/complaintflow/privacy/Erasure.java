@@ -1,0 +1,270 @@
+package io.complaintflow.privacy;
+
+import static io.complaintflow.complaint.Timestamps.instant;
+
+import io.complaintflow.assist.AssistService;
+import io.complaintflow.complaint.BusinessClock;
+import io.complaintflow.complaint.Coded;
+import io.complaintflow.complaint.ComplaintStatus;
+import io.complaintflow.complaint.Regulator;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Anonymises customers' personal data everywhere it lives (PIPL Art. 47) while each complaint's figures — category,
+ * grade, channel, dates, departments, amounts, satisfaction score, outcome — stay for the reports: the complaint
+ * record and its timeline, departments' texts, mails received and their attachments, bounced addresses, survey
+ * reasons, assistance records, the engine's variables and history ({@link EngineScrubber}), and the text
+ * assistant's model and similar-complaint index (retrained on this node; every node retrains nightly).
+ */
+@Service
+public class Erasure {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Erasure.class);
+    static final String ERASED_NAME = EngineScrubber.REPLACEMENT;
+    static final String ERASED_DESCRIPTION = "（个人信息已删除）";
+
+    public enum Reason { REQUEST, RETENTION }
+
+    /** Why a request cannot be carried out now: each complaint that stands in the way and why. */
+    public static class Refused extends RuntimeException {
+        Refused(String message) {
+            super(message);
+        }
+    }
+
+    public record Result(List<String> erased, List<String> alreadyErased) {
+    }
+
+    private final SubjectRecords records;
+    private final EngineScrubber engine;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+    private final PrivacySettings settings;
+    private final BusinessClock clock;
+    private final AssistService assist;
+
+    public Erasure(SubjectRecords records, EngineScrubber engine, JdbcClient jdbc, TransactionTemplate transactions,
+                   PrivacySettings settings, BusinessClock clock, AssistService assist) {
+        this.records = records;
+        this.engine = engine;
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.settings = settings;
+        this.clock = clock;
+        this.assist = assist;
+    }
+
+    /** A customer's deletion request: all their complaints, or none (409) while one is open or on legal hold. */
+    public Result erase(Subject subject, String officer) {
+        Result result = transactions.execute(tx -> {
+            List<String> cases = records.caseNumbers(subject);
+            List<String> done = erased(cases);
+            List<String> todo = cases.stream().filter(c -> !done.contains(c)).toList();
+            List<String> reasons = new ArrayList<>();
+            for (String caseNumber : todo) {
+                obstacle(caseNumber).ifPresent(reasons::add);
+            }
+            if (!reasons.isEmpty()) {
+                throw new Refused(String.join("；", reasons));
+            }
+            anonymise(todo, Reason.REQUEST, officer);
+            return new Result(todo, done);
+        });
+        if (!result.erased().isEmpty()) {
+            assist.retrain();
+            LOG.info("Erased the personal data of {} complaints on request ({}): {}", result.erased().size(), officer,
+                    result.erased());
+        }
+        return result;
+    }
+
+    /** Why this complaint's data may not go now: still open, or a record-keeping duty not yet over. */
+    java.util.Optional<String> obstacle(String caseNumber) {
+        return jdbc.sql("select status, regulator, closed_at from complaint where case_number = ?").param(caseNumber)
+                .query(rs -> {
+                    rs.next();
+                    String status = rs.getString("status");
+                    if (!ComplaintStatus.CLOSED.code().equals(status)) {
+                        return java.util.Optional.of("工单 " + caseNumber + " 尚未结案（"
+                                + Coded.labelOf(ComplaintStatus.class, status) + "）");
+                    }
+                    String regulator = rs.getString("regulator");
+                    Period hold = regulator == null ? null : settings.legalHold().get(regulator);
+                    Instant closed = instant(rs, "closed_at");
+                    if (hold != null && closed != null) {
+                        LocalDate until = closed.atZone(clock.zone()).toLocalDate().plus(hold);
+                        if (clock.now().atZone(clock.zone()).toLocalDate().isBefore(until)) {
+                            return java.util.Optional.of("工单 " + caseNumber + " 经"
+                                    + Coded.labelOf(Regulator.class, regulator) + "转办，依法须保存至 " + until);
+                        }
+                    }
+                    return java.util.Optional.<String>empty();
+                });
+    }
+
+    List<String> erased(Collection<String> cases) {
+        List<String> erased = new ArrayList<>();
+        for (List<String> chunk : EngineScrubber.chunks(List.copyOf(cases))) {
+            erased.addAll(jdbc.sql("select case_number from privacy_erasure where case_number in ("
+                    + EngineScrubber.marks(chunk.size()) + ")").params(chunk).query(String.class).list());
+        }
+        return erased;
+    }
+
+    /** Anonymises these complaints in the caller's transaction; the first row written claims them. */
+    void anonymise(List<String> cases, Reason reason, String actor) {
+        if (cases.isEmpty()) {
+            return;
+        }
+        var now = clock.now().atOffset(ZoneOffset.UTC);
+        for (String caseNumber : cases) {
+            jdbc.sql("insert into privacy_erasure (case_number, erased_at, reason, erased_by) values (?, ?, ?, ?)")
+                    .params(caseNumber, now, reason.name(), actor).update();
+        }
+        Set<String> values = personalValues(cases);
+        List<String> needles = new ArrayList<>(values);
+        for (String caseNumber : cases) {
+            anonymiseRecords(caseNumber, needles);
+        }
+        engine.scrub(engine.roots(cases), values);
+    }
+
+    /** What to look for: the customers' names, phones in the forms they are written, addresses, ids, and whatever
+     * personal pattern their texts hold — and the descriptions themselves, which the engine's case file repeats. */
+    private Set<String> personalValues(List<String> cases) {
+        Set<String> values = new LinkedHashSet<>();
+        for (String caseNumber : cases) {
+            jdbc.sql("select customer_name, customer_phone, customer_email, customer_id, subject, description,"
+                            + " resolution from complaint where case_number = ?")
+                    .param(caseNumber)
+                    .query(rs -> {
+                        values.add(rs.getString("customer_name"));
+                        String phone = rs.getString("customer_phone");
+                        if (phone != null) {
+                            values.addAll(phoneForms(phone));
+                        }
+                        values.add(rs.getString("customer_email"));
+                        values.add(rs.getString("customer_id"));
+                        String description = rs.getString("description");
+                        if (description != null && description.length() >= 8) {
+                            values.add(description);
+                        }
+                        for (String column : List.of("subject", "description", "resolution")) {
+                            PersonalText.find(rs.getString(column)).forEach(f -> values.add(f.text()));
+                        }
+                    });
+            texts(caseNumber).forEach(t -> PersonalText.find(t).forEach(f -> values.add(f.text())));
+        }
+        values.remove(null);
+        values.remove(ERASED_NAME);
+        values.removeIf(v -> v.strip().length() < 2);
+        return values;
+    }
+
+    private List<String> texts(String caseNumber) {
+        List<String> texts = new ArrayList<>();
+        texts.addAll(jdbc.sql("select coalesce(summary, '') || ' ' || coalesce(detail, '') from timeline_entry"
+                + " where case_number = ?").param(caseNumber).query(String.class).list());
+        texts.addAll(jdbc.sql("select coalesce(proposal, '') || ' ' || coalesce(transfer_reason, '') from"
+                + " complaint_department where case_number = ?").param(caseNumber).query(String.class).list());
+        texts.addAll(jdbc.sql("select coalesce(sender, '') || ' ' || coalesce(body_text, '') || ' ' ||"
+                + " coalesce(subject, '') from mailbox_message where case_number = ?").param(caseNumber)
+                .query(String.class).list());
+        texts.addAll(jdbc.sql("select address from mailbox_unreachable where case_number = ?").param(caseNumber)
+                .query(String.class).list());
+        return texts;
+    }
+
+    static List<String> phoneForms(String phone) {
+        String digits = phone.replaceAll("[^0-9]", "");
+        List<String> forms = new ArrayList<>(List.of(phone.strip(), digits));
+        String national = digits.startsWith("86") && digits.length() == 13 ? digits.substring(2)
+                : digits.startsWith("0086") ? digits.substring(4) : digits;
+        forms.add(national);
+        if (national.length() == 11) {
+            forms.add(national.substring(0, 3) + "-" + national.substring(3, 7) + "-" + national.substring(7));
+            forms.add(national.substring(0, 3) + " " + national.substring(3, 7) + " " + national.substring(7));
+        }
+        return forms;
+    }
+
+    private void anonymiseRecords(String caseNumber, List<String> needles) {
+        Scrub s = new Scrub(needles);
+        jdbc.sql("select subject, resolution from complaint where case_number = ?").param(caseNumber).query(rs -> {
+            rs.next();
+            jdbc.sql("update complaint set customer_name = ?, customer_phone = null, customer_email = null,"
+                            + " customer_id = null, subject = ?, description = ?, resolution = ? where case_number = ?")
+                    .params(ERASED_NAME, cut(s.text(rs.getString("subject")), 200), ERASED_DESCRIPTION,
+                            cut(s.text(rs.getString("resolution")), 5000), caseNumber).update();
+            return Boolean.TRUE;
+        });
+        rewrite("timeline_entry", "id", Map.of("summary", 500, "detail", 5000), caseNumber, s);
+        jdbc.sql("select department, proposal, transfer_reason from complaint_department where case_number = ?")
+                .param(caseNumber).query((rs, n) -> jdbc.sql("update complaint_department set proposal = ?,"
+                                + " transfer_reason = ? where case_number = ? and department = ?")
+                        .params(s.text(rs.getString("proposal")), s.text(rs.getString("transfer_reason")), caseNumber,
+                                rs.getString("department")).update()).list();
+        jdbc.sql("update mailbox_message set sender = null, body_text = null where case_number = ?").param(caseNumber)
+                .update();
+        rewrite("mailbox_message", "id", Map.of("subject", 300, "detail", 1000, "resolution", 1000, "problems", 300),
+                caseNumber, s);
+        jdbc.sql("delete from mailbox_attachment where case_number = ?").param(caseNumber).update();
+        jdbc.sql("delete from mailbox_unreachable where case_number = ?").param(caseNumber).update();
+        jdbc.sql("update survey_token set reasons = null where case_number = ?").param(caseNumber).update();
+        jdbc.sql("select sensitive_words, safety_evidence from suggestion_outcome where case_number = ?")
+                .param(caseNumber).query((rs, n) -> jdbc.sql("update suggestion_outcome set sensitive_words = ?,"
+                                + " safety_evidence = ? where case_number = ?")
+                        .params(s.text(rs.getString("sensitive_words")), s.text(rs.getString("safety_evidence")),
+                                caseNumber).update()).list();
+    }
+
+    /** {@code sizes}: column → its size (a replaced name may be longer than the name). */
+    private void rewrite(String table, String key, Map<String, Integer> sizes, String caseNumber, Scrub s) {
+        List<String> columns = List.copyOf(sizes.keySet());
+        String select = "select " + key + ", " + String.join(", ", columns) + " from " + table + " where case_number = ?";
+        jdbc.sql(select).param(caseNumber).query((rs, n) -> {
+            List<Object> params = new ArrayList<>();
+            for (String column : columns) {
+                params.add(cut(s.text(rs.getString(column)), sizes.get(column)));
+            }
+            params.add(rs.getObject(key));
+            return jdbc.sql("update " + table + " set " + String.join(" = ?, ", columns) + " = ? where " + key + " = ?")
+                    .params(params).update();
+        }).list();
+    }
+
+    private static String cut(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max);
+    }
+
+    /** Free text with the customers' values and every personal pattern replaced. */
+    private record Scrub(List<String> needles) {
+        String text(String text) {
+            if (text == null) {
+                return null;
+            }
+            String out = text;
+            for (String needle : needles.stream().sorted((a, b) -> b.length() - a.length()).toList()) {
+                out = out.replace(needle, EngineScrubber.REPLACEMENT);
+            }
+            for (PersonalText.Found f : PersonalText.find(out)) {
+                out = out.replace(f.text(), EngineScrubber.REPLACEMENT);
+            }
+            return out;
+        }
+    }
+}
