@@ -1,5 +1,7 @@
 package io.complaintflow;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import org.openqa.selenium.By;
@@ -23,6 +25,23 @@ public final class TasklistPage {
     public TasklistPage openFilter(String name) {
         browser.waitFor(PATIENCE, d -> d.findElements(By.partialLinkText(name)).stream().findFirst().orElse(null))
                 .click();
+        browser.waitFor(PATIENCE, d -> d.findElements(By.cssSelector(".task-filter.active")).stream()
+                .anyMatch(f -> f.getText().contains(name)) && d.getCurrentUrl().contains("filter=") ? true : null);
+        return this;
+    }
+
+    /**
+     * Narrows the open filter to one complaint, as a handler does by searching its case number (the business key;
+     * Tasklist keeps the search in the address, where this puts it). However many tasks other complaints add to
+     * the filter, and however they sort, this complaint's tasks are then on the first page.
+     */
+    public TasklistPage searchCase(String caseNumber) {
+        String url = browser.driver().getCurrentUrl().replaceAll("searchQuery=[^&]*&?", "");
+        String search = "[{\"type\":\"processInstanceBusinessKey\",\"operator\":\"eq\",\"value\":\""
+                + caseNumber + "\"}]";
+        String separator = url.endsWith("?") || url.endsWith("&") ? "" : url.contains("?") ? "&" : "?";
+        browser.driver().get(url + separator + "searchQuery="
+                + URLEncoder.encode(search, StandardCharsets.UTF_8));
         return this;
     }
 
@@ -33,8 +52,9 @@ public final class TasklistPage {
         });
     }
 
-    /** Opens the task whose list entry shows this case number (the 工单号 column). */
+    /** Searches the open filter for this case number and opens the task whose list entry shows it (the 工单号 column). */
     public TasklistPage openTaskOf(String caseNumber) {
+        searchCase(caseNumber);
         browser.waitFor(PATIENCE, d -> d.findElements(By.cssSelector("ol.tasks-list > li")).stream()
                 .filter(li -> li.getText().contains(caseNumber)).findFirst()
                 .map(li -> li.findElement(By.cssSelector("h4.task a"))).orElse(null)).click();

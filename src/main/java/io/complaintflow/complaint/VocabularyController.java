@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
  * words of the forms, without a copy of the vocabulary of their own.
  */
 @RestController
-public class VocabularyController {
+class VocabularyController {
 
     @GetMapping("/api/complaints/vocabulary")
     public Map<String, Map<String, String>> vocabulary() {

@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 /** After complaint-sla on intake: the customer's acknowledgement, now that the resolution deadline is known. */
 @PublishedForModels
 @Component("intakeAcknowledgement")
-public class IntakeAcknowledgementListener implements ExecutionListener {
+class IntakeAcknowledgementListener implements ExecutionListener {
 
     private final Acknowledgement acknowledgement;
 

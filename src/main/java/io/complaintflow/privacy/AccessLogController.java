@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** {@code GET /api/privacy/access-log}: who read whose data — by complaint, by user, by period (privacy officers). */
 @RestController
-public class AccessLogController {
+class AccessLogController {
 
     static final int MAX_PAGE_SIZE = 500;
 

@@ -16,7 +16,7 @@ import org.springframework.web.server.ResponseStatusException;
  * write to the customer: {@code GET /api/complaints/{caseNumber}/contact}, for whoever may read the complaint.
  */
 @RestController
-public class ContactController {
+class ContactController {
 
     private final ComplaintRepository complaints;
     private final AccessLog log;

@@ -18,7 +18,7 @@ import org.springframework.web.server.ResponseStatusException;
 /** A customer's access and deletion requests, answered by privacy officers (PIPL Art. 45, 47). */
 @RestController
 @RequestMapping("/api/privacy")
-public class SubjectController {
+class SubjectController {
 
     public record SubjectRequest(String phone, String email, String customerId) {
     }

@@ -27,6 +27,7 @@ final class ClusterNode implements AutoCloseable {
     private final String name;
     private final ConfigurableApplicationContext context;
     private final KillSwitch killSwitch;
+    private volatile boolean killed;
 
     private ClusterNode(String name, ConfigurableApplicationContext context, KillSwitch killSwitch) {
         this.name = name;
@@ -85,9 +86,14 @@ final class ClusterNode implements AutoCloseable {
      * are doing is rolled back and nothing it locked is released; then the node's remains are shut down.
      */
     void kill(Runnable whileConnectionsAreGone) {
+        killed = true;
         killSwitch.kill();
         whileConnectionsAreGone.run();
         close();
+    }
+
+    boolean killed() {
+        return killed;
     }
 
     @Override

@@ -8,7 +8,6 @@ import io.complaintflow.TasklistPage;
 import io.complaintflow.TestScenarios;
 import io.complaintflow.intake.ComplaintRequest;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -18,7 +17,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * complaint, in Tasklist.
  */
 @ComplaintFlowTest
-@Order(2) // early, like TasklistBrowserTest: later classes file complaints on future clocks that sort first
 class TriageSuggestionBrowserTest {
 
     @LocalServerPort int port;
