@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 /** The step of {@code mail-outage}: held mails go back to the dispatcher once SMTP answers, else the step fails. */
 @PublishedForModels
 @Component("resendHeldMails")
-public class ResendHeldMailsDelegate implements JavaDelegate {
+class ResendHeldMailsDelegate implements JavaDelegate {
 
     private final MailOutage outage;
     private final SmtpProbe smtp;

@@ -11,7 +11,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/operations/mail")
-public class MailOperationsController {
+class MailOperationsController {
 
     private final MailOutage outage;
 
