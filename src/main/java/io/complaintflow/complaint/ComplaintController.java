@@ -3,8 +3,6 @@ package io.complaintflow.complaint;
 import io.complaintflow.web.FieldError;
 import io.complaintflow.web.InvalidRequestException;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.http.HttpStatus;
@@ -25,14 +23,14 @@ public class ComplaintController {
 
     private final ComplaintRepository complaints;
     private final ComplaintViews views;
-    private final BusinessClock clock;
+    private final FilterDates dates;
     private final ReadScope.Caller caller;
 
     public ComplaintController(ComplaintRepository complaints, ComplaintViews views, BusinessClock clock,
                                ReadScope.Caller caller) {
         this.complaints = complaints;
         this.views = views;
-        this.clock = clock;
+        this.dates = new FilterDates(clock);
         this.caller = caller;
     }
 
@@ -60,8 +58,8 @@ public class ComplaintController {
         check(errors, "category", category, Category.class);
         check(errors, "department", department, Department.class);
         check(errors, "channel", channel, Channel.class);
-        Instant fromInstant = date(errors, "from", from, false);
-        Instant toInstant = date(errors, "to", to, true);
+        Instant fromInstant = dates.bound(errors, "from", from, false);
+        Instant toInstant = dates.bound(errors, "to", to, true);
         if (page < 0) {
             errors.add(new FieldError("page", "不能小于 0"));
         }
@@ -83,20 +81,4 @@ public class ComplaintController {
         }
     }
 
-    /** A day in the business time zone ({@code to} is inclusive) or an ISO instant. */
-    private Instant date(List<FieldError> errors, String field, String value, boolean endExclusive) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            if (value.length() == 10) {
-                LocalDate day = LocalDate.parse(value);
-                return (endExclusive ? day.plusDays(1) : day).atStartOfDay(clock.zone()).toInstant();
-            }
-            return Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            errors.add(new FieldError(field, "日期格式应为 2026-03-15 或 2026-03-15T02:00:00Z"));
-            return null;
-        }
-    }
 }

@@ -1,12 +1,11 @@
 package io.complaintflow.privacy;
 
 import io.complaintflow.complaint.BusinessClock;
+import io.complaintflow.complaint.FilterDates;
 import io.complaintflow.complaint.Page;
 import io.complaintflow.web.FieldError;
 import io.complaintflow.web.InvalidRequestException;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,11 +19,11 @@ class AccessLogController {
     static final int MAX_PAGE_SIZE = 500;
 
     private final AccessLog log;
-    private final BusinessClock clock;
+    private final FilterDates dates;
 
     public AccessLogController(AccessLog log, BusinessClock clock) {
         this.log = log;
-        this.clock = clock;
+        this.dates = new FilterDates(clock);
     }
 
     @GetMapping("/api/privacy/access-log")
@@ -35,8 +34,8 @@ class AccessLogController {
                                       @RequestParam(defaultValue = "0") int page,
                                       @RequestParam(defaultValue = "50") int size) {
         List<FieldError> errors = new ArrayList<>();
-        Instant fromInstant = date(errors, "from", from, false);
-        Instant toInstant = date(errors, "to", to, true);
+        Instant fromInstant = dates.bound(errors, "from", from, false);
+        Instant toInstant = dates.bound(errors, "to", to, true);
         if (blank(caseNumber) && blank(user) && fromInstant == null && toInstant == null && errors.isEmpty()) {
             errors.add(new FieldError("caseNumber", "须给出 caseNumber、user 或 from/to 之一"));
         }
@@ -57,20 +56,4 @@ class AccessLogController {
         return s == null || s.isBlank();
     }
 
-    /** A day in the business time zone ({@code to} inclusive) or an ISO instant. */
-    private Instant date(List<FieldError> errors, String field, String value, boolean endExclusive) {
-        if (blank(value)) {
-            return null;
-        }
-        try {
-            if (value.length() == 10) {
-                LocalDate day = LocalDate.parse(value);
-                return (endExclusive ? day.plusDays(1) : day).atStartOfDay(clock.zone()).toInstant();
-            }
-            return Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            errors.add(new FieldError(field, "日期格式应为 2026-03-15 或 2026-03-15T02:00:00Z"));
-            return null;
-        }
-    }
 }
