@@ -1,11 +1,6 @@
 package io.complaintflow.complaint;
 
-import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.DatabaseMetaData;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Types;
+import io.complaintflow.testdb.TableScan;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -22,71 +17,17 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 public final class EngineRows {
 
-    private static final Set<Integer> TEXT = Set.of(Types.VARCHAR, Types.CHAR, Types.LONGVARCHAR, Types.CLOB,
-            Types.NVARCHAR, Types.NCHAR, Types.LONGNVARCHAR, Types.NCLOB);
-    private static final Set<Integer> BYTES = Set.of(Types.BINARY, Types.VARBINARY, Types.LONGVARBINARY, Types.BLOB);
-
-    private final DataSource dataSource;
     private final JdbcTemplate jdbc;
+    private final TableScan engineTables;
 
     public EngineRows(DataSource dataSource) {
-        this.dataSource = dataSource;
         this.jdbc = new JdbcTemplate(dataSource);
+        this.engineTables = new TableScan(dataSource, table -> table.startsWith("act_"));
     }
 
-    record Column(String table, String name, boolean bytes) {
-    }
-
-    /** Every text and binary column of every {@code act_*} table (runtime, history, byte arrays, identity …). */
-    List<Column> columns() {
-        try (Connection connection = dataSource.getConnection()) {
-            DatabaseMetaData meta = connection.getMetaData();
-            List<Column> columns = new ArrayList<>();
-            try (ResultSet rs = meta.getColumns(connection.getCatalog(), connection.getSchema(), "%", "%")) {
-                while (rs.next()) {
-                    String table = rs.getString("TABLE_NAME");
-                    int type = rs.getInt("DATA_TYPE");
-                    if (!table.toLowerCase(Locale.ROOT).startsWith("act_")) {
-                        continue;
-                    }
-                    if (TEXT.contains(type) || BYTES.contains(type)) {
-                        columns.add(new Column(table, rs.getString("COLUMN_NAME"), BYTES.contains(type)));
-                    }
-                }
-            }
-            if (columns.isEmpty()) {
-                throw new IllegalStateException("no act_* columns found in schema " + connection.getSchema());
-            }
-            return columns;
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** {@code table.column → rows} whose value contains {@code needle} (as text, or as UTF-8 inside bytes). */
+    /** {@code table.column → rows} of the {@code act_*} tables whose value contains {@code needle}. */
     public Map<String, Integer> rowsContaining(String needle) {
-        byte[] utf8 = needle.getBytes(StandardCharsets.UTF_8);
-        Map<String, Integer> found = new TreeMap<>();
-        for (Column c : columns()) {
-            int rows;
-            if (c.bytes()) {
-                int[] count = {0};
-                jdbc.query("select " + c.name() + " from " + c.table() + " where " + c.name() + " is not null", rs -> {
-                    byte[] value = rs.getBytes(1);
-                    if (value != null && indexOf(value, utf8) >= 0) {
-                        count[0]++;
-                    }
-                });
-                rows = count[0];
-            } else {
-                rows = jdbc.queryForObject("select count(*) from " + c.table() + " where " + c.name() + " like ?",
-                        Integer.class, "%" + needle + "%");
-            }
-            if (rows > 0) {
-                found.put(c.table().toLowerCase(Locale.ROOT) + "." + c.name().toLowerCase(Locale.ROOT), rows);
-            }
-        }
-        return found;
+        return engineTables.rowsContaining(needle);
     }
 
     /** Names of the variables (runtime, history, history details) whose text value contains {@code needle}. */
@@ -131,7 +72,7 @@ public final class EngineRows {
 
     private List<String> tablesWithRootInstance() {
         List<String> tables = new ArrayList<>();
-        for (Column c : columns()) {
+        for (TableScan.Column c : engineTables.columns()) {
             String table = c.table().toLowerCase(Locale.ROOT);
             if (c.name().equalsIgnoreCase("root_proc_inst_id_")
                     && (table.startsWith("act_hi_") || table.equals("act_ge_bytearray"))) {
@@ -144,16 +85,4 @@ public final class EngineRows {
     public record Footprint(long variables, long bytes) {
     }
 
-    private static int indexOf(byte[] haystack, byte[] needle) {
-        outer:
-        for (int i = 0; i <= haystack.length - needle.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (haystack[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
-    }
 }
