@@ -1010,8 +1010,9 @@ public class Bench {
         }
 
         void add(Node n) {
-            nodes.add(n);
+            // the peaks first: the sampler thread walks the nodes and reads their peaks without a lock
             peaks.put(n.number, new double[] {0, 0, n.heapMaxMb()});
+            nodes.add(n);
         }
 
         void start() {
