@@ -12,6 +12,10 @@ if [[ "${1:-}" == "--help" || "${1:-}" == "-h" ]]; then
 fi
 
 DB="${BENCH_DB:-complaintflow_bench}"
+for arg in "$@"; do
+  # --db=NAME names the database Bench.java uses: recreate that one
+  if [[ "$arg" == --db=* ]]; then DB="${arg#--db=}"; fi
+done
 HOST="${BENCH_DB_HOST:-127.0.0.1}"
 PORT="${BENCH_DB_PORT:-5432}"
 PGUSER_="${BENCH_DB_USER:-postgres}"
