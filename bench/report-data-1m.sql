@@ -137,5 +137,5 @@ where a.end_time_ is null and a.act_type_ = 'userTask';
 vacuum analyze act_hi_actinst;
 analyze;
 -- the heat's rollups (docs/reports.md) hold what the application saw; this history was written behind its back:
--- the next start fills them from it (a few minutes at this size)
+-- the next start fills them from it: the open stays before it serves, the rest in the background (docs/reports.md)
 delete from heat_rollup_state;

@@ -30,6 +30,11 @@ public record HeatFilter(String department, String grade, String channel, String
         return department != null || grade != null || channel != null || regulator != null;
     }
 
+    /** Whether the filter reads the complaint's own columns (grade, channel, regulator). */
+    boolean needsComplaint() {
+        return grade != null || channel != null || regulator != null;
+    }
+
     private static <E extends Enum<E> & Coded> String code(Class<E> type, String field, String value,
                                                            List<FieldError> errors) {
         if (value == null || value.isBlank()) {

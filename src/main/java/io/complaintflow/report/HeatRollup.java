@@ -7,10 +7,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -19,14 +16,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Writes the rollup of ended stays ({@code heat_stay}) on a connection it is given: live, the engine's own
- * connection in the transaction that ends the stays ({@link HeatRollupSession}); once, the history that existed
- * before ({@link #fill}). Each stay adds 1 and its milliseconds to one row per {@link Slice} it belongs to, in its
- * business day and duration bucket. Increments commute, so two nodes may add to the same row; the rows of one
+ * connection in the transaction that ends the stays ({@link HeatRollupSession}). (The history that existed before
+ * is filled set-based by {@link HeatFill}, with the same slices and buckets.) Each stay adds 1 and its milliseconds
+ * to one row per {@link Slice} it belongs to, in its business day and duration bucket. Increments commute, so two nodes may add to the same row; the rows of one
  * transaction are written in key order, so two transactions never wait for each other crosswise.
  *
  * <p>A stay's complaint and department are read as the heat's exact queries read them: the instance's business key
@@ -34,8 +29,6 @@ import org.slf4j.LoggerFactory;
  * channel, regulator and (without a department variable) its departments — as they are when the stay ends.
  */
 final class HeatRollup {
-
-    private static final Logger LOG = LoggerFactory.getLogger(HeatRollup.class);
 
     private static final String KEY_COLUMNS = "process_key, dimension, dim_value, end_day, activity_id, bucket";
 
@@ -241,31 +234,6 @@ final class HeatRollup {
         }
     }
 
-    /** Every escalation of level 1 and up in the records, matched to the stays open at its moment. */
-    private void fillEscalations(Connection connection) throws SQLException {
-        List<EscalatedStay> stays = new ArrayList<>();
-        try (var statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery("""
-                     select ai.proc_def_key_, ai.act_id_, ai.proc_inst_id_, e.case_number, e.at
-                     from escalation e
-                     join act_hi_procinst pi on pi.business_key_ = e.case_number
-                     join act_hi_actinst ai on ai.proc_inst_id_ = pi.id_
-                     left join act_hi_varinst dep on dep.proc_inst_id_ = pi.id_ and dep.execution_id_ = pi.id_
-                       and dep.name_ = 'department'
-                     where e.level >= 1 and ai.start_time_ < e.at and (ai.end_time_ is null or ai.end_time_ >= e.at)
-                       and (dep.text_ is null or dep.text_ = e.department) and ai.""" + HeatmapService.WAIT_TYPES_CONDITION)) {
-            while (rs.next()) {
-                stays.add(new EscalatedStay(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getObject(5, OffsetDateTime.class).toInstant()));
-                if (stays.size() == 10_000) {
-                    addEscalated(connection, stays);
-                    stays.clear();
-                }
-            }
-        }
-        addEscalated(connection, stays);
-    }
-
     private static void bind(PreparedStatement statement, Key key, int first) throws SQLException {
         statement.setString(first, key.processKey());
         statement.setString(first + 1, key.dimension());
@@ -273,102 +241,6 @@ final class HeatRollup {
         statement.setObject(first + 3, key.day());
         statement.setString(first + 4, key.activityId());
         statement.setInt(first + 5, key.bucket());
-    }
-
-    /**
-     * Fills the rollup from the engine's history once: the node whose state row goes in first does it, in one
-     * transaction with that row, before its engine runs anything; another node waits for it and then finds the row
-     * (and fills nothing). Returns the stays filled, or -1 when the rollup was already filled.
-     */
-    long fill(Connection connection) throws SQLException {
-        connection.setAutoCommit(false);
-        try {
-            try (PreparedStatement claim = connection.prepareStatement(
-                    "insert into heat_rollup_state (id, filled_at, stays_filled) values (1, ?, 0)")) {
-                claim.setObject(1, OffsetDateTime.now(ZoneOffset.UTC));
-                claim.executeUpdate();
-            } catch (SQLException e) {
-                connection.rollback();
-                if ("23505".equals(e.getSQLState())) {
-                    return -1;
-                }
-                throw e;
-            }
-            try (var statement = connection.createStatement()) {
-                statement.executeUpdate("delete from heat_stay");
-                statement.executeUpdate("delete from heat_escalation");
-            }
-            long filled = 0;
-            for (String key : processKeys(connection)) {
-                filled += fill(connection, key);
-            }
-            fillEscalations(connection);
-            try (PreparedStatement done = connection.prepareStatement(
-                    "update heat_rollup_state set stays_filled = ? where id = 1")) {
-                done.setLong(1, filled);
-                done.executeUpdate();
-            }
-            connection.commit();
-            return filled;
-        } catch (SQLException | RuntimeException e) {
-            connection.rollback();
-            throw e;
-        }
-    }
-
-    private static List<String> processKeys(Connection connection) throws SQLException {
-        List<String> keys = new ArrayList<>();
-        try (var statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery("select distinct key_ from act_re_procdef order by key_")) {
-            while (rs.next()) {
-                keys.add(rs.getString(1));
-            }
-        }
-        return keys;
-    }
-
-    /** One process's ended stays, a day (of engine time) at a time. */
-    private long fill(Connection connection, String processKey) throws SQLException {
-        Timestamp first;
-        Timestamp last;
-        try (PreparedStatement range = connection.prepareStatement("select min(end_time_), max(end_time_)"
-                + " from act_hi_actinst where proc_def_key_ = ? and end_time_ is not null and "
-                + HeatmapService.WAIT_TYPES_CONDITION)) {
-            range.setString(1, processKey);
-            try (ResultSet rs = range.executeQuery()) {
-                rs.next();
-                first = rs.getTimestamp(1);
-                last = rs.getTimestamp(2);
-            }
-        }
-        if (first == null) {
-            return 0;
-        }
-        long filled = 0;
-        Instant from = first.toInstant().truncatedTo(ChronoUnit.DAYS);
-        try (PreparedStatement stays = connection.prepareStatement("select proc_inst_id_, act_id_, end_time_,"
-                + " duration_ from act_hi_actinst where proc_def_key_ = ? and end_time_ >= ? and end_time_ < ? and "
-                + HeatmapService.WAIT_TYPES_CONDITION)) {
-            while (!from.isAfter(last.toInstant())) {
-                Instant to = from.plus(1, ChronoUnit.DAYS);
-                stays.setString(1, processKey);
-                stays.setTimestamp(2, Timestamp.from(from));
-                stays.setTimestamp(3, Timestamp.from(to));
-                List<StayEnd> ended = new ArrayList<>();
-                try (ResultSet rs = stays.executeQuery()) {
-                    while (rs.next()) {
-                        long duration = rs.getLong("duration_");
-                        ended.add(new StayEnd(processKey, rs.getString("act_id_"), rs.getString("proc_inst_id_"),
-                                rs.getTimestamp("end_time_").toInstant(), Math.max(0, duration)));
-                    }
-                }
-                add(connection, ended);
-                filled += ended.size();
-                from = to;
-            }
-        }
-        LOG.info("Heat rollup: {} ended stays of {} filled from history", filled, processKey);
-        return filled;
     }
 
     private boolean postgres(Connection connection) throws SQLException {

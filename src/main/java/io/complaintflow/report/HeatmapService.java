@@ -69,6 +69,7 @@ public class HeatmapService {
 
     private final JdbcClient jdbc;
     private final boolean postgres;
+    private volatile boolean rollupsReady;
 
     public HeatmapService(JdbcClient jdbc, javax.sql.DataSource dataSource) throws SQLException {
         this.jdbc = jdbc;
@@ -88,29 +89,39 @@ public class HeatmapService {
         }
     }
 
+    /** Whether the rollups hold all history (their fill from history done); until then stays come from history. */
+    private boolean rollupsReady() {
+        if (!rollupsReady) {
+            rollupsReady = jdbc.sql("select count(*) from heat_rollup_state where id = 1 and done = true")
+                    .query(Long.class).single() > 0;
+        }
+        return rollupsReady;
+    }
+
+    /**
+     * The figures of a process's activities. Waiting and overdue: for a period that reaches now from the open stays
+     * ({@code heat_open_stay}), for one that ended earlier from history. Stays and escalations of the period: from
+     * the rollups for a filter on at most one dimension (once they are filled), otherwise from history.
+     */
     public View heat(String processDefinitionKey, Period p, HeatFilter filter, Instant now) {
-        return heat(processDefinitionKey, p, filter, now, Slice.of(filter));
+        return heat(processDefinitionKey, p, filter, now, rollupsReady() ? Slice.of(filter) : Optional.empty(), true);
     }
 
-    /** The same figures with every stay read from history (exact percentiles), to check the rollup against. */
+    /** The same figures with everything read from history (exact percentiles), to check the tables against. */
     View heatFromHistory(String processDefinitionKey, Period p, HeatFilter filter, Instant now) {
-        return heat(processDefinitionKey, p, filter, now, Optional.empty());
+        return heat(processDefinitionKey, p, filter, now, Optional.empty(), false);
     }
 
-    private View heat(String processDefinitionKey, Period p, HeatFilter filter, Instant now, Optional<Slice> slice) {
+    private View heat(String processDefinitionKey, Period p, HeatFilter filter, Instant now, Optional<Slice> slice,
+                      boolean openStays) {
         tuneForAggregation();
         Instant asOf = asOf(p, now);
         Map<String, long[]> counts = new TreeMap<>(); // waiting, overdue, completed, escalated
         Map<String, Double[]> hours = new TreeMap<>();
         // waiting at asOf, and how many of them were overdue then
-        Sql waiting = new Sql("""
-                select s.act act, count(distinct s.k) waiting, count(distinct case when s.late = 1 then s.k end) late
-                from (select ai.act_id_ act, coalesce(pi.business_key_, ai.proc_inst_id_) k,
-                        case when""" + OVERDUE + " then 1 else 0 end late " + STAYS + """
-                      where ai.proc_def_key_ = ? and""" + " " + WAITS + """
-                       and ai.start_time_ <= ? and (ai.end_time_ is null or ai.end_time_ > ?)""");
-        waiting.params(odt(asOf), odt(asOf), odt(asOf), ts(asOf), processDefinitionKey, ts(asOf), ts(asOf));
-        waiting.filter(filter).append(") s group by s.act");
+        HeatSql waiting = openStays && !asOf.isBefore(now)
+                ? OpenStayQueries.waiting(processDefinitionKey, asOf, filter)
+                : waitingFromHistory(processDefinitionKey, asOf, filter);
         waiting.query(jdbc, rs -> {
             long[] n = counts.computeIfAbsent(rs.getString("act"), k -> new long[4]);
             n[0] = rs.getLong("waiting");
@@ -134,7 +145,8 @@ public class HeatmapService {
                         counts.computeIfAbsent(rs.getString("act"), k -> new long[4])[3] = rs.getLong("n");
                     });
         } else {
-            Sql escalated = new Sql("select ai.act_id_ act, count(distinct e.case_number) n " + ESCALATED_STAYS);
+            HeatSql escalated = new HeatSql("select ai.act_id_ act, count(distinct e.case_number) n "
+                    + ESCALATED_STAYS);
             escalated.params(odt(p.from()), odt(p.to()), processDefinitionKey);
             escalated.filter(filter).append(" group by ai.act_id_");
             escalated.query(jdbc, rs -> {
@@ -147,6 +159,18 @@ public class HeatmapService {
             activities.add(new ActivityHeat(act, n[0], n[1], n[2], h[0], h[1], n[3]));
         });
         return new View(processDefinitionKey, p.fromDay(), p.toDay(), asOf, filter, activities);
+    }
+
+    /** Visits open at asOf, from history: every visit of the process that started before and ended after it. */
+    private static HeatSql waitingFromHistory(String processDefinitionKey, Instant asOf, HeatFilter filter) {
+        HeatSql waiting = new HeatSql("""
+                select s.act act, count(distinct s.k) waiting, count(distinct case when s.late = 1 then s.k end) late
+                from (select ai.act_id_ act, coalesce(pi.business_key_, ai.proc_inst_id_) k,
+                        case when""" + OVERDUE + " then 1 else 0 end late " + STAYS + """
+                      where ai.proc_def_key_ = ? and""" + " " + WAITS + """
+                       and ai.start_time_ <= ? and (ai.end_time_ is null or ai.end_time_ > ?)""");
+        waiting.params(odt(asOf), odt(asOf), odt(asOf), ts(asOf), processDefinitionKey, ts(asOf), ts(asOf));
+        return waiting.filter(filter).append(") s group by s.act");
     }
 
     /** From the rollup: a few rows per activity and day; percentiles to a bucket ({@link StayHistogram}). */
@@ -171,7 +195,7 @@ public class HeatmapService {
     /** A filter on two or more dimensions: the stays from history, exact percentiles. */
     private void exactStays(String processDefinitionKey, Period p, HeatFilter filter, Map<String, long[]> counts,
                             Map<String, Double[]> hours) {
-        Sql stays = new Sql("select ai.act_id_ act, count(*) n,"
+        HeatSql stays = new HeatSql("select ai.act_id_ act, count(*) n,"
                 + " percentile_disc(0.5) within group (order by ai.duration_) p50,"
                 + " percentile_disc(0.9) within group (order by ai.duration_) p90 " + STAYS
                 + "where ai.proc_def_key_ = ? and ai.end_time_ >= ? and ai.end_time_ < ? and " + WAITS);
@@ -197,16 +221,117 @@ public class HeatmapService {
 
     /**
      * The complaints behind one activity's figures: those waiting there at the view's moment (overdue first, then
-     * by deadline) and those escalated there in the period; at most {@code limit}.
+     * by deadline) and those escalated there in the period; at most {@code limit}. Read as {@link #heat} reads them.
      */
     public List<HeatComplaint> complaints(String processDefinitionKey, String activityId, Period p, HeatFilter filter,
                                           Instant now, int limit) {
+        return complaints(processDefinitionKey, activityId, p, filter, now, limit,
+                rollupsReady() ? Slice.of(filter) : Optional.empty(), true);
+    }
+
+    /** The same list with everything read from history, to check the tables against. */
+    List<HeatComplaint> complaintsFromHistory(String processDefinitionKey, String activityId, Period p,
+                                              HeatFilter filter, Instant now, int limit) {
+        return complaints(processDefinitionKey, activityId, p, filter, now, limit, Optional.empty(), false);
+    }
+
+    private List<HeatComplaint> complaints(String processDefinitionKey, String activityId, Period p,
+                                           HeatFilter filter, Instant now, int limit, Optional<Slice> slice,
+                                           boolean openStays) {
         Instant asOf = asOf(p, now);
         Map<String, HeatComplaint> rows = new LinkedHashMap<>();
-        Sql waiting = new Sql("""
+        HeatSql waiting = openStays && !asOf.isBefore(now)
+                ? OpenStayQueries.list(processDefinitionKey, activityId, asOf, filter, limit)
+                : listWaitingFromHistory(processDefinitionKey, activityId, asOf, filter, limit);
+        List<HeatComplaint> found = new ArrayList<>();
+        waiting.query(jdbc, rs -> {
+            Instant due = earliest(instant(rs, "due"), timestamp(rs, "task_due"));
+            found.add(new HeatComplaint(rs.getString("k"), rs.getString("grade"), rs.getString("stay_department"),
+                    due, true, rs.getInt("late") == 1, false, timestamp(rs, "start_time_"),
+                    rs.getString("proc_inst_id_"), rs.getString("proc_def_id_"), rs.getTimestamp("pi_end") != null));
+        });
+        found.sort(Comparator.comparing((HeatComplaint h) -> !h.overdue())
+                .thenComparing(HeatComplaint::dueAt, Comparator.nullsLast(Comparator.naturalOrder()))
+                .thenComparing(HeatComplaint::caseNumber));
+        found.forEach(h -> rows.putIfAbsent(h.caseNumber(), h));
+        if (slice.isPresent()) {
+            escalatedFromRollup(processDefinitionKey, activityId, p, filter, slice.get(), limit, rows);
+        } else {
+            HeatSql escalated = new HeatSql("select distinct e.case_number k, c.grade, dep.text_ stay_department,"
+                    + " ai.start_time_, ai.proc_inst_id_, ai.proc_def_id_, pi.end_time_ pi_end " + ESCALATED_STAYS
+                    + " and ai.act_id_ = ?");
+            escalated.params(odt(p.from()), odt(p.to()), processDefinitionKey, activityId);
+            escalated.filter(filter);
+            escalated.query(jdbc, rs -> markEscalated(rows, rs));
+        }
+        List<HeatComplaint> list = new ArrayList<>(rows.values());
+        List<String> missing = list.stream().filter(h -> h.department() == null).map(HeatComplaint::caseNumber).toList();
+        Map<String, String> leads = leadDepartments(missing);
+        return list.stream().limit(limit).map(h -> h.department() != null || !leads.containsKey(h.caseNumber()) ? h
+                : new HeatComplaint(h.caseNumber(), h.grade(), leads.get(h.caseNumber()), h.dueAt(), h.waiting(),
+                        h.overdue(), h.escalated(), h.since(), h.processInstanceId(), h.processDefinitionId(),
+                        h.finished())).toList();
+    }
+
+    /** A complaint escalated at the activity: marks it if it waits there, else adds it (from its history row). */
+    private static void markEscalated(Map<String, HeatComplaint> rows, ResultSet rs) throws SQLException {
+        String k = rs.getString("k");
+        HeatComplaint known = rows.get(k);
+        rows.put(k, known != null
+                ? new HeatComplaint(k, known.grade(), known.department(), known.dueAt(), true, known.overdue(), true,
+                        known.since(), known.processInstanceId(), known.processDefinitionId(), known.finished())
+                : new HeatComplaint(k, rs.getString("grade"), rs.getString("stay_department"), null, false, false,
+                        true, timestamp(rs, "start_time_"), rs.getString("proc_inst_id_"),
+                        rs.getString("proc_def_id_"), rs.getTimestamp("pi_end") != null));
+    }
+
+    /**
+     * The complaints escalated at the activity in the period, from heat_escalation: those waiting there are marked;
+     * of the others, as many as the list has room for are read from history (the stay they were escalated in).
+     */
+    private void escalatedFromRollup(String processDefinitionKey, String activityId, Period p, HeatFilter filter,
+                                     Slice slice, int limit, Map<String, HeatComplaint> rows) {
+        List<String> escalated = jdbc.sql("""
+                        select distinct case_number from heat_escalation where process_key = ? and dimension = ?
+                          and dim_value = ? and esc_day >= ? and esc_day <= ? and activity_id = ?
+                        order by case_number""")
+                .params(processDefinitionKey, slice.dimension(), slice.value(), p.fromDay(), p.toDay(), activityId)
+                .query(String.class).list();
+        List<String> others = new ArrayList<>();
+        for (String k : escalated) {
+            HeatComplaint known = rows.get(k);
+            if (known != null) {
+                rows.put(k, new HeatComplaint(k, known.grade(), known.department(), known.dueAt(), true,
+                        known.overdue(), true, known.since(), known.processInstanceId(), known.processDefinitionId(),
+                        known.finished()));
+            } else if (rows.size() + others.size() < limit) {
+                others.add(k);
+            }
+        }
+        for (int i = 0; i < others.size(); i += 500) {
+            List<String> chunk = others.subList(i, Math.min(others.size(), i + 500));
+            HeatSql details = new HeatSql("select distinct e.case_number k, c.grade, dep.text_ stay_department,"
+                    + " ai.start_time_, ai.proc_inst_id_, ai.proc_def_id_, pi.end_time_ pi_end " + ESCALATED_STAYS
+                    + " and ai.act_id_ = ? and e.case_number in (" + "?,".repeat(chunk.size() - 1) + "?)");
+            details.params(odt(p.from()), odt(p.to()), processDefinitionKey, activityId);
+            details.params(chunk.toArray());
+            details.filter(filter).append(" order by k, ai.start_time_");
+            details.query(jdbc, rs -> {
+                if (!rows.containsKey(rs.getString("k"))) {
+                    markEscalated(rows, rs);
+                }
+            });
+        }
+    }
+
+    /** The visits of one activity open at asOf, from history, overdue first, then by deadline. */
+    private static HeatSql listWaitingFromHistory(String processDefinitionKey, String activityId, Instant asOf,
+                                              HeatFilter filter, int limit) {
+        HeatSql waiting = new HeatSql("""
                 select coalesce(pi.business_key_, ai.proc_inst_id_) k, c.grade, dep.text_ stay_department,
-                  ai.start_time_, ai.proc_inst_id_, ai.proc_def_id_, pi.end_time_ pi_end,""" + OVERDUE + """
-                 late,
+                  ai.start_time_, ai.proc_inst_id_, ai.proc_def_id_, pi.end_time_ pi_end,
+                  case when""" + OVERDUE + """
+                 then 1 else 0 end late,
                   (select min(k.target_at) from complaint_clock k where k.case_number = c.case_number
                      and k.started_at <= ? and (k.stopped_at is null or k.stopped_at > ?)
                      and (dep.text_ is null or k.clock = 'DEPARTMENT:' || dep.text_)) due,
@@ -220,38 +345,7 @@ public class HeatmapService {
         waiting.params(limit);
         waiting.wrap("select * from (", ") w order by late desc, least(due, task_due) nulls last, k"
                 + " fetch first ? rows only");
-        List<HeatComplaint> found = new ArrayList<>();
-        waiting.query(jdbc, rs -> {
-            Instant due = earliest(instant(rs, "due"), timestamp(rs, "task_due"));
-            found.add(new HeatComplaint(rs.getString("k"), rs.getString("grade"), rs.getString("stay_department"),
-                    due, true, rs.getBoolean("late"), false, timestamp(rs, "start_time_"),
-                    rs.getString("proc_inst_id_"), rs.getString("proc_def_id_"), rs.getTimestamp("pi_end") != null));
-        });
-        found.sort(Comparator.comparing((HeatComplaint h) -> !h.overdue())
-                .thenComparing(HeatComplaint::dueAt, Comparator.nullsLast(Comparator.naturalOrder()))
-                .thenComparing(HeatComplaint::caseNumber));
-        found.forEach(h -> rows.putIfAbsent(h.caseNumber(), h));
-        Sql escalated = new Sql("select distinct e.case_number k, c.grade, dep.text_ stay_department, ai.start_time_,"
-                + " ai.proc_inst_id_, ai.proc_def_id_, pi.end_time_ pi_end " + ESCALATED_STAYS + " and ai.act_id_ = ?");
-        escalated.params(odt(p.from()), odt(p.to()), processDefinitionKey, activityId);
-        escalated.filter(filter);
-        escalated.query(jdbc, rs -> {
-            String k = rs.getString("k");
-            HeatComplaint known = rows.get(k);
-            rows.put(k, known != null
-                    ? new HeatComplaint(k, known.grade(), known.department(), known.dueAt(), true, known.overdue(), true,
-                            known.since(), known.processInstanceId(), known.processDefinitionId(), known.finished())
-                    : new HeatComplaint(k, rs.getString("grade"), rs.getString("stay_department"), null, false, false,
-                            true, timestamp(rs, "start_time_"), rs.getString("proc_inst_id_"),
-                            rs.getString("proc_def_id_"), rs.getTimestamp("pi_end") != null));
-        });
-        List<HeatComplaint> list = new ArrayList<>(rows.values());
-        List<String> missing = list.stream().filter(h -> h.department() == null).map(HeatComplaint::caseNumber).toList();
-        Map<String, String> leads = leadDepartments(missing);
-        return list.stream().limit(limit).map(h -> h.department() != null || !leads.containsKey(h.caseNumber()) ? h
-                : new HeatComplaint(h.caseNumber(), h.grade(), leads.get(h.caseNumber()), h.dueAt(), h.waiting(),
-                        h.overdue(), h.escalated(), h.since(), h.processInstanceId(), h.processDefinitionId(),
-                        h.finished())).toList();
+        return waiting;
     }
 
     private Map<String, String> leadDepartments(List<String> caseNumbers) {
@@ -359,59 +453,5 @@ public class HeatmapService {
     private static Double hoursOf(ResultSet rs, String column) throws SQLException {
         long ms = rs.getLong(column);
         return rs.wasNull() ? null : Percentiles.round(ms / 3_600_000.0);
-    }
-
-    /** A statement with positional parameters and the view's filter appended as further conditions. */
-    private static final class Sql {
-        private final StringBuilder text;
-        private final List<Object> params = new ArrayList<>();
-
-        Sql(String text) {
-            this.text = new StringBuilder(text);
-        }
-
-        void params(Object... values) {
-            params.addAll(List.of(values));
-        }
-
-        Sql filter(HeatFilter f) {
-            if (f.grade() != null) {
-                text.append(" and c.grade = ?");
-                params.add(f.grade());
-            }
-            if (f.channel() != null) {
-                text.append(" and c.channel = ?");
-                params.add(f.channel());
-            }
-            if (f.regulator() != null) {
-                text.append(" and c.regulator = ?");
-                params.add(f.regulator());
-            }
-            if (f.department() != null) {
-                // a department's own process: that department; the complaint's process: a department it involves
-                text.append(" and (dep.text_ = ? or (dep.text_ is null and exists (select 1 from complaint_department d"
-                        + " where d.case_number = c.case_number and d.department = ?)))");
-                params.add(f.department());
-                params.add(f.department());
-            }
-            if (f.any()) {
-                text.append(" and c.case_number is not null");
-            }
-            return this;
-        }
-
-        /** The statement so far inside {@code before … after} (parameters of {@code after} added last). */
-        void wrap(String before, String after) {
-            text.insert(0, before).append(after);
-        }
-
-        Sql append(String more) {
-            text.append(more);
-            return this;
-        }
-
-        void query(JdbcClient jdbc, org.springframework.jdbc.core.RowCallbackHandler rows) {
-            jdbc.sql(text.toString()).params(params).query(rows);
-        }
     }
 }

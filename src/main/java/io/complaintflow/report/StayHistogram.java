@@ -13,7 +13,7 @@ final class StayHistogram {
 
     /** 2^(1/24): 24 buckets per doubling. */
     static final double WIDTH = Math.pow(2, 1.0 / 24);
-    private static final double LN_WIDTH = Math.log(WIDTH);
+    static final double LN_WIDTH = Math.log(WIDTH);
 
     private final TreeMap<Integer, long[]> buckets = new TreeMap<>(); // bucket -> {stays, total ms}
     private long stays;

@@ -7,6 +7,7 @@ import io.complaintflow.ComplaintFlowTest;
 import io.complaintflow.DeadlineScenarios;
 import io.complaintflow.TestScenarios;
 import io.complaintflow.report.Heatmap.ActivityHeat;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -28,8 +29,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * The rollup the heat reads its stays from holds what the engine's history holds: fed in the transaction that ends a
  * stay (a command that fails adds nothing), filled from history once (a second fill, or a second node, adds
- * nothing), and a refill from history gives exactly the rows the live feed wrote. November 2015: no other test's
- * time.
+ * nothing), and a refill from history gives exactly the rows the live feed wrote — the rollups and the open stays.
+ * November 2015: no other test's time.
  */
 @ComplaintFlowTest
 class HeatRollupTest {
@@ -78,12 +79,18 @@ class HeatRollupTest {
         List<List<Map<String, Object>>> live = rows();
         assertThat(live.get(0)).isNotEmpty();
         assertThat(live.get(1)).isNotEmpty();
+        assertThat(live.get(2)).as("C and D wait at their departments").hasSizeGreaterThanOrEqualTo(2);
         jdbc.sql("delete from heat_rollup_state").update();
-        plugin.postProcessEngineBuild(engine); // fills from history: every row rebuilt, none counted twice
-        assertThat(rows()).isEqualTo(live);
-        assertThat(jdbc.sql("select stays_filled from heat_rollup_state").query(Long.class).single()).isPositive();
+        // fills from history: open stays at once, the rollups a day at a time in the background (set-based SQL)
+        plugin.postProcessEngineBuild(engine);
+        plugin.awaitFill(Duration.ofMinutes(5));
+        assertThat(rows()).isEqualTo(live); // every row rebuilt, none counted twice
+        assertThat(jdbc.sql("select stays_filled from heat_rollup_state where id = 1").query(Long.class).single())
+                .isPositive();
+        assertThat(jdbc.sql("select done from heat_rollup_state where id = 1").query(Boolean.class).single()).isTrue();
 
         plugin.postProcessEngineBuild(engine); // already filled (a second node starting): nothing added
+        plugin.awaitFill(Duration.ofMinutes(5));
         assertThat(rows()).isEqualTo(live);
         fixtures.closeAll(filed, "2015-12-02T02:00:00Z");
     }
@@ -104,7 +111,8 @@ class HeatRollupTest {
             throw new IllegalStateException("the node fails before its commit");
         })).hasMessageContaining("before its commit");
         assertThat(tasks.createTaskQuery().taskId(task).count()).isEqualTo(1);
-        assertThat(rows()).isEqualTo(before);
+        assertThat(rows()).isEqualTo(before); // neither the ended stay nor the open stays changed
+        assertThat(openStays(caseNumber)).contains("department-handling Task_HandleComplaint logistics");
 
         scenarios.propose(caseNumber, "logistics", "logistics", "补发"); // the retry
         Period day = Period.parse("2015-11-16", "2015-11-16", LocalDate.of(2015, 12, 31), SHANGHAI);
@@ -113,6 +121,8 @@ class HeatRollupTest {
                 .filter(a -> a.activityId().equals("Task_HandleComplaint")).findFirst().orElseThrow();
         assertThat(handled.completed()).isEqualTo(1);
         assertThat(handled.medianHours()).isEqualTo(3.0);
+        assertThat(openStays(caseNumber)).doesNotContain("department-handling Task_HandleComplaint logistics")
+                .contains("complaint-handling Task_AnswerCustomer null");
 
         // closed, so no other test's backlog sees it
         DeadlineScenarios.now("2015-11-17T02:00:00Z");
@@ -130,7 +140,14 @@ class HeatRollupTest {
                 ActivityHeat::activityId, a -> a.completed() + " " + a.medianHours() + " " + a.p90Hours()));
     }
 
-    /** November 2015's rows of both rollups. */
+    /** The complaint's open stays: process, activity, department. */
+    private List<String> openStays(String caseNumber) {
+        return jdbc.sql("select process_key, activity_id, department from heat_open_stay where case_number = ?")
+                .param(caseNumber).query((rs, i) -> rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3))
+                .list();
+    }
+
+    /** November 2015's rows of both rollups, and the open stays that began then. */
     private List<List<Map<String, Object>>> rows() {
         return List.of(jdbc.sql("""
                                 select process_key, dimension, dim_value, end_day, activity_id, bucket, stays, total_ms
@@ -141,6 +158,13 @@ class HeatRollupTest {
                                 select process_key, dimension, dim_value, esc_day, activity_id, case_number
                                 from heat_escalation where esc_day >= ? and esc_day <= ?
                                 order by process_key, dimension, dim_value, esc_day, activity_id, case_number""")
-                        .params(LocalDate.of(2015, 11, 1), LocalDate.of(2015, 11, 30)).query().listOfRows());
+                        .params(LocalDate.of(2015, 11, 1), LocalDate.of(2015, 11, 30)).query().listOfRows(),
+                jdbc.sql("""
+                                select activity_instance_id, process_key, activity_id, process_instance_id,
+                                  process_definition_id, complaint_key, case_number, department, since, task_due
+                                from heat_open_stay where since >= ? and since < ? order by activity_instance_id""")
+                        .params(java.sql.Timestamp.valueOf("2015-10-31 00:00:00"),
+                                java.sql.Timestamp.valueOf("2015-12-02 00:00:00"))
+                        .query().listOfRows());
     }
 }

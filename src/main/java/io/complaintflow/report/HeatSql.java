@@ -1,0 +1,86 @@
+package io.complaintflow.report;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** A statement with positional parameters and the view's filter appended as further conditions. */
+final class HeatSql {
+
+    private final StringBuilder text;
+    private final List<Object> params = new ArrayList<>();
+
+    HeatSql(String text) {
+        this.text = new StringBuilder(text);
+    }
+
+    void params(Object... values) {
+        params.addAll(List.of(values));
+    }
+
+    HeatSql filter(HeatFilter f) {
+        if (f.grade() != null) {
+            text.append(" and c.grade = ?");
+            params.add(f.grade());
+        }
+        if (f.channel() != null) {
+            text.append(" and c.channel = ?");
+            params.add(f.channel());
+        }
+        if (f.regulator() != null) {
+            text.append(" and c.regulator = ?");
+            params.add(f.regulator());
+        }
+        if (f.department() != null) {
+            // a department's own process: that department; the complaint's process: a department it involves
+            text.append(" and (dep.text_ = ? or (dep.text_ is null and exists (select 1 from complaint_department d"
+                    + " where d.case_number = c.case_number and d.department = ?)))");
+            params.add(f.department());
+            params.add(f.department());
+        }
+        if (f.any()) {
+            text.append(" and c.case_number is not null");
+        }
+        return this;
+    }
+
+    /** The filter on open stays: the complaint's values as they are now, as {@link #filter} reads them. */
+    HeatSql filterOpen(HeatFilter f) {
+        if (f.grade() != null) {
+            text.append(" and c.grade = ?");
+            params.add(f.grade());
+        }
+        if (f.channel() != null) {
+            text.append(" and c.channel = ?");
+            params.add(f.channel());
+        }
+        if (f.regulator() != null) {
+            text.append(" and c.regulator = ?");
+            params.add(f.regulator());
+        }
+        if (f.department() != null) {
+            text.append(" and (os.department = ? or (os.department is null and os.case_number in"
+                    + " (select d.case_number from complaint_department d where d.department = ?)))");
+            params.add(f.department());
+            params.add(f.department());
+        }
+        if (f.any()) {
+            text.append(" and os.case_number is not null");
+        }
+        return this;
+    }
+
+    /** The statement so far inside {@code before … after} (parameters of {@code after} added last). */
+    void wrap(String before, String after) {
+        text.insert(0, before).append(after);
+    }
+
+    HeatSql append(String more) {
+        text.append(more);
+        return this;
+    }
+
+    void query(JdbcClient jdbc, org.springframework.jdbc.core.RowCallbackHandler rows) {
+        jdbc.sql(text.toString()).params(params).query(rows);
+    }
+}

@@ -1,0 +1,183 @@
+package io.complaintflow.report;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The stays open now ({@code heat_open_stay}), written on the engine's connection in the transaction that starts,
+ * migrates or ends them ({@link HeatRollupSession}), and filled once from the engine's history ({@link #fill}).
+ * A row carries what "waiting" and "overdue" need without history: the complaint it counts for (the instance's
+ * business key, or the instance), its case number if it is a complaint's, the department of a department's own
+ * instance (its {@code department} variable), since when it waits and its task's due date.
+ */
+final class OpenStays {
+
+    /**
+     * A stay one command started, with its instance's business key and department variable as the engine holds them
+     * (its due date set by the task created with it).
+     */
+    record Started(String activityInstanceId, String processKey, String activityId, String processInstanceId,
+                   String processDefinitionId, Date since, String businessKey, String department, Date taskDue) {
+
+        Started due(Date due) {
+            return new Started(activityInstanceId, processKey, activityId, processInstanceId, processDefinitionId,
+                    since, businessKey, department, due);
+        }
+
+        Started migratedTo(String key, String activity, String definition) {
+            return new Started(activityInstanceId, key, activity, processInstanceId, definition, since, businessKey,
+                    department, taskDue);
+        }
+    }
+
+    /** A stay moved to another diagram (process instance migration): its new activity and definition. */
+    record Migration(String activityInstanceId, String processKey, String activityId, String processDefinitionId) {
+    }
+
+    private static final String COLUMNS = "activity_instance_id, process_key, activity_id, process_instance_id,"
+            + " process_definition_id, complaint_key, case_number, department, since, task_due";
+
+    /** The instance's department variable (one, should it have been written twice), as the heat's queries read it. */
+    static final String DEPARTMENT_OF_INSTANCE = "(select max(v.text_) from act_hi_varinst v where"
+            + " v.proc_inst_id_ = %1$s and v.execution_id_ = %1$s and v.name_ = 'department')";
+
+    void write(Connection connection, List<Started> started, Collection<Migration> migrated, Map<String, Date> dues,
+               Collection<String> ended) throws SQLException {
+        if (!started.isEmpty()) {
+            insert(connection, started);
+        }
+        if (!migrated.isEmpty()) {
+            try (PreparedStatement update = connection.prepareStatement("update heat_open_stay set process_key = ?,"
+                    + " activity_id = ?, process_definition_id = ? where activity_instance_id = ?")) {
+                for (Migration m : sorted(migrated, Migration::activityInstanceId)) {
+                    update.setString(1, m.processKey());
+                    update.setString(2, m.activityId());
+                    update.setString(3, m.processDefinitionId());
+                    update.setString(4, m.activityInstanceId());
+                    update.addBatch();
+                }
+                update.executeBatch();
+            }
+        }
+        if (!dues.isEmpty()) {
+            try (PreparedStatement update = connection.prepareStatement(
+                    "update heat_open_stay set task_due = ? where activity_instance_id = ?")) {
+                for (Map.Entry<String, Date> due : new TreeMap<>(dues).entrySet()) {
+                    setTimestamp(update, 1, due.getValue());
+                    update.setString(2, due.getKey());
+                    update.addBatch();
+                }
+                update.executeBatch();
+            }
+        }
+        if (!ended.isEmpty()) {
+            try (PreparedStatement delete = connection.prepareStatement(
+                    "delete from heat_open_stay where activity_instance_id = ?")) {
+                for (String id : sorted(ended, s -> s)) {
+                    delete.setString(1, id);
+                    delete.addBatch();
+                }
+                delete.executeBatch();
+            }
+        }
+    }
+
+    private static void insert(Connection connection, List<Started> started) throws SQLException {
+        Set<String> complaints = complaints(connection, started.stream().map(Started::businessKey)
+                .filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.toCollection(TreeSet::new)));
+        try (PreparedStatement insert = connection.prepareStatement("insert into heat_open_stay (" + COLUMNS
+                + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (Started s : sorted(started, Started::activityInstanceId)) {
+                insert.setString(1, s.activityInstanceId());
+                insert.setString(2, s.processKey());
+                insert.setString(3, s.activityId());
+                insert.setString(4, s.processInstanceId());
+                insert.setString(5, s.processDefinitionId());
+                insert.setString(6, s.businessKey() != null ? s.businessKey() : s.processInstanceId());
+                insert.setString(7, complaints.contains(s.businessKey()) ? s.businessKey() : null);
+                insert.setString(8, s.department());
+                setTimestamp(insert, 9, s.since());
+                setTimestamp(insert, 10, s.taskDue());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    /** Which of the business keys are complaints' case numbers. */
+    private static Set<String> complaints(Connection connection, Collection<String> businessKeys)
+            throws SQLException {
+        Set<String> found = new HashSet<>();
+        List<String> keys = new ArrayList<>(businessKeys);
+        for (int from = 0; from < keys.size(); from += 500) {
+            List<String> chunk = keys.subList(from, Math.min(keys.size(), from + 500));
+            try (PreparedStatement statement = connection.prepareStatement("select case_number from complaint"
+                    + " where case_number in (" + "?,".repeat(chunk.size() - 1) + "?)")) {
+                for (int i = 0; i < chunk.size(); i++) {
+                    statement.setString(i + 1, chunk.get(i));
+                }
+                try (ResultSet rs = statement.executeQuery()) {
+                    while (rs.next()) {
+                        found.add(rs.getString(1));
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    /**
+     * Fills the table from the engine's history: every visit of a place where complaints wait that has not ended,
+     * process by process, in the connection's transaction (the caller's, before its engine runs anything). Returns
+     * the stays filled.
+     */
+    long fill(Connection connection, List<String> processKeys) throws SQLException {
+        try (var statement = connection.createStatement()) {
+            statement.executeUpdate("delete from heat_open_stay");
+        }
+        long filled = 0;
+        try (PreparedStatement insert = connection.prepareStatement("insert into heat_open_stay (" + COLUMNS + ")"
+                + " select ai.id_, ai.proc_def_key_, ai.act_id_, ai.proc_inst_id_, ai.proc_def_id_,"
+                + " coalesce(pi.business_key_, ai.proc_inst_id_), c.case_number, "
+                + DEPARTMENT_OF_INSTANCE.formatted("ai.proc_inst_id_") + ", ai.start_time_, t.due_date_"
+                + " from act_hi_actinst ai join act_hi_procinst pi on pi.id_ = ai.proc_inst_id_"
+                + " left join complaint c on c.case_number = pi.business_key_"
+                + " left join act_hi_taskinst t on t.id_ = ai.task_id_"
+                + " where ai.proc_def_key_ = ? and ai.end_time_ is null and ai.start_time_ is not null and ai."
+                + HeatmapService.WAIT_TYPES_CONDITION)) {
+            for (String key : processKeys) {
+                insert.setString(1, key);
+                filled += insert.executeUpdate();
+            }
+        }
+        return filled;
+    }
+
+    private static void setTimestamp(PreparedStatement statement, int index, Date value) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, Types.TIMESTAMP);
+        } else {
+            statement.setTimestamp(index, new Timestamp(value.getTime()));
+        }
+    }
+
+    private static <T> List<T> sorted(Collection<T> items, java.util.function.Function<T, String> key) {
+        List<T> list = new ArrayList<>(items);
+        list.sort(Comparator.comparing(key));
+        return list;
+    }
+}

@@ -1,0 +1,153 @@
+package io.complaintflow.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.complaintflow.ComplaintFlowTest;
+import io.complaintflow.DeadlineScenarios;
+import io.complaintflow.TestScenarios;
+import io.complaintflow.report.Heatmap.ActivityHeat;
+import io.complaintflow.report.Heatmap.HeatComplaint;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * A period that reaches now reads "waiting" and "overdue" from the open stays (heat_open_stay), not from history:
+ * the figures and the click-through list are the ones history gives, for every filter; a task's due date moved
+ * into the past makes its complaint overdue; a stay that ends leaves the table. August 2015: no other test's time.
+ */
+@ComplaintFlowTest
+class HeatOpenStaysTest {
+
+    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+    private static final String HANDLE = "Task_HandleComplaint";
+    /** The view's moment: Monday of the third week, 10:00 Shanghai — C is past its deadline, D is not yet. */
+    private static final Instant NOW = Instant.parse("2015-08-17T02:00:00Z");
+    /** A period that reaches NOW (its end is after it), so "waiting" means waiting now. */
+    private static final Period TO_NOW = Period.parse("2015-08-03", "2015-08-31", LocalDate.of(2015, 12, 31),
+            SHANGHAI);
+    private static final List<HeatFilter> FILTERS = List.of(HeatFilter.NONE,
+            HeatFilter.parse("quality", null, null, null), HeatFilter.parse("billing", null, null, null),
+            HeatFilter.parse(null, "G1", null, null), HeatFilter.parse(null, null, "app", null),
+            HeatFilter.parse(null, "G1", "app", null), HeatFilter.parse(null, null, null, "miit"));
+
+    @Autowired TestScenarios scenarios;
+    @Autowired ManagementService management;
+    @Autowired RuntimeService runtime;
+    @Autowired TaskService tasks;
+    @Autowired HeatmapService heatmap;
+    @Autowired JdbcClient jdbc;
+
+    @AfterEach
+    void resetClock() {
+        ClockUtil.reset();
+    }
+
+    @Test
+    void waitingAndOverdueNowComeFromTheOpenStaysAndMatchHistory() {
+        HeatmapFixtures fixtures = new HeatmapFixtures(scenarios, management, runtime);
+        HeatmapFixtures.Filed filed = fixtures.fortnight("2015-08-03");
+        DeadlineScenarios.now(NOW.toString());
+        try {
+            // C (past its 08-10 deadline) and D (due later) wait at their departments' task
+            assertThat(openStays(filed.c())).contains("department-handling " + HANDLE + " quality");
+            assertThat(openStays(filed.d())).contains("department-handling " + HANDLE + " billing");
+            assertThat(openStays(filed.a())).contains("complaint-handling Task_ConfirmWithCustomer null")
+                    .noneMatch(s -> s.startsWith("department-handling"));
+            Map<String, ActivityHeat> departments = byActivity(heatmap.heat("department-handling", TO_NOW,
+                    HeatFilter.NONE, NOW));
+            assertThat(departments.get(HANDLE)).isEqualTo(new ActivityHeat(HANDLE, 2, 1, 3, 4.0, 24.0, 1));
+            assertThat(byActivity(heatmap.heat("complaint-handling", TO_NOW, HeatFilter.NONE, NOW))
+                    .get("Task_ConfirmWithCustomer").waiting()).isEqualTo(3);
+            sameAsHistory(filed);
+
+            // D's task is now due before NOW: overdue by its task's due date (its clock is not late)
+            String dTask = tasks.createTaskQuery().processInstanceBusinessKey(filed.d()).taskDefinitionKey(HANDLE)
+                    .singleResult().getId();
+            tasks.setDueDate(dTask, Date.from(NOW.minusSeconds(3600)));
+            assertThat(byActivity(heatmap.heat("department-handling", TO_NOW, HeatFilter.NONE, NOW)).get(HANDLE)
+                    .overdue()).isEqualTo(2);
+            sameAsHistory(filed);
+            List<HeatComplaint> list = heatmap.complaints("department-handling", HANDLE, TO_NOW, HeatFilter.NONE,
+                    NOW, 50);
+            // both overdue now, by deadline: C's department deadline (08-10 18:00), then D's task (an hour ago)
+            assertThat(list).extracting(HeatComplaint::caseNumber).containsExactly(filed.c(), filed.d());
+            assertThat(list.get(0).dueAt()).isEqualTo(Instant.parse("2015-08-10T10:00:00Z"));
+            assertThat(list.get(0).escalated()).isTrue();
+            assertThat(list.get(0).grade()).isEqualTo("G1");
+            assertThat(list.get(0).department()).isEqualTo("quality");
+            assertThat(list.get(1).dueAt()).isEqualTo(NOW.minusSeconds(3600));
+            assertThat(list.get(1).department()).isEqualTo("billing");
+            assertThat(list).allSatisfy(h -> {
+                assertThat(h.overdue()).isTrue();
+                assertThat(h.processInstanceId()).isNotNull();
+                assertThat(h.finished()).isFalse();
+            });
+        } finally {
+            fixtures.closeAll(filed, "2015-08-24T02:00:00Z");
+        }
+        // answered and accepted: the departments' and the customer's stays have ended and left the table; what is
+        // open is what history says is open (the wait for the satisfaction callback)
+        for (String caseNumber : filed.all()) {
+            assertThat(openStays(caseNumber)).as(caseNumber)
+                    .noneMatch(s -> s.startsWith("department-handling") || s.contains("Task_ConfirmWithCustomer"))
+                    .containsExactlyInAnyOrderElementsOf(openInHistory(caseNumber));
+        }
+    }
+
+    /** The visits of the complaint's instances that history shows not ended, where time passes. */
+    private List<String> openInHistory(String caseNumber) {
+        return jdbc.sql("select ai.proc_def_key_, ai.act_id_, (select max(v.text_) from act_hi_varinst v"
+                        + " where v.proc_inst_id_ = ai.proc_inst_id_ and v.execution_id_ = ai.proc_inst_id_"
+                        + " and v.name_ = 'department') from act_hi_actinst ai"
+                        + " join act_hi_procinst pi on pi.id_ = ai.proc_inst_id_"
+                        + " where pi.business_key_ = ? and ai.end_time_ is null and ai."
+                        + HeatmapService.WAIT_TYPES_CONDITION)
+                .param(caseNumber).query((rs, i) -> rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3))
+                .list();
+    }
+
+    /** Every figure and every list of both diagrams, for every filter, as history gives them. */
+    private void sameAsHistory(HeatmapFixtures.Filed filed) {
+        for (String process : List.of("complaint-handling", "department-handling")) {
+            for (HeatFilter filter : FILTERS) {
+                var now = heatmap.heat(process, TO_NOW, filter, NOW);
+                assertThat(now.asOf()).isEqualTo(NOW);
+                assertThat(now.activities()).as(process + " " + filter)
+                        .isEqualTo(heatmap.heatFromHistory(process, TO_NOW, filter, NOW).activities());
+                for (ActivityHeat activity : now.activities()) {
+                    assertThat(heatmap.complaints(process, activity.activityId(), TO_NOW, filter, NOW, 50))
+                            .as(process + " " + activity.activityId() + " " + filter)
+                            .isEqualTo(heatmap.complaintsFromHistory(process, activity.activityId(), TO_NOW, filter,
+                                    NOW, 50));
+                }
+            }
+        }
+        assertThat(heatmap.complaints("department-handling", HANDLE, TO_NOW, HeatFilter.NONE, NOW, 50))
+                .extracting(HeatComplaint::caseNumber).contains(filed.c(), filed.d());
+    }
+
+    /** The complaint's open stays: process, activity, department. */
+    private List<String> openStays(String caseNumber) {
+        return jdbc.sql("select process_key, activity_id, department from heat_open_stay where case_number = ?")
+                .param(caseNumber).query((rs, i) -> rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3))
+                .list();
+    }
+
+    private static Map<String, ActivityHeat> byActivity(Heatmap.View view) {
+        return view.activities().stream().collect(Collectors.toMap(ActivityHeat::activityId, Function.identity()));
+    }
+}
