@@ -141,6 +141,19 @@ public final class TasklistPage {
         return browser.driver().findElement(By.cssSelector(".cf-casefile [data-field='" + field + "']")).getText();
     }
 
+    /**
+     * Clicks 显示联系方式 beside the masked customer in the 案卷 tab and waits until the tab shows the contact details
+     * (the explicit, logged reveal); returns the customer field then.
+     */
+    public String revealContact() {
+        WebElement reveal = browser.waitFor(SHORT, d -> d.findElements(By.cssSelector(".cf-casefile .cf-casefile-reveal"))
+                .stream().findFirst().orElse(null));
+        scrollTo(reveal).click();
+        browser.waitFor(SHORT, d -> d.findElements(By.cssSelector(".cf-casefile .cf-casefile-revealed")).stream()
+                .findFirst().orElse(null));
+        return caseFileField("customer");
+    }
+
     /** The value of a form field, waiting until the form shows it. */
     public String field(String key) {
         return browser.waitFor(PATIENCE, d -> value(d, key));

@@ -165,6 +165,15 @@ public class AssistService {
 
     /** The department and answer forms' read-only text: how similar cases were solved. */
     public static String similarText(List<TextModel.SimilarComplaint> similar) {
+        return similarText(similar, (text, name) -> text);
+    }
+
+    /**
+     * The same with each complaint's words masked: the text becomes a process variable of another customer's case, so
+     * it carries the similar complaints' case numbers (references), subjects and answers without their personal data —
+     * never their descriptions.
+     */
+    public static String similarText(List<TextModel.SimilarComplaint> similar, PersonalDataMask mask) {
         if (similar.isEmpty()) {
             return "暂无相似的已结案投诉。";
         }
@@ -175,8 +184,10 @@ public class AssistService {
             t.append(i++).append(". ").append(c.caseNumber()).append("  ")
                     .append(Coded.labelOf(Category.class, c.category())).append(" · ").append(c.grade())
                     .append(" · 相似度 ").append(percent(s.score())).append('\n');
-            t.append("   主题：").append(shorten(c.subject() == null ? c.description() : c.subject(), 80)).append('\n');
-            t.append("   处理结果：").append(c.resolution() == null ? "—" : shorten(c.resolution(), 400)).append('\n');
+            t.append("   主题：").append(c.subject() == null ? "（无主题）"
+                    : shorten(mask.mask(c.subject(), c.customerName()), 80)).append('\n');
+            t.append("   处理结果：").append(c.resolution() == null ? "—"
+                    : shorten(mask.mask(c.resolution(), c.customerName()), 400)).append('\n');
         }
         return fit(t.toString());
     }

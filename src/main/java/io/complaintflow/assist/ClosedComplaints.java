@@ -17,7 +17,7 @@ public class ClosedComplaints {
     /** The most recently closed first, at most {@code limit}. */
     public List<LabelledComplaint> recent(int limit) {
         return jdbc.sql("""
-                        select c.case_number, c.subject, c.description, c.category, c.grade, c.resolution,
+                        select c.case_number, c.customer_name, c.subject, c.description, c.category, c.grade, c.resolution,
                                (select min(d.department) from complaint_department d
                                  where d.case_number = c.case_number and d.is_lead = true) as lead_department
                           from complaint c
@@ -31,7 +31,7 @@ public class ClosedComplaints {
                     return new LabelledComplaint(rs.getString("case_number"), rs.getString("subject"),
                             rs.getString("description"), category,
                             lead != null ? lead : KeywordBaseline.LEAD_DEPARTMENT.getOrDefault(category, "after-sales"),
-                            rs.getString("grade"), rs.getString("resolution"));
+                            rs.getString("grade"), rs.getString("resolution"), rs.getString("customer_name"));
                 })
                 .list();
     }

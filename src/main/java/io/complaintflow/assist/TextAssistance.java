@@ -21,9 +21,11 @@ public class TextAssistance {
     private final BusinessClock clock;
     private final Timeline timeline;
     private final int similarCount;
+    private final PersonalDataMask mask;
 
     public TextAssistance(AssistService assist, SuggestionOutcomes outcomes, BusinessClock clock, Timeline timeline,
-                          @Value("${complaintflow.assist.similar-count:5}") int similarCount) {
+                          @Value("${complaintflow.assist.similar-count:5}") int similarCount, PersonalDataMask mask) {
+        this.mask = mask;
         this.timeline = timeline;
         this.assist = assist;
         this.outcomes = outcomes;
@@ -44,7 +46,7 @@ public class TextAssistance {
             timeline.record(caseNumber, Actors.SYSTEM, TimelineKind.SAFETY_FLAGGED,
                     summary.length() <= 480 ? summary : summary.substring(0, 479) + "…", "至少定为 G3，并由投诉中心复核");
         }
-        String similar = AssistService.similarText(assist.similar(text, caseNumber, similarCount));
+        String similar = AssistService.similarText(assist.similar(text, caseNumber, similarCount), mask);
         return new Assisted(suggestion, detection, similar);
     }
 

@@ -4,6 +4,8 @@ import static io.complaintflow.crisis.CrisisProcess.*;
 
 import io.complaintflow.complaint.BusinessClock;
 import io.complaintflow.complaint.CaseFileVariables;
+import io.complaintflow.complaint.Complaint;
+import io.complaintflow.complaint.ComplaintRepository;
 import io.complaintflow.complaint.Timeline;
 import io.complaintflow.complaint.TimelineKind;
 import io.complaintflow.engine.FormValues;
@@ -34,6 +36,7 @@ public class CrisisService {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final Crises crises;
+    private final ComplaintRepository complaints;
     private final CrisisCommand command;
     private final CaseFileVariables caseFile;
     private final Timeline timeline;
@@ -45,11 +48,12 @@ public class CrisisService {
     private final MailTemplates templates;
     private final BusinessClock clock;
 
-    public CrisisService(Crises crises, CrisisCommand command, CaseFileVariables caseFile, Timeline timeline,
-                         MassIncidents incidents, MassIncidentText incidentText, PdcaHandovers pdca,
-                         Recipients recipients, NotificationService notifications, MailTemplates templates,
-                         BusinessClock clock) {
+    public CrisisService(Crises crises, ComplaintRepository complaints, CrisisCommand command,
+                         CaseFileVariables caseFile, Timeline timeline, MassIncidents incidents,
+                         MassIncidentText incidentText, PdcaHandovers pdca, Recipients recipients,
+                         NotificationService notifications, MailTemplates templates, BusinessClock clock) {
         this.crises = crises;
+        this.complaints = complaints;
         this.command = command;
         this.caseFile = caseFile;
         this.timeline = timeline;
@@ -64,13 +68,18 @@ public class CrisisService {
 
     /** First step of every start (G4 complaint, mass incident, API, Tasklist start form). */
     public void open(DelegateExecution execution) {
-        String title = FormValues.requiredText(execution.getVariable(TITLE), "危机名称");
         String source = Optional.ofNullable(FormValues.text(execution.getVariable(SOURCE))).orElse(Crisis.MANUAL);
         String caseNumber = FormValues.text(execution.getVariable(CASE_NUMBER));
+        Object titleGiven = execution.getVariable(TITLE);
+        Complaint complaint = caseNumber == null || titleGiven != null ? null
+                : complaints.find(caseNumber).orElseThrow();
+        String title = complaint != null ? CrisisStarter.title(caseNumber, complaint)
+                : FormValues.requiredText(titleGiven, "危机名称");
         Object incident = execution.getVariable(MASS_INCIDENT_ID);
         Long incidentId = incident == null ? null : ((Number) incident).longValue();
         String declaredBy = Optional.ofNullable(FormValues.text(execution.getVariable(INITIATOR))).orElse("system");
-        String description = FormValues.text(execution.getVariable(DESCRIPTION));
+        String description = complaint != null ? complaint.description()
+                : FormValues.text(execution.getVariable(DESCRIPTION));
         long id = crises.insert(execution.getProcessInstanceId(), source, caseNumber, incidentId, title, description,
                 declaredBy, clock.now());
         if (execution.getProcessBusinessKey() == null) {
@@ -79,7 +88,9 @@ public class CrisisService {
         crises.businessKey(id, execution.getProcessBusinessKey());
         execution.setVariable(CRISIS_ID, id);
         execution.setVariable(HAS_CUSTOMER, caseNumber != null || incidentId != null);
-        log(id, declaredBy, "DECLARED", "启动危机响应：" + title, description, execution);
+        // the log's summaries make the forms' overview: a complaint's crisis is named by its case number there
+        log(id, declaredBy, "DECLARED", "启动危机响应：" + (caseNumber != null ? "危机投诉 " + caseNumber : title),
+                description, execution);
         call(id, 1, execution);
     }
 
@@ -195,16 +206,21 @@ public class CrisisService {
         }
     }
 
+    /**
+     * The crisis forms' overview (a variable). A complaint's crisis names the complaint by its case number only — its
+     * subject and description are the customer's words, read in the 案卷 tab — so none of them goes into the engine.
+     */
     String summary(Crisis c) {
         StringBuilder s = new StringBuilder();
-        s.append("危机：").append(c.title()).append('\n')
+        s.append("危机：").append(c.caseNumber() != null ? "危机投诉 " + c.caseNumber() + "（详见案卷）" : c.title())
+                .append('\n')
                 .append("来源：").append(sourceLabel(c.source())).append("，").append(c.declaredBy()).append(" 于 ")
                 .append(format(c.declaredAt())).append(" 启动\n")
                 .append("指挥：").append(c.commander() == null ? "待确认（已呼叫第 " + c.commandLevel() + " 级）"
                         : c.commander() + "（" + format(c.acknowledgedAt()) + " 确认）").append('\n')
                 .append("公开声明：").append(c.statementPublishedAt() != null ? "已发布"
                         : c.statement() != null ? "审核中" : "待起草").append('\n');
-        if (c.description() != null) {
+        if (c.description() != null && c.caseNumber() == null) {
             s.append("情况：").append(c.description()).append('\n');
         }
         s.append("经过：\n");

@@ -43,9 +43,10 @@ public class CrisisStarter {
         if (existing.isPresent()) {
             return existing.get();
         }
-        Complaint c = complaints.find(caseNumber).orElseThrow();
-        start(caseNumber, Crisis.COMPLAINT, caseNumber, null,
-                "危机投诉 " + caseNumber + "：" + (c.subject() == null ? "（无主题）" : c.subject()), c.description(), actor);
+        complaints.find(caseNumber).orElseThrow();
+        // only the reference goes into the engine: the crisis takes its title and description from the complaint
+        // record when it opens (CrisisService.open), so no customer's words sit in its start variables and history
+        start(caseNumber, Crisis.COMPLAINT, caseNumber, null, null, null, actor);
         return crises.forCase(caseNumber).orElseThrow();
     }
 
@@ -70,6 +71,11 @@ public class CrisisStarter {
     public Crisis byHand(String source, String title, String description, String actor) {
         String processInstanceId = start(null, source, null, null, title, description, actor);
         return crises.find(crisisIdOf(processInstanceId)).orElseThrow();
+    }
+
+    /** A complaint's crisis as the crisis log, its mails and the PDCA handover name it. */
+    static String title(String caseNumber, Complaint c) {
+        return "危机投诉 " + caseNumber + "：" + (c.subject() == null ? "（无主题）" : c.subject());
     }
 
     private String start(String businessKey, String source, String caseNumber, Long incidentId, String title,

@@ -24,13 +24,17 @@ public class MassIncidentText {
                 + (incident.answer() == null ? "" : "\n统一答复：" + incident.answer());
     }
 
-    /** One line per member complaint: case number, grade, status, subject — no customer names (the text goes into the engine). */
+    /**
+     * One line per member complaint: case number, grade, status — references, nothing a customer wrote (the text goes
+     * into the crisis' variables and history, which no single customer's erasure owns; a subject may carry a name or a
+     * phone). The complaint itself is read by its case number in the 案卷 tab.
+     */
     public String members(MassIncident incident) {
         StringBuilder s = new StringBuilder();
         for (String caseNumber : incident.members()) {
             Complaint c = complaints.find(caseNumber).orElseThrow();
             s.append(caseNumber).append("  ").append(c.grade() == null ? "—" : c.grade()).append("  ")
-                    .append(Coded.labelOf(ComplaintStatus.class, c.status())).append("  ").append(c.subject() == null ? "—" : c.subject()).append('\n');
+                    .append(Coded.labelOf(ComplaintStatus.class, c.status())).append('\n');
         }
         return s.toString();
     }

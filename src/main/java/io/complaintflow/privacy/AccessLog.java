@@ -24,7 +24,13 @@ public class AccessLog {
         /** a handler revealed the customer's contact details */
         REVEAL,
         /** a privacy officer exported a customer's data */
-        EXPORT
+        EXPORT,
+        /** a mass incident read through {@code /api/mass-incidents} (one row per complaint it links) */
+        MASS_INCIDENT,
+        /** a mail read through {@code /api/mailbox} (its complaint, or {@code MAIL-<id>}) */
+        MAILBOX,
+        /** a crisis read through {@code /api/crises}: its complaint, or each complaint of its mass incident */
+        CRISIS
     }
 
     public record Entry(long id, Instant at, String user, String caseNumber, String door, String what) {

@@ -50,7 +50,23 @@ class EngineScrubber {
         this.dataSource = dataSource;
     }
 
-    /** The root process instances of these cases (lifecycle, department parts, mails: business key = case). */
+    /**
+     * Variables by which a process that is not keyed by the case refers to it: a crisis' {@code caseNumber}, a task's
+     * list column, a 3·15 backlog review's case. Their process trees may hold what a handler wrote about the case.
+     */
+    static final List<String> CASE_REFERENCES = List.of("caseNumber", "listCaseNumber", "backlogCase");
+    /** The variable by which a mass incident's crisis refers to the incident (its members' complaints). */
+    static final String INCIDENT_REFERENCE = "massIncidentId";
+    /** The variable by which a PDCA review refers to the crisis review handed over to it. */
+    static final String HANDOVER_REFERENCE = "handoverId";
+
+    /**
+     * The root process instances that may hold these cases' personal data: every process keyed by a case (lifecycle,
+     * department parts, regulator reply, deadline ladder, a G4 complaint's crisis, an internal forwarding once
+     * registered), every process whose variables refer to a case ({@link #CASE_REFERENCES}: a 3·15 campaign's backlog
+     * review), and the crisis of a mass incident a case belongs to. Only the cases' own values are replaced in them
+     * ({@link #scrub}), so a shared process (the campaign, an incident's crisis) keeps everyone else's.
+     */
     List<String> roots(Collection<String> caseNumbers) {
         Set<String> roots = new LinkedHashSet<>();
         for (List<String> chunk : chunks(List.copyOf(caseNumbers))) {
@@ -58,6 +74,35 @@ class EngineScrubber {
                     + marks(chunk.size()) + ")").params(chunk).query(String.class).list());
             roots.addAll(jdbc.sql("select distinct root_proc_inst_id_ from act_ru_execution where business_key_ in ("
                     + marks(chunk.size()) + ")").params(chunk).query(String.class).list());
+            List<Object> params = new ArrayList<>(CASE_REFERENCES);
+            params.addAll(chunk);
+            roots.addAll(jdbc.sql("select distinct root_proc_inst_id_ from act_hi_varinst where name_ in ("
+                    + marks(CASE_REFERENCES.size()) + ") and text_ in (" + marks(chunk.size()) + ")")
+                    .params(params).query(String.class).list());
+            List<Object> incident = new ArrayList<>();
+            incident.add(INCIDENT_REFERENCE);
+            incident.addAll(chunk);
+            roots.addAll(jdbc.sql("select distinct v.root_proc_inst_id_ from act_hi_varinst v where v.name_ = ? and"
+                    + " v.long_ in (select m.incident_id from mass_incident_member m where m.case_number in ("
+                    + marks(chunk.size()) + "))").params(incident).query(String.class).list());
+            // an internal forwarding: its start form held the customer's details; the complaint names it FWD-<id>
+            List<String> forwardings = jdbc.sql("select external_ref from complaint where channel = 'internal' and"
+                    + " external_ref like 'FWD-%' and case_number in (" + marks(chunk.size()) + ")").params(chunk)
+                    .query(String.class).list().stream().map(ref -> ref.substring("FWD-".length())).toList();
+            if (!forwardings.isEmpty()) {
+                roots.addAll(jdbc.sql("select distinct root_proc_inst_id_ from act_hi_procinst where id_ in ("
+                        + marks(forwardings.size()) + ")").params(forwardings).query(String.class).list());
+            }
+            // the PDCA review a crisis of these cases handed its review over to
+            List<Object> handover = new ArrayList<>();
+            handover.add(HANDOVER_REFERENCE);
+            handover.addAll(chunk);
+            handover.addAll(chunk);
+            roots.addAll(jdbc.sql("select distinct v.root_proc_inst_id_ from act_hi_varinst v where v.name_ = ? and"
+                    + " v.long_ in (select h.id from pdca_handover h join crisis c on h.source_ref = c.business_key"
+                    + " where c.case_number in (" + marks(chunk.size()) + ") or c.mass_incident_id in (select"
+                    + " m.incident_id from mass_incident_member m where m.case_number in (" + marks(chunk.size())
+                    + ")))").params(handover).query(String.class).list());
         }
         roots.remove(null);
         return List.copyOf(roots);

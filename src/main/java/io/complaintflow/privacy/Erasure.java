@@ -2,7 +2,6 @@ package io.complaintflow.privacy;
 
 import static io.complaintflow.complaint.Timestamps.instant;
 
-import io.complaintflow.assist.AssistService;
 import io.complaintflow.complaint.BusinessClock;
 import io.complaintflow.complaint.Coded;
 import io.complaintflow.complaint.ComplaintStatus;
@@ -28,7 +27,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * grade, channel, dates, departments, amounts, satisfaction score, outcome — stay for the reports: the complaint
  * record and its timeline, departments' texts, mails received and their attachments, bounced addresses, survey
  * reasons, assistance records, the engine's variables and history ({@link EngineScrubber}), and the text
- * assistant's model and similar-complaint index (retrained on this node; every node retrains nightly).
+ * assistant's model and similar-complaint index (retrained on this node at once, on the others within a minute:
+ * {@link ErasureWatch}).
  */
 @Service
 public class Erasure {
@@ -55,17 +55,17 @@ public class Erasure {
     private final TransactionTemplate transactions;
     private final PrivacySettings settings;
     private final BusinessClock clock;
-    private final AssistService assist;
+    private final ErasureWatch assistant;
 
     public Erasure(SubjectRecords records, EngineScrubber engine, JdbcClient jdbc, TransactionTemplate transactions,
-                   PrivacySettings settings, BusinessClock clock, AssistService assist) {
+                   PrivacySettings settings, BusinessClock clock, ErasureWatch assistant) {
         this.records = records;
         this.engine = engine;
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.settings = settings;
         this.clock = clock;
-        this.assist = assist;
+        this.assistant = assistant;
     }
 
     /** A customer's deletion request: all their complaints, or none (409) while one is open or on legal hold. */
@@ -85,7 +85,7 @@ public class Erasure {
             return new Result(todo, done);
         });
         if (!result.erased().isEmpty()) {
-            assist.retrain();
+            assistant.retrainNow();
             LOG.info("Erased the personal data of {} complaints on request ({}): {}", result.erased().size(), officer,
                     result.erased());
         }
@@ -227,11 +227,54 @@ public class Erasure {
         // the complaint's mails (recipients, names, texts), sent or waiting, in the outbox: an erased customer gets none
         jdbc.sql("delete from mail_outbox where business_key = ?").param(caseNumber).update();
         jdbc.sql("update survey_token set reasons = null where case_number = ?").param(caseNumber).update();
+        anonymiseCrises(caseNumber, s);
+        // a 3·15 campaign's log of the backlog review of this complaint (the reviewer's note)
+        jdbc.sql("select id, summary, detail from campaign_log where summary like ?").param("%" + caseNumber + "%")
+                .query((rs, n) -> jdbc.sql("update campaign_log set summary = ?, detail = ? where id = ?")
+                        .params(cut(s.text(rs.getString("summary")), 500), cut(s.text(rs.getString("detail")), 5000),
+                                rs.getLong("id")).update()).list();
         jdbc.sql("select sensitive_words, safety_evidence from suggestion_outcome where case_number = ?")
                 .param(caseNumber).query((rs, n) -> jdbc.sql("update suggestion_outcome set sensitive_words = ?,"
                                 + " safety_evidence = ? where case_number = ?")
                         .params(s.text(rs.getString("sensitive_words")), s.text(rs.getString("safety_evidence")),
                                 caseNumber).update()).list();
+    }
+
+    /**
+     * The crisis of this complaint (G4) and of the mass incident it belongs to: their titles, descriptions, notes,
+     * statements and every step of their logs, and the reviews they handed over to PDCA. An incident's crisis is shared
+     * by all its members: only this customer's values go.
+     */
+    private void anonymiseCrises(String caseNumber, Scrub s) {
+        List<Long> crises = jdbc.sql("select id from crisis where case_number = ? or mass_incident_id in"
+                        + " (select incident_id from mass_incident_member where case_number = ?)")
+                .params(caseNumber, caseNumber).query(Long.class).list();
+        for (Long id : crises) {
+            jdbc.sql("select business_key, title, description, statement, customer_contact_note, regulator_liaison"
+                    + " from crisis where id = ?").param(id).query(rs -> {
+                        rs.next();
+                        jdbc.sql("update crisis set title = ?, description = ?, statement = ?,"
+                                        + " customer_contact_note = ?, regulator_liaison = ? where id = ?")
+                                .params(cut(s.text(rs.getString("title")), 200),
+                                        cut(s.text(rs.getString("description")), 5000),
+                                        cut(s.text(rs.getString("statement")), 5000),
+                                        cut(s.text(rs.getString("customer_contact_note")), 2000),
+                                        cut(s.text(rs.getString("regulator_liaison")), 2000), id).update();
+                        String key = rs.getString("business_key");
+                        jdbc.sql("select id, title, findings, improvements from pdca_handover where source_ref = ?")
+                                .param(key).query((h, n) -> jdbc.sql("update pdca_handover set title = ?,"
+                                                + " findings = ?, improvements = ? where id = ?")
+                                        .params(cut(s.text(h.getString("title")), 200),
+                                                cut(s.text(h.getString("findings")), 5000),
+                                                cut(s.text(h.getString("improvements")), 5000), h.getLong("id"))
+                                        .update()).list();
+                        return Boolean.TRUE;
+                    });
+            jdbc.sql("select id, summary, detail from crisis_event where crisis_id = ?").param(id)
+                    .query((rs, n) -> jdbc.sql("update crisis_event set summary = ?, detail = ? where id = ?")
+                            .params(cut(s.text(rs.getString("summary")), 500),
+                                    cut(s.text(rs.getString("detail")), 5000), rs.getLong("id")).update()).list();
+        }
     }
 
     /** {@code sizes}: column → its size (a replaced name may be longer than the name). */

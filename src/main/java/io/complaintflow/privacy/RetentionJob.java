@@ -37,16 +37,16 @@ public class RetentionJob {
     private final TransactionTemplate transactions;
     private final PrivacySettings settings;
     private final BusinessClock clock;
-    private final io.complaintflow.assist.AssistService assist;
+    private final ErasureWatch assistant;
 
     public RetentionJob(Erasure erasure, JdbcClient jdbc, TransactionTemplate transactions, PrivacySettings settings,
-                        BusinessClock clock, io.complaintflow.assist.AssistService assist) {
+                        BusinessClock clock, ErasureWatch assistant) {
         this.erasure = erasure;
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.settings = settings;
         this.clock = clock;
-        this.assist = assist;
+        this.assistant = assistant;
     }
 
     /** Runs the given day's retention unless another node (or an earlier call) already claimed it. */
@@ -67,16 +67,29 @@ public class RetentionJob {
             });
             done.addAll(claimed);
         }
-        String report = done.isEmpty() ? "nothing past its retention"
-                : done.size() + " complaints anonymised: " + String.join(", ", done);
+        int expiredReads = purgeAccessLog();
+        String report = (done.isEmpty() ? "nothing past its retention"
+                : done.size() + " complaints anonymised: " + String.join(", ", done))
+                + (expiredReads == 0 ? "" : "; " + expiredReads + " access-log rows older than "
+                + AccessLogAppendOnly.KEPT_YEARS + " years removed");
         jdbc.sql("update privacy_retention_run set finished_at = ?, anonymised = ?, report = ? where run_day = ?")
                 .params(clock.now().atOffset(ZoneOffset.UTC), done.size(),
                         report.length() > 4000 ? report.substring(0, 3990) + " …" : report, day).update();
         if (!done.isEmpty()) {
-            assist.retrain();
+            assistant.retrainNow();
         }
         LOG.info("Retention run of {} on {}: {}", day, node, report);
         return new Run(day, node, true, done);
+    }
+
+    /**
+     * The access log keeps every row {@link AccessLogAppendOnly#KEPT_YEARS} years (the database refuses to delete a
+     * younger one); older rows go here, a day's margin past the database's own limit.
+     */
+    int purgeAccessLog() {
+        return jdbc.sql("delete from privacy_access_log where read_at < ?")
+                .param(java.time.OffsetDateTime.now(ZoneOffset.UTC).minusYears(AccessLogAppendOnly.KEPT_YEARS)
+                        .minusDays(1)).update();
     }
 
     /** Closed, not yet anonymised complaints past their retention, oldest first. */

@@ -44,6 +44,8 @@ final class ClusterNode implements AutoCloseable {
                 "--camunda.bpm.job-execution.wait-time-in-millis=100",
                 "--camunda.bpm.job-execution.max-wait=300",
                 "--server.port=0",
+                // an erasure on one node reaches the other's text assistant within a second (default a minute)
+                "--complaintflow.privacy.erasure-watch-interval=PT1S",
                 "--spring.main.banner-mode=off",
                 "--spring.jmx.enabled=false"));
         database.springProperties().forEach((key, value) -> args.add("--" + key + "=" + value));

@@ -286,6 +286,35 @@ class ClusterTest {
         System.out.println("Retention run of " + night + " done by " + ran.node() + ": " + ran.anonymised().size());
     }
 
+    /**
+     * The text assistant lives in each node's memory. A customer's text erased through node A is forgotten by node B's
+     * model and similar-complaint index within the watch interval (a second here, a minute by default), not at B's
+     * nightly retraining.
+     */
+    @Test
+    void anErasureThroughOneNodeIsForgottenByTheOthersAssistant() {
+        String phone = TestScenarios.uniquePhone();
+        String description = "客户反映冰箱冷藏室结霜严重并有异味，联系电话 " + phone;
+        String caseNumber = nodeA.scenarios().file(new io.complaintflow.intake.ComplaintRequest("hotline", null, null,
+                null, new io.complaintflow.intake.ComplaintRequest.CustomerRequest("冰箱客户", phone, null, null, false),
+                "product-quality", TestScenarios.uniqueProduct(), "冰箱结霜", description, null, null, true,
+                "已当场解答"));
+        nodeA.scenarios().complete(caseNumber, "Task_ConfirmWithCustomer", "center",
+                TestScenarios.closing(Map.of("customerDecision", "accept")));
+        nodeB.bean(io.complaintflow.assist.AssistService.class).retrain(); // as B's nightly retraining would
+        BooleanSupplier bRemembers = () -> nodeB.bean(io.complaintflow.assist.AssistService.class)
+                .similar(description, null, 20).stream().anyMatch(s -> s.complaint().text().contains(phone));
+        assertThat(bRemembers.getAsBoolean()).as("before: B suggests it as a similar complaint").isTrue();
+
+        nodeA.bean(io.complaintflow.privacy.Erasure.class)
+                .erase(io.complaintflow.privacy.Subject.of(phone, null, null), "privacy");
+
+        Instant erased = Instant.now();
+        awaitTrue(Duration.ofSeconds(15), () -> !bRemembers.getAsBoolean());
+        System.out.println("Node B forgot the erased text after " + Duration.between(erased, Instant.now()).toMillis()
+                + " ms");
+    }
+
     private static void awaitTrue(Duration timeout, BooleanSupplier condition) {
         Instant until = Instant.now().plus(timeout);
         while (!condition.getAsBoolean()) {

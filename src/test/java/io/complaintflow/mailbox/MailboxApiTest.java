@@ -96,6 +96,37 @@ class MailboxApiTest {
                 .andExpect(status().isOk()).andExpect(jsonPath("$.length()").value(2));
     }
 
+    /**
+     * The mailbox hands out senders and texts, strangers' too: under the privacy policy (docs/privacy.md) every group
+     * that may open it sees them in full by default, and each read is in the access log — a mail as a read of its
+     * complaint, a mail without one as {@code MAIL-<id>}. (Masking, were a group narrowed, is OtherReadsTest's.)
+     */
+    @Test
+    void everyReadOfTheMailboxIsInTheAccessLogForEachGroupThatMayOpenIt() throws Exception {
+        String caseNumber = take(Mails.text(Mails.address("reads"), "快递未到", "快递一直没到。")).caseNumber();
+        String stranger = Mails.address("neighbour");
+        String subject = "Re: " + caseNumber + " 邻居代为补充 " + System.nanoTime();
+        assertThat(take(Mails.text(stranger, subject, "我的手机 13766667777，快递一直没到。")).outcome())
+                .isEqualTo(Outcome.REVIEW);
+        long id = messages.reviews(MailboxMessages.OPEN, 500).stream().filter(r -> subject.equals(r.subject()))
+                .findFirst().orElseThrow().id();
+        for (String user : new String[] {"center", "center-lead", "manager", "demo"}) {
+            long before = mailReads(user, id);
+            mvc.perform(get("/api/mailbox/reviews").with(as(user))).andExpect(status().isOk())
+                    .andExpect(jsonPath("$[?(@.id == " + id + ")].sender").value(stranger))
+                    .andExpect(jsonPath("$[?(@.id == " + id + ")].text").value("我的手机 13766667777，快递一直没到。"));
+            assertThat(mailReads(user, id) - before).as(user).isEqualTo(1);
+        }
+        for (String user : new String[] {"quality", "owner", "commander", "agent", "privacy"}) {
+            mvc.perform(get("/api/mailbox/reviews").with(as(user))).andExpect(status().isForbidden());
+        }
+    }
+
+    private long mailReads(String user, long id) {
+        return jdbc.sql("select count(*) from privacy_access_log where user_id = ? and door = 'MAILBOX' and what like ?")
+                .params(user, "mail " + id + " %in full").query(Long.class).single();
+    }
+
     private List<TimelineEntry> customerMessages(String caseNumber) {
         return complaints.timeline(caseNumber).stream().filter(e -> e.kind().equals("CUSTOMER_MESSAGE")).toList();
     }

@@ -13,9 +13,18 @@ import io.complaintflow.HttpSession;
 import io.complaintflow.TestScenarios;
 import io.complaintflow.callback.SurveyService;
 import io.complaintflow.complaint.Complaint;
+import io.complaintflow.crisis.CrisisStarter;
+import io.complaintflow.mass.MassIncident;
+import io.complaintflow.mass.MassIncidents;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -36,10 +45,20 @@ class ErasureTest {
     @Autowired SurveyService surveys;
     @Autowired JdbcClient jdbc;
     @Autowired DataSource dataSource;
+    @Autowired FormService forms;
+    @Autowired RepositoryService repository;
+    @Autowired HistoryService history;
+    @Autowired IdentityService identity;
+    @Autowired CrisisStarter crisisStarter;
+    @Autowired MassIncidents incidents;
     @LocalServerPort int port;
 
     private String closedComplaintOf(PrivacyScenarios customer) {
-        String caseNumber = customer.fileFor(scenarios);
+        return closed(customer, customer.fileFor(scenarios));
+    }
+
+    /** Takes a filed (and, where asked, reviewed) complaint of this customer's to closure and a survey answer. */
+    private String closed(PrivacyScenarios customer, String caseNumber) {
         scenarios.propose(caseNumber, "logistics", "logistics", "已电话联系 " + customer.phone() + "，补发包裹");
         scenarios.complete(caseNumber, "Task_AnswerCustomer", "center",
                 Map.of("answer", customer.name() + "您好，已为您补发，快递单号将发至 " + customer.email()));
@@ -94,6 +113,74 @@ class ErasureTest {
                         .content("{\"email\":\"" + customer.email() + "\"}"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.erased.length()").value(0));
+    }
+
+    /**
+     * The customer is also in processes that are not keyed by one complaint of theirs alone: an internal forwarding
+     * (its start form held the contact details), a crisis declared for their complaint (its log notes the call to
+     * them), and a mass incident their complaint belongs to, with that incident's crisis. After the erasure none of
+     * their phone, e-mail or name is in any table.
+     */
+    @Test
+    void aCustomerInAForwardingACrisisAndAMassIncidentIsInNoTableAfterErasure() throws Exception {
+        PrivacyScenarios customer = PrivacyScenarios.newCustomer();
+
+        // 1. a sales employee forwards the customer's complaint (Tasklist start form internal-forwarding)
+        identity.setAuthentication("sales-wang", List.of("dept-sales"));
+        ProcessInstance forwarding;
+        try {
+            Map<String, Object> form = new HashMap<>();
+            form.put("forwarderDepartment", "销售部");
+            form.put("receivedVia", "客户来电");
+            form.put("customerName", customer.name());
+            form.put("customerPhone", customer.phone());
+            form.put("customerEmail", customer.email());
+            form.put("category", "delivery");
+            form.put("product", TestScenarios.uniqueProduct());
+            form.put("subject", "转交：快递丢失（" + customer.name() + "）");
+            form.put("description", "客户" + customer.name() + "来电，电话 " + customer.phone() + "，邮箱 "
+                    + customer.email() + "，称包裹丢失。");
+            forwarding = forms.submitStartForm(repository.createProcessDefinitionQuery()
+                    .processDefinitionKey("internal-forwarding").latestVersion().singleResult().getId(), form);
+        } finally {
+            identity.clearAuthentication();
+        }
+        String forwarded = history.createHistoricProcessInstanceQuery().processInstanceId(forwarding.getId())
+                .singleResult().getBusinessKey();
+        scenarios.runIntakeJobs(forwarded);
+        closed(customer, PrivacyScenarios.reviewed(scenarios, forwarded));
+
+        // 2. a crisis declared for their complaint; the manager's call to them is in the crisis log
+        String inCrisis = customer.fileFor(scenarios);
+        crisisStarter.forComplaint(inCrisis, "manager");
+        scenarios.complete(inCrisis, "Task_ContactCustomer", "manager",
+                Map.of("contactNote", "已致电 " + customer.name() + "（" + customer.phone() + "），并发邮件至 "
+                        + customer.email()));
+        closed(customer, inCrisis);
+
+        // 3. their complaint is the fifth about one product within a day: a mass incident, raised to a crisis
+        String product = TestScenarios.uniqueProduct();
+        for (int i = 0; i < 4; i++) {
+            scenarios.file(PrivacyScenarios.newCustomer().complaint(product));
+        }
+        String member = PrivacyScenarios.reviewed(scenarios, scenarios.file(customer.complaint(product)));
+        MassIncident incident = incidents.ofComplaint(member).orElseThrow();
+        crisisStarter.forIncident(incident, "commander");
+        closed(customer, member);
+
+        List<String> values = List.of(customer.phone(), customer.email(), customer.name());
+        assertThat(DatabaseScan.whereFound(dataSource, values)).as("before: in the processes around the complaints")
+                .anyMatch(w -> w.toLowerCase().startsWith("crisis"))
+                .anyMatch(w -> w.toLowerCase().startsWith("act_hi_"));
+
+        mvc.perform(post("/api/privacy/subjects/erase").with(as("privacy")).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"email\":\"" + customer.email() + "\"}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.erased.length()").value(3));
+
+        assertThat(DatabaseScan.whereFound(dataSource, values)).isEmpty();
+        assertThat(incidents.find(incident.id()).orElseThrow().members()).as("the incident keeps its members")
+                .contains(member);
     }
 
     @Test

@@ -20,7 +20,11 @@ record PrivacyScenarios(String name, String phone, String email, String customer
      * text), confirms it as a G1 delivery complaint for logistics, as the center would.
      */
     String fileFor(TestScenarios scenarios) {
-        String caseNumber = scenarios.file(complaint());
+        return reviewed(scenarios, scenarios.file(complaint()));
+    }
+
+    /** Where the decision tables ask the center to review a filed complaint, it confirms it as G1 for logistics. */
+    static String reviewed(TestScenarios scenarios, String caseNumber) {
         if (scenarios.openTasks(caseNumber).stream().anyMatch(t -> t.getTaskDefinitionKey().equals("Task_ReviewTriage"))) {
             scenarios.complete(caseNumber, "Task_ReviewTriage", "center", java.util.Map.of("category", "delivery",
                     "grade", "G1", "departments", io.complaintflow.engine.FormValues.jsonList(java.util.List.of("logistics"))));
@@ -30,8 +34,13 @@ record PrivacyScenarios(String name, String phone, String email, String customer
 
     /** A delivery complaint (routed to logistics) whose text repeats the contact details and adds more. */
     ComplaintRequest complaint() {
+        return complaint(TestScenarios.uniqueProduct());
+    }
+
+    /** The same about a given product (complaints about one product within a day make a mass incident). */
+    ComplaintRequest complaint(String product) {
         return new ComplaintRequest("hotline", null, null, null,
-                new CustomerRequest(name, phone, email, customerId, false), "delivery", TestScenarios.uniqueProduct(),
+                new CustomerRequest(name, phone, email, customerId, false), "delivery", product,
                 "快递丢失（" + name + "）",
                 "我是" + name + "，电话 " + phone + "，邮箱 " + email + "，身份证 110101199003071234，"
                         + "银行卡 6222 0212 3456 7890 128，寄到北京市朝阳区建国路88号3栋201室。",

@@ -73,6 +73,28 @@ function customerText(customer) {
   return parts.join('　');
 }
 
+/** A department sees the customer masked; revealing the contact details to call or write is an explicit, logged action. */
+function customerCell(c) {
+  const cell = el('span');
+  const text = cell.appendChild(el('span', { class: 'cf-casefile-customer' }, customerText(c.customer)));
+  if (!c.customer || !/\*/.test(customerText(c.customer))) return cell;
+  const reveal = cell.appendChild(el('button', { type: 'button', class: 'btn btn-link btn-xs cf-casefile-reveal',
+    title: '查看客户的完整联系方式（将记入个人信息访问日志）' }, '显示联系方式'));
+  reveal.addEventListener('click', async () => {
+    reveal.disabled = true;
+    try {
+      const contact = await get(`/api/complaints/${encodeURIComponent(c.caseNumber)}/contact`);
+      text.textContent = customerText(contact);
+      reveal.replaceWith(el('span', { class: 'text-muted cf-casefile-revealed', style: 'margin-left:1em' }, '（已显示，本次查看已记录）'));
+    } catch (e) {
+      reveal.disabled = false;
+      reveal.replaceWith(el('span', { class: 'text-danger', style: 'margin-left:1em' },
+        e instanceof NotReadable ? '无权查看联系方式' : '读取失败：' + e.message));
+    }
+  });
+  return cell;
+}
+
 function summary(c, words) {
   const table = el('table', { class: 'cf-casefile-summary', style: 'width:100%;margin-bottom:16px' });
   row(table, '工单号', c.caseNumber, 'caseNumber');
@@ -83,7 +105,7 @@ function summary(c, words) {
   if (c.externalRef) channel += ` 外部编号 ${c.externalRef}`;
   row(table, '渠道', channel, 'channel');
   row(table, '类别', label(words, 'category', c.category), 'category');
-  row(table, '客户', customerText(c.customer), 'customer');
+  row(table, '客户', customerCell(c), 'customer');
   if (c.product) row(table, '产品', c.product, 'product');
   if (c.amountClaimed !== null && c.amountClaimed !== undefined) row(table, '诉求金额', `${c.amountClaimed} 元`, 'amountClaimed');
   if (c.repeatCount > 0) row(table, '重复投诉', `30 天内第 ${c.repeatCount + 1} 次，关联 ${c.repeatOf || '—'}`, 'repeat');
