@@ -62,6 +62,28 @@ class JobAcquisitionIndexesTest {
         assertThat(scenarios.complaint(caseNumber).grade()).isEqualTo("G1");
     }
 
+    @Test
+    void onPostgresTheJobTableIsVacuumedEarly() throws Exception {
+        try (Connection connection = dataSource.getConnection()) {
+            org.junit.jupiter.api.Assumptions.assumeTrue(JobAcquisitionIndexes.postgres(connection),
+                    "storage parameters are PostgreSQL's");
+        }
+        jdbc.sql("alter table ACT_RU_JOB reset (autovacuum_vacuum_scale_factor, autovacuum_vacuum_threshold,"
+                + " autovacuum_analyze_scale_factor)").update();
+        assertThat(reloptions()).doesNotContain("autovacuum_vacuum_scale_factor=0.02");
+
+        new JobAcquisitionIndexes().postProcessEngineBuild(engine);
+
+        assertThat(reloptions()).contains("autovacuum_vacuum_scale_factor=0.02", "autovacuum_vacuum_threshold=500",
+                "autovacuum_analyze_scale_factor=0.05");
+    }
+
+    private String reloptions() {
+        return jdbc.sql("select coalesce(array_to_string(reloptions, ','), '') from pg_class"
+                + " where relname = 'act_ru_job' and relnamespace = to_regnamespace(current_schema())")
+                .query(String.class).single();
+    }
+
     private void assertIndexes(boolean present) throws Exception {
         try (Connection connection = dataSource.getConnection()) {
             for (JobAcquisitionIndexes.Index index : JobAcquisitionIndexes.INDEXES) {
