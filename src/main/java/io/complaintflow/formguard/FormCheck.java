@@ -21,7 +21,9 @@ import java.util.Objects;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.value.ObjectValue;
+import org.camunda.bpm.engine.variable.value.SerializableValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 
 /**
@@ -55,8 +57,7 @@ final class FormCheck {
     static List<String> check(CamundaForm form, Map<String, ?> submitted, Map<String, Object> current,
                               boolean complete, Conditions conditions) {
         List<String> problems = new ArrayList<>();
-        Map<String, Object> values = new LinkedHashMap<>();
-        submitted.forEach((k, v) -> values.put(k, plain(v)));
+        Map<String, Object> values = plainValues(submitted);
         for (String key : values.keySet()) {
             if (!form.fields().containsKey(key)) {
                 problems.add(key + "：不是此表单（" + form.id() + "）中的字段，不能提交");
@@ -64,10 +65,14 @@ final class FormCheck {
         }
         Map<String, Object> context = new LinkedHashMap<>();
         current.forEach((k, v) -> context.put(k, plain(v)));
-        context.putAll(values);
+        values.forEach((k, v) -> context.put(k, v instanceof Opaque ? null : v));
         for (FormField field : form.fields().values()) {
             boolean present = values.containsKey(field.key());
             Object value = values.get(field.key());
+            if (value instanceof Opaque opaque) {
+                problems.add(field.name() + "：" + opaque.describe());
+                continue;
+            }
             if (present && field.readOnly()) {
                 if (!same(value, plain(current.get(field.key())))) {
                     problems.add(field.name() + "：只读字段，不能修改");
@@ -189,10 +194,52 @@ final class FormCheck {
         return options;
     }
 
+    /**
+     * A value as a client sent it with a type no form submits — a serialized object ({@code "type": "Object"}), or Json
+     * or Xml that is not a list of options — kept unread: its class may not exist or may do harm, its text may not
+     * parse (Spin failed with a 500 on both). Refused for every form field.
+     */
+    record Opaque(String type, String detail) {
+        String describe() {
+            return "不接受 " + type + " 类型的值" + (detail == null || detail.isBlank() ? "" : "（" + abbreviate(detail) + "）")
+                    + "，请提交文本、数字、是否、日期或选项";
+        }
+    }
+
+    /**
+     * The submitted values as plain Java values. A {@link VariableMap} is read value by value as typed values: its
+     * own iteration deserializes each value, and a serialized object that cannot be deserialized made it throw
+     * (Map.forEach turned that into a ConcurrentModificationException, a 500), and Json or Xml that does not parse
+     * made Spin throw.
+     */
+    static Map<String, Object> plainValues(Map<String, ?> submitted) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        if (submitted instanceof VariableMap typed) {
+            for (String key : typed.keySet()) {
+                values.put(key, plain(typed.getValueTyped(key)));
+            }
+        } else {
+            for (Map.Entry<String, ?> entry : submitted.entrySet()) {
+                values.put(entry.getKey(), plain(entry.getValue()));
+            }
+        }
+        return values;
+    }
+
     /** A variable's plain Java value: typed values unwrapped, JSON (Spin or text) as lists and maps. */
     static Object plain(Object value) {
         if (value instanceof ObjectValue object) {
-            value = object.isDeserialized() ? object.getValue() : object.getValueSerialized();
+            if (!object.isDeserialized()) {
+                return new Opaque("Object", object.getObjectTypeName());
+            }
+            value = object.getValue();
+        } else if (value instanceof SerializableValue serialized && !serialized.isDeserialized()) {
+            // Json or Xml as sent (Tasklist sends a checklist's options as a Json list): read here, never by Spin
+            String type = serialized.getType() == null ? "?" : serialized.getType().getName();
+            Object parsed = "json".equalsIgnoreCase(type) && serialized.getValueSerialized() != null
+                    ? json(serialized.getValueSerialized()) : null;
+            return parsed instanceof List<?> list ? list
+                    : new Opaque(type.isEmpty() ? type : Character.toUpperCase(type.charAt(0)) + type.substring(1), null);
         } else if (value instanceof TypedValue typed) {
             value = typed.getValue();
         }

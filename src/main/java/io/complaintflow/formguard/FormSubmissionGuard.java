@@ -125,8 +125,7 @@ public class FormSubmissionGuard implements CommandGuard {
         List<String> problems = new ArrayList<>(FormCheck.check(form, submitted, task.getVariables(), complete,
                 conditions(context)));
         if (complete) {
-            Map<String, Object> values = new java.util.LinkedHashMap<>();
-            submitted.forEach((k, v) -> values.put(k, FormCheck.plain(v)));
+            Map<String, Object> values = FormCheck.plainValues(submitted);
             TaskSubmission submission = new TaskSubmission(taskId, task.getTaskDefinitionKey(),
                     task.getProcessInstanceId(), task.getProcessInstance() == null ? null
                     : task.getProcessInstance().getBusinessKey(), caller.getUserId(), values);

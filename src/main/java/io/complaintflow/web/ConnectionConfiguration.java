@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.util.unit.DataSize;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -30,6 +32,16 @@ class ConnectionConfiguration {
         var registration = new FilterRegistrationBean<>(new PublicDoorGuard(limits, json));
         registration.setName("complaintflow-public-doors");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 6);
+        return registration;
+    }
+
+    /** JSON bodies of Camunda's REST API (engine-rest, Tasklist's engine API) read and checked once first. */
+    @Bean
+    FilterRegistrationBean<EngineRestBodyCheck> engineRestBodyCheck(ObjectMapper json,
+            @Value("${complaintflow.security.max-engine-rest-body:1MB}") DataSize maxBody) {
+        var registration = new FilterRegistrationBean<>(new EngineRestBodyCheck(json, maxBody.toBytes()));
+        registration.setName("complaintflow-engine-rest-body");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 7);
         return registration;
     }
 

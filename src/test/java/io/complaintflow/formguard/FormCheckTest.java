@@ -70,4 +70,32 @@ class FormCheckTest {
         assertThat(check(Map.of("decision", "approve"), true)).isEmpty();
         assertThat(check(Map.of("cause", "process"), false)).as("a partial write").isEmpty();
     }
+
+    @Test
+    void aSerializedObjectIsRefusedForEveryFieldWithoutBeingDeserialized() {
+        // as /engine-rest hands it over: {"type":"Object","valueInfo":{"objectTypeName":…}} stays serialized
+        org.camunda.bpm.engine.variable.VariableMap submitted = org.camunda.bpm.engine.variable.Variables.createVariables()
+                .putValue("grade", "G".repeat(4672))
+                .putValueTyped("decision", org.camunda.bpm.engine.variable.Variables.serializedObjectValue("\"approve\"")
+                        .objectTypeName("java.lang.String").serializationDataFormat("application/json").create())
+                .putValueTyped("days", org.camunda.bpm.engine.variable.Variables.serializedObjectValue("rO0ABXQAAXg=")
+                        .objectTypeName("java.lang.Runtime")
+                        .serializationDataFormat("application/x-java-serialized-object").create());
+        List<String> problems = check(submitted, true);
+        assertThat(String.join("\n", problems)).contains("grade：不是此表单（probe）中的字段",
+                "decision（结论）：不接受 Object 类型的值（java.lang.String）", "days：不接受 Object 类型的值");
+        assertThat(problems).hasSize(3);
+    }
+
+    @Test
+    void jsonOrXmlIsReadWithoutSpinAndOnlyAListOfOptionsIsAccepted() {
+        // Spin parsed these to look at them and threw (500): text that is not JSON, XML without a data format
+        org.camunda.bpm.engine.variable.VariableMap submitted = org.camunda.bpm.engine.variable.Variables.createVariables()
+                .putValueTyped("departments", org.camunda.spin.plugin.variable.SpinValues.jsonValue("[\"quality\"]").create())
+                .putValueTyped("decision", org.camunda.spin.plugin.variable.SpinValues.jsonValue("{\"a\":").create())
+                .putValueTyped("nested", org.camunda.spin.plugin.variable.SpinValues.xmlValue("<x>ABC</x>").create());
+        List<String> problems = check(submitted, true);
+        assertThat(problems).containsExactly("decision（结论）：不接受 Json 类型的值，请提交文本、数字、是否、日期或选项",
+                "nested：不接受 Xml 类型的值，请提交文本、数字、是否、日期或选项");
+    }
 }

@@ -193,4 +193,34 @@ class FormSubmissionGuardTest {
         assertThat(jdbc.sql("select actor from timeline_entry where kind = 'FORWARDED' and summary like ?")
                 .param("%" + department + "%").query(String.class).list()).isNotEmpty().containsOnly("quality");
     }
+
+    /**
+     * Found by {@code GeneratedHostileInputTest} (seed 18): a field no form has, 4,672 characters long, sent with a
+     * value of type Object answered 500 ConcurrentModificationException ("Object is not deserialized") from the guard
+     * itself. Now a 400 that names both, and the task is untouched — through submit-form and task variables alike.
+     */
+    @Test
+    void aSerializedObjectAmongTheValuesIsRefusedNamingTheFieldNotA500() {
+        DeadlineScenarios.now(TUESDAY_10);
+        String caseNumber = majorCaseForQuality();
+        Task task = scenarios.departmentTask(caseNumber, "quality");
+        HttpSession quality = as("quality");
+        String object = "{\"value\":\"\\\"补发\\\"\",\"type\":\"Object\",\"valueInfo\":{"
+                + "\"objectTypeName\":\"java.lang.String\",\"serializationDataFormat\":\"application/json\"}}";
+
+        HttpResponse<String> submit = quality.postJson("/engine-rest/task/" + task.getId() + "/submit-form",
+                "{\"variables\":{\"outcome\":{\"value\":\"propose\"},\"proposal\":" + object + ","
+                        + "\"rootCause\":{\"value\":\"process\"},\"grade\":{\"value\":\"" + "G".repeat(4672) + "\"}}}");
+        assertThat(submit.statusCode()).as(submit.body()).isEqualTo(400);
+        assertThat(submit.body()).contains("grade", "不是此表单", "proposal", "Object").doesNotContain("Concurrent");
+
+        HttpResponse<String> write = quality.postJson("/engine-rest/task/" + task.getId() + "/variables",
+                "{\"modifications\":{\"proposal\":" + object + "}}");
+        assertThat(write.statusCode()).as(write.body()).isBetween(400, 499);
+        assertThat(write.body()).contains("proposal");
+
+        assertThat(scenarios.openTasks(caseNumber)).extracting(Task::getId).contains(task.getId());
+        assertThat(runtime.getVariable(task.getProcessInstanceId(), "proposal")).isNull();
+        assertThat(runtime.getVariable(lifecycle(caseNumber), "grade")).isEqualTo("G3");
+    }
 }
