@@ -4,7 +4,6 @@ import static io.complaintflow.complaint.ComplaintProcess.DEPARTMENT;
 
 import io.complaintflow.complaint.Actors;
 import io.complaintflow.complaint.BusinessClock;
-import io.complaintflow.complaint.CaseFileVariables;
 import io.complaintflow.complaint.ComplaintRepository;
 import io.complaintflow.complaint.ComplaintStatus;
 import io.complaintflow.complaint.Timeline;
@@ -33,17 +32,15 @@ public class AwaitingListener implements TaskListener {
     private final ClockTimers timers;
     private final ComplaintRepository complaints;
     private final Timeline timeline;
-    private final CaseFileVariables caseFile;
     private final BusinessClock now;
     private final Actors actors;
 
     public AwaitingListener(ClockService clocks, ClockTimers timers, ComplaintRepository complaints,
-                            Timeline timeline, CaseFileVariables caseFile, BusinessClock now, Actors actors) {
+                            Timeline timeline, BusinessClock now, Actors actors) {
         this.clocks = clocks;
         this.timers = timers;
         this.complaints = complaints;
         this.timeline = timeline;
-        this.caseFile = caseFile;
         this.now = now;
         this.actors = actors;
     }
@@ -70,6 +67,5 @@ public class AwaitingListener implements TaskListener {
             timeline.record(caseNumber, actors.of(task), TimelineKind.RESUMED,
                     (customer ? "客户已补充信息" : "鉴定结果已出") + "，处理时限恢复", received);
         }
-        caseFile.refresh(caseNumber, task);
     }
 }

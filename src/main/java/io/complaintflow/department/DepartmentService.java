@@ -1,7 +1,6 @@
 package io.complaintflow.department;
 
 import io.complaintflow.complaint.BusinessClock;
-import io.complaintflow.complaint.CaseFileVariables;
 import io.complaintflow.complaint.Coded;
 import io.complaintflow.complaint.Complaint;
 import io.complaintflow.complaint.ComplaintRepository;
@@ -19,7 +18,6 @@ import io.complaintflow.sla.Clock;
 import io.complaintflow.sla.ClockService;
 import java.math.BigDecimal;
 import java.util.List;
-import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Service;
 
 /** A department's part: it is assigned, then proposes a resolution or sends the case back to the center. */
@@ -28,19 +26,16 @@ public class DepartmentService {
 
     private final ComplaintRepository complaints;
     private final Timeline timeline;
-    private final CaseFileVariables caseFile;
     private final BusinessClock clock;
     private final ClockService clocks;
     private final NotificationService notifications;
     private final MailTemplates templates;
     private final Recipients recipients;
 
-    public DepartmentService(ComplaintRepository complaints, Timeline timeline, CaseFileVariables caseFile,
-                             BusinessClock clock, ClockService clocks, NotificationService notifications,
+    public DepartmentService(ComplaintRepository complaints, Timeline timeline, BusinessClock clock, ClockService clocks, NotificationService notifications,
                              MailTemplates templates, Recipients recipients) {
         this.complaints = complaints;
         this.timeline = timeline;
-        this.caseFile = caseFile;
         this.clock = clock;
         this.clocks = clocks;
         this.notifications = notifications;
@@ -53,7 +48,7 @@ public class DepartmentService {
         clocks.stop(caseNumber, Clock.FIRST_RESPONSE);
     }
 
-    public void assigned(String caseNumber, String department, String actor, VariableScope scope) {
+    public void assigned(String caseNumber, String department, String actor) {
         complaints.assignDepartment(caseNumber, department, clock.now());
         Complaint complaint = complaints.find(caseNumber).orElseThrow();
         if (!ComplaintStatus.IN_PROGRESS.code().equals(complaint.status())) {
@@ -67,10 +62,9 @@ public class DepartmentService {
                     recipients.ofGroup(Groups.department(department)), name(department), caseNumber, complaint.grade(),
                     complaint.subject(), deadline == null ? "—" : clocks.format(deadline.targetAt())));
         }
-        caseFile.refresh(caseNumber, scope);
     }
 
-    public void proposed(String caseNumber, String department, Proposal proposal, String actor, VariableScope scope) {
+    public void proposed(String caseNumber, String department, Proposal proposal, String actor) {
         complaints.recordProposal(caseNumber, department, proposal.text(), proposal.compensation(),
                 proposal.rootCause(), clock.now());
         stopClocks(caseNumber, department);
@@ -78,17 +72,15 @@ public class DepartmentService {
                 : "，补偿 " + proposal.compensation().toPlainString() + " 元";
         timeline.record(caseNumber, actor, TimelineKind.PROPOSED, name(department) + "提出处理方案" + compensation,
                 proposal.text());
-        caseFile.refresh(caseNumber, scope);
     }
 
     /** "Not ours": back to the complaint center — never sideways to another department — and counted. */
-    public void sentBack(String caseNumber, String department, String reason, String actor, VariableScope scope) {
+    public void sentBack(String caseNumber, String department, String reason, String actor) {
         complaints.recordTransfer(caseNumber, department, reason, clock.now());
         stopClocks(caseNumber, department);
         int transfers = complaints.increment(caseNumber, Counter.TRANSFERS, clock.now());
         timeline.record(caseNumber, actor, TimelineKind.TRANSFERRED,
                 name(department) + "退回投诉中心：非本部门职责（第 " + transfers + " 次退回）", reason);
-        caseFile.refresh(caseNumber, scope);
     }
 
     /** What the departments of the current plan said: whether any sent it back, and a draft answer. */

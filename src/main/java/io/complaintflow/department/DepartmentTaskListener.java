@@ -41,7 +41,7 @@ public class DepartmentTaskListener implements TaskListener {
                 .orElseGet(() -> (String) task.getVariable(DEPARTMENT));
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
             if (task.getVariable(OUTCOME) == null) { // not when the task comes back after waiting for information
-                departments.assigned(caseNumber, department, actors.current(), task);
+                departments.assigned(caseNumber, department, actors.current());
                 parts.link(caseNumber, department, task.getProcessInstanceId());
             }
             return;
@@ -51,14 +51,14 @@ public class DepartmentTaskListener implements TaskListener {
             departments.proposed(caseNumber, department, new DepartmentService.Proposal(
                     FormValues.requiredText(task.getVariable("proposal"), "处理方案"),
                     FormValues.decimal(task.getVariable("compensation"), "补偿金额"),
-                    FormValues.requiredText(task.getVariable("rootCause"), "原因分类")), actors.of(task), task);
+                    FormValues.requiredText(task.getVariable("rootCause"), "原因分类")), actors.of(task));
         } else if (NEED_INFO.equals(outcome) || APPRAISAL.equals(outcome)) {
             task.setVariable("waitReason", FormValues.requiredText(task.getVariable("waitReason"),
                     NEED_INFO.equals(outcome) ? "需要客户补充的内容" : "鉴定事项"));
             departments.responded(caseNumber);
         } else if (NOT_OURS.equals(outcome)) {
             departments.sentBack(caseNumber, department,
-                    FormValues.requiredText(task.getVariable("transferReason"), "退回理由"), actors.of(task), task);
+                    FormValues.requiredText(task.getVariable("transferReason"), "退回理由"), actors.of(task));
         } else {
             throw FormValues.invalid("处理结论须为 propose、not-ours、need-info 或 appraisal");
         }

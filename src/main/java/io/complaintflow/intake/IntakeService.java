@@ -118,8 +118,9 @@ public class IntakeService {
         VariableMap variables = Variables.createVariables()
                 .putValue(CASE_NUMBER, caseNumber)
                 .putValue(CHANNEL, c.channel())
-                .putValue(MassIncidentService.LABEL, incident.map(MassIncident::label).orElse(null))
                 .putValue(TextAssistance.SIMILAR_TEXT, assisted.similarText());
+        // only what there is: an absent variable is no row and no history (the answer form hides the incident then)
+        incident.ifPresent(i -> variables.putValue(MassIncidentService.LABEL, i.label()));
         if (c.resolvedAtIntake()) {
             variables.putValue(ANSWER, c.resolution());
         }

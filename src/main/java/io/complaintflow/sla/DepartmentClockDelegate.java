@@ -18,6 +18,7 @@ import org.springframework.stereotype.Component;
 public class DepartmentClockDelegate implements JavaDelegate {
 
     static final String STARTED = "departmentClockStarted";
+    static final String SLA = "departmentSla";
 
     private final ClockService clocks;
 
@@ -30,7 +31,7 @@ public class DepartmentClockDelegate implements JavaDelegate {
         String caseNumber = execution.getBusinessKey();
         String name = Clock.department((String) execution.getVariable(DEPARTMENT));
         if (!ModelGeneration.boundaryTimers(execution)) {
-            clocks.start(caseNumber, name, (String) execution.getVariable("departmentSla"));
+            clocks.start(caseNumber, name, departmentSla(execution));
             return;
         }
         Clock clock = Boolean.TRUE.equals(execution.getVariable(STARTED))
@@ -38,5 +39,18 @@ public class DepartmentClockDelegate implements JavaDelegate {
                 : clocks.start(caseNumber, name, (String) execution.getVariable("departmentSla"));
         execution.setVariable(STARTED, true);
         ClockTimers.expose(clock, "department", execution);
+    }
+
+    /**
+     * The department's time from complaint-sla, kept by the lifecycle: read from the calling lifecycle, not copied into
+     * each department's part (parts started before the copy was dropped still have their own).
+     */
+    static String departmentSla(DelegateExecution execution) {
+        Object own = execution.getVariable(SLA);
+        if (own != null) {
+            return (String) own;
+        }
+        DelegateExecution caller = execution.getProcessInstance().getSuperExecution();
+        return caller == null ? null : (String) caller.getVariable(SLA);
     }
 }

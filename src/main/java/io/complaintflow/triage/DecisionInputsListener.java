@@ -9,6 +9,7 @@ import io.complaintflow.complaint.ComplaintRepository;
 import io.complaintflow.mass.MassIncidentService;
 import io.complaintflow.mass.MassIncidents;
 import io.complaintflow.modelpolicy.PublishedForModels;
+import io.complaintflow.privacy.PersonalText;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.variable.Variables;
@@ -17,7 +18,10 @@ import org.springframework.stereotype.Component;
 /**
  * Before complaint-grading: what the decision tables read comes from the complaint's record, as transient variables
  * — there for grading, routing, deadlines and the gateways of this same step, never stored or kept in history.
- * Only {@code category}, which the center's review form shows and changes, is an ordinary variable.
+ * Only {@code category}, which the center's review form shows and changes, is an ordinary variable. The decision
+ * history does keep the inputs of each evaluation, so the complaint's text reaches the table masked through the privacy
+ * catalogue ({@link PersonalText}): the signal words its rules match stay, a phone, e-mail address, ID or bank card
+ * number or street address the customer typed does not.
  */
 @PublishedForModels
 @Component("decisionInputs")
@@ -44,7 +48,8 @@ public class DecisionInputsListener implements ExecutionListener {
         transientValue(execution, VIP, c.customer().vip());
         transientValue(execution, REPEAT_COUNT, c.repeatCount());
         transientValue(execution, AMOUNT_CLAIMED, c.amountClaimed() == null ? null : c.amountClaimed().doubleValue());
-        transientValue(execution, COMPLAINT_TEXT, c.text());
+        // the decision's history keeps its inputs: the words the rules look for, never a phone or address typed in
+        transientValue(execution, COMPLAINT_TEXT, PersonalText.mask(c.text()));
         transientValue(execution, RESOLVED_AT_INTAKE, c.resolvedAtIntake());
         transientValue(execution, MassIncidentService.SIZE,
                 incidents.ofComplaint(c.caseNumber()).map(i -> i.members().size()).orElse(null));

@@ -47,7 +47,9 @@ public class RoutingDecidedListener implements ExecutionListener {
         category = uncategorised ? Category.OTHER.code() : category;
         triage.apply(execution.getBusinessKey(), new Triage(category, grade, departments), Actors.SYSTEM,
                 TimelineKind.GRADED, (String) grading.get("reason"), execution);
-        execution.setVariable(CATEGORY, category);
+        if (!category.equals(execution.getVariable(CATEGORY))) { // an unchanged value would be one more history row
+            execution.setVariable(CATEGORY, category);
+        }
         execution.setVariable(GRADE, grade);
         execution.setVariable(LEAD_DEPARTMENT, departments.get(0));
         execution.setVariable(DEPARTMENTS, FormValues.jsonList(departments));

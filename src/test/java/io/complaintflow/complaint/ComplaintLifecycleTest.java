@@ -292,8 +292,11 @@ class ComplaintLifecycleTest {
         Task department = scenarios.departmentTask(caseNumber, "billing");
         Map<String, Object> departmentView = engine.getTaskService().getVariables(department.getId());
         assertThat(departmentView.get("caseNumber")).isEqualTo(caseNumber);
-        assertThat(departmentView).doesNotContainKeys(CaseFileVariables.SUMMARY, CaseFileVariables.TIMELINE)
-                .containsKeys("answerScript", "rootCauseOptions", "similarComplaints");
+        // the closure's root-cause options are for the center's forms; the department's form lists its own
+        assertThat(departmentView).doesNotContainKeys(CaseFileVariables.SUMMARY, CaseFileVariables.TIMELINE,
+                        "rootCauseOptions", "departmentSla", "departmentLabel")
+                .containsKeys("answerScript", "similarComplaints");
+        assertThat(department.getName()).isEqualTo("处理投诉（账务部）");
     }
 
     @Test

@@ -66,6 +66,27 @@ class DecisionTablesTest {
                 reviewRequired);
     }
 
+    /**
+     * The table reads the complaint's text masked (triage/DecisionInputsListener: its history keeps the input): the
+     * signal words decide as before, whatever phone, e-mail, card number or address the customer typed around them.
+     */
+    @ParameterizedTest(name = "[{index}] {1}: {0} → {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            我是王先生，电话 13912345678，再不处理就找记者曝光           | 危机信号词与手机号       | G4
+            邮箱 wang.xiansheng@example.com，律师函已经寄出             | 危机信号词与邮箱         | G4
+            要上3·15晚会！座机 010-87654321                            | 3·15 与座机号            | G4
+            寄到北京市朝阳区建国路88号，孩子用了以后受伤               | 重大信号词与地址         | G3
+            退款打到卡 6222 0212 3456 7890 128，多名消费者都遇到了     | 重大信号词与银行卡号     | G3
+            包裹没到，电话 +86 139-1234-5678                           | 无信号词                 | G1
+            """)
+    void signalWordsDecideInTheMaskedText(String text, String rule, String grade) {
+        String masked = io.complaintflow.privacy.PersonalText.mask(text);
+        assertThat(masked).as("the catalogue hid something").isNotEqualTo(text);
+        assertGrade("hotline", null, "delivery", 0, false, null, masked, null, "none", rule, grade, !"G1".equals(grade));
+        assertGrade("hotline", null, "delivery", 0, false, null, text, null, "none", rule + "（原文）", grade,
+                !"G1".equals(grade));
+    }
+
     /** The sensitive-word topic (from the owners' word list) outranks the mild category the agent chose. */
     @ParameterizedTest(name = "[{index}] {4}: {0}/{1}, topic {3} → {5}")
     @CsvSource(delimiter = '|', nullValues = "null", textBlock = """

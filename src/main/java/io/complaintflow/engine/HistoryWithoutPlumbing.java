@@ -1,0 +1,77 @@
+package io.complaintflow.engine;
+
+import java.util.List;
+import java.util.Set;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.history.event.HistoricFormPropertyEventEntity;
+import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
+import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
+import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
+import org.springframework.stereotype.Component;
+
+/**
+ * History stays at level {@code full} — activities, tasks, every variable a model or a form decides with and each of
+ * its values, decisions, the job log, identity links, user operations — without the engine's own bookkeeping, which
+ * says nothing the rest of the history does not:
+ * <ul>
+ * <li>the counters of a multi-instance activity ({@code nrOfInstances}, {@code nrOfActiveInstances},
+ * {@code nrOfCompletedInstances}, {@code loopCounter}): the parts themselves are activity instances;</li>
+ * <li>the task-local copies for Tasklist's list columns ({@link TaskListColumns}): copies of process variables whose
+ * history is kept;</li>
+ * <li>the form-property details of a submitted form: each submitted field is already a variable update, with its
+ * task's activity instance, and the submission a user operation.</li>
+ * </ul>
+ * Every event of such a variable is left out (created, updated, deleted, migrated), so its history is absent rather
+ * than half there. Runtime is unchanged: the variables exist while the process runs.
+ */
+@Component
+public class HistoryWithoutPlumbing extends AbstractProcessEnginePlugin {
+
+    /** The engine's multi-instance counters. */
+    static final Set<String> MULTI_INSTANCE = Set.of("nrOfInstances", "nrOfActiveInstances",
+            "nrOfCompletedInstances", "loopCounter");
+
+    @Override
+    public void postInit(ProcessEngineConfigurationImpl configuration) {
+        configuration.setHistoryEventHandler(new Filter(configuration.getHistoryEventHandler()));
+    }
+
+    /** Whether the event is bookkeeping that history does not keep. */
+    static boolean plumbing(HistoryEvent event) {
+        if (event instanceof HistoricFormPropertyEventEntity) {
+            return true;
+        }
+        if (event instanceof HistoricVariableUpdateEventEntity variable) {
+            String name = variable.getVariableName();
+            return MULTI_INSTANCE.contains(name)
+                    || variable.getTaskId() != null && TaskListColumns.COLUMNS.containsValue(name);
+        }
+        return false;
+    }
+
+    /** Passes every other event on to the handlers the engine was built with (the database's and ours). */
+    static final class Filter implements HistoryEventHandler {
+
+        private final HistoryEventHandler next;
+
+        Filter(HistoryEventHandler next) {
+            this.next = next;
+        }
+
+        @Override
+        public void handleEvent(HistoryEvent event) {
+            if (!plumbing(event)) {
+                next.handleEvent(event);
+            }
+        }
+
+        @Override
+        public void handleEvents(List<HistoryEvent> events) {
+            List<HistoryEvent> kept = events.stream().filter(e -> !plumbing(e)).toList();
+            if (!kept.isEmpty()) {
+                next.handleEvents(kept);
+            }
+        }
+    }
+}

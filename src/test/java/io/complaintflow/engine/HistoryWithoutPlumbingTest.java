@@ -1,0 +1,81 @@
+package io.complaintflow.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.complaintflow.ComplaintFlowTest;
+import io.complaintflow.TestScenarios;
+import java.util.List;
+import javax.sql.DataSource;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.history.event.HistoricActivityInstanceEventEntity;
+import org.camunda.bpm.engine.impl.history.event.HistoricFormPropertyEventEntity;
+import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * History at level {@code full} without the engine's bookkeeping: the multi-instance counters, the task list's column
+ * copies and form-property details run as before but leave no history; every other variable keeps its history.
+ */
+@ComplaintFlowTest
+class HistoryWithoutPlumbingTest {
+
+    @Autowired ProcessEngine engine;
+    @Autowired TestScenarios scenarios;
+    @Autowired DataSource dataSource;
+
+    @Test
+    void bookkeepingIsNotHistoryButEveryVariableOfTheBusinessIs() {
+        assertThat(HistoryWithoutPlumbing.plumbing(variable("nrOfActiveInstances", null))).isTrue();
+        assertThat(HistoryWithoutPlumbing.plumbing(variable("loopCounter", null))).isTrue();
+        assertThat(HistoryWithoutPlumbing.plumbing(variable("listGrade", "task-1"))).isTrue();
+        assertThat(HistoryWithoutPlumbing.plumbing(new HistoricFormPropertyEventEntity())).isTrue();
+
+        assertThat(HistoryWithoutPlumbing.plumbing(variable("grade", null))).isFalse();
+        assertThat(HistoryWithoutPlumbing.plumbing(variable("grade", "task-1"))).isFalse();
+        assertThat(HistoryWithoutPlumbing.plumbing(variable("listGrade", null))).as("a process variable of that name")
+                .isFalse();
+        assertThat(HistoryWithoutPlumbing.plumbing(new HistoricActivityInstanceEventEntity())).isFalse();
+    }
+
+    @Test
+    void theEngineStillRunsOnThemAndHistoryKeepsTheRest() {
+        var configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+        assertThat(configuration.getHistoryLevel().getName()).isEqualTo("full");
+
+        String caseNumber = scenarios.routine("billing");
+        Task task = scenarios.departmentTask(caseNumber, "billing");
+        assertThat(engine.getTaskService().getVariablesLocal(task.getId())).containsEntry("listCaseNumber", caseNumber);
+        assertThat(engine.getRuntimeService().createVariableInstanceQuery().variableName("nrOfInstances")
+                .processInstanceIdIn(lifecycle(caseNumber)).count()).isEqualTo(1);
+        scenarios.propose(caseNumber, "billing", "billing", "退还多扣的费用");
+
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        String roots = "select distinct root_proc_inst_id_ from act_hi_procinst where business_key_ = ?";
+        List<String> kept = jdbc.queryForList("select distinct name_ from act_hi_varinst where root_proc_inst_id_ in ("
+                + roots + ")", String.class, caseNumber);
+        assertThat(kept).contains("caseNumber", "grade", "department", "outcome", "proposal", "compensation")
+                .doesNotContain("nrOfInstances", "nrOfActiveInstances", "nrOfCompletedInstances", "loopCounter",
+                        "listCaseNumber", "listGrade", "listCategory", "listChannel");
+        assertThat(jdbc.queryForObject("select count(*) from act_hi_detail where type_ = 'FormProperty'"
+                + " and root_proc_inst_id_ in (" + roots + ")", Integer.class, caseNumber)).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from act_hi_detail where name_ = 'proposal'"
+                + " and root_proc_inst_id_ in (" + roots + ")", Integer.class, caseNumber))
+                .as("the submitted proposal is a variable update").isEqualTo(1);
+    }
+
+    private String lifecycle(String caseNumber) {
+        return engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(caseNumber)
+                .processDefinitionKey("complaint-handling").singleResult().getId();
+    }
+
+    private static HistoricVariableUpdateEventEntity variable(String name, String taskId) {
+        HistoricVariableUpdateEventEntity event = new HistoricVariableUpdateEventEntity();
+        event.setVariableName(name);
+        event.setTaskId(taskId);
+        return event;
+    }
+}
