@@ -39,8 +39,11 @@ final class HeatFill {
             + " union all select cast('department' as varchar(16)) union all select cast('grade' as varchar(16))"
             + " union all select cast('channel' as varchar(16)) union all select cast('regulator' as varchar(16)))";
 
-    private static final String VALUE_OF = "case d.dimension when 'all' then '' when 'department' then %1$s.dep"
+    private static final String VALUE_OF = "case dm.dimension when 'all' then '' when 'department' then %1$s.dep"
             + " when 'grade' then %1$s.grade when 'channel' then %1$s.channel else %1$s.regulator end";
+
+    /** PostgreSQL fills this many business days per transaction (hash joins instead of a probe per stay). */
+    private static final int DAYS_PER_BATCH = 31;
 
     private final ZoneId zone;
     private final OpenStays openStays;
@@ -146,8 +149,9 @@ final class HeatFill {
     }
 
     /**
-     * One business day of history into heat_stay and heat_escalation, in one transaction with the state row (locked
-     * first). Returns false when there was none left (and the fill is marked done).
+     * The next business days of history into heat_stay and heat_escalation — on PostgreSQL up to a month at once (the
+     * day of each row computed in SQL), on H2 one — in one transaction with the state row (locked first). Returns
+     * false when there were none left (and the fill is marked done).
      */
     boolean fillNextDay(Connection connection) throws SQLException {
         connection.setAutoCommit(false);
@@ -171,8 +175,15 @@ final class HeatFill {
                 connection.commit();
                 return false;
             }
+            boolean pg = postgres(connection);
+            if (pg) {
+                try (var statement = connection.createStatement()) {
+                    statement.execute("set local work_mem = '64MB'");
+                    statement.execute("set local jit = off");
+                }
+            }
             Instant from = day.atStartOfDay(zone).toInstant();
-            Instant to = day.plusDays(1).atStartOfDay(zone).toInstant();
+            Instant to = day.plusDays(pg ? DAYS_PER_BATCH : 1).atStartOfDay(zone).toInstant();
             if (to.isAfter(until)) {
                 to = until;
             }
@@ -195,9 +206,13 @@ final class HeatFill {
         }
     }
 
-    /** The stays of the processes that ended in [from, to), with their complaint's slices. */
-    private static String staysOf(int keys) {
-        return "select ai.proc_def_key_ pk, ai.act_id_ act, " + BUCKET + " bucket,"
+    /**
+     * The stays of the processes that ended in [from, to), with their complaint's slices and their business day:
+     * computed on PostgreSQL (engine times are the JVM's local time), the batch's one day on H2.
+     */
+    private static String staysOf(int keys, boolean pg) {
+        return "select " + (pg ? "cast((ai.end_time_ at time zone ?) at time zone ? as date)" : "cast(? as date)")
+                + " d, ai.proc_def_key_ pk, ai.act_id_ act, " + BUCKET + " bucket,"
                 + " case when coalesce(ai.duration_, 0) < 0 then 0 else coalesce(ai.duration_, 0) end ms,"
                 + " c.case_number cn, c.grade, c.channel, c.regulator, "
                 + OpenStays.DEPARTMENT_OF_INSTANCE.formatted("ai.proc_inst_id_") + " dep"
@@ -207,26 +222,32 @@ final class HeatFill {
                 + " and ai.end_time_ < ? and ai." + HeatmapService.WAIT_TYPES_CONDITION;
     }
 
+    /** Each stay of {@code first} once per slice (and of {@code second} per department of its complaint). */
+    private static String slicesOf(String first, String second) {
+        return "select d, pk, dimension, dim_value, act, bucket, count(*) n, sum(ms) total from ("
+                + " select s.d, s.pk, dm.dimension, " + VALUE_OF.formatted("s") + " dim_value, s.act, s.bucket, s.ms,"
+                + " s.cn from " + first + " s cross join " + DIMENSIONS + " dm"
+                + " union all select s.d, s.pk, cast('department' as varchar(16)), cd.department, s.act, s.bucket,"
+                + " s.ms, s.cn from " + second + " s join complaint_department cd on cd.case_number = s.cn"
+                + " where s.dep is null) x where x.dimension = 'all' or (x.cn is not null and x.dim_value is not null)"
+                + " group by d, pk, dimension, dim_value, act, bucket";
+    }
+
     private long fillStays(Connection connection, List<String> keys, LocalDate day, Instant from, Instant to)
             throws SQLException {
-        String stays = staysOf(keys.size());
-        String rows = "select pk, dimension, dim_value, act, bucket, count(*) n, sum(ms) total from ("
-                + " select s.pk, d.dimension, " + VALUE_OF.formatted("s") + " dim_value, s.act, s.bucket, s.ms, s.cn"
-                + " from (" + stays + ") s cross join " + DIMENSIONS + " d"
-                + " union all select s.pk, cast('department' as varchar(16)), cd.department, s.act, s.bucket, s.ms, s.cn"
-                + " from (" + stays + ") s join complaint_department cd on cd.case_number = s.cn where s.dep is null"
-                + ") x where x.dimension = 'all' or (x.cn is not null and x.dim_value is not null)"
-                + " group by pk, dimension, dim_value, act, bucket";
-        String sql = postgres(connection)
-                ? "insert into heat_stay (process_key, dimension, dim_value, end_day, activity_id, bucket, stays,"
-                        + " total_ms) select pk, dimension, dim_value, cast(? as date), act, bucket, n, total from ("
-                        + rows + ") y order by pk, dimension, dim_value, act, bucket"
+        boolean pg = postgres(connection);
+        String stays = staysOf(keys.size(), pg);
+        String sql = pg
+                ? "with s as materialized (" + stays + ") insert into heat_stay (process_key, dimension, dim_value,"
+                        + " end_day, activity_id, bucket, stays, total_ms) select pk, dimension, dim_value, d, act,"
+                        + " bucket, n, total from (" + slicesOf("s", "s") + ") y"
+                        + " order by pk, dimension, dim_value, d, act, bucket"
                         + " on conflict (process_key, dimension, dim_value, end_day, activity_id, bucket) do update"
                         + " set stays = heat_stay.stays + excluded.stays,"
                         + " total_ms = heat_stay.total_ms + excluded.total_ms"
-                : "merge into heat_stay t using (select pk, dimension, dim_value, cast(? as date) end_day, act,"
-                        + " bucket, n, total from (" + rows + ") y) src on (t.process_key = src.pk"
-                        + " and t.dimension = src.dimension and t.dim_value = src.dim_value"
+                : "merge into heat_stay t using (select pk, dimension, dim_value, d end_day, act, bucket, n, total"
+                        + " from (" + slicesOf("(" + stays + ")", "(" + stays + ")") + ") y) src"
+                        + " on (t.process_key = src.pk and t.dimension = src.dimension and t.dim_value = src.dim_value"
                         + " and t.end_day = src.end_day and t.activity_id = src.act and t.bucket = src.bucket)"
                         + " when matched then update set stays = t.stays + src.n, total_ms = t.total_ms + src.total"
                         + " when not matched then insert (process_key, dimension, dim_value, end_day, activity_id,"
@@ -234,8 +255,8 @@ final class HeatFill {
                         + " src.act, src.bucket, src.n, src.total)";
         try (PreparedStatement insert = connection.prepareStatement(sql)) {
             int i = 1;
-            insert.setObject(i++, day);
-            for (int copy = 0; copy < 2; copy++) {
+            for (int copy = 0; copy < (pg ? 1 : 2); copy++) {
+                i = bindDay(insert, i, pg, day);
                 i = bindStays(insert, i, keys, from, to);
             }
             insert.executeUpdate();
@@ -256,6 +277,17 @@ final class HeatFill {
         }
     }
 
+    /** PostgreSQL: the JVM's zone (engine times) and the business zone; H2: the batch's day. */
+    private int bindDay(PreparedStatement statement, int first, boolean pg, LocalDate day) throws SQLException {
+        if (pg) {
+            statement.setString(first, java.util.TimeZone.getDefault().getID());
+            statement.setString(first + 1, zone.getId());
+            return first + 2;
+        }
+        statement.setObject(first, day);
+        return first + 1;
+    }
+
     private static int bindStays(PreparedStatement statement, int first, List<String> keys, Instant from, Instant to)
             throws SQLException {
         int i = first;
@@ -269,36 +301,47 @@ final class HeatFill {
     }
 
     /** Escalations (level 1 and up) recorded in [from, to): where their complaint waited at that moment. */
-    private static final String ESCALATED = """
-            select ai.proc_def_key_ pk, ai.act_id_ act, e.case_number cn, c.grade, c.channel, c.regulator,
-              dep.text_ dep
-            from escalation e
-            join act_hi_procinst pi on pi.business_key_ = e.case_number
-            join act_hi_actinst ai on ai.proc_inst_id_ = pi.id_
-            join complaint c on c.case_number = e.case_number
-            left join act_hi_varinst dep on dep.proc_inst_id_ = pi.id_ and dep.execution_id_ = pi.id_
-              and dep.name_ = 'department'
-            where e.level >= 1 and e.at >= ? and e.at < ? and ai.start_time_ < e.at
-              and (ai.end_time_ is null or ai.end_time_ >= e.at) and (dep.text_ is null or dep.text_ = e.department)
-              and ai.""" + HeatmapService.WAIT_TYPES_CONDITION;
+    private static String escalatedOf(boolean pg) {
+        return "select " + (pg ? "cast(e.at at time zone ? as date)" : "cast(? as date)") + " d,"
+                + """
+                 ai.proc_def_key_ pk, ai.act_id_ act, e.case_number cn, c.grade, c.channel, c.regulator,
+                  dep.text_ dep
+                from escalation e
+                join act_hi_procinst pi on pi.business_key_ = e.case_number
+                join act_hi_actinst ai on ai.proc_inst_id_ = pi.id_
+                join complaint c on c.case_number = e.case_number
+                left join act_hi_varinst dep on dep.proc_inst_id_ = pi.id_ and dep.execution_id_ = pi.id_
+                  and dep.name_ = 'department'
+                where e.level >= 1 and e.at >= ? and e.at < ? and ai.start_time_ < e.at
+                  and (ai.end_time_ is null or ai.end_time_ >= e.at) and (dep.text_ is null or dep.text_ = e.department)
+                  and ai.""" + HeatmapService.WAIT_TYPES_CONDITION;
+    }
 
     private void fillEscalations(Connection connection, LocalDate day, Instant from, Instant to)
             throws SQLException {
-        String rows = "select distinct pk, dimension, dim_value, cast(? as date) esc_day, act, cn from ("
-                + " select e2.pk, d.dimension, " + VALUE_OF.formatted("e2") + " dim_value, e2.act, e2.cn"
-                + " from (" + ESCALATED + ") e2 cross join " + DIMENSIONS + " d"
-                + " union all select e2.pk, cast('department' as varchar(16)), cd.department, e2.act, e2.cn"
-                + " from (" + ESCALATED + ") e2 join complaint_department cd on cd.case_number = e2.cn"
+        boolean pg = postgres(connection);
+        String escalated = escalatedOf(pg);
+        String first = pg ? "e2" : "(" + escalated + ")";
+        String rows = "select distinct pk, dimension, dim_value, d, act, cn from ("
+                + " select e2.d, e2.pk, dm.dimension, " + VALUE_OF.formatted("e2") + " dim_value, e2.act, e2.cn"
+                + " from " + first + " e2 cross join " + DIMENSIONS + " dm"
+                + " union all select e2.d, e2.pk, cast('department' as varchar(16)), cd.department, e2.act, e2.cn"
+                + " from " + first + " e2 join complaint_department cd on cd.case_number = e2.cn"
                 + " where e2.dep is null) x where x.dimension = 'all' or x.dim_value is not null";
-        String sql = postgres(connection)
-                ? "insert into heat_escalation (process_key, dimension, dim_value, esc_day, activity_id, case_number) "
-                        + rows + " order by pk, dimension, dim_value, act, cn on conflict do nothing"
+        String sql = pg
+                ? "with e2 as materialized (" + escalated + ") insert into heat_escalation (process_key, dimension,"
+                        + " dim_value, esc_day, activity_id, case_number) " + rows
+                        + " order by pk, dimension, dim_value, d, act, cn on conflict do nothing"
                 : "merge into heat_escalation (process_key, dimension, dim_value, esc_day, activity_id, case_number)"
                         + " key (process_key, dimension, dim_value, esc_day, activity_id, case_number) " + rows;
         try (PreparedStatement insert = connection.prepareStatement(sql)) {
             int i = 1;
-            insert.setObject(i++, day);
-            for (int copy = 0; copy < 2; copy++) {
+            for (int copy = 0; copy < (pg ? 1 : 2); copy++) {
+                if (pg) {
+                    insert.setString(i++, zone.getId());
+                } else {
+                    insert.setObject(i++, day);
+                }
                 insert.setObject(i++, from.atOffset(ZoneOffset.UTC));
                 insert.setObject(i++, to.atOffset(ZoneOffset.UTC));
             }
