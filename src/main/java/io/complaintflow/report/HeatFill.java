@@ -19,10 +19,11 @@ import java.util.List;
  * <ul>
  *   <li>{@code heat_open_stay} at once ({@link #fillOpenStays}): before the engine runs anything, in the transaction
  *       of its claim (state row 2), so no stay can start or end in between.</li>
- *   <li>{@code heat_stay} and {@code heat_escalation} a business day per transaction ({@link #fillNextDay}), in the
+ *   <li>{@code heat_stay} and {@code heat_escalation} a month (PostgreSQL) or a business day (H2) per transaction
+ *       ({@link #fillNextDay}), in the
  *       background, up to {@code fill_until}: the engine's time when the fill was claimed (state row 1). Stays that
  *       end and escalations recorded after it are fed live, those before it only by the fill, so none counts twice.
- *       Each day locks the state row, adds its rows (increments, as the live feed does) and moves {@code next_day}
+ *       Each batch locks the state row, adds its rows (increments, as the live feed does) and moves {@code next_day}
  *       on in one transaction: a node that stops in the middle leaves the days done, and the next start (of any
  *       node) goes on from there; two nodes never fill the same day. Until {@code done}, the heat reads stays and
  *       escalations from history.</li>

@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
 /**
  * Feeds the heat's tables from the engine's history events (in the same transaction), and fills them from the
  * history that existed before ({@link HeatFill}) when the engine has been built: the open stays at once, before it
- * runs any job or request; the rollups of ended stays and escalations a day at a time in the background.
+ * runs any job or request; the rollups of ended stays and escalations in the background, a batch of days at a time.
  */
 @Component
 public class HeatRollupPlugin extends AbstractProcessEnginePlugin {
@@ -79,7 +79,7 @@ public class HeatRollupPlugin extends AbstractProcessEnginePlugin {
         }
     }
 
-    /** The rollups' days, one transaction each, until none is left; a failure is retried a few times. */
+    /** The rollups' batches of days, one transaction each, until none is left; a failure is retried a few times. */
     private void fillDays(DataSource dataSource) {
         long started = System.nanoTime();
         int days = 0;
@@ -97,11 +97,12 @@ public class HeatRollupPlugin extends AbstractProcessEnginePlugin {
                 days++;
                 failures = 0;
                 if (days % 30 == 0) {
-                    LOG.info("Heat rollups: {} days filled from history so far ({} ms)", days, millisSince(started));
+                    LOG.info("Heat rollups: {} batches filled from history so far ({} ms)", days,
+                            millisSince(started));
                 }
             } catch (SQLException | RuntimeException e) {
                 if (++failures >= ATTEMPTS) {
-                    LOG.warn("Heat rollups: the fill from history stopped after {} days; the next start goes on"
+                    LOG.warn("Heat rollups: the fill from history stopped after {} batches; the next start goes on"
                             + " (until then the heat reads stays and escalations from history)", days, e);
                     return;
                 }
@@ -109,7 +110,7 @@ public class HeatRollupPlugin extends AbstractProcessEnginePlugin {
                 sleep(Duration.ofSeconds(5L * failures));
             }
         }
-        LOG.info("Heat rollups filled from history: {} days in {} ms", days, millisSince(started));
+        LOG.info("Heat rollups filled from history: {} batches of days in {} ms", days, millisSince(started));
     }
 
     /** Waits for the background fill (tests, and a caller that wants the rollups complete). */
