@@ -71,8 +71,11 @@ public class MailOutage {
             return 0;
         }
         if (!server.reachable()) {
-            throw new IllegalStateException(held + " 封邮件超过重试期限仍未发出，SMTP 服务器不可达（" + server.problem()
-                    + "）。服务器恢复后请在此点击重试，或调用 POST /api/operations/mail/retry-all。");
+            // the count is the one of this attempt: mails held later join the outage and this retry (the banner and
+            // health's heldMails say how many there are now)
+            throw new IllegalStateException("SMTP 服务器不可达（" + server.problem() + "）：超过重试期限仍未发出的邮件已暂停发送"
+                    + "（本次检查时 " + held + " 封；之后滞留的邮件也归入此故障，当前数量见 Cockpit 首页的提示）。"
+                    + "服务器恢复后请在此点击重试（全部重发），或调用 POST /api/operations/mail/retry-all。");
         }
         return outbox.releaseHeld(EngineTime.now());
     }

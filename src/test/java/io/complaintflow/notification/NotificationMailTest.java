@@ -132,7 +132,7 @@ class NotificationMailTest {
             assertThatThrownBy(() -> management.executeJob(step.getId())).hasMessageContaining("SMTP");
             assertThat(runtime.createIncidentQuery().processDefinitionKeyIn(MailOutage.PROCESS_KEY).list())
                     .as("one incident in Cockpit, not one per mail").singleElement()
-                    .satisfies(i -> assertThat(i.getIncidentMessage()).contains("封邮件超过重试期限仍未发出"));
+                    .satisfies(i -> assertThat(i.getIncidentMessage()).contains("超过重试期限仍未发出"));
             assertThat(scenarios.complaint(first).status()).as("the complaint went on").isEqualTo("IN_PROGRESS");
             assertThat(scenarios.openTasks(first)).isNotEmpty();
         } finally {

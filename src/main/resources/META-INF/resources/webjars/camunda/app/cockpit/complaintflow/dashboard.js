@@ -123,7 +123,7 @@ function moveToTop(root, attempts = 100) {
 function pathLookup(root) {
   const form = el('form', { class: 'form-inline cf-path-lookup' });
   const input = el('input', { type: 'text', class: 'form-control input-sm', name: 'caseNumber',
-    placeholder: '工单号，如 CF-20260315-0001' });
+    placeholder: '工单号，如 CMP-20260315-000001' });
   const button = el('button', { type: 'submit', class: 'btn btn-default btn-sm' }, '查看处理路径');
   const message = el('span', { class: 'cf-path-lookup-message', style: 'margin-left:8px' });
   form.append(el('span', { style: 'margin-right:8px' }, '工单路径：'), input, button, message);

@@ -323,7 +323,9 @@ async function renderPath(viewer, processInstanceId, banner, exitHref) {
   });
   if (banner) {
     banner.textContent = '';
-    banner.appendChild(el('strong', {}, `工单 ${path.businessKey || ''} 的处理路径`));
+    // a complaint's case number is a 工单; other processes (a mail outage, a surge, a campaign) have a business key
+    const isCase = /^CMP-\d{8}-\d+$/.test(path.businessKey || '');
+    banner.appendChild(el('strong', {}, `${isCase ? '工单' : '业务键'} ${path.businessKey || ''} 的处理路径`));
     banner.appendChild(el('span', {}, ` · ${time(path.startedAt)} 开始 · `
       + (path.endedAt ? `${time(path.endedAt)} 结束` : '进行中')));
     if (path.superProcessInstanceId) {
