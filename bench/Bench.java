@@ -536,6 +536,12 @@ public class Bench {
         String loadAfterRequests = loadAverage();
         long cpuRequests = node1.cpuMillis() + node2.cpuMillis() - cpu0;
         long pgRequests = postgresCpuMillis() - pg0;
+        System.out.printf(Locale.ROOT, "paced requests done in %.1f s: load %s, CPU per request app %.1f db %.1f ms;"
+                        + " pool peaks so far node1 active %.0f pending %.0f, node2 active %.0f pending %.0f%n", elapsed,
+                loadAfterRequests, cpuRequests / (double) sent, pgRequests / (double) sent, maxActive[0], maxPending[0],
+                maxActive[1], maxPending[1]);
+        results.stream().collect(java.util.stream.Collectors.groupingBy(r -> "node" + (r[0] + 1) + ":" + r[1],
+                TreeMap::new, java.util.stream.Collectors.counting())).forEach((k, v) -> System.out.println("  " + k + " " + v));
         Map<String, Object> jobs = drain(node1.base, "paced");
         sampling.set(false);
         sampler.join(2000);
