@@ -534,7 +534,8 @@ class GeneratedHostileInputTest {
         }
         for (int n = 1 + r.nextInt(3); n > 0; n--) {
             List<String> row = rows.get(r.nextInt(rows.size()));
-            int column = r.nextInt(COLUMNS.size());
+            // a row made a cell short by an earlier mutation has fewer columns to change
+            int column = r.nextInt(Math.min(COLUMNS.size(), row.size()));
             switch (r.nextInt(9)) {
                 case 0 -> {
                     row.set(column, number(r));
