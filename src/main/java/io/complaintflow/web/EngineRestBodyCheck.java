@@ -65,7 +65,9 @@ class EngineRestBodyCheck extends OncePerRequestFilter {
         }
         try {
             String type = request.getContentType();
-            return type == null || !MediaType.parseMediaType(type).isCompatibleWith(MediaType.APPLICATION_JSON);
+            // Camunda's JSON provider also reads application/x-json, …+json and json-seq: every JSON-ish body is checked
+            return type == null || !MediaType.parseMediaType(type).getSubtype().toLowerCase(java.util.Locale.ROOT)
+                    .contains("json");
         } catch (RuntimeException unreadable) {
             return true; // Camunda answers 415 itself
         }
@@ -158,6 +160,9 @@ class EngineRestBodyCheck extends OncePerRequestFilter {
         String which = name.isEmpty() ? "变量" : "变量 " + abbreviate(name);
         if (type != null && !type.isNull() && !type.isTextual()) {
             return which + " 的 type 须为文本";
+        }
+        if (type != null && type.isTextual() && type.asText().isBlank()) {
+            return which + " 的 type 不能为空";
         }
         if (info != null && !info.isNull() && !info.isObject()) {
             return which + " 的 valueInfo 须为对象";
