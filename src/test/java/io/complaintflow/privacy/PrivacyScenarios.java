@@ -11,7 +11,10 @@ record PrivacyScenarios(String name, String phone, String email, String customer
     static PrivacyScenarios newCustomer() {
         int n = ThreadLocalRandom.current().nextInt(100_000, 999_999);
         String[] surnames = {"欧阳", "司马", "诸葛", "上官", "慕容"};
-        String name = surnames[n % surnames.length] + "测" + (char) ('甲' + n % 10) + (char) ('乙' + n / 10 % 10);
+        // every digit of n in the name: with two digits there were only 100 names, and a suite's customers shared
+        // one now and then (the every-table scan then found another customer's complaint under the erased name)
+        String name = surnames[n / 100_000 % surnames.length] + "测" + (char) ('甲' + n % 10) + (char) ('乙' + n / 10 % 10)
+                + (char) ('丙' + n / 100 % 10) + (char) ('丁' + n / 1000 % 10) + (char) ('戊' + n / 10_000 % 10);
         return new PrivacyScenarios(name, "137" + n + "42", "c" + n + "@example.com", "CUST-" + n);
     }
 
