@@ -19,18 +19,7 @@ final class HeatSql {
     }
 
     HeatSql filter(HeatFilter f) {
-        if (f.grade() != null) {
-            text.append(" and c.grade = ?");
-            params.add(f.grade());
-        }
-        if (f.channel() != null) {
-            text.append(" and c.channel = ?");
-            params.add(f.channel());
-        }
-        if (f.regulator() != null) {
-            text.append(" and c.regulator = ?");
-            params.add(f.regulator());
-        }
+        complaintColumns(f);
         if (f.department() != null) {
             // a department's own process: that department; the complaint's process: a department it involves
             text.append(" and (dep.text_ = ? or (dep.text_ is null and exists (select 1 from complaint_department d"
@@ -44,8 +33,8 @@ final class HeatSql {
         return this;
     }
 
-    /** The filter on open stays: the complaint's values as they are now, as {@link #filter} reads them. */
-    HeatSql filterOpen(HeatFilter f) {
+    /** Grade, channel and regulator: columns of the complaint record ({@code c}) in both readings. */
+    private void complaintColumns(HeatFilter f) {
         if (f.grade() != null) {
             text.append(" and c.grade = ?");
             params.add(f.grade());
@@ -58,6 +47,11 @@ final class HeatSql {
             text.append(" and c.regulator = ?");
             params.add(f.regulator());
         }
+    }
+
+    /** The filter on open stays: the complaint's values as they are now, as {@link #filter} reads them. */
+    HeatSql filterOpen(HeatFilter f) {
+        complaintColumns(f);
         if (f.department() != null) {
             text.append(" and (os.department = ? or (os.department is null and os.case_number in"
                     + " (select d.case_number from complaint_department d where d.department = ?)))");

@@ -2,13 +2,9 @@ package io.complaintflow.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -144,51 +140,11 @@ class PublicDoorGuard extends OncePerRequestFilter {
      * The request with its body already read. Form fields of a url-encoded body are parsed by Tomcat from the
      * stream it has already handed out, so they are served from the bytes read here.
      */
-    private static final class WholeBody extends HttpServletRequestWrapper {
-        private final byte[] body;
+    private static final class WholeBody extends ReplayedBody {
         private Map<String, String[]> parameters;
 
         WholeBody(HttpServletRequest request, byte[] body) {
-            super(request);
-            this.body = body;
-        }
-
-        @Override
-        public ServletInputStream getInputStream() {
-            ByteArrayInputStream in = new ByteArrayInputStream(body);
-            return new ServletInputStream() {
-                @Override
-                public int read() {
-                    return in.read();
-                }
-
-                @Override
-                public int read(byte[] b, int off, int len) {
-                    return in.read(b, off, len);
-                }
-
-                @Override
-                public boolean isFinished() {
-                    return in.available() == 0;
-                }
-
-                @Override
-                public boolean isReady() {
-                    return true;
-                }
-
-                @Override
-                public void setReadListener(ReadListener listener) {
-                    throw new UnsupportedOperationException("the body has been read already");
-                }
-            };
-        }
-
-        @Override
-        public java.io.BufferedReader getReader() throws java.io.UnsupportedEncodingException {
-            String encoding = getCharacterEncoding() == null ? "UTF-8" : getCharacterEncoding();
-            return new java.io.BufferedReader(new java.io.InputStreamReader(getInputStream(),
-                    java.nio.charset.Charset.forName(encoding)));
+            super(request, body);
         }
 
         @Override
