@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -42,18 +41,15 @@ public class AssistService {
     private final AtomicReference<ModelInfo> info;
 
     public AssistService(ClosedComplaints closed, SensitiveWords words, SafetyScreening safety, BusinessClock clock,
-                         @Value("${complaintflow.assist.min-training:200}") int minTraining,
-                         @Value("${complaintflow.assist.min-confidence:0.6}") double minConfidence,
-                         @Value("${complaintflow.assist.max-training:20000}") int maxTraining,
-                         @Value("${complaintflow.assist.seed:true}") boolean seed) {
+                         AssistProperties settings) {
         this.closed = closed;
         this.words = words;
         this.safety = safety;
         this.clock = clock;
-        this.minTraining = minTraining;
-        this.minConfidence = minConfidence;
-        this.maxTraining = maxTraining;
-        this.seed = seed;
+        this.minTraining = settings.minTraining();
+        this.minConfidence = settings.minConfidence();
+        this.maxTraining = settings.maxTraining();
+        this.seed = settings.seed();
         this.info = new AtomicReference<>(new ModelInfo(Suggestion.KEYWORDS, 0, 0, 0, null, minTraining,
                 minConfidence));
     }

@@ -5,7 +5,6 @@ import io.complaintflow.complaint.BusinessClock;
 import io.complaintflow.complaint.Timeline;
 import io.complaintflow.complaint.TimelineKind;
 import java.util.Optional;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /** What intake and the triage review take from text assistance; intake records the suggestion with the complaint. */
@@ -24,13 +23,13 @@ public class TextAssistance {
     private final PersonalDataMask mask;
 
     public TextAssistance(AssistService assist, SuggestionOutcomes outcomes, BusinessClock clock, Timeline timeline,
-                          @Value("${complaintflow.assist.similar-count:5}") int similarCount, PersonalDataMask mask) {
+                          AssistProperties settings, PersonalDataMask mask) {
         this.mask = mask;
         this.timeline = timeline;
         this.assist = assist;
         this.outcomes = outcomes;
         this.clock = clock;
-        this.similarCount = similarCount;
+        this.similarCount = settings.similarCount();
     }
 
     /**

@@ -2,6 +2,7 @@ package io.complaintflow.calendar;
 
 import io.complaintflow.complaint.BusinessClock;
 import io.complaintflow.sla.BusinessCalendar;
+import io.complaintflow.sla.CalendarProperties;
 import io.complaintflow.sla.HolidaySchedule;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -14,7 +15,6 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -39,16 +39,14 @@ public class CalendarCoverage {
     private final Path folder;
 
     public CalendarCoverage(HolidaySchedule schedule, BusinessCalendar calendar, BusinessClock clock, JdbcClient jdbc,
-                            @Value("${complaintflow.calendar.horizon:P90D}") Period horizon,
-                            @Value("${complaintflow.calendar.notice-from:11-01}") String noticeFrom,
-                            @Value("${complaintflow.calendar.holidays-dir:calendar}") Path folder) {
+                            CalendarProperties settings) {
         this.schedule = schedule;
         this.calendar = calendar;
         this.clock = clock;
         this.jdbc = jdbc;
-        this.horizon = horizon;
-        this.noticeFrom = MonthDay.parse("--" + noticeFrom);
-        this.folder = folder.toAbsolutePath().normalize();
+        this.horizon = settings.horizon();
+        this.noticeFrom = MonthDay.parse("--" + settings.noticeFrom());
+        this.folder = settings.holidaysDir().toAbsolutePath().normalize();
     }
 
     public Coverage current() {

@@ -15,7 +15,6 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -50,14 +49,14 @@ public class SurveyService implements SurveyLinks {
 
     public SurveyService(SurveyTokens tokens, CallbackService callbacks, RuntimeService runtime, TaskService tasks,
                          BusinessClock clock,
-                         @Value("${complaintflow.public.survey-valid-for:P14D}") Duration validFor,
-                         @Value("${complaintflow.public.base-url:http://localhost:8080}") String baseUrl) {
+                         SurveyProperties settings) {
         this.tokens = tokens;
         this.callbacks = callbacks;
         this.runtime = runtime;
         this.tasks = tasks;
         this.clock = clock;
-        this.validFor = validFor;
+        this.validFor = settings.surveyValidFor();
+        String baseUrl = settings.baseUrl();
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     }
 

@@ -10,7 +10,6 @@ import java.time.LocalTime;
 import java.time.MonthDay;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,23 +30,16 @@ public class CampaignCalendar {
     private final MonthDay aftermathUntil;
     private final Duration backlogAge;
 
-    public CampaignCalendar(BusinessClock clock,
-                            @Value("${complaintflow.campaign.start:02-25}") String start,
-                            @Value("${complaintflow.campaign.start-time:09:00}") String startTime,
-                            @Value("${complaintflow.campaign.battle-from:03-11}") String battleFrom,
-                            @Value("${complaintflow.campaign.media-watch:03-15T20:00}") String mediaWatch,
-                            @Value("${complaintflow.campaign.aftermath-from:03-21}") String aftermathFrom,
-                            @Value("${complaintflow.campaign.aftermath-until:04-05}") String aftermathUntil,
-                            @Value("${complaintflow.campaign.backlog-age:P7D}") Duration backlogAge) {
+    public CampaignCalendar(BusinessClock clock, CampaignProperties settings) {
         this.clock = clock;
-        this.start = monthDay(start);
-        this.startTime = LocalTime.parse(startTime);
-        this.battleFrom = monthDay(battleFrom);
-        this.mediaWatchDay = monthDay(mediaWatch.substring(0, 5));
-        this.mediaWatchTime = LocalTime.parse(mediaWatch.substring(6));
-        this.aftermathFrom = monthDay(aftermathFrom);
-        this.aftermathUntil = monthDay(aftermathUntil);
-        this.backlogAge = backlogAge;
+        this.start = monthDay(settings.start());
+        this.startTime = LocalTime.parse(settings.startTime());
+        this.battleFrom = monthDay(settings.battleFrom());
+        this.mediaWatchDay = monthDay(settings.mediaWatch().substring(0, 5));
+        this.mediaWatchTime = LocalTime.parse(settings.mediaWatch().substring(6));
+        this.aftermathFrom = monthDay(settings.aftermathFrom());
+        this.aftermathUntil = monthDay(settings.aftermathUntil());
+        this.backlogAge = settings.backlogAge();
         if (!(this.start.isBefore(this.battleFrom) && this.battleFrom.isBefore(this.aftermathFrom)
                 && !this.aftermathUntil.isBefore(this.aftermathFrom))) {
             throw new IllegalStateException("complaintflow.campaign dates must follow each other: start < battle-from"

@@ -1,7 +1,6 @@
 package io.complaintflow.campaign;
 
-import java.util.Set;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,18 +15,19 @@ public class CampaignPhase {
     public static final String PEAK = "peak";
     public static final String POST = "post";
     public static final String AUTO = "auto";
-    private static final Set<String> PHASES = Set.of(NONE, PRE, PEAK, POST);
 
     private final CampaignRuns runs;
     private final String override;
 
-    public CampaignPhase(CampaignRuns runs, @Value("${complaintflow.campaign.phase:auto}") String override) {
-        String value = override == null || override.isBlank() ? AUTO : override.strip();
-        if (!value.equals(AUTO) && !PHASES.contains(value)) {
-            throw new IllegalStateException("complaintflow.campaign.phase must be auto, none, pre, peak or post: " + value);
-        }
+    @Autowired
+    public CampaignPhase(CampaignRuns runs, CampaignProperties settings) {
+        this(runs, settings.phase());
+    }
+
+    /** {@code override}: auto, none, pre, peak or post ({@link CampaignProperties} checks it at start-up). */
+    CampaignPhase(CampaignRuns runs, String override) {
         this.runs = runs;
-        this.override = value;
+        this.override = override;
     }
 
     public String current() {

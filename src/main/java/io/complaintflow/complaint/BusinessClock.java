@@ -3,7 +3,6 @@ package io.complaintflow.complaint;
 import java.time.Instant;
 import java.time.ZoneId;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,8 +14,8 @@ public class BusinessClock {
 
     private final ZoneId zone;
 
-    public BusinessClock(@Value("${complaintflow.zone:Asia/Shanghai}") String zone) {
-        this.zone = ZoneId.of(zone);
+    public BusinessClock(ZoneProperties settings) {
+        this.zone = settings.zone();
     }
 
     public Instant now() {

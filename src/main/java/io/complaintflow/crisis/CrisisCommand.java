@@ -2,9 +2,7 @@ package io.complaintflow.crisis;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,13 +15,9 @@ public class CrisisCommand {
     private final List<String> levels;
     private final Duration acknowledgeWithin;
 
-    public CrisisCommand(@Value("${complaintflow.crisis.command-levels:emergency-group,emergency-senior}") String levels,
-                         @Value("${complaintflow.crisis.acknowledge-within:PT15M}") Duration acknowledgeWithin) {
-        this.levels = Arrays.stream(levels.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
-        if (this.levels.isEmpty()) {
-            throw new IllegalStateException("complaintflow.crisis.command-levels names no group");
-        }
-        this.acknowledgeWithin = acknowledgeWithin;
+    public CrisisCommand(CrisisProperties settings) {
+        this.levels = settings.commandLevels().stream().map(String::strip).toList();
+        this.acknowledgeWithin = settings.acknowledgeWithin();
     }
 
     /** The next level, or the last one again when every level has been called. */

@@ -17,7 +17,6 @@ import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.camunda.bpm.engine.repository.DeploymentWithDefinitions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,19 +39,17 @@ public class FileSystemDeployer {
 
     /** A deployer of other folders (tools, tests): refusals are thrown and logged, not listed. */
     public FileSystemDeployer(RepositoryService repository, Path processesDir, Path formsDir, String deploymentName) {
-        this(repository, null, processesDir, formsDir, deploymentName);
+        this(repository, null, new DeploymentProperties(processesDir, formsDir, deploymentName));
     }
 
     @org.springframework.beans.factory.annotation.Autowired
     public FileSystemDeployer(RepositoryService repository, ModelPolicyIssues policyIssues,
-                              @Value("${complaintflow.deployment.processes-dir:processes}") Path processesDir,
-                              @Value("${complaintflow.deployment.forms-dir:forms}") Path formsDir,
-                              @Value("${complaintflow.deployment.name:complaintflow}") String deploymentName) {
+                              DeploymentProperties settings) {
         this.repository = repository;
         this.policyIssues = policyIssues;
-        this.processesDir = processesDir.toAbsolutePath().normalize();
-        this.formsDir = formsDir.toAbsolutePath().normalize();
-        this.deploymentName = deploymentName;
+        this.processesDir = settings.processesDir().toAbsolutePath().normalize();
+        this.formsDir = settings.formsDir().toAbsolutePath().normalize();
+        this.deploymentName = settings.name();
     }
 
     /** Resource name → file, models first, then forms. */

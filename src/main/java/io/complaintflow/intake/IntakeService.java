@@ -24,7 +24,6 @@ import java.util.Optional;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
@@ -56,7 +55,7 @@ public class IntakeService {
                          CaseNumberGenerator caseNumbers, Timeline timeline, CaseFileVariables caseFile,
                          ComplaintViews views, RuntimeService runtime, BusinessClock clock,
                          MassIncidentService massIncidents, TextAssistance assistance,
-                         @Value("${complaintflow.repeat-window:P30D}") Duration repeatWindow) {
+                         IntakeProperties settings) {
         this.validator = validator;
         this.complaints = complaints;
         this.caseNumbers = caseNumbers;
@@ -65,7 +64,7 @@ public class IntakeService {
         this.views = views;
         this.runtime = runtime;
         this.clock = clock;
-        this.repeatWindow = repeatWindow;
+        this.repeatWindow = settings.repeatWindow();
         this.massIncidents = massIncidents;
         this.assistance = assistance;
         this.transaction = new TransactionTemplate(transactions);

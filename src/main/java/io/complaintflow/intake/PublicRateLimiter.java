@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,12 +24,11 @@ public class PublicRateLimiter {
     private final LongSupplier nanos;
 
     @Autowired
-    public PublicRateLimiter(@Value("${complaintflow.public.file-limit:5}") int fileLimit,
-                             @Value("${complaintflow.public.file-window:PT1H}") Duration fileWindow,
-                             @Value("${complaintflow.public.lookup-limit:30}") int lookupLimit,
-                             @Value("${complaintflow.public.lookup-window:PT10M}") Duration lookupWindow) {
-        this(Map.of(Bucket.FILE, fileLimit, Bucket.LOOKUP, lookupLimit, Bucket.SURVEY, lookupLimit),
-                Map.of(Bucket.FILE, fileWindow, Bucket.LOOKUP, lookupWindow, Bucket.SURVEY, lookupWindow),
+    public PublicRateLimiter(PublicPageLimits settings) {
+        this(Map.of(Bucket.FILE, settings.fileLimit(), Bucket.LOOKUP, settings.lookupLimit(),
+                        Bucket.SURVEY, settings.lookupLimit()),
+                Map.of(Bucket.FILE, settings.fileWindow(), Bucket.LOOKUP, settings.lookupWindow(),
+                        Bucket.SURVEY, settings.lookupWindow()),
                 System::nanoTime);
     }
 

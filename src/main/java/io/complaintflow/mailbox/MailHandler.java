@@ -13,6 +13,7 @@ import io.complaintflow.intake.ComplaintRequest.CustomerRequest;
 import io.complaintflow.intake.IntakeResult;
 import io.complaintflow.intake.IntakeService;
 import io.complaintflow.mailbox.Handled.Outcome;
+import io.complaintflow.notification.MailProperties;
 import io.complaintflow.web.InvalidRequestException;
 import java.time.Instant;
 import java.util.EnumMap;
@@ -23,7 +24,6 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -62,7 +62,7 @@ public class MailHandler {
                        CaseFileVariables caseFile, PlatformTransactionManager transactions, BusinessClock clock,
                        MailboxMessages messages, MailboxAttachments attachments, ReplyMatcher matcher,
                        JdbcClient jdbc,
-                       @Value("${complaintflow.mail.from:complaints@complaintflow.local}") String ownAddress) {
+                       MailProperties mail) {
         this.intake = intake;
         this.complaints = complaints;
         this.timeline = timeline;
@@ -73,7 +73,7 @@ public class MailHandler {
         this.attachments = attachments;
         this.matcher = matcher;
         this.jdbc = jdbc;
-        this.ownAddress = ownAddress;
+        this.ownAddress = mail.from();
     }
 
     /**

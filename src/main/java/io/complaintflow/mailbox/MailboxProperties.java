@@ -1,10 +1,15 @@
 package io.complaintflow.mailbox;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * {@code complaintflow.mailbox.*}: the IMAP mailbox customers write to (docs/channels.md, "E-mail").
@@ -19,30 +24,31 @@ import org.springframework.util.unit.DataSize;
  * @param lease               how long one node's claim on the mailbox lasts without renewal (other nodes skip meanwhile)
  * @param maxAttempts         a mail whose handling fails this many times in a row goes to the review folder
  */
+@Validated
 @ConfigurationProperties("complaintflow.mailbox")
 public record MailboxProperties(
         @DefaultValue("false") boolean enabled,
-        @DefaultValue("imap") String protocol,
-        @DefaultValue("localhost") String host,
-        @DefaultValue("143") int port,
+        @DefaultValue("imap") @Pattern(regexp = "(?i)imaps?") String protocol,
+        @DefaultValue("localhost") @NotBlank String host,
+        @DefaultValue("143") @Positive @Max(65535) int port,
         @DefaultValue("") String username,
         @DefaultValue("") String password,
-        @DefaultValue("INBOX") String folder,
+        @DefaultValue("INBOX") @NotBlank String folder,
         @DefaultValue("false") boolean starttls,
         @DefaultValue("true") boolean checkCertificate,
         Path trustedCertificates,
-        @DefaultValue("PT1M") Duration pollInterval,
-        @DefaultValue("10MB") DataSize maxMessageSize,
-        @DefaultValue("5MB") DataSize maxAttachmentSize,
-        @DefaultValue("20") int maxAttachments,
-        @DefaultValue("50") int maxPerPoll,
-        @DefaultValue("需人工处理") String reviewFolder,
-        @DefaultValue("$NeedsPerson") String reviewKeyword,
+        @DefaultValue("PT1M") @Positive Duration pollInterval,
+        @DefaultValue("10MB") @Positive DataSize maxMessageSize,
+        @DefaultValue("5MB") @Positive DataSize maxAttachmentSize,
+        @DefaultValue("20") @Positive int maxAttachments,
+        @DefaultValue("50") @Positive int maxPerPoll,
+        @DefaultValue("需人工处理") @NotBlank String reviewFolder,
+        @DefaultValue("$NeedsPerson") @NotBlank String reviewKeyword,
         @DefaultValue("") String doneFolder,
-        @DefaultValue("PT5M") Duration lease,
-        @DefaultValue("3") int maxAttempts,
-        @DefaultValue("PT10S") Duration connectTimeout,
-        @DefaultValue("PT30S") Duration readTimeout) {
+        @DefaultValue("PT5M") @Positive Duration lease,
+        @DefaultValue("3") @Positive int maxAttempts,
+        @DefaultValue("PT10S") @Positive Duration connectTimeout,
+        @DefaultValue("PT30S") @Positive Duration readTimeout) {
 
     /** The mailbox's name in logs, health and the lease table: who, where, which folder (never the password). */
     public String key() {

@@ -22,7 +22,6 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
@@ -60,8 +59,7 @@ public class MassIncidentService {
                                CaseFileVariables caseFile, RuntimeService runtime, TaskService tasks,
                                DecisionService decisions,
                                ApplicationEventPublisher events, ClockService clocks, BusinessClock clock,
-                               @Value("${complaintflow.mass.window:PT24H}") Duration window,
-                               @Value("${complaintflow.mass.threshold:5}") int threshold) {
+                               MassProperties settings) {
         this.incidents = incidents;
         this.complaints = complaints;
         this.timeline = timeline;
@@ -72,8 +70,8 @@ public class MassIncidentService {
         this.events = events;
         this.clocks = clocks;
         this.clock = clock;
-        this.window = window;
-        this.threshold = threshold;
+        this.window = settings.window();
+        this.threshold = settings.threshold();
     }
 
     /**

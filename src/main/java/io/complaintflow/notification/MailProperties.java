@@ -1,8 +1,11 @@
 package io.complaintflow.notification;
 
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Positive;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * {@code complaintflow.mail.*}: how queued mail is sent (docs/operations.md, "Mail and database faults").
@@ -18,19 +21,23 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                         for an operator, and the outage becomes one incident in Cockpit (process {@code mail-outage})
  * @param digestWindow     escalation mails to one person are held this long and go out as one digest
  * @param keepSent         sent mails are kept this long (a customer's threaded reply is matched by them), then deleted
+ * @param retryCycle       the retry cycle of the retired per-mail model {@code notification}, for its instances still
+ *                         waiting at upgrade
  */
+@Validated
 @ConfigurationProperties("complaintflow.mail")
 public record MailProperties(
-        @DefaultValue("complaints@complaintflow.local") String from,
+        @DefaultValue("complaints@complaintflow.local") @NotBlank String from,
         @DefaultValue("true") boolean dispatch,
-        @DefaultValue("PT5S") Duration dispatchInterval,
-        @DefaultValue("50") int batchSize,
-        @DefaultValue("PT2M") Duration claimFor,
-        @DefaultValue("PT1M") Duration retryInterval,
-        @DefaultValue("PT15M") Duration maxRetryInterval,
-        @DefaultValue("PT24H") Duration giveUpAfter,
-        @DefaultValue("PT2M") Duration digestWindow,
-        @DefaultValue("P180D") Duration keepSent) {
+        @DefaultValue("PT5S") @Positive Duration dispatchInterval,
+        @DefaultValue("50") @Positive int batchSize,
+        @DefaultValue("PT2M") @Positive Duration claimFor,
+        @DefaultValue("PT1M") @Positive Duration retryInterval,
+        @DefaultValue("PT15M") @Positive Duration maxRetryInterval,
+        @DefaultValue("PT24H") @Positive Duration giveUpAfter,
+        @DefaultValue("PT2M") @Positive Duration digestWindow,
+        @DefaultValue("P180D") @Positive Duration keepSent,
+        @DefaultValue("R5/PT5M") @NotBlank String retryCycle) {
 
     /** The part after the @ of {@link #from}: Message-IDs are {@code <uuid@domain>}. */
     public String messageIdDomain() {

@@ -1,8 +1,10 @@
 package io.complaintflow.operations;
 
+import jakarta.validation.constraints.Positive;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * {@code complaintflow.database.*}: what a node does while its database is away (docs/operations.md, "Mail and
@@ -14,10 +16,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param releaseGrace  after the database is back, jobs this node locked before it went away are released once this
  *                      has passed (a job that survived the outage has finished by then)
  */
+@Validated
 @ConfigurationProperties("complaintflow.database")
 public record DatabaseFaultProperties(
-        @DefaultValue("PT5S") Duration retryAfter,
+        @DefaultValue("PT5S") @Positive Duration retryAfter,
         @DefaultValue("true") boolean watch,
-        @DefaultValue("PT2S") Duration watchInterval,
-        @DefaultValue("PT10S") Duration releaseGrace) {
+        @DefaultValue("PT2S") @Positive Duration watchInterval,
+        @DefaultValue("PT10S") @Positive Duration releaseGrace) {
 }

@@ -7,7 +7,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -22,7 +21,6 @@ import org.springframework.web.servlet.ModelAndView;
  * sessions (which read the database before any controller runs) for the rest.
  */
 @Configuration
-@EnableConfigurationProperties(DatabaseFaultProperties.class)
 class DatabaseUnavailableHandling {
 
     private static final Logger LOG = LoggerFactory.getLogger(DatabaseUnavailableHandling.class);

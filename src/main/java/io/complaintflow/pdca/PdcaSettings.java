@@ -7,10 +7,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
-/** complaintflow.pdca.*: when reviews start by themselves, how long effects are observed, when Do is reminded. */
+/** What pdca-review reads of {@link PdcaProperties}: when reviews start by themselves, how long effects are observed. */
 @PublishedForModels
 @Component("pdcaSettings")
 public class PdcaSettings {
@@ -20,17 +19,11 @@ public class PdcaSettings {
     private final Duration observationWindow;
     private final Duration reminderBefore;
 
-    public PdcaSettings(BusinessClock clock,
-                        @Value("${complaintflow.pdca.schedule:monthly}") String schedule,
-                        @Value("${complaintflow.pdca.observation-window:P30D}") Duration observationWindow,
-                        @Value("${complaintflow.pdca.reminder-before:P3D}") Duration reminderBefore) {
+    public PdcaSettings(BusinessClock clock, PdcaProperties settings) {
         this.clock = clock;
-        this.schedule = schedule.strip();
-        this.observationWindow = observationWindow;
-        this.reminderBefore = reminderBefore;
-        if (observationWindow.isNegative() || observationWindow.isZero()) {
-            throw new IllegalStateException("complaintflow.pdca.observation-window must be positive");
-        }
+        this.schedule = settings.schedule().strip();
+        this.observationWindow = settings.observationWindow();
+        this.reminderBefore = settings.reminderBefore();
     }
 
     /**

@@ -1,10 +1,16 @@
 package io.complaintflow.privacy;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Positive;
+import java.time.Duration;
 import java.time.Period;
 import java.util.List;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Personal data settings ({@code complaintflow.privacy}).
@@ -15,14 +21,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param legalHold       record-keeping duties: a closed complaint forwarded by one of these regulators may not be
  *                        erased on request before this period has passed since it closed
  * @param retentionJob    when the nightly job runs
+ * @param erasureWatchInterval how soon every other node's text assistant forgets an erased text (one indexed count
+ *                        per interval)
  */
+@Validated
 @ConfigurationProperties(prefix = "complaintflow.privacy")
 public record PrivacySettings(
         @DefaultValue({"complaint-center", "complaint-center-lead", "complaint-managers", "privacy-officers",
-                "camunda-admin"}) List<String> fullViewGroups,
-        @DefaultValue Retention retention,
-        Map<String, Period> legalHold,
-        @DefaultValue RetentionJob retentionJob) {
+                "camunda-admin"}) @NotEmpty List<String> fullViewGroups,
+        @DefaultValue @Valid Retention retention,
+        Map<String, @Positive Period> legalHold,
+        @DefaultValue @Valid RetentionJob retentionJob,
+        @DefaultValue("PT1M") @Positive Duration erasureWatchInterval) {
 
     public PrivacySettings {
         legalHold = legalHold == null ? Map.of("nfra", Period.ofYears(5)) : Map.copyOf(legalHold);
@@ -33,9 +43,9 @@ public record PrivacySettings(
      * @param byChannel   per intake channel code ({@code hotline}, {@code email}, …), overriding the default
      * @param byRegulator per regulator code ({@code nfra}, {@code 12315}, …), overriding channel and default
      */
-    public record Retention(@DefaultValue("P3Y") Period standard,
-                            Map<String, Period> byChannel,
-                            Map<String, Period> byRegulator) {
+    public record Retention(@DefaultValue("P3Y") @Positive Period standard,
+                            Map<String, @Positive Period> byChannel,
+                            Map<String, @Positive Period> byRegulator) {
 
         public Retention {
             byChannel = byChannel == null ? Map.of() : Map.copyOf(byChannel);
@@ -59,7 +69,7 @@ public record PrivacySettings(
      * @param batch   at most this many complaints per run (the rest the next night)
      */
     public record RetentionJob(@DefaultValue("true") boolean enabled,
-                               @DefaultValue("0 0 2 * * *") String cron,
-                               @DefaultValue("500") int batch) {
+                               @DefaultValue("0 0 2 * * *") @NotBlank String cron,
+                               @DefaultValue("500") @Positive int batch) {
     }
 }

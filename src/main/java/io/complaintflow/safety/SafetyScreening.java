@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Service;
 
 /**
@@ -21,7 +20,6 @@ import org.springframework.stereotype.Service;
  * screening, so an addition counts at once on every node; the detector is rebuilt only when they changed).
  */
 @Service
-@EnableConfigurationProperties(SafetySettings.class)
 public class SafetyScreening {
 
     private static final Logger log = LoggerFactory.getLogger(SafetyScreening.class);

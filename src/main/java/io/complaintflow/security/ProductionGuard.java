@@ -9,7 +9,6 @@ import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
@@ -31,10 +30,9 @@ public class ProductionGuard extends AbstractProcessEnginePlugin {
     private final String adminUser;
     private final String adminPassword;
 
-    public ProductionGuard(@Value("${complaintflow.admin.user:}") String adminUser,
-                           @Value("${complaintflow.admin.password:}") String adminPassword) {
-        this.adminUser = adminUser.strip();
-        this.adminPassword = adminPassword;
+    public ProductionGuard(AdminProperties admin) {
+        this.adminUser = admin.user().strip();
+        this.adminPassword = admin.password();
     }
 
     @Override

@@ -5,11 +5,9 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
-import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -25,12 +23,10 @@ public class RequestSizeLimit extends OncePerRequestFilter {
     private final long maxUpload;
     private final long maxPublicBody;
 
-    public RequestSizeLimit(@Value("${complaintflow.security.max-body:64KB}") DataSize maxBody,
-                            @Value("${complaintflow.security.max-upload:10MB}") DataSize maxUpload,
-                            @Value("${complaintflow.security.max-public-body:32KB}") DataSize maxPublicBody) {
-        this.maxBody = maxBody.toBytes();
-        this.maxUpload = maxUpload.toBytes();
-        this.maxPublicBody = maxPublicBody.toBytes();
+    public RequestSizeLimit(SecurityProperties settings) {
+        this.maxBody = settings.maxBody().toBytes();
+        this.maxUpload = settings.maxUpload().toBytes();
+        this.maxPublicBody = settings.maxPublicBody().toBytes();
     }
 
     private static String path(HttpServletRequest request) {

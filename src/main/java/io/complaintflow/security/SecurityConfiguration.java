@@ -3,7 +3,8 @@ package io.complaintflow.security;
 
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
-import org.springframework.beans.factory.annotation.Value;
+import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
+import org.springframework.boot.autoconfigure.web.servlet.JerseyApplicationPath;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -35,28 +36,26 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    @org.springframework.boot.context.properties.ConfigurationProperties("complaintflow.security")
-    TrustedProxies trustedProxies() {
-        return new TrustedProxies();
+    TrustedProxies trustedProxies(SecurityProperties settings) {
+        TrustedProxies proxies = new TrustedProxies();
+        proxies.setTrustedProxies(settings.trustedProxies());
+        return proxies;
     }
 
     @Bean
-    FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication(
-            @Value("${camunda.bpm.jersey.application-path:/engine-rest}") String restPath) {
+    FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication(JerseyApplicationPath rest) {
         var registration = new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
         registration.setName("complaintflow-engine-rest-authentication");
         registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
                 HttpBasicAuthenticationProvider.class.getName());
-        registration.addUrlPatterns(restPath + "/*");
+        registration.addUrlPatterns(rest.getRelativePath("/*"));
         return registration;
     }
 
     @Bean
     @Order(1)
-    SecurityFilterChain engineRest(HttpSecurity http,
-                                   @Value("${camunda.bpm.jersey.application-path:/engine-rest}") String restPath)
-            throws Exception {
-        return http.securityMatcher(restPath + "/**")
+    SecurityFilterChain engineRest(HttpSecurity http, JerseyApplicationPath rest) throws Exception {
+        return http.securityMatcher(rest.getRelativePath("/**"))
                 .authorizeHttpRequests(a -> a.anyRequest().permitAll())
                 .csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -66,7 +65,8 @@ public class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain api(HttpSecurity http, CamundaIdentityAuthentication identity,
-                            @Value("${camunda.bpm.process-engine-name:default}") String engine) throws Exception {
+                            CamundaBpmProperties camunda) throws Exception {
+        String engine = camunda.getProcessEngineName();
         return http.securityMatcher("/api/**", "/actuator/**")
                 .authenticationProvider(identity)
                 .httpBasic(b -> b.authenticationEntryPoint(SecurityProblems.unauthorized()))
@@ -103,9 +103,8 @@ public class SecurityConfiguration {
     /** Camunda's webapps bring their own login, CSRF filter and security headers. */
     @Bean
     @Order(3)
-    SecurityFilterChain webapps(HttpSecurity http,
-                                @Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath)
-            throws Exception {
+    SecurityFilterChain webapps(HttpSecurity http, CamundaBpmProperties camunda) throws Exception {
+        String webappPath = camunda.getWebapp().getApplicationPath();
         return http.securityMatcher(webappPath + "/**")
                 // Admin's first-administrator set-up is never needed: prod creates the administrator from the
                 // environment before the server listens, demo brings its own; open, it can be claimed by anyone

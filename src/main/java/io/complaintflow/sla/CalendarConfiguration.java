@@ -1,15 +1,13 @@
 package io.complaintflow.sla;
 
-import java.nio.file.Path;
+import io.complaintflow.complaint.ZoneProperties;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -21,8 +19,8 @@ public class CalendarConfiguration {
 
     /** The shipped holiday years, with the operator's folder adding or replacing years. */
     @Bean
-    public HolidaySchedule holidaySchedule(@Value("${complaintflow.calendar.holidays-dir:calendar}") Path holidaysDir) {
-        HolidayFiles files = HolidayFiles.withShipped(holidaysDir);
+    public HolidaySchedule holidaySchedule(CalendarProperties settings) {
+        HolidayFiles files = HolidayFiles.withShipped(settings.holidaysDir());
         HolidaySchedule schedule = files.load();
         LOG.info("Holiday data for {} from {}{}{}", schedule.years(), schedule.files(),
                 schedule.replacedYears().isEmpty() ? "" : " (shipped " + schedule.replacedYears() + " replaced by "
@@ -32,13 +30,12 @@ public class CalendarConfiguration {
     }
 
     @Bean
-    public BusinessCalendar businessCalendar(
-            @Value("${complaintflow.calendar.zone:${complaintflow.zone:Asia/Shanghai}}") String zone,
-            @Value("${complaintflow.calendar.working-periods:09:00-12:00,13:30-18:00}") String workingPeriods,
-            @Value("${complaintflow.calendar.working-days:MONDAY,TUESDAY,WEDNESDAY,THURSDAY,FRIDAY}") String workingDays,
-            HolidaySchedule schedule) {
-        BusinessCalendar calendar = new BusinessCalendar(ZoneId.of(zone), parseWeekdays(workingDays),
-                WorkingPeriod.parse(workingPeriods), schedule.holidays().keySet(), schedule.makeupWorkdays());
+    public BusinessCalendar businessCalendar(CalendarProperties settings, ZoneProperties business,
+                                             HolidaySchedule schedule) {
+        BusinessCalendar calendar = new BusinessCalendar(
+                settings.zone() != null ? settings.zone() : business.zone(), parseWeekdays(settings.workingDays()),
+                WorkingPeriod.parse(settings.workingPeriods()), schedule.holidays().keySet(),
+                schedule.makeupWorkdays());
         LOG.info("Business calendar: {} holidays and {} make-up working days for {} ({})",
                 schedule.holidays().size(), schedule.makeupWorkdays().size(), schedule.years(), calendar);
         int thisYear = LocalDate.now(calendar.zone()).getYear();

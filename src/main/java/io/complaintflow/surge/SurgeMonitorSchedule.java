@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -29,11 +28,11 @@ public class SurgeMonitorSchedule {
     private final Duration interval;
 
     public SurgeMonitorSchedule(SurgeMonitor monitor, JdbcClient jdbc, BusinessClock clock,
-                                @Value("${complaintflow.surge.check-interval:PT5M}") Duration interval) {
+                                SurgeProperties settings) {
         this.monitor = monitor;
         this.jdbc = jdbc;
         this.clock = clock;
-        this.interval = interval;
+        this.interval = settings.checkInterval();
     }
 
     @Scheduled(initialDelayString = "${complaintflow.surge.check-interval:PT5M}",

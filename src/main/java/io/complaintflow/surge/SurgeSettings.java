@@ -3,14 +3,13 @@ package io.complaintflow.surge;
 import io.complaintflow.modelpolicy.PublishedForModels;
 import java.time.Duration;
 import java.util.List;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * The surge thresholds (configuration, see docs/crises-and-315.md). Intake in the sliding {@code window} is compared with the
- * baseline: the average of the same window in the last {@code weeks} weeks ({@code same-hour}, never below
- * {@code min-baseline}), or {@code fixed-rate}. Level n starts when intake reaches {@code level-n} times the
- * baseline.
+ * The surge thresholds of {@link SurgeProperties}, as the monitor and surge-response read them. Intake in the
+ * sliding {@code window} is compared with the baseline: the average of the same window in the last {@code weeks}
+ * weeks ({@code same-hour}, never below {@code min-baseline}), or {@code fixed-rate}. Level n starts when intake
+ * reaches {@code level-n} times the baseline.
  */
 @PublishedForModels
 @Component("surgeSettings")
@@ -28,30 +27,15 @@ public class SurgeSettings {
     private final Duration standDownAfter;
     private final Duration reviewInterval;
 
-    public SurgeSettings(@Value("${complaintflow.surge.baseline:same-hour}") String baseline,
-                         @Value("${complaintflow.surge.weeks:4}") int weeks,
-                         @Value("${complaintflow.surge.fixed-rate:30}") double fixedRate,
-                         @Value("${complaintflow.surge.min-baseline:10}") double minBaseline,
-                         @Value("${complaintflow.surge.window:PT1H}") Duration window,
-                         @Value("${complaintflow.surge.level-1:1.5}") double level1,
-                         @Value("${complaintflow.surge.level-2:2.0}") double level2,
-                         @Value("${complaintflow.surge.level-3:3.0}") double level3,
-                         @Value("${complaintflow.surge.stand-down-after:PT2H}") Duration standDownAfter,
-                         @Value("${complaintflow.surge.review-interval:PT15M}") Duration reviewInterval) {
-        if (!SAME_HOUR.equals(baseline) && !FIXED.equals(baseline)) {
-            throw new IllegalStateException("complaintflow.surge.baseline must be same-hour or fixed: " + baseline);
-        }
-        if (!(level1 > 0 && level1 < level2 && level2 < level3)) {
-            throw new IllegalStateException("complaintflow.surge.level-1 < level-2 < level-3 expected");
-        }
-        this.baseline = baseline;
-        this.weeks = weeks;
-        this.fixedRate = fixedRate;
-        this.minBaseline = minBaseline;
-        this.window = window;
-        this.thresholds = List.of(level1, level2, level3);
-        this.standDownAfter = standDownAfter;
-        this.reviewInterval = reviewInterval;
+    public SurgeSettings(SurgeProperties settings) {
+        this.baseline = settings.baseline();
+        this.weeks = settings.weeks();
+        this.fixedRate = settings.fixedRate();
+        this.minBaseline = settings.minBaseline();
+        this.window = settings.window();
+        this.thresholds = List.of(settings.level1(), settings.level2(), settings.level3());
+        this.standDownAfter = settings.standDownAfter();
+        this.reviewInterval = settings.reviewInterval();
     }
 
     public String baseline() {

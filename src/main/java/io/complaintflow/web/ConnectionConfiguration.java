@@ -1,12 +1,9 @@
 package io.complaintflow.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
-import org.springframework.util.unit.DataSize;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -16,7 +13,6 @@ import org.springframework.core.Ordered;
  * (security/): the content type must be concrete, then the public doors' limits.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(PublicDoorLimits.class)
 class ConnectionConfiguration {
 
     @Bean
@@ -38,8 +34,9 @@ class ConnectionConfiguration {
     /** JSON bodies of Camunda's REST API (engine-rest, Tasklist's engine API) read and checked once first. */
     @Bean
     FilterRegistrationBean<EngineRestBodyCheck> engineRestBodyCheck(ObjectMapper json,
-            @Value("${complaintflow.security.max-engine-rest-body:1MB}") DataSize maxBody) {
-        var registration = new FilterRegistrationBean<>(new EngineRestBodyCheck(json, maxBody.toBytes()));
+            EngineRestProperties settings) {
+        var registration = new FilterRegistrationBean<>(new EngineRestBodyCheck(json,
+                settings.maxEngineRestBody().toBytes()));
         registration.setName("complaintflow-engine-rest-body");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 7);
         return registration;

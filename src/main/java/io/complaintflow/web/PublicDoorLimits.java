@@ -1,8 +1,10 @@
 package io.complaintflow.web;
 
+import jakarta.validation.constraints.Positive;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * What an anonymous client may hold of a node on the public doors ({@code /public/**}); docs/operations.md,
@@ -15,14 +17,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                    below {@code server.tomcat.threads.max}, so handlers, intake channels and the health probes
  *                    always find a thread
  */
+@Validated
 @ConfigurationProperties("complaintflow.public-doors")
-public record PublicDoorLimits(@DefaultValue("PT10S") Duration bodyTimeout, @DefaultValue("4") int perClient,
-                               @DefaultValue("16") int total) {
-
-    public PublicDoorLimits {
-        if (bodyTimeout.isNegative() || bodyTimeout.isZero() || perClient < 1 || total < 1) {
-            throw new IllegalArgumentException("complaintflow.public-doors: body-timeout, per-client and total must be "
-                    + "positive");
-        }
-    }
+public record PublicDoorLimits(@DefaultValue("PT10S") @Positive Duration bodyTimeout,
+                               @DefaultValue("4") @Positive int perClient,
+                               @DefaultValue("16") @Positive int total) {
 }

@@ -2,8 +2,7 @@ package io.complaintflow.webapp;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.time.ZoneId;
-import org.springframework.beans.factory.annotation.Value;
+import io.complaintflow.complaint.ZoneProperties;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,10 +20,9 @@ class WebappSettingsController {
 
     private final String module;
 
-    WebappSettingsController(@Value("${complaintflow.zone:Asia/Shanghai}") String zone,
-                             @Value("${complaintflow.webapp.banner:}") String banner,
-                             ObjectMapper json) throws JsonProcessingException {
-        WebappSettings settings = new WebappSettings(ZoneId.of(zone).getId(), banner.strip());
+    WebappSettingsController(ZoneProperties zone, WebappProperties webapp, ObjectMapper json)
+            throws JsonProcessingException {
+        WebappSettings settings = new WebappSettings(zone.zone().getId(), webapp.banner().strip());
         module = "export default " + json.writeValueAsString(settings) + ";\n";
     }
 

@@ -2,7 +2,9 @@ package io.complaintflow.assist;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.complaintflow.TestSettings;
 import io.complaintflow.complaint.BusinessClock;
+import io.complaintflow.complaint.ZoneProperties;
 import io.complaintflow.safety.SafetyScreening;
 import io.complaintflow.safety.SafetySettings;
 import java.io.IOException;
@@ -32,8 +34,8 @@ class AssistServiceTest {
     private final AssistService assist = service(true);
 
     private AssistService service(boolean seed) {
-        return new AssistService(closedComplaints, words, safety, new BusinessClock("Asia/Shanghai"), 200, 0.6,
-                20000, seed);
+        return new AssistService(closedComplaints, words, safety, new BusinessClock(TestSettings.bind(
+                ZoneProperties.class)), TestSettings.bind(AssistProperties.class, "complaintflow.assist.seed=" + seed));
     }
 
     private static List<LabelledComplaint> closedComplaints(int n) throws IOException {

@@ -3,7 +3,9 @@ package io.complaintflow.campaign;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.complaintflow.TestSettings;
 import io.complaintflow.complaint.BusinessClock;
+import io.complaintflow.complaint.ZoneProperties;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -14,8 +16,8 @@ import org.junit.jupiter.api.Test;
 /** The configured campaign dates as instants in the business time zone, and the phase at any moment. */
 class CampaignCalendarTest {
 
-    private final CampaignCalendar calendar = new CampaignCalendar(new BusinessClock("Asia/Shanghai"), "02-25", "09:00",
-            "03-11", "03-15T20:00", "03-21", "04-05", Duration.ofDays(7));
+    private final CampaignCalendar calendar = new CampaignCalendar(
+            new BusinessClock(TestSettings.bind(ZoneProperties.class)), TestSettings.bind(CampaignProperties.class));
 
     @AfterEach
     void resetClock() {
@@ -59,7 +61,8 @@ class CampaignCalendarTest {
 
     @Test
     void datesOutOfOrderAreRefusedAtStartUp() {
-        assertThatThrownBy(() -> new CampaignCalendar(new BusinessClock("Asia/Shanghai"), "03-12", "09:00", "03-11",
-                "03-15T20:00", "03-21", "04-05", Duration.ofDays(7))).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> new CampaignCalendar(
+                new BusinessClock(TestSettings.bind(ZoneProperties.class)),
+                TestSettings.bind(CampaignProperties.class, "complaintflow.campaign.start=03-12"))).isInstanceOf(IllegalStateException.class);
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.complaintflow.mailbox.MailRecord;
 import io.complaintflow.mass.MassIncident;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.Period;
 import java.util.ArrayList;
@@ -29,7 +30,7 @@ class OtherReadsTest {
     };
     private final OtherReads managersOnly = new OtherReads(new PersonalData(new PrivacySettings(
             List.of("complaint-managers"), new PrivacySettings.Retention(Period.ofYears(3), null, null), null,
-            new PrivacySettings.RetentionJob(true, "0 0 2 * * *", 500))), log, null, null);
+            new PrivacySettings.RetentionJob(true, "0 0 2 * * *", 500), Duration.ofMinutes(1))), log, null, null);
 
     private final MailRecord mail = new MailRecord(7, "inbox", Instant.now(), Instant.now(), "node", "li.na@example.com",
             "Re: CMP-20261203-000001 我是她丈夫 13812345678", 100, "REVIEW", List.of(), "发件人不是客户",

@@ -160,7 +160,7 @@ class SecurityDoorsTest {
 
     @Test
     void prodRefusesToStartWhileDemoUsersOrDefaultPasswordsExist() {
-        ProductionGuard guard = new ProductionGuard("", "");
+        ProductionGuard guard = new ProductionGuard(new AdminProperties("", ""));
         List<String> problems = guard.problems(identity);
         assertThat(problems).contains("demo user 'agent' exists", "user 'quality' has a default password");
         org.assertj.core.api.Assertions.assertThatThrownBy(

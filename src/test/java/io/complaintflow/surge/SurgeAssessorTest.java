@@ -3,6 +3,7 @@ package io.complaintflow.surge;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.complaintflow.TestSettings;
 import io.complaintflow.surge.SurgeAssessor.Assessment;
 import io.complaintflow.surge.SurgeAssessor.Decision;
 import java.time.Duration;
@@ -75,20 +76,12 @@ class SurgeAssessorTest {
         assertThat(assessor.assess(volume(360, 0), 1, T0, monthEnd).decision()).isEqualTo(Decision.STAND_DOWN);
     }
 
-    @Test
-    void thresholdsMustClimbFromLevelToLevel() {
-        assertThatThrownBy(() -> new SurgeSettings("same-hour", 4, 30, 10, Duration.ofHours(1), 2.0, 1.5, 3.0,
-                Duration.ofHours(2), Duration.ofMinutes(15))).isInstanceOf(IllegalStateException.class);
-        assertThatThrownBy(() -> new SurgeSettings("weekly", 4, 30, 10, Duration.ofHours(1), 1.5, 2.0, 3.0,
-                Duration.ofHours(2), Duration.ofMinutes(15))).hasMessageContaining("same-hour or fixed");
-    }
-
     private static Volume volume(long minutesAfterT0, long count) {
         return new Volume(T0.plus(Duration.ofMinutes(minutesAfterT0)), count, 10);
     }
 
     static SurgeSettings settings(Duration standDownAfter) {
-        return new SurgeSettings("same-hour", 4, 30, 10, Duration.ofHours(1), 1.5, 2.0, 3.0, standDownAfter,
-                Duration.ofMinutes(15));
+        return new SurgeSettings(TestSettings.bind(SurgeProperties.class,
+                "complaintflow.surge.stand-down-after=" + standDownAfter));
     }
 }

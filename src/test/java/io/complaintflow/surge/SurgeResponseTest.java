@@ -15,6 +15,9 @@ import com.icegreen.greenmail.util.GreenMail;
 import io.complaintflow.ComplaintFlowTest;
 import io.complaintflow.ReadinessScenarios;
 import io.complaintflow.TestScenarios;
+import io.complaintflow.TestSettings;
+import io.complaintflow.complaint.BusinessClock;
+import io.complaintflow.complaint.ZoneProperties;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -164,8 +167,8 @@ class SurgeResponseTest {
         assertThat(new SurgeAssessor(SurgeAssessorTest.settings(Duration.ofHours(2))).levelFor(sameHour.measure(at)))
                 .isEqualTo(1);
 
-        IntakeVolume fixed = new IntakeVolume(jdbc, new SurgeSettings("fixed", 4, 30, 10, Duration.ofHours(1),
-                1.5, 2.0, 3.0, Duration.ofHours(2), Duration.ofMinutes(15)));
+        IntakeVolume fixed = new IntakeVolume(jdbc, new SurgeSettings(TestSettings.bind(SurgeProperties.class,
+                "complaintflow.surge.baseline=fixed")));
         assertThat(fixed.measure(at)).isEqualTo(new Volume(at, 24, 30.0));
     }
 
@@ -260,8 +263,8 @@ class SurgeResponseTest {
                 return java.util.Optional.empty();
             }
         };
-        return new SurgeMonitorSchedule(counting, jdbc, new io.complaintflow.complaint.BusinessClock("Asia/Shanghai"),
-                Duration.ofMinutes(5));
+        return new SurgeMonitorSchedule(counting, jdbc, new BusinessClock(TestSettings.bind(ZoneProperties.class)),
+                TestSettings.bind(SurgeProperties.class, "complaintflow.surge.check-interval=PT5M"));
     }
 
     /** Every API call of this test goes through here (authentication is added in one place when it comes). */
