@@ -122,6 +122,29 @@ public class ComplaintRepository {
                 .param(odt(at)).param(odt(at)).param(caseNumber).update();
     }
 
+    /** {@code duplicate} is merged into {@code into} (duplicate/MergeService has checked that both may be). */
+    public void markMerged(String duplicate, String into) {
+        jdbc.sql("update complaint set merged_into = ? where case_number = ?").param(into).param(duplicate).update();
+    }
+
+    /** What the closing form says caused the complaint (resolution/ClosureCauses has checked it). */
+    public void recordClosureCause(String caseNumber, String rootCause, String responsibleDepartment,
+                                   boolean preventable) {
+        jdbc.sql("update complaint set root_cause = ?, responsible_department = ?, preventable = ?"
+                        + " where case_number = ?")
+                .params(rootCause, responsibleDepartment, preventable, caseNumber).update();
+    }
+
+    /**
+     * The customer's contact details removed and the texts replaced by the scrubbed ones privacy/Erasure gives
+     * (docs/privacy.md): what is left of the record names nobody.
+     */
+    public void anonymise(String caseNumber, String name, String subject, String description, String resolution) {
+        jdbc.sql("update complaint set customer_name = ?, customer_phone = null, customer_email = null,"
+                        + " customer_id = null, subject = ?, description = ?, resolution = ? where case_number = ?")
+                .params(name, subject, description, resolution, caseNumber).update();
+    }
+
     public void recordSatisfaction(String caseNumber, int score, boolean resolved, Instant at) {
         jdbc.sql("update complaint set satisfaction_score = ?, callback_resolved = ?, updated_at = ?"
                         + " where case_number = ?")

@@ -86,7 +86,7 @@ public class MergeService {
             throw new ResponseStatusException(HttpStatus.CONFLICT,
                     "目标工单 " + into + " 已结案或已合并，请合并到仍在处理的工单");
         }
-        jdbc.sql("update complaint set merged_into = ? where case_number = ?").param(into).param(duplicate).update();
+        complaints.markMerged(duplicate, into);
         timeline.record(duplicate, actor, TimelineKind.MERGED, "作为重复投诉并入 " + into, reason);
         timeline.record(into, actor, TimelineKind.MERGED, "重复投诉 " + duplicate + " 已并入本工单", reason);
         caseFile.refresh(into, null);

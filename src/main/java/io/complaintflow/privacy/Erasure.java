@@ -4,6 +4,7 @@ import static io.complaintflow.complaint.Timestamps.instant;
 
 import io.complaintflow.complaint.BusinessClock;
 import io.complaintflow.complaint.Coded;
+import io.complaintflow.complaint.ComplaintRepository;
 import io.complaintflow.complaint.ComplaintStatus;
 import io.complaintflow.complaint.Regulator;
 import java.time.Instant;
@@ -52,16 +53,19 @@ public class Erasure {
     private final SubjectRecords records;
     private final EngineScrubber engine;
     private final JdbcClient jdbc;
+    private final ComplaintRepository complaints;
     private final TransactionTemplate transactions;
     private final PrivacySettings settings;
     private final BusinessClock clock;
     private final ErasureWatch assistant;
 
-    public Erasure(SubjectRecords records, EngineScrubber engine, JdbcClient jdbc, TransactionTemplate transactions,
-                   PrivacySettings settings, BusinessClock clock, ErasureWatch assistant) {
+    public Erasure(SubjectRecords records, EngineScrubber engine, JdbcClient jdbc, ComplaintRepository complaints,
+                   TransactionTemplate transactions, PrivacySettings settings, BusinessClock clock,
+                   ErasureWatch assistant) {
         this.records = records;
         this.engine = engine;
         this.jdbc = jdbc;
+        this.complaints = complaints;
         this.transactions = transactions;
         this.settings = settings;
         this.clock = clock;
@@ -206,10 +210,8 @@ public class Erasure {
         Scrub s = new Scrub(needles);
         jdbc.sql("select subject, resolution from complaint where case_number = ?").param(caseNumber).query(rs -> {
             rs.next();
-            jdbc.sql("update complaint set customer_name = ?, customer_phone = null, customer_email = null,"
-                            + " customer_id = null, subject = ?, description = ?, resolution = ? where case_number = ?")
-                    .params(ERASED_NAME, cut(s.text(rs.getString("subject")), 200), ERASED_DESCRIPTION,
-                            cut(s.text(rs.getString("resolution")), 5000), caseNumber).update();
+            complaints.anonymise(caseNumber, ERASED_NAME, cut(s.text(rs.getString("subject")), 200),
+                    ERASED_DESCRIPTION, cut(s.text(rs.getString("resolution")), 5000));
             return Boolean.TRUE;
         });
         rewrite("timeline_entry", "id", Map.of("summary", 500, "detail", 5000), caseNumber, s);

@@ -1,6 +1,7 @@
 package io.complaintflow.resolution;
 
 import io.complaintflow.complaint.Coded;
+import io.complaintflow.complaint.ComplaintRepository;
 import io.complaintflow.complaint.Department;
 import io.complaintflow.engine.FormValues;
 import io.complaintflow.pdca.RootCause;
@@ -18,10 +19,12 @@ import org.springframework.stereotype.Component;
 public class ClosureCauses {
 
     private final JdbcClient jdbc;
+    private final ComplaintRepository complaints;
     private final RootCauses causes;
 
-    public ClosureCauses(JdbcClient jdbc, RootCauses causes) {
+    public ClosureCauses(JdbcClient jdbc, ComplaintRepository complaints, RootCauses causes) {
         this.jdbc = jdbc;
+        this.complaints = complaints;
         this.causes = causes;
     }
 
@@ -43,8 +46,7 @@ public class ClosureCauses {
     }
 
     public void record(String caseNumber, ClosureCause cause) {
-        jdbc.sql("update complaint set root_cause = ?, responsible_department = ?, preventable = ? where case_number = ?")
-                .params(cause.rootCause(), cause.responsibleDepartment(), cause.preventable(), caseNumber).update();
+        complaints.recordClosureCause(caseNumber, cause.rootCause(), cause.responsibleDepartment(), cause.preventable());
     }
 
     public Optional<ClosureCause> of(String caseNumber) {
