@@ -28,7 +28,7 @@ import org.springframework.web.server.ResponseStatusException;
  */
 @RestController
 @RequestMapping("/api/assist")
-public class AssistController {
+class AssistController {
 
     private final AssistService assist;
     private final SuggestionOutcomes outcomes;

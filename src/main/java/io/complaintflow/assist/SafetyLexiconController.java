@@ -31,7 +31,7 @@ import org.springframework.web.server.ResponseStatusException;
  */
 @RestController
 @RequestMapping("/api/assist/safety-lexicon")
-public class SafetyLexiconController {
+class SafetyLexiconController {
 
     private final SafetyScreening screening;
     private final SafetyTerms terms;

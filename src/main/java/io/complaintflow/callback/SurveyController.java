@@ -21,7 +21,7 @@ import org.springframework.web.util.HtmlUtils;
  * page for a link that is unknown (404), already used (409) or expired (410).
  */
 @RestController
-public class SurveyController {
+class SurveyController {
 
     private static final MediaType HTML = new MediaType("text", "html", java.nio.charset.StandardCharsets.UTF_8);
     private static final long MAX_BODY_BYTES = 16 * 1024;

@@ -21,7 +21,7 @@ import org.springframework.web.server.ResponseStatusException;
 /** The yearly 3·15 campaigns: start one by hand (its timer starts it on the configured date anyway), read them. */
 @RestController
 @RequestMapping("/api/campaigns")
-public class CampaignController {
+class CampaignController {
 
     private final RuntimeService runtime;
     private final CampaignRuns runs;

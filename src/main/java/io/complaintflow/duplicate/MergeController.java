@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/complaints")
-public class MergeController {
+class MergeController {
 
     private final MergeService merges;
     private final ComplaintRepository complaints;

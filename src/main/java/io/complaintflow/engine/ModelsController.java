@@ -10,7 +10,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** Lets process owners publish what they saved in Modeler without restarting the application. */
 @RestController
 @RequestMapping("/api/models")
-public class ModelsController {
+class ModelsController {
 
     private final ModelPublisher publisher;
     private final FileSystemDeployer deployer;

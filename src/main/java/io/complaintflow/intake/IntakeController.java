@@ -11,7 +11,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/complaints")
-public class IntakeController {
+class IntakeController {
 
     private final IntakeService intake;
     private final Actors actors;

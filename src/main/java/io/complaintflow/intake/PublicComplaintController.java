@@ -36,7 +36,7 @@ import org.springframework.web.bind.annotation.RestController;
  * out which case numbers exist.
  */
 @RestController
-public class PublicComplaintController {
+class PublicComplaintController {
 
     static final long MAX_BODY_BYTES = 32 * 1024;
     static final String PUBLIC_ACTOR = "customer-web";

@@ -5,7 +5,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 
 /** {@code /public/} opens the complaint form (static, in {@code static/public/}). */
 @Controller
-public class PublicPagesController {
+class PublicPagesController {
 
     @GetMapping({"/public", "/public/"})
     public String index() {

@@ -22,7 +22,7 @@ import org.springframework.web.server.ResponseStatusException;
  */
 @RestController
 @RequestMapping("/api/complaints/{caseNumber}/attachments")
-public class AttachmentController {
+class AttachmentController {
 
     private static final Set<String> SHOWN_AS_IS = Set.of("image/png", "image/jpeg", "image/gif", "image/webp",
             "application/pdf", "text/plain");

@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 @RestController
 @RestControllerAdvice(basePackages = "io.complaintflow")
 @Order(Ordered.HIGHEST_PRECEDENCE)
-public class ModelPolicyController {
+class ModelPolicyController {
 
     static final URI REFUSED = URI.create("https://complaintflow.io/problems/model-refused");
 

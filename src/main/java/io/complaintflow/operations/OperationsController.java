@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** What the Cockpit dashboard's banner shows: the installation's open problems, for everyone who reads reports. */
 @RestController
 @RequestMapping("/api/operations")
-public class OperationsController {
+class OperationsController {
 
     private final CalendarCoverage calendar;
     private final MailOutbox mails;

@@ -20,7 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** Answer scripts / FAQ (投诉FAQ/脚本): read every version, publish a new one. */
 @RestController
 @RequestMapping("/api/answer-scripts")
-public class AnswerScriptController {
+class AnswerScriptController {
 
     private final AnswerScriptService scripts;
 

@@ -13,7 +13,7 @@ import org.springframework.web.server.ResponseStatusException;
 /** What is waiting for a PDCA review: crisis reviews and 3·15 campaign reviews not yet picked up. */
 @RestController
 @RequestMapping("/api/pdca/handovers")
-public class PdcaController {
+class PdcaController {
 
     private final PdcaHandovers handovers;
     private final Actors actors;

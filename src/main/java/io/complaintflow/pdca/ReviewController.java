@@ -22,7 +22,7 @@ import org.springframework.web.server.ResponseStatusException;
 /** PDCA review cycles: start one by hand, and the report of cycles, actions, before/after figures and verdicts. */
 @RestController
 @RequestMapping("/api/reviews")
-public class ReviewController {
+class ReviewController {
 
     private final PdcaReviews reviews;
     private final PdcaCycles cycles;

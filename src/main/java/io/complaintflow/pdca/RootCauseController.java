@@ -20,7 +20,7 @@ import org.springframework.web.server.ResponseStatusException;
 /** The root-cause taxonomy for process owners: list, add, change (retire with {@code active: false}). */
 @RestController
 @RequestMapping("/api/root-causes")
-public class RootCauseController {
+class RootCauseController {
 
     private final RootCauses causes;
 

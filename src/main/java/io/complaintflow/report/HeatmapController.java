@@ -22,7 +22,7 @@ import org.springframework.web.server.ResponseStatusException;
  */
 @RestController
 @RequestMapping("/api/reports")
-public class HeatmapController {
+class HeatmapController {
 
     private final HeatmapService heatmap;
     private final BusinessClock clock;

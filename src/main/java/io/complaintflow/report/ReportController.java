@@ -25,7 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** Managers' figures. {@code from}/{@code to}: days in the business time zone, {@code to} inclusive; default the last 30 days. */
 @RestController
 @RequestMapping("/api/reports")
-public class ReportController {
+class ReportController {
 
     private final ReportService reports;
     private final PeriodReportDocuments documents;

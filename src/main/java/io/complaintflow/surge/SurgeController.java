@@ -23,7 +23,7 @@ import org.springframework.web.server.ResponseStatusException;
 /** Surge responses: start one by hand, list the activations of a period, see intake against its baseline. */
 @RestController
 @RequestMapping("/api/surges")
-public class SurgeController {
+class SurgeController {
 
     private final SurgeService surges;
     private final SurgeActivations activations;

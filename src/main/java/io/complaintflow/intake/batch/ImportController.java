@@ -15,7 +15,7 @@ import org.springframework.web.multipart.MultipartFile;
 
 @RestController
 @RequestMapping("/api/complaints")
-public class ImportController {
+class ImportController {
 
     private final ComplaintImport imports;
     private final Actors actors;
