@@ -38,10 +38,23 @@ final class HeatFill {
     /** The slices a row with a complaint belongs to (besides the departments of complaint_department). */
     private static final String DIMENSIONS = "(select cast('all' as varchar(16)) dimension"
             + " union all select cast('department' as varchar(16)) union all select cast('grade' as varchar(16))"
-            + " union all select cast('channel' as varchar(16)) union all select cast('regulator' as varchar(16)))";
+            + " union all select cast('channel' as varchar(16)) union all select cast('regulator' as varchar(16))"
+            + " union all select cast('" + Slice.COMBO + "' as varchar(16))"
+            + " union all select cast('" + Slice.DEPT_COMBO + "' as varchar(16)))";
 
+    /** A row's value in the slice {@code dm.dimension} (null: none; a department's are null without the variable). */
     private static final String VALUE_OF = "case dm.dimension when 'all' then '' when 'department' then %1$s.dep"
-            + " when 'grade' then %1$s.grade when 'channel' then %1$s.channel else %1$s.regulator end";
+            + " when 'grade' then %1$s.grade when 'channel' then %1$s.channel when 'regulator' then %1$s.regulator"
+            + " when '" + Slice.COMBO + "' then " + Slice.comboSql("%1$s")
+            + " when '" + Slice.DEPT_COMBO + "' then case when %1$s.dep is not null then %1$s.dep || '|' || "
+            + Slice.comboSql("%1$s") + " end end";
+
+    /** The department slices of a complaint's departments (complaint_department {@code cd}): single and combined. */
+    private static final String DEPARTMENT_DIMENSIONS = "(select cast('department' as varchar(16)) dimension"
+            + " union all select cast('" + Slice.DEPT_COMBO + "' as varchar(16)))";
+
+    private static final String DEPARTMENT_VALUE_OF = "case dm.dimension when 'department' then cd.department"
+            + " else cd.department || '|' || " + Slice.comboSql("%1$s") + " end";
 
     /** PostgreSQL fills this many business days per transaction (hash joins instead of a probe per stay). */
     private static final int DAYS_PER_BATCH = 31;
@@ -228,9 +241,10 @@ final class HeatFill {
         return "select d, pk, dimension, dim_value, act, bucket, count(*) n, sum(ms) total from ("
                 + " select s.d, s.pk, dm.dimension, " + VALUE_OF.formatted("s") + " dim_value, s.act, s.bucket, s.ms,"
                 + " s.cn from " + first + " s cross join " + DIMENSIONS + " dm"
-                + " union all select s.d, s.pk, cast('department' as varchar(16)), cd.department, s.act, s.bucket,"
-                + " s.ms, s.cn from " + second + " s join complaint_department cd on cd.case_number = s.cn"
-                + " where s.dep is null) x where x.dimension = 'all' or (x.cn is not null and x.dim_value is not null)"
+                + " union all select s.d, s.pk, dm.dimension, " + DEPARTMENT_VALUE_OF.formatted("s") + ", s.act,"
+                + " s.bucket, s.ms, s.cn from " + second + " s join complaint_department cd on cd.case_number = s.cn"
+                + " cross join " + DEPARTMENT_DIMENSIONS + " dm where s.dep is null) x"
+                + " where x.dimension = 'all' or (x.cn is not null and x.dim_value is not null)"
                 + " group by d, pk, dimension, dim_value, act, bucket";
     }
 
@@ -326,9 +340,10 @@ final class HeatFill {
         String rows = "select distinct pk, dimension, dim_value, d, act, cn from ("
                 + " select e2.d, e2.pk, dm.dimension, " + VALUE_OF.formatted("e2") + " dim_value, e2.act, e2.cn"
                 + " from " + first + " e2 cross join " + DIMENSIONS + " dm"
-                + " union all select e2.d, e2.pk, cast('department' as varchar(16)), cd.department, e2.act, e2.cn"
-                + " from " + first + " e2 join complaint_department cd on cd.case_number = e2.cn"
-                + " where e2.dep is null) x where x.dimension = 'all' or x.dim_value is not null";
+                + " union all select e2.d, e2.pk, dm.dimension, " + DEPARTMENT_VALUE_OF.formatted("e2") + ", e2.act,"
+                + " e2.cn from " + first + " e2 join complaint_department cd on cd.case_number = e2.cn"
+                + " cross join " + DEPARTMENT_DIMENSIONS + " dm where e2.dep is null) x"
+                + " where x.dimension = 'all' or x.dim_value is not null";
         String sql = pg
                 ? "with e2 as materialized (" + escalated + ") insert into heat_escalation (process_key, dimension,"
                         + " dim_value, esc_day, activity_id, case_number) " + rows

@@ -48,6 +48,10 @@ final class HeatRollup {
     /** What a stay's instance says about its complaint; {@code departments} empty without one. */
     record Dims(List<String> departments, String grade, String channel, String regulator) {
         static final Dims NONE = new Dims(List.of(), null, null, null);
+
+        List<Slice> slices() {
+            return this == NONE ? List.of(Slice.ALL) : Slice.ofComplaint(departments, grade, channel, regulator);
+        }
     }
 
     private final ZoneId zone;
@@ -74,7 +78,7 @@ final class HeatRollup {
     private void aggregate(Map<Key, long[]> rows, StayEnd stay, Dims d) {
         LocalDate day = LocalDate.ofInstant(stay.endedAt(), zone);
         int bucket = StayHistogram.bucketOf(stay.durationMs());
-        for (Slice slice : Slice.of(d.departments(), d.grade(), d.channel(), d.regulator())) {
+        for (Slice slice : d.slices()) {
             long[] n = rows.computeIfAbsent(new Key(stay.processKey(), slice.dimension(), slice.value(), day,
                     stay.activityId(), bucket), k -> new long[2]);
             n[0]++;
@@ -210,7 +214,7 @@ final class HeatRollup {
         for (EscalatedStay stay : stays) {
             Dims d = dims.getOrDefault(stay.processInstanceId(), Dims.NONE);
             LocalDate day = LocalDate.ofInstant(stay.at(), zone);
-            for (Slice slice : Slice.of(d.departments(), d.grade(), d.channel(), d.regulator())) {
+            for (Slice slice : d.slices()) {
                 rows.add(new EscalationKey(stay.processKey(), slice.dimension(), slice.value(), day,
                         stay.activityId(), stay.caseNumber()));
             }

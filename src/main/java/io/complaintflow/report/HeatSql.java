@@ -74,6 +74,19 @@ final class HeatSql {
         return this;
     }
 
+    /** Text before the statement, with its parameters (e.g. a {@code with} clause). */
+    void prepend(String before, Object... values) {
+        text.insert(0, before);
+        params.addAll(0, List.of(values));
+    }
+
+    /** Another statement's text and parameters after this one's. */
+    HeatSql append(HeatSql more) {
+        text.append(more.text);
+        params.addAll(more.params);
+        return this;
+    }
+
     void query(JdbcClient jdbc, org.springframework.jdbc.core.RowCallbackHandler rows) {
         jdbc.sql(text.toString()).params(params).query(rows);
     }

@@ -98,13 +98,30 @@ public class HeatmapService {
         return rollupsReady;
     }
 
+    /** The rollups' slices a filter reads, once they are filled; until then none (history). */
+    private Optional<List<Slice>> slices(HeatFilter filter) {
+        return rollupsReady() ? Optional.of(Slice.of(filter)) : Optional.empty();
+    }
+
+    /**
+     * The rows of the slices in a rollup: one slice, or a filter's combinations (each stay in one of them).
+     * Returns the condition; its parameters are added to {@code params}.
+     */
+    private static String sliceCondition(List<Slice> slices, List<Object> params) {
+        params.add(slices.get(0).dimension());
+        slices.forEach(slice -> params.add(slice.value()));
+        return "dimension = ? and dim_value " + (slices.size() == 1 ? "= ?"
+                : "in (" + "?,".repeat(slices.size() - 1) + "?)");
+    }
+
     /**
      * The figures of a process's activities. Waiting and overdue: for a period that reaches now from the open stays
      * ({@code heat_open_stay}), for one that ended earlier from history. Stays and escalations of the period: from
-     * the rollups for a filter on at most one dimension (once they are filled), otherwise from history.
+     * the rollups once they are filled — a slice, or for a filter on two or more dimensions the slices of the
+     * combinations it selects ({@link Slice#of(HeatFilter)}); until then from history.
      */
     public View heat(String processDefinitionKey, Period p, HeatFilter filter, Instant now) {
-        return heat(processDefinitionKey, p, filter, now, rollupsReady() ? Slice.of(filter) : Optional.empty(), true);
+        return heat(processDefinitionKey, p, filter, now, slices(filter), true);
     }
 
     /** The same figures with everything read from history (exact percentiles), to check the tables against. */
@@ -112,7 +129,7 @@ public class HeatmapService {
         return heat(processDefinitionKey, p, filter, now, Optional.empty(), false);
     }
 
-    private View heat(String processDefinitionKey, Period p, HeatFilter filter, Instant now, Optional<Slice> slice,
+    private View heat(String processDefinitionKey, Period p, HeatFilter filter, Instant now, Optional<List<Slice>> slice,
                       boolean openStays) {
         tuneForAggregation();
         Instant asOf = asOf(p, now);
@@ -135,12 +152,13 @@ public class HeatmapService {
         }
         // complaints escalated (level 1 and up) in the period while they stayed there
         if (slice.isPresent()) {
-            jdbc.sql("""
-                            select activity_id act, count(distinct case_number) n from heat_escalation
-                            where process_key = ? and dimension = ? and dim_value = ? and esc_day >= ? and esc_day <= ?
-                            group by activity_id""")
-                    .params(processDefinitionKey, slice.get().dimension(), slice.get().value(), p.fromDay(),
-                            p.toDay())
+            List<Object> params = new ArrayList<>(List.of(processDefinitionKey));
+            String slices = sliceCondition(slice.get(), params);
+            params.addAll(List.of(p.fromDay(), p.toDay()));
+            jdbc.sql("select activity_id act, count(distinct case_number) n from heat_escalation"
+                            + " where process_key = ? and " + slices + " and esc_day >= ? and esc_day <= ?"
+                            + " group by activity_id")
+                    .params(params)
                     .query(rs -> {
                         counts.computeIfAbsent(rs.getString("act"), k -> new long[4])[3] = rs.getLong("n");
                     });
@@ -174,14 +192,16 @@ public class HeatmapService {
     }
 
     /** From the rollup: a few rows per activity and day; percentiles to a bucket ({@link StayHistogram}). */
-    private void rolledUpStays(String processDefinitionKey, Period p, Slice slice, Map<String, long[]> counts,
+    private void rolledUpStays(String processDefinitionKey, Period p, List<Slice> slices, Map<String, long[]> counts,
                                Map<String, Double[]> hours) {
         Map<String, StayHistogram> histograms = new TreeMap<>();
-        jdbc.sql("""
-                        select activity_id, bucket, sum(stays) stays, sum(total_ms) total_ms from heat_stay
-                        where process_key = ? and dimension = ? and dim_value = ? and end_day >= ? and end_day <= ?
-                        group by activity_id, bucket""")
-                .params(processDefinitionKey, slice.dimension(), slice.value(), p.fromDay(), p.toDay())
+        List<Object> params = new ArrayList<>(List.of(processDefinitionKey));
+        String condition = sliceCondition(slices, params);
+        params.addAll(List.of(p.fromDay(), p.toDay()));
+        jdbc.sql("select activity_id, bucket, sum(stays) stays, sum(total_ms) total_ms from heat_stay"
+                        + " where process_key = ? and " + condition + " and end_day >= ? and end_day <= ?"
+                        + " group by activity_id, bucket")
+                .params(params)
                 .query(rs -> {
                     histograms.computeIfAbsent(rs.getString("activity_id"), k -> new StayHistogram())
                             .add(rs.getInt("bucket"), rs.getLong("stays"), rs.getLong("total_ms"));
@@ -192,7 +212,7 @@ public class HeatmapService {
         });
     }
 
-    /** A filter on two or more dimensions: the stays from history, exact percentiles. */
+    /** Before the rollups are filled (and to check them): the stays from history, exact percentiles. */
     private void exactStays(String processDefinitionKey, Period p, HeatFilter filter, Map<String, long[]> counts,
                             Map<String, Double[]> hours) {
         HeatSql stays = new HeatSql("select ai.act_id_ act, count(*) n,"
@@ -226,7 +246,7 @@ public class HeatmapService {
     public List<HeatComplaint> complaints(String processDefinitionKey, String activityId, Period p, HeatFilter filter,
                                           Instant now, int limit) {
         return complaints(processDefinitionKey, activityId, p, filter, now, limit,
-                rollupsReady() ? Slice.of(filter) : Optional.empty(), true);
+                slices(filter), true);
     }
 
     /** The same list with everything read from history, to check the tables against. */
@@ -236,7 +256,7 @@ public class HeatmapService {
     }
 
     private List<HeatComplaint> complaints(String processDefinitionKey, String activityId, Period p,
-                                           HeatFilter filter, Instant now, int limit, Optional<Slice> slice,
+                                           HeatFilter filter, Instant now, int limit, Optional<List<Slice>> slice,
                                            boolean openStays) {
         Instant asOf = asOf(p, now);
         Map<String, HeatComplaint> rows = new LinkedHashMap<>();
@@ -290,12 +310,14 @@ public class HeatmapService {
      * of the others, as many as the list has room for are read from history (the stay they were escalated in).
      */
     private void escalatedFromRollup(String processDefinitionKey, String activityId, Period p, HeatFilter filter,
-                                     Slice slice, int limit, Map<String, HeatComplaint> rows) {
-        List<String> escalated = jdbc.sql("""
-                        select distinct case_number from heat_escalation where process_key = ? and dimension = ?
-                          and dim_value = ? and esc_day >= ? and esc_day <= ? and activity_id = ?
-                        order by case_number""")
-                .params(processDefinitionKey, slice.dimension(), slice.value(), p.fromDay(), p.toDay(), activityId)
+                                     List<Slice> slices, int limit, Map<String, HeatComplaint> rows) {
+        List<Object> params = new ArrayList<>(List.of(processDefinitionKey));
+        String condition = sliceCondition(slices, params);
+        params.addAll(List.of(p.fromDay(), p.toDay(), activityId));
+        List<String> escalated = jdbc.sql("select distinct case_number from heat_escalation where process_key = ?"
+                        + " and " + condition + " and esc_day >= ? and esc_day <= ? and activity_id = ?"
+                        + " order by case_number")
+                .params(params)
                 .query(String.class).list();
         List<String> others = new ArrayList<>();
         for (String k : escalated) {

@@ -18,28 +18,49 @@ final class OpenStayQueries {
     /**
      * Per activity, the complaints waiting there now and how many of them are overdue — as the history query says: a
      * clock of the complaint (in a department's own process its department clock) not paused, started, past its
-     * target and not stopped, or the task's due date passed. The clocks are joined once (a hash join with the late
-     * ones), not probed per stay; a complaint with two late clocks is still one complaint.
+     * target and not stopped, or the task's due date passed. A stay is one complaint unless it is marked
+     * {@code several} (its complaint waits there in more stays, {@link OpenStays}): those are grouped by complaint
+     * first, the others counted as they are — no aggregation per complaint over all stays. The late clocks are
+     * joined once as a set of (complaint, clock) with at most one row per stay, not probed per stay.
      */
     static HeatSql waiting(String processDefinitionKey, Instant asOf, HeatFilter filter) {
-        HeatSql waiting = new HeatSql("""
-                select os.activity_id act, os.complaint_key,
-                  max(case when os.task_due < ? or k.id is not null then 1 else 0 end) late
-                from heat_open_stay os""" + LATE_CLOCK + (filter.needsComplaint() ? COMPLAINT_OF_STAY : "")
-                + " where os.process_key = ? and os.since <= ?");
-        waiting.params(ts(asOf), odt(asOf), odt(asOf), odt(asOf), processDefinitionKey, ts(asOf));
-        waiting.filterOpen(filter).append(" group by os.activity_id, os.complaint_key");
-        // per complaint first, then per activity: two hash aggregations instead of sorting for count(distinct)
-        waiting.wrap("select s.act, count(*) waiting, sum(s.late) late from (", ") s group by s.act");
-        return waiting;
+        HeatSql single = stays("select os.activity_id act, count(*) waiting, sum(" + LATE + ") late",
+                processDefinitionKey, asOf, filter, false).append(" group by os.activity_id");
+        HeatSql several = stays("select os.activity_id act, os.complaint_key, max(" + LATE + ") late",
+                processDefinitionKey, asOf, filter, true).append(" group by os.activity_id, os.complaint_key");
+        several.wrap("select g.act, count(*) waiting, sum(g.late) late from (", ") g group by g.act");
+        single.append(" union all ").append(several);
+        single.wrap("select u.act, sum(u.waiting) waiting, sum(u.late) late from (", ") u group by u.act");
+        single.prepend("with lk as (" + LATE_CLOCKS + ") ", odt(asOf), odt(asOf), odt(asOf), odt(asOf), odt(asOf),
+                odt(asOf));
+        return single;
     }
 
-    /** A clock of the open stay's complaint that is late at ? (its department's in a department's own process). */
-    private static final String LATE_CLOCK = """
+    /** A stay is late at ?: its task's due date passed, or a late clock of its complaint joined ({@code lk}). */
+    private static final String LATE = "case when os.task_due < ? or lk.case_number is not null then 1 else 0 end";
 
-            left join complaint_clock k on k.case_number = os.case_number and k.state <> 'PAUSED'
-              and k.started_at <= ? and k.target_at < ? and (k.stopped_at is null or k.stopped_at > ?)
-              and (os.department is null or k.clock = 'DEPARTMENT:' || os.department)""";
+    /** The open stays of a process at asOf, those marked several or the others, with their late clock. */
+    private static HeatSql stays(String select, String processDefinitionKey, Instant asOf, HeatFilter filter,
+                                 boolean several) {
+        HeatSql stays = new HeatSql(select + " from heat_open_stay os left join lk on lk.case_number = os.case_number"
+                + " and lk.clock = case when os.department is null then '' else 'DEPARTMENT:' || os.department end"
+                + (filter.needsComplaint() ? COMPLAINT_OF_STAY : "")
+                + " where os.process_key = ? and os.since <= ? and " + (several ? "" : "not ") + "os.several");
+        stays.params(ts(asOf), processDefinitionKey, ts(asOf));
+        return stays.filterOpen(filter);
+    }
+
+    /** A clock of a complaint late at ?: not paused, started, past its target, not stopped. */
+    private static final String CLOCK_LATE = "k.state <> 'PAUSED' and k.started_at <= ? and k.target_at < ?"
+            + " and (k.stopped_at is null or k.stopped_at > ?)";
+
+    /**
+     * The late clocks as (complaint, clock), read once for both kinds of stays: each late clock, and '' once per
+     * complaint with any late clock; a stay joins the one it needs (its department's, or any) — one row at most.
+     */
+    private static final String LATE_CLOCKS = "select k.case_number, cast('' as varchar(50)) clock"
+            + " from complaint_clock k where " + CLOCK_LATE + " group by k.case_number"
+            + " union all select k.case_number, k.clock from complaint_clock k where " + CLOCK_LATE;
 
     private static final String COMPLAINT_OF_STAY = """
 

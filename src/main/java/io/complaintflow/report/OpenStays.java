@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -42,11 +43,32 @@ final class OpenStays {
             return new Started(activityInstanceId, key, activity, processInstanceId, definition, since, businessKey,
                     department, taskDue);
         }
+
+        /** The complaint the stay counts for: its instance's business key, or the instance. */
+        String complaintKey() {
+            return businessKey != null ? businessKey : processInstanceId;
+        }
+    }
+
+    /** A complaint at an activity: its stays there are marked {@code several} when there are more than one. */
+    record Key(String processKey, String activityId, String complaintKey) implements Comparable<Key> {
+        private static final Comparator<Key> ORDER = Comparator.comparing(Key::processKey)
+                .thenComparing(Key::activityId).thenComparing(Key::complaintKey);
+
+        @Override
+        public int compareTo(Key other) {
+            return ORDER.compare(this, other);
+        }
     }
 
     /** A stay moved to another diagram (process instance migration): its new activity and definition. */
     record Migration(String activityInstanceId, String processKey, String activityId, String processDefinitionId) {
     }
+
+    /** The first key of the heat's advisory locks (the second: the hash of a {@link Key}). */
+    private static final int LOCK_CLASS = 2020;
+
+    private volatile Boolean postgres;
 
     private static final String COLUMNS = "activity_instance_id, process_key, activity_id, process_instance_id,"
             + " process_definition_id, complaint_key, case_number, department, since, task_due";
@@ -55,8 +77,20 @@ final class OpenStays {
     static final String DEPARTMENT_OF_INSTANCE = "(select max(v.text_) from act_hi_varinst v where"
             + " v.proc_inst_id_ = %1$s and v.execution_id_ = %1$s and v.name_ = 'department')";
 
+    /**
+     * Writes what one command did and keeps the {@code several} marks of the complaints it touched. On PostgreSQL the
+     * touched (process, activity, complaint) keys are locked first (transaction-level advisory locks, in key order):
+     * two transactions adding or ending stays of one complaint at one activity mark them one after the other, the
+     * second seeing the first's rows. (H2, for development and tests, does not lock.)
+     */
     void write(Connection connection, List<Started> started, Collection<Migration> migrated, Map<String, Date> dues,
                Collection<String> ended) throws SQLException {
+        TreeSet<Key> touched = new TreeSet<>();
+        started.forEach(s -> touched.add(new Key(s.processKey(), s.activityId(), s.complaintKey())));
+        if (!ended.isEmpty() || !migrated.isEmpty()) {
+            touched.addAll(keysOf(connection, ended, migrated));
+        }
+        lock(connection, touched);
         if (!started.isEmpty()) {
             insert(connection, started);
         }
@@ -94,6 +128,86 @@ final class OpenStays {
                 delete.executeBatch();
             }
         }
+        mark(connection, touched);
+    }
+
+    /**
+     * The keys whose marks may change: of the ended stays marked several (an unmarked one was its complaint's only
+     * stay there), and of the migrated ones before (if marked) and after.
+     */
+    private static Set<Key> keysOf(Connection connection, Collection<String> ended, Collection<Migration> migrated)
+            throws SQLException {
+        Map<String, Migration> moves = new HashMap<>();
+        migrated.forEach(m -> moves.put(m.activityInstanceId(), m));
+        List<String> ids = new ArrayList<>(new TreeSet<>(ended));
+        ids.addAll(moves.keySet());
+        Set<Key> keys = new TreeSet<>();
+        for (int from = 0; from < ids.size(); from += 500) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
+            try (PreparedStatement select = connection.prepareStatement("select activity_instance_id, process_key,"
+                    + " activity_id, complaint_key, several from heat_open_stay where activity_instance_id in ("
+                    + "?,".repeat(chunk.size() - 1) + "?)")) {
+                for (int i = 0; i < chunk.size(); i++) {
+                    select.setString(i + 1, chunk.get(i));
+                }
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        if (rs.getBoolean("several")) {
+                            keys.add(new Key(rs.getString("process_key"), rs.getString("activity_id"),
+                                    rs.getString("complaint_key")));
+                        }
+                        Migration move = moves.get(rs.getString("activity_instance_id"));
+                        if (move != null) {
+                            keys.add(new Key(move.processKey(), move.activityId(), rs.getString("complaint_key")));
+                        }
+                    }
+                }
+            }
+        }
+        return keys;
+    }
+
+    /** PostgreSQL: the keys' advisory locks, in key order, held until the transaction ends. */
+    private void lock(Connection connection, Set<Key> keys) throws SQLException {
+        if (keys.isEmpty() || !postgres(connection)) {
+            return;
+        }
+        try (PreparedStatement lock = connection.prepareStatement("select pg_advisory_xact_lock(" + LOCK_CLASS
+                + ", hashtext(k.v)) from (values " + "(?),".repeat(keys.size() - 1) + "(?)) k(v)")) {
+            int i = 1;
+            for (Key key : keys) {
+                lock.setString(i++, key.processKey() + "|" + key.activityId() + "|" + key.complaintKey());
+            }
+            lock.executeQuery().close();
+        }
+    }
+
+    /** Marks the keys' stays several when there are more than one, unmarks them otherwise (only rows that change). */
+    private static void mark(Connection connection, Set<Key> keys) throws SQLException {
+        if (keys.isEmpty()) {
+            return;
+        }
+        String count = "(select count(*) from heat_open_stay o where o.process_key = ? and o.activity_id = ?"
+                + " and o.complaint_key = ?) > 1";
+        try (PreparedStatement update = connection.prepareStatement("update heat_open_stay set several = " + count
+                + " where process_key = ? and activity_id = ? and complaint_key = ? and several <> (" + count + ")")) {
+            for (Key key : keys) {
+                for (int first = 1; first <= 9; first += 3) {
+                    update.setString(first, key.processKey());
+                    update.setString(first + 1, key.activityId());
+                    update.setString(first + 2, key.complaintKey());
+                }
+                update.addBatch();
+            }
+            update.executeBatch();
+        }
+    }
+
+    private boolean postgres(Connection connection) throws SQLException {
+        if (postgres == null) {
+            postgres = connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
+        }
+        return postgres;
     }
 
     private static void insert(Connection connection, List<Started> started) throws SQLException {
@@ -107,7 +221,7 @@ final class OpenStays {
                 insert.setString(3, s.activityId());
                 insert.setString(4, s.processInstanceId());
                 insert.setString(5, s.processDefinitionId());
-                insert.setString(6, s.businessKey() != null ? s.businessKey() : s.processInstanceId());
+                insert.setString(6, s.complaintKey());
                 insert.setString(7, complaints.contains(s.businessKey()) ? s.businessKey() : null);
                 insert.setString(8, s.department());
                 setTimestamp(insert, 9, s.since());
@@ -163,6 +277,11 @@ final class OpenStays {
                 insert.setString(1, key);
                 filled += insert.executeUpdate();
             }
+        }
+        try (var statement = connection.createStatement()) {
+            statement.executeUpdate("update heat_open_stay s set several = true where exists (select 1"
+                    + " from heat_open_stay o where o.process_key = s.process_key and o.activity_id = s.activity_id"
+                    + " and o.complaint_key = s.complaint_key and o.activity_instance_id <> s.activity_instance_id)");
         }
         return filled;
     }

@@ -16,9 +16,11 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -42,12 +44,18 @@ class HeatOpenStaysTest {
     private static final List<HeatFilter> FILTERS = List.of(HeatFilter.NONE,
             HeatFilter.parse("quality", null, null, null), HeatFilter.parse("billing", null, null, null),
             HeatFilter.parse(null, "G1", null, null), HeatFilter.parse(null, null, "app", null),
-            HeatFilter.parse(null, "G1", "app", null), HeatFilter.parse(null, null, null, "miit"));
+            HeatFilter.parse(null, "G1", "app", null), HeatFilter.parse(null, null, null, "miit"),
+            // two and more dimensions at once: the rollups' combinations
+            HeatFilter.parse("quality", "G1", null, null), HeatFilter.parse("quality", null, "app", null),
+            HeatFilter.parse("billing", null, "web", null), HeatFilter.parse("legal", null, "hotline", null),
+            HeatFilter.parse(null, "G1", "hotline", null), HeatFilter.parse("quality", "G1", "app", null),
+            HeatFilter.parse(null, "G1", null, "miit"));
 
     @Autowired TestScenarios scenarios;
     @Autowired ManagementService management;
     @Autowired RuntimeService runtime;
     @Autowired TaskService tasks;
+    @Autowired RepositoryService repository;
     @Autowired HeatmapService heatmap;
     @Autowired JdbcClient jdbc;
 
@@ -72,6 +80,34 @@ class HeatOpenStaysTest {
             assertThat(departments.get(HANDLE)).isEqualTo(new ActivityHeat(HANDLE, 2, 1, 3, 4.0, 24.0, 1));
             assertThat(byActivity(heatmap.heat("complaint-handling", TO_NOW, HeatFilter.NONE, NOW))
                     .get("Task_ConfirmWithCustomer").waiting()).isEqualTo(3);
+            sameAsHistory(filed);
+
+            // F (contract: legal and sales at once) waits at both departments' task and in both call activities:
+            // its stays there are marked several, and it counts once in each
+            String f = at("2015-08-12T02:00:00Z", () -> scenarios.routine("contract"));
+            DeadlineScenarios.now(NOW.toString());
+            assertThat(several(f)).containsExactlyInAnyOrder(
+                    "department-handling " + HANDLE + " legal true", "department-handling " + HANDLE + " sales true",
+                    "complaint-handling Activity_DepartmentHandling null true",
+                    "complaint-handling Activity_DepartmentHandling null true",
+                    "complaint-handling Activity_ResolveComplaint null false");
+            assertThat(byActivity(heatmap.heat("department-handling", TO_NOW, HeatFilter.NONE, NOW)).get(HANDLE)
+                    .waiting()).isEqualTo(3);
+            assertThat(byActivity(heatmap.heat("department-handling", TO_NOW, HeatFilter.parse("sales", null, null,
+                    null), NOW)).get(HANDLE).waiting()).isEqualTo(1);
+            sameAsHistory(filed);
+            // sales proposes: its stays end, F's last one at each activity is no longer marked
+            at("2015-08-13T02:00:00Z", () -> scenarios.propose(f, "sales", "sales-user", "配合法务"));
+            DeadlineScenarios.now(NOW.toString());
+            assertThat(several(f)).containsExactlyInAnyOrder("department-handling " + HANDLE + " legal false",
+                    "complaint-handling Activity_DepartmentHandling null false",
+                    "complaint-handling Activity_ResolveComplaint null false");
+            sameAsHistory(filed);
+            // F answered and accepted before NOW: the rest of the test sees C and D waiting at the departments
+            at("2015-08-14T02:00:00Z", () -> scenarios.propose(f, "legal", "legal-user", "出具法律意见"));
+            at("2015-08-14T03:00:00Z", () -> fixtures.answer(f));
+            at("2015-08-14T05:00:00Z", () -> scenarios.accept(f));
+            DeadlineScenarios.now(NOW.toString());
             sameAsHistory(filed);
 
             // D's task is now due before NOW: overdue by its task's due date (its clock is not late)
@@ -108,6 +144,57 @@ class HeatOpenStaysTest {
         }
     }
 
+    /**
+     * Process-instance migration moves an open stay to the new version's activity: the overlay shows the instance at
+     * the new activity, once, as history does (the engine rewrites the visit's activity there too). June 2015.
+     */
+    @Test
+    void aMigratedInstanceWaitsAtItsNewActivityOnce() {
+        Instant now = Instant.parse("2015-06-10T02:00:00Z");
+        Period toNow = Period.parse("2015-06-01", "2015-06-30", LocalDate.of(2015, 12, 31), SHANGHAI);
+        String v1 = deployWaitingAt("Task_Before");
+        String v2 = deployWaitingAt("Task_After");
+        try {
+            String instance = at("2015-06-09T02:00:00Z",
+                    () -> runtime.startProcessInstanceById(v1, "heat-migration-1").getId());
+            ClockUtil.setCurrentTime(Date.from(now));
+            assertThat(byActivity(heatmap.heat(MIGRATED, toNow, HeatFilter.NONE, now)).get("Task_Before").waiting())
+                    .isEqualTo(1);
+
+            var plan = runtime.createMigrationPlan(v1, v2).mapActivities("Task_Before", "Task_After").build();
+            runtime.newMigration(plan).processInstanceIds(instance).execute();
+
+            assertThat(jdbc.sql("select activity_id, process_definition_id from heat_open_stay"
+                            + " where process_instance_id = ?").param(instance)
+                    .query((rs, i) -> rs.getString(1) + " " + rs.getString(2)).list())
+                    .containsExactly("Task_After " + v2);
+            Map<String, ActivityHeat> heat = byActivity(heatmap.heat(MIGRATED, toNow, HeatFilter.NONE, now));
+            assertThat(heat).doesNotContainKey("Task_Before");
+            assertThat(heat.get("Task_After").waiting()).isEqualTo(1);
+            assertThat(heatmap.heat(MIGRATED, toNow, HeatFilter.NONE, now).activities())
+                    .isEqualTo(heatmap.heatFromHistory(MIGRATED, toNow, HeatFilter.NONE, now).activities());
+            assertThat(heatmap.complaints(MIGRATED, "Task_After", toNow, HeatFilter.NONE, now, 50))
+                    .extracting(HeatComplaint::caseNumber).containsExactly("heat-migration-1");
+        } finally {
+            for (String definition : List.of(v1, v2)) {
+                repository.deleteDeployment(repository.getProcessDefinition(definition).getDeploymentId(), true);
+            }
+        }
+        assertThat(jdbc.sql("select count(*) from heat_open_stay where process_key = ?").param(MIGRATED)
+                .query(Long.class).single()).isZero();
+    }
+
+    private static final String MIGRATED = "heat-migration";
+
+    /** A version of a process that waits at one user task; returns its definition's id. */
+    private String deployWaitingAt(String task) {
+        var model = Bpmn.createExecutableProcess(MIGRATED).camundaHistoryTimeToLive(180)
+                .startEvent("Start").userTask(task).name("等待").endEvent("End").done();
+        String deployment = repository.createDeployment().name(MIGRATED).addModelInstance(MIGRATED + ".bpmn", model)
+                .deploy().getId();
+        return repository.createProcessDefinitionQuery().deploymentId(deployment).singleResult().getId();
+    }
+
     /** The visits of the complaint's instances that history shows not ended, where time passes. */
     private List<String> openInHistory(String caseNumber) {
         return jdbc.sql("select ai.proc_def_key_, ai.act_id_, (select max(v.text_) from act_hi_varinst v"
@@ -138,6 +225,29 @@ class HeatOpenStaysTest {
         }
         assertThat(heatmap.complaints("department-handling", HANDLE, TO_NOW, HeatFilter.NONE, NOW, 50))
                 .extracting(HeatComplaint::caseNumber).contains(filed.c(), filed.d());
+    }
+
+    /**
+     * The complaint's open stays at the departments' task, the call activity and the sub-process around it: process,
+     * activity, department, marked several.
+     */
+    private List<String> several(String caseNumber) {
+        return jdbc.sql("select process_key, activity_id, department, several from heat_open_stay"
+                        + " where case_number = ? and activity_id in (?, ?, ?)")
+                .params(caseNumber, HANDLE, "Activity_DepartmentHandling", "Activity_ResolveComplaint").query((rs, i) -> rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3)
+                        + " " + rs.getBoolean(4)).list();
+    }
+
+    private static <T> T at(String when, java.util.function.Supplier<T> step) {
+        ClockUtil.setCurrentTime(Date.from(Instant.parse(when)));
+        return step.get();
+    }
+
+    private static void at(String when, Runnable step) {
+        at(when, () -> {
+            step.run();
+            return null;
+        });
     }
 
     /** The complaint's open stays: process, activity, department. */

@@ -2,11 +2,13 @@ package io.complaintflow.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import io.complaintflow.ComplaintFlowTest;
 import io.complaintflow.DeadlineScenarios;
 import io.complaintflow.TestScenarios;
 import io.complaintflow.report.Heatmap.ActivityHeat;
+import io.complaintflow.testdb.TestDatabase;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -58,12 +60,17 @@ class HeatRollupTest {
     void theRollupHoldsEveryEndedStayOfHistoryAndARefillFromHistoryWritesTheSameRows() {
         HeatmapFixtures fixtures = new HeatmapFixtures(scenarios, management, runtime);
         HeatmapFixtures.Filed filed = fixtures.fortnight("2015-11-02");
+        // a contract complaint waits at two departments at once (legal and sales): stays marked several
+        ClockUtil.setCurrentTime(Date.from(Instant.parse("2015-11-04T02:00:00Z")));
+        String twoDepartments = scenarios.routine("contract");
         DeadlineScenarios.now(LATER.toString());
 
         for (String process : List.of("complaint-handling", "department-handling")) {
             // the heat's single-dimension figures come from the rollups; the same figures from history, exactly
             for (HeatFilter filter : List.of(HeatFilter.NONE, HeatFilter.parse("quality", null, null, null),
-                    HeatFilter.parse(null, "G1", null, null), HeatFilter.parse(null, null, "app", null))) {
+                    HeatFilter.parse(null, "G1", null, null), HeatFilter.parse(null, null, "app", null),
+                    HeatFilter.parse("quality", "G1", null, null), HeatFilter.parse(null, "G1", "app", null),
+                    HeatFilter.parse("legal", null, "hotline", null), HeatFilter.parse("quality", "G1", "app", null))) {
                 assertThat(heatmap.heat(process, FORTNIGHT, filter, LATER).activities())
                         .as(process + " " + filter).isEqualTo(exact(process, filter).activities());
             }
@@ -80,7 +87,18 @@ class HeatRollupTest {
         assertThat(live.get(0)).isNotEmpty();
         assertThat(live.get(1)).isNotEmpty();
         assertThat(live.get(2)).as("C and D wait at their departments").hasSizeGreaterThanOrEqualTo(2);
-        jdbc.sql("delete from heat_rollup_state").update();
+        assertThat(count("select count(*) from heat_stay where dimension in ('combo', 'dept-combo')")).isPositive();
+        assertThat(count("select count(*) from heat_escalation where dimension = 'dept-combo'")).isPositive();
+        assertThat(count("select count(*) from heat_open_stay where several and case_number = '" + twoDepartments
+                + "' and activity_id in ('Task_HandleComplaint', 'Activity_DepartmentHandling')")).isEqualTo(4);
+
+        // a database the previous version wrote: no combinations in the rollups, no marks on the open stays; the
+        // upgrade's migration (V86) makes the next start fill them from history
+        jdbc.sql("delete from heat_stay where dimension in ('combo', 'dept-combo')").update();
+        jdbc.sql("delete from heat_escalation where dimension in ('combo', 'dept-combo')").update();
+        jdbc.sql("update heat_open_stay set several = false").update();
+        assertThat(rows()).isNotEqualTo(live);
+        jdbc.sql(migration("V86__heat_refill_for_combinations.sql")).update();
         // fills from history: open stays at once, the rollups a day at a time in the background (set-based SQL)
         plugin.postProcessEngineBuild(engine);
         plugin.awaitFill(Duration.ofMinutes(5));
@@ -93,6 +111,10 @@ class HeatRollupTest {
         plugin.awaitFill(Duration.ofMinutes(5));
         assertThat(rows()).isEqualTo(live);
         fixtures.closeAll(filed, "2015-12-02T02:00:00Z");
+        scenarios.propose(twoDepartments, "sales", "sales-user", "配合法务");
+        scenarios.propose(twoDepartments, "legal", "legal-user", "出具法律意见");
+        fixtures.answer(twoDepartments);
+        scenarios.accept(twoDepartments);
     }
 
     @Test
@@ -130,6 +152,72 @@ class HeatRollupTest {
         scenarios.accept(caseNumber);
     }
 
+    /**
+     * What the heat adds to the engine command that ends two stays (the department's task and, with the department's
+     * instance, the call activity) and starts one (the answer's task), and to the claim before it (a task update:
+     * its due date): counted with H2's query statistics. PostgreSQL runs the same statements, except that the
+     * rollup's upsert is one statement per row where H2 tries an update and then an insert, and it takes the
+     * complaint's advisory lock (one statement more when a stay starts or a marked one ends).
+     */
+    @Test
+    void aStepCostsTheHeatAFewStatements() {
+        assumeFalse(TestDatabase.postgresRun(), "H2's query statistics");
+        ClockUtil.setCurrentTime(Date.from(Instant.parse("2015-11-23T02:00:00Z")));
+        String caseNumber = scenarios.routine("delivery"); // to logistics
+        ClockUtil.setCurrentTime(Date.from(Instant.parse("2015-11-23T05:00:00Z")));
+        jdbc.sql("set query_statistics_max_entries 10000").update();
+        jdbc.sql("set query_statistics false").update();
+        jdbc.sql("set query_statistics true").update();
+        Map<String, Long> heat;
+        try {
+            scenarios.propose(caseNumber, "logistics", "logistics", "补发");
+            heat = jdbc.sql("select sql_statement, execution_count from information_schema.query_statistics"
+                            + " where (lower(sql_statement) like '%heat\\_%' escape '\\'"
+                            + " or sql_statement like '%var_department%'"
+                            + " or sql_statement like 'select case_number from complaint where case_number in%')"
+                            + " and lower(sql_statement) not like '%query_statistics%'")
+                    .query((rs, i) -> Map.entry(rs.getString(1), rs.getLong(2))).list().stream()
+                    .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, Long::sum));
+        } finally {
+            jdbc.sql("set query_statistics false").update();
+        }
+        heat.forEach((sql, n) -> System.out.println("HEAT-COST " + n + " × " + sql));
+        // one round trip each for the ended stays' marks, the started stays' complaints and the ended ones' slices
+        assertThat(executions(heat, "from heat_open_stay where activity_instance_id in")).isEqualTo(1);
+        assertThat(executions(heat, "select case_number from complaint where case_number in")).isEqualTo(1);
+        assertThat(executions(heat, "var_department")).isEqualTo(1);
+        long ended = executions(heat, "delete from heat_open_stay");
+        assertThat(ended).isPositive();
+        assertThat(executions(heat, "insert into heat_open_stay")).isEqualTo(1); // the answer's task
+        // a rollup row per slice of each ended stay (all, department, grade, channel, both combinations)
+        assertThat(executions(heat, "update heat_stay")).isEqualTo(6 * ended);
+        // the marks: the started stay's complaint at its activity, and an ended one's if it was marked
+        assertThat(executions(heat, "update heat_open_stay set several")).isBetween(1L, 1 + ended);
+        DeadlineScenarios.now("2015-11-24T02:00:00Z");
+        new HeatmapFixtures(scenarios, management, runtime).answer(caseNumber);
+        scenarios.accept(caseNumber);
+    }
+
+    private static long executions(Map<String, Long> statements, String part) {
+        return statements.entrySet().stream().filter(e -> e.getKey().contains(part)).mapToLong(Map.Entry::getValue)
+                .sum();
+    }
+
+    private long count(String sql) {
+        return jdbc.sql(sql).query(Long.class).single();
+    }
+
+    /** The statement of a Flyway migration (one statement, no comments after it). */
+    private static String migration(String name) {
+        try (var in = HeatRollupTest.class.getResourceAsStream("/db/migration/" + name)) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines()
+                    .filter(line -> !line.startsWith("--")).collect(Collectors.joining("\n")).strip()
+                    .replaceAll(";$", "");
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The same figures computed from the engine's history alone (exact percentiles). */
     private Heatmap.View exact(String process, HeatFilter filter) {
         return heatmap.heatFromHistory(process, FORTNIGHT, filter, LATER);
@@ -161,7 +249,8 @@ class HeatRollupTest {
                         .params(LocalDate.of(2015, 11, 1), LocalDate.of(2015, 11, 30)).query().listOfRows(),
                 jdbc.sql("""
                                 select activity_instance_id, process_key, activity_id, process_instance_id,
-                                  process_definition_id, complaint_key, case_number, department, since, task_due
+                                  process_definition_id, complaint_key, case_number, department, since, task_due,
+                                  several
                                 from heat_open_stay where since >= ? and since < ? order by activity_instance_id""")
                         .params(java.sql.Timestamp.valueOf("2015-10-31 00:00:00"),
                                 java.sql.Timestamp.valueOf("2015-12-02 00:00:00"))

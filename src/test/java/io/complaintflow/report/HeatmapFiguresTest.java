@@ -110,6 +110,13 @@ class HeatmapFiguresTest {
         assertThat(billing.get(HANDLE)).isEqualTo(new ActivityHeat(HANDLE, 1, 0, 0, null, null, 0));
         var app = byActivity(heatmap.heat("department-handling", MARCH, HeatFilter.parse(null, "G1", "app", null), NOW));
         assertThat(app.get(HANDLE)).isEqualTo(new ActivityHeat(HANDLE, 1, 1, 0, null, null, 1));
+        // two and three dimensions at once (the rollups' combinations): C waits; A, B and E were handled
+        var qualityG1 = byActivity(heatmap.heat("department-handling", MARCH,
+                HeatFilter.parse("quality", "G1", null, null), NOW));
+        assertThat(qualityG1.get(HANDLE)).isEqualTo(new ActivityHeat(HANDLE, 1, 1, 3, 4.0, 24.0, 1));
+        var hotline = byActivity(heatmap.heat("department-handling", MARCH,
+                HeatFilter.parse("quality", "G1", "hotline", null), NOW));
+        assertThat(hotline.get(HANDLE)).isEqualTo(new ActivityHeat(HANDLE, 0, 0, 3, 4.0, 24.0, 0));
         assertThat(heatmap.heat("department-handling", MARCH, HeatFilter.parse(null, null, null, "miit"), NOW)
                 .activities()).isEmpty();
     }
