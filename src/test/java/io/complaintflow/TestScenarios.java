@@ -140,7 +140,7 @@ public class TestScenarios {
 
     public Task departmentTask(String caseNumber, String department) {
         return tasks.createTaskQuery().processInstanceBusinessKey(caseNumber)
-                .taskDefinitionKey("Task_HandleComplaint").taskCandidateGroup("dept-" + department)
+                .taskDefinitionKey(HandlerForms.DEPARTMENT_TASK).taskCandidateGroup("dept-" + department)
                 .includeAssignedTasks().active().singleResult();
     }
 
@@ -155,8 +155,7 @@ public class TestScenarios {
     }
 
     public void propose(String caseNumber, String department, String user, String proposal) {
-        complete(departmentTask(caseNumber, department), user, Map.of("outcome", "propose", "proposal", proposal,
-                "compensation", 50, "rootCause", "process"));
+        complete(departmentTask(caseNumber, department), user, HandlerForms.proposal(proposal, 50, "process"));
     }
 
     /**
@@ -164,20 +163,16 @@ public class TestScenarios {
      * root cause, responsible department, preventable.
      */
     public static Map<String, Object> closing(Map<String, Object> values) {
-        Map<String, Object> all = new java.util.HashMap<>(Map.of("closureRootCause", "process",
-                "responsibleDepartment", "quality", "preventable", "yes"));
-        all.putAll(values);
-        return all;
+        return HandlerForms.closing(values, "process", "quality");
     }
 
     /** The customer accepts the answer: the complaint closes with a root cause. */
     public void accept(String caseNumber) {
-        complete(caseNumber, "Task_ConfirmWithCustomer", "center", closing(Map.of("customerDecision", "accept")));
+        complete(caseNumber, HandlerForms.CONFIRM_TASK, "center", HandlerForms.customerAccepts("process", "quality"));
     }
 
     public void sendBack(String caseNumber, String department, String user, String reason) {
-        complete(departmentTask(caseNumber, department), user, Map.of("outcome", "not-ours",
-                "transferReason", reason));
+        complete(departmentTask(caseNumber, department), user, HandlerForms.notOurs(reason));
     }
 
     /** A person who can log into the webapps (created once; the group must exist). */
