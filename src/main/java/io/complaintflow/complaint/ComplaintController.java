@@ -17,7 +17,7 @@ import org.springframework.web.server.ResponseStatusException;
 @RestController
 @RequestMapping("/api/complaints")
 @Transactional(readOnly = true)
-public class ComplaintController {
+class ComplaintController {
 
     static final int MAX_PAGE_SIZE = 200;
 

@@ -24,7 +24,7 @@ import org.springframework.web.server.ResponseStatusException;
 /** Crises: declare one by hand (for a complaint, or for a story with no complaint behind it), list, read. */
 @RestController
 @RequestMapping("/api/crises")
-public class CrisisController {
+class CrisisController {
 
     private final CrisisStarter starter;
     private final Crises crises;
@@ -43,9 +43,6 @@ public class CrisisController {
 
     /** {@code caseNumber} for a complaint's crisis, else {@code title} (and {@code description}). */
     public record DeclareRequest(String caseNumber, String title, String description) {
-    }
-
-    public record CrisisView(Crisis crisis, List<CrisisEvent> log) {
     }
 
     @PostMapping

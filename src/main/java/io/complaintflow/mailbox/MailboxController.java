@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/mailbox")
-public class MailboxController {
+class MailboxController {
 
     private final MailboxMessages messages;
     private final MailReviews reviews;

@@ -22,7 +22,7 @@ import org.springframework.web.server.ResponseStatusException;
 /** Mass incidents: the list of a period, one with its linked complaints, and deciding its answer once. */
 @RestController
 @RequestMapping("/api/mass-incidents")
-public class MassIncidentController {
+class MassIncidentController {
 
     private final MassIncidents incidents;
     private final MassIncidentService service;

@@ -1,6 +1,5 @@
 package io.complaintflow.privacy;
 
-import io.complaintflow.complaint.ComplaintController;
 import io.complaintflow.complaint.ComplaintView;
 import io.complaintflow.complaint.Page;
 import io.complaintflow.privacy.PersonalData.Visibility;
@@ -22,7 +21,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice;
  * comes from Tasklist. The complaint API stays as it was (its shape, its read scope); this is the one place that
  * decides what of a complaint a reader sees.
  */
-@ControllerAdvice(assignableTypes = ComplaintController.class)
+@ControllerAdvice(basePackageClasses = ComplaintView.class) // the complaint API: complaint/'s controllers
 public class ComplaintReads implements ResponseBodyAdvice<Object> {
 
     /** Sent by the case view; a request from a Tasklist page (its Referer) counts as the case view too. */

@@ -3,13 +3,10 @@ package io.complaintflow.privacy;
 import io.complaintflow.complaint.Complaint;
 import io.complaintflow.complaint.ComplaintRepository;
 import io.complaintflow.crisis.Crisis;
-import io.complaintflow.crisis.CrisisController;
-import io.complaintflow.crisis.CrisisController.CrisisView;
+import io.complaintflow.crisis.CrisisView;
 import io.complaintflow.crisis.CrisisEvent;
 import io.complaintflow.mailbox.MailRecord;
-import io.complaintflow.mailbox.MailboxController;
 import io.complaintflow.mass.MassIncident;
-import io.complaintflow.mass.MassIncidentController;
 import io.complaintflow.mass.MassIncidents;
 import io.complaintflow.privacy.PersonalData.Visibility;
 import java.util.ArrayList;
@@ -33,8 +30,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice;
  * incident (or its crisis) as a read of each complaint it links, a mail as a read of its complaint ({@code MAIL-<id>}
  * when it has none), a complaint's crisis as a read of the complaint.
  */
-@ControllerAdvice(assignableTypes = {MassIncidentController.class, MailboxController.class,
-        CrisisController.class})
+@ControllerAdvice(basePackageClasses = {MassIncident.class, MailRecord.class, Crisis.class}) // mass/, mailbox/, crisis/
 class OtherReads implements ResponseBodyAdvice<Object> {
 
     private final PersonalData personalData;
