@@ -109,7 +109,17 @@ class PublicDoorGuard extends OncePerRequestFilter {
             }
             throw clientGone;
         }
-        return new WholeBody(request, body.toByteArray());
+        WholeBody whole = new WholeBody(request, body.toByteArray());
+        String undecodable = whole.undecodable();
+        if (undecodable != null) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+            response.setCharacterEncoding("UTF-8");
+            json.writeValue(response.getOutputStream(), ProblemHandler.problem(java.util.List.of(
+                    new FieldError(undecodable, StrictUtf8Body.NOT_TEXT))));
+            return null;
+        }
+        return whole;
     }
 
     private HttpServletRequest timedOut(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -138,13 +148,19 @@ class PublicDoorGuard extends OncePerRequestFilter {
 
     /**
      * The request with its body already read. Form fields of a url-encoded body are parsed by Tomcat from the
-     * stream it has already handed out, so they are served from the bytes read here.
+     * stream it has already handed out, so they are served from the bytes read here — decoded strictly
+     * ({@link FormBody}): a field that is not text is refused before any controller sees it.
      */
     private static final class WholeBody extends ReplayedBody {
-        private Map<String, String[]> parameters;
+        private final FormBody.Parsed form;
 
         WholeBody(HttpServletRequest request, byte[] body) {
             super(request, body);
+            this.form = FormBody.parse(request.getQueryString(), getContentType(), getCharacterEncoding(), body);
+        }
+
+        String undecodable() {
+            return form.undecodable();
         }
 
         @Override
@@ -155,10 +171,7 @@ class PublicDoorGuard extends OncePerRequestFilter {
 
         @Override
         public Map<String, String[]> getParameterMap() {
-            if (parameters == null) {
-                parameters = FormBody.parameters(super.getParameterMap(), getContentType(), getCharacterEncoding(), body);
-            }
-            return parameters;
+            return form.parameters();
         }
 
         @Override

@@ -29,6 +29,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestBodyAdviceAd
 @ControllerAdvice(basePackages = "io.complaintflow")
 class StrictUtf8Body extends RequestBodyAdviceAdapter {
 
+    static final String NOT_TEXT = "不是有效的 UTF-8 文本（含有非法或超长编码的字节）";
+
     private static final ObjectMapper LENIENT = new ObjectMapper();
 
     @Override
@@ -46,7 +48,7 @@ class StrictUtf8Body extends RequestBodyAdviceAdapter {
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body));
         } catch (CharacterCodingException e) {
             throw new InvalidRequestException(java.util.List.of(
-                    new FieldError(fieldWithBadBytes(body), "不是有效的 UTF-8 文本（含有非法或超长编码的字节）")));
+                    new FieldError(fieldWithBadBytes(body), NOT_TEXT)));
         }
         return new HttpInputMessage() {
             @Override

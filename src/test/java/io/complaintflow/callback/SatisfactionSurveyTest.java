@@ -44,6 +44,7 @@ class SatisfactionSurveyTest {
     @Autowired TestScenarios scenarios;
     @Autowired DeadlineScenarios time;
     @Autowired JdbcClient jdbc;
+    @org.springframework.boot.test.web.server.LocalServerPort int port;
 
     private final String address = "198.51.100." + ADDRESS.incrementAndGet();
 
@@ -143,6 +144,41 @@ class SatisfactionSurveyTest {
         assertThat(scenarios.complaint(caseNumber).satisfactionScore()).isNull();
         page("tok\u0000en").andExpect(status().is4xxClientError());
         rate(token, "4").andExpect(status().isOk());
+    }
+
+    /**
+     * Found by {@code GeneratedHostileInputTest} (seed 18, case 834): a comment whose bytes are not UTF-8 — sent once
+     * or with the field repeated — was decoded leniently and stored with U+FFFD in place of the bytes. Over real
+     * HTTP (MockMvc hands the controller decoded parameters): 400 naming {@code comment}, nothing stored.
+     */
+    @Test
+    void aCommentWhoseBytesAreNotUtf8IsRefusedNamingTheFieldAndNothingIsStored() throws Exception {
+        String caseNumber = closed();
+        String token = token(caseNumber);
+        for (String form : new String[] {"score=4&comment=%E8%B0%A2%C0%80", "score=4&comment=%E8%B0%A2&comment=%FF",
+                "score=4&comment=ok&comment=%E6%8A"}) {
+            java.net.http.HttpResponse<String> answer = postForm(token, form);
+            assertThat(answer.statusCode()).as(form + " → " + answer.body()).isEqualTo(400);
+            assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(answer.body()).path("errors")
+                    .findValuesAsText("field")).as(answer.body()).containsExactly("comment");
+        }
+        assertThat(scenarios.complaint(caseNumber).satisfactionScore()).isNull();
+        assertThat(jdbc.sql("select count(*) from timeline_entry where case_number = ? and detail like ?")
+                .param(caseNumber).param("%\uFFFD%").query(Long.class).single()).isZero();
+        assertThat(lifecycle(caseNumber)).isWaitingAt("Gateway_AwaitCallback");
+
+        java.net.http.HttpResponse<String> clean = postForm(token, "score=4&comment=%E8%B0%A2%E8%B0%A2");
+        assertThat(clean.statusCode()).as(clean.body()).isEqualTo(200);
+        assertThat(scenarios.complaint(caseNumber).satisfactionScore()).isEqualTo(4);
+    }
+
+    private java.net.http.HttpResponse<String> postForm(String token, String form) throws Exception {
+        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://localhost:" + port + "/public/survey/" + token))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-Forwarded-For", address)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(form)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
