@@ -91,6 +91,25 @@ final class FormCheck {
         return problems;
     }
 
+    /**
+     * Form fields written as new variables of the task itself ({@code /localVariables}). Such a variable hides the
+     * process's variable of that name from the task: the form's submission then lands on it and is gone with the
+     * task, and the process after the task cannot see what was submitted (a required decision: "Cannot resolve
+     * identifier" at the next gateway, a 500). Fields the task already keeps as its own (the application's choice, as
+     * PDCA's per-department inputs) may be written there.
+     */
+    static List<String> shadowing(CamundaForm form, java.util.Set<String> written, java.util.Set<String> taskOwn) {
+        List<String> problems = new ArrayList<>();
+        for (String key : written) {
+            FormField field = form.fields().get(key);
+            if (field != null && !taskOwn.contains(key)) {
+                problems.add(field.name() + "：不能写成任务自己的变量（任务完成时随任务消失，流程看不到所填的值）；"
+                        + "请提交表单，或写入任务的 variables");
+            }
+        }
+        return problems;
+    }
+
     private static boolean hidden(FormField field, Map<String, Object> context, Conditions conditions) {
         if (field.hide() == null || field.hide().isBlank()) {
             return false;

@@ -75,10 +75,10 @@ public class FormSubmissionGuard implements CommandGuard {
         boolean admin = CommandGuards.isAdmin(caller, context.getProcessEngineConfiguration());
         if (command instanceof SubmitTaskFormCmd) {
             refuseForm(task(context, CommandFields.get(command, "taskId"), CommandFields.get(command, "properties"),
-                    true, caller));
+                    true, caller, false));
         } else if (command instanceof CompleteTaskCmd) {
             refuseForm(task(context, CommandFields.get(command, "taskId"), CommandFields.get(command, "variables"),
-                    true, caller));
+                    true, caller, false));
         } else if (command instanceof SetTaskVariablesCmd || command instanceof PatchTaskVariablesCmd) {
             if (admin) {
                 return;
@@ -89,8 +89,9 @@ public class FormSubmissionGuard implements CommandGuard {
             if (deletions != null) {
                 deletions.forEach(name -> problems.add(name + "：不能删除任务的变量"));
             }
+            boolean local = CommandFields.get(command, "isLocal");
             problems.addAll(task(context, CommandFields.get(command, "entityId"),
-                    CommandFields.get(command, "variables"), false, caller));
+                    CommandFields.get(command, "variables"), false, caller, local));
             refuseWrite(problems);
         } else if (command instanceof SubmitStartFormCmd) {
             refuseForm(start(context, CommandFields.get(command, "processDefinitionId"), null,
@@ -106,8 +107,9 @@ public class FormSubmissionGuard implements CommandGuard {
         }
     }
 
+    /** @param local the values are written as the task's own variables ({@code /localVariables}) */
     private List<String> task(CommandContext context, String taskId, Map<String, ?> variables, boolean complete,
-                              Authentication caller) {
+                              Authentication caller, boolean local) {
         TaskEntity task = taskId == null ? null : context.getTaskManager().findTaskById(taskId);
         if (task == null) {
             return List.of(); // the command itself reports the missing task
@@ -124,6 +126,9 @@ public class FormSubmissionGuard implements CommandGuard {
         CamundaForm form = form(context, () -> new GetDeployedTaskFormCmd(taskId));
         List<String> problems = new ArrayList<>(FormCheck.check(form, submitted, task.getVariables(), complete,
                 conditions(context)));
+        if (local) {
+            problems.addAll(FormCheck.shadowing(form, submitted.keySet(), task.getVariableNamesLocal()));
+        }
         if (complete) {
             Map<String, Object> values = FormCheck.plainValues(submitted);
             TaskSubmission submission = new TaskSubmission(taskId, task.getTaskDefinitionKey(),

@@ -33,6 +33,7 @@ class FormSubmissionGuardTest {
     @Autowired DeadlineScenarios time;
     @Autowired RuntimeService runtime;
     @Autowired JdbcClient jdbc;
+    @Autowired org.camunda.bpm.engine.TaskService taskService;
 
     @AfterEach
     void resetClock() {
@@ -222,5 +223,37 @@ class FormSubmissionGuardTest {
         assertThat(scenarios.openTasks(caseNumber)).extracting(Task::getId).contains(task.getId());
         assertThat(runtime.getVariable(task.getProcessInstanceId(), "proposal")).isNull();
         assertThat(runtime.getVariable(lifecycle(caseNumber), "grade")).isEqualTo("G3");
+    }
+
+    /**
+     * Found by {@code GeneratedHostileInputTest} (seed 18, case 1916): a handler wrote the confirmation's
+     * {@code customerDecision} as the task's own variable ({@code /localVariables}); the form's later submission landed
+     * on that variable and was gone with the task, so the gateway after it answered 500 "Cannot resolve identifier
+     * 'customerDecision'" although the guard had seen the decision in the submission. A form field is not written as
+     * a new variable of the task: refused naming the field, and the submission then reaches the process.
+     */
+    @Test
+    void aFormFieldWrittenAsTheTasksOwnVariableIsRefusedSoTheSubmissionReachesTheProcess() {
+        String caseNumber = scenarios.file(TestScenarios.firstContact("after-sales", "已当场解答"));
+        Task task = scenarios.task(caseNumber, "Task_ConfirmWithCustomer");
+        taskService.claim(task.getId(), "center");
+        String path = "/engine-rest/task/" + task.getId();
+        HttpSession center = as("center");
+
+        HttpResponse<String> local = center.postJson(path + "/localVariables",
+                "{\"modifications\":{\"customerDecision\":{\"value\":\"accept\",\"type\":\"String\"}}}");
+        assertThat(local.statusCode()).as(local.body()).isBetween(400, 499);
+        assertThat(local.body()).contains("customerDecision");
+        assertThat(center.json("PUT", path + "/localVariables/customerDecision",
+                "{\"value\":\"accept\",\"type\":\"String\"}", Map.of()).statusCode()).isBetween(400, 499);
+        assertThat(taskService.getVariablesLocal(task.getId())).doesNotContainKey("customerDecision");
+
+        HttpResponse<String> submit = center.postJson(path + "/submit-form", "{\"variables\":{"
+                + "\"customerDecision\":{\"value\":\"accept\"},\"closureRootCause\":{\"value\":\"process\"},"
+                + "\"responsibleDepartment\":{\"value\":\"after-sales\"},\"preventable\":{\"value\":\"yes\"}}}");
+        assertThat(submit.statusCode()).as(submit.body()).isEqualTo(204);
+        assertThat(scenarios.openTasks(caseNumber)).extracting(Task::getTaskDefinitionKey)
+                .doesNotContain("Task_ConfirmWithCustomer");
+        assertThat(runtime.getVariable(task.getProcessInstanceId(), "customerDecision")).isEqualTo("accept");
     }
 }
