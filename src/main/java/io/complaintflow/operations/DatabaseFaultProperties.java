@@ -13,8 +13,9 @@ import org.springframework.validation.annotation.Validated;
  * @param retryAfter    the {@code Retry-After} of the 503 a request gets while no connection can be had
  * @param watch         this node watches its database and releases its job locks when it comes back
  * @param watchInterval how often the watcher asks the database (over its own connection, not the pool's)
- * @param releaseGrace  after the database is back, jobs this node locked before it went away are released once this
- *                      has passed (a job that survived the outage has finished by then)
+ * @param releaseGrace  after the database is back, jobs this node locked before it went away and no longer holds are
+ *                      released once this has passed (its job threads have settled by then); a job it still runs or
+ *                      has queued keeps its lock however long it takes ({@link JobsInHand})
  */
 @Validated
 @ConfigurationProperties("complaintflow.database")

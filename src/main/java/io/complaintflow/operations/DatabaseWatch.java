@@ -12,7 +12,9 @@ import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 /**
  * Notices when this node's database goes away and comes back. When it is back, the jobs this node had locked before it
  * went away are released ({@link JobLocks}) after {@code release-grace} — so they run within seconds on whichever node
- * acquires first, instead of after their whole lock time (issue #18: 5 minutes, both nodes alive).
+ * acquires first, instead of after their whole lock time (issue #18: 5 minutes, both nodes alive). A job this node
+ * still holds (it survived the outage and is running, or waits in this node's queue) keeps its lock: it is released
+ * at a later look, once it is no longer held and still locked — never while it could still run here.
  */
 public class DatabaseWatch {
 
@@ -21,8 +23,10 @@ public class DatabaseWatch {
     private final DatabaseProbe probe;
     private final JobLocks locks;
     private final DatabaseFaultProperties settings;
+    /** Start of the last outage whose locks are not all given back yet; null when settled. */
     private Instant awaySince;
     private Instant backSince;
+    private int heldReported;
 
     public DatabaseWatch(DatabaseProbe probe, JobLocks locks, DatabaseFaultProperties settings) {
         this.probe = probe;
@@ -34,8 +38,8 @@ public class DatabaseWatch {
     public synchronized int check() {
         Instant now = ClockUtil.getCurrentTime().toInstant();
         if (!probe.reachable()) {
-            if (awaySince == null) {
-                awaySince = now;
+            if (awaySince == null || backSince != null) {
+                awaySince = now; // locks taken before this outage are released when it is over
                 LOG.warn("Database unreachable: requests get 503, this node's jobs wait; locks of jobs this node took"
                         + " before now are released once it is back");
             }
@@ -52,14 +56,20 @@ public class DatabaseWatch {
         if (now.isBefore(backSince.plus(settings.releaseGrace()))) {
             return 0;
         }
-        int released = locks.releaseLockedBefore(awaySince);
-        LOG.info("Released {} job locks of this node ({}) taken before the database went away", released,
-                locks.owner());
-        awaySince = null;
-        backSince = null;
-        return released;
+        JobLocks.Release release = locks.releaseLockedBefore(awaySince);
+        if (release.released() > 0 || release.held() != heldReported) {
+            LOG.info("Released {} job locks of this node ({}) taken before the database went away; kept {} of jobs"
+                    + " this node still runs or has queued", release.released(), locks.owner(), release.held());
+        }
+        heldReported = release.held();
+        if (release.held() == 0) {
+            awaySince = null;
+            backSince = null;
+        }
+        return release.released();
     }
 
+    /** Away, or back with locks from before the outage not all given back yet. */
     public synchronized boolean away() {
         return awaySince != null;
     }

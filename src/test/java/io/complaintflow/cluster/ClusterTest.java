@@ -8,6 +8,9 @@ import io.complaintflow.engine.DefinitionMigration;
 import io.complaintflow.engine.FileSystemDeployer;
 import io.complaintflow.engine.ModelMigrator;
 import io.complaintflow.engine.ModelPublisher;
+import io.complaintflow.operations.DatabaseFaultProperties;
+import io.complaintflow.operations.DatabaseWatch;
+import io.complaintflow.operations.JobLocks;
 import io.complaintflow.testdb.DatabaseCoordinates;
 import io.complaintflow.testdb.TestDatabase;
 import java.io.IOException;
@@ -20,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
@@ -178,8 +182,8 @@ class ClusterTest {
         assertThat(nodeA.bean(ModelMigrator.class).status().behindLatest()).isEmpty();
     }
 
-    @Test
-    void aJobOfAKilledNodeIsRunByTheOtherOnceItsLockExpires() {
+    /** A process whose one job blocks on node A until the test lets it go ({@link KillableProbeDelegate}). */
+    private static void deployProbeBlockingOnNodeA() {
         nodeA.engine().getRepositoryService().createDeployment().name("cluster-probe")
                 .addModelInstance("cluster-probe.bpmn", Bpmn.createExecutableProcess("cluster-probe")
                         .camundaHistoryTimeToLive(1)
@@ -193,6 +197,11 @@ class ClusterTest {
         KillableProbeDelegate.blockOn = "nodeA";
         KillableProbeDelegate.entered = new CountDownLatch(1);
         KillableProbeDelegate.release = new CountDownLatch(1);
+    }
+
+    @Test
+    void aJobOfAKilledNodeIsRunByTheOtherOnceItsLockExpires() {
+        deployProbeBlockingOnNodeA();
 
         nodeB.jobExecutor().shutdown(); // so that node A is the one to take the job
         ProcessInstance probe = nodeA.engine().getRuntimeService().startProcessInstanceByKey("cluster-probe");
@@ -220,6 +229,71 @@ class ClusterTest {
                 .extracting(HistoricJobLog::getHostname).containsExactly("nodeB");
         assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(probe.getId())
                 .activityId("Task_Probe").count()).as("node A's attempt left no trace").isEqualTo(1);
+    }
+
+    /**
+     * Issue #18: when node A's database is back, A gives back the locks of the jobs it took before the outage — but
+     * not the lock of a job it is still running (one that survived the outage): given back, the other node would
+     * run that job a second time, and A's own run would fail at its commit. That lock goes once the job is done.
+     */
+    @Test
+    void aJobStillRunningWhenTheDatabaseIsBackKeepsItsLockWhileTheOthersAreReleased() {
+        deployProbeBlockingOnNodeA();
+        nodeA.engine().getRepositoryService().createDeployment().name("cluster-waiting")
+                .addModelInstance("cluster-waiting.bpmn", Bpmn.createExecutableProcess("cluster-waiting")
+                        .camundaHistoryTimeToLive(1)
+                        .startEvent().intermediateCatchEvent().timerWithDuration("PT1H").endEvent().done())
+                .deploy();
+        JobLocks locks = nodeA.bean(JobLocks.class);
+        JdbcClient jdbc = nodeA.bean(JdbcClient.class);
+        int lockTime = nodeA.jobExecutor().getLockTimeInMillis();
+        nodeA.jobExecutor().setLockTimeInMillis(120_000); // node A must not take its own job again while it runs
+        nodeB.jobExecutor().shutdown(); // so that node A is the one to take the job
+        RuntimeService runtime = nodeA.engine().getRuntimeService();
+        ProcessInstance running = runtime.startProcessInstanceByKey("cluster-probe");
+        ProcessInstance stranded = runtime.startProcessInstanceByKey("cluster-waiting");
+        try {
+            await(KillableProbeDelegate.entered);
+            // as a job whose run failed while the database was away: locked by node A, no longer held by it
+            jdbc.sql("update act_ru_job set lock_owner_ = ?, lock_exp_time_ = ? where process_instance_id_ = ?")
+                    .param(locks.owner()).param(java.sql.Timestamp.from(Instant.now().plusSeconds(119)))
+                    .param(stranded.getId()).update();
+            AtomicBoolean up = new AtomicBoolean(true);
+            DatabaseWatch watch = new DatabaseWatch(up::get, locks,
+                    new DatabaseFaultProperties(Duration.ofSeconds(5), true, Duration.ofSeconds(2), Duration.ZERO));
+            up.set(false);
+            watch.check();
+            up.set(true);
+
+            assertThat(watch.check()).as("locks released").isEqualTo(1);
+
+            assertThat(lockOwner(jdbc, running)).as("the job node A still runs").isEqualTo(locks.owner());
+            assertThat(lockOwner(jdbc, stranded)).as("the job node A no longer holds").isNull();
+            assertThat(watch.away()).as("a lock from before the outage is still out").isTrue();
+
+            KillableProbeDelegate.release.countDown();
+            awaitTrue(Duration.ofSeconds(20), () -> runtime.createExecutionQuery().processInstanceId(running.getId())
+                    .activityId("Task_After").count() == 1);
+            assertThat(KillableProbeDelegate.RUNS).extracting(KillableProbeDelegate.Run::node)
+                    .as("run once, by node A").containsExactly("nodeA");
+            assertThat(nodeA.engine().getHistoryService().createHistoricJobLogQuery().processInstanceId(running.getId())
+                    .failureLog().count()).as("node A's run was not undone at its commit").isZero();
+            assertThat(watch.check()).as("nothing more to release").isZero();
+            assertThat(watch.away()).as("every lock from before the outage settled").isFalse();
+        } finally {
+            KillableProbeDelegate.release.countDown();
+            nodeA.jobExecutor().setLockTimeInMillis(lockTime);
+            nodeB.jobExecutor().start();
+            runtime.deleteProcessInstance(stranded.getId(), "test done");
+            if (runtime.createProcessInstanceQuery().processInstanceId(running.getId()).count() > 0) {
+                runtime.deleteProcessInstance(running.getId(), "test done");
+            }
+        }
+    }
+
+    private static String lockOwner(JdbcClient jdbc, ProcessInstance instance) {
+        return jdbc.sql("select lock_owner_ from act_ru_job where process_instance_id_ = ?").param(instance.getId())
+                .query(String.class).optional().orElse(null);
     }
 
     private static Path copy(Path from, Path to) throws IOException {
