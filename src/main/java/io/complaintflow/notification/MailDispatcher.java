@@ -103,7 +103,7 @@ public class MailDispatcher {
         int failed = 0;
         int held = 0;
         for (long id : outbox.due(now, settings.batchSize(), businessKey)) {
-            if (!outbox.claim(id, node, now, now.plus(settings.claimFor()))) {
+            if (!claim(id, now)) {
                 continue;
             }
             MailOutbox.Row row = outbox.find(id).orElseThrow();
@@ -143,13 +143,30 @@ public class MailDispatcher {
         }
     }
 
+    /**
+     * Claims a mail for this node. Taking over the expired claim of a node that stopped while sending is logged: that
+     * node may have handed the mail to the SMTP server before it stopped, and the mail goes out again (same
+     * Message-ID) — the outbox sends at least once (docs/operations.md, "How mail is sent").
+     */
+    private boolean claim(long id, Instant now) {
+        String stopped = outbox.expiredClaimOf(id, node, now);
+        if (!outbox.claim(id, node, now, now.plus(settings.claimFor()))) {
+            return false;
+        }
+        if (stopped != null) {
+            LOG.warn("Mail {}: the claim of node {} ran out with no record that it was sent; sending it now — if that"
+                    + " node sent it before it stopped, the recipient gets it twice (same Message-ID)", id, stopped);
+        }
+        return true;
+    }
+
     private List<MailOutbox.Row> digestOf(MailOutbox.Row first, Instant now, String businessKey) {
         List<MailOutbox.Row> parts = new ArrayList<>(List.of(first));
         for (long other : outbox.pendingDigest(first.digestRecipient(), first.id(), businessKey)) {
             if (parts.size() >= settings.batchSize()) {
                 break;
             }
-            if (outbox.claim(other, node, now, now.plus(settings.claimFor()))) {
+            if (claim(other, now)) {
                 outbox.find(other).ifPresent(parts::add);
             }
         }

@@ -76,6 +76,16 @@ public class MailOutbox {
                 .update() == 1;
     }
 
+    /**
+     * The node whose claim on this pending mail ran out without a record that it was sent or failed — it stopped
+     * while sending, perhaps after the SMTP server took the mail; null when there is none (or it is this node).
+     */
+    String expiredClaimOf(long id, String node, Instant now) {
+        return jdbc.sql("select claimed_by from mail_outbox where id = ? and status = 'PENDING' and claimed_by <> ?"
+                        + " and claimed_until < ?")
+                .param(id).param(clip(node, 200)).param(odt(now)).query(String.class).optional().orElse(null);
+    }
+
     /** The other pending digest mails to this person (of this business key only, when given), oldest first. */
     List<Long> pendingDigest(String recipient, long except, String businessKey) {
         return jdbc.sql("select id from mail_outbox where status = 'PENDING' and digest_recipient = ? and id <> ?"

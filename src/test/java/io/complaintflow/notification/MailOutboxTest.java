@@ -38,6 +38,7 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
  * acknowledgements went out twice), an SMTP outage shorter and longer than the give-up age, escalation storms.
  */
 @ComplaintFlowTest
+@org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
 class MailOutboxTest {
 
     @Autowired GreenMail greenMail;
@@ -99,6 +100,33 @@ class MailOutboxTest {
         });
         assertThat(nodeB.dispatch(caseNumber).sent()).isZero();
         assertThat(to(customer)).hasSize(1);
+    }
+
+    /**
+     * The one way a mail can go out twice, accepted (docs/operations.md, "How mail is sent"): a node that dies after
+     * the SMTP server took the mail and before its mark leaves the row claimed; once the claim runs out another node
+     * sends it again, with the same Message-ID — and says so in its log, which is what an operator sees.
+     */
+    @Test
+    void aMailClaimedByANodeThatDiedIsSentByAnotherOnceTheClaimRunsOutAndTheTakeOverIsLogged(
+            org.springframework.boot.test.system.CapturedOutput log) throws Exception {
+        String customer = address("died");
+        String caseNumber = scenarios.file(withEmail(customer));
+        MailOutbox.Row queued = outbox.ofBusinessKey(caseNumber).get(0);
+        Instant now = Instant.now();
+        assertThat(outbox.claim(queued.id(), "node-died", now, now.plus(settings.claimFor()))).isTrue();
+        MailDispatcher nodeB = new MailDispatcher(outbox, mailSender, templates, settings, smtp, outage, "node-b");
+
+        assertThat(nodeB.dispatch(caseNumber).sent()).as("the dead node's claim still holds").isZero();
+        assertThat(log.getOut()).doesNotContain("the claim of node node-died");
+        ClockUtil.setCurrentTime(Date.from(now.plus(settings.claimFor()).plusSeconds(1)));
+        assertThat(nodeB.dispatch(caseNumber).sent()).isEqualTo(1);
+
+        assertThat(to(customer)).singleElement().satisfies(m -> assertThat(m.getMessageID())
+                .isEqualTo(queued.messageId()));
+        assertThat(outbox.ofBusinessKey(caseNumber).get(0).status()).isEqualTo(MailOutbox.Status.SENT);
+        assertThat(log.getOut()).contains("Mail " + queued.id() + ": the claim of node node-died ran out with no"
+                + " record that it was sent");
     }
 
     @Test
