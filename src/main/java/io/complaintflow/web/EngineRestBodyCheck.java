@@ -57,19 +57,33 @@ class EngineRestBodyCheck extends OncePerRequestFilter {
                 || !(path.startsWith("/engine-rest/") || path.startsWith("/camunda/api/engine/"))) {
             return true;
         }
+        String type = request.getContentType();
         try {
-            String type = request.getContentType();
             // Camunda's JSON provider also reads application/x-json, …+json and json-seq: every JSON-ish body is checked
             return type == null || !MediaType.parseMediaType(type).getSubtype().toLowerCase(java.util.Locale.ROOT)
                     .contains("json");
         } catch (RuntimeException unreadable) {
-            return true; // Camunda answers 415 itself
+            // Camunda answers 415 itself to a type it cannot read — but reads JSON with a charset it does not know
+            return !jsonWithUnreadableParameters(type);
         }
+    }
+
+    private static boolean jsonWithUnreadableParameters(String type) {
+        int semicolon = type.indexOf(';');
+        return semicolon > 0 && type.substring(0, semicolon).toLowerCase(java.util.Locale.ROOT).contains("json");
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        String type = request.getContentType();
+        if (jsonWithUnreadableParameters(type) && !ContentTypeCheck.acceptable(type)) {
+            UnreadBodyValve.closeAfterAnswer(request);
+            response.setHeader("Connection", "close");
+            refuse(response, HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE,
+                    "Content-Type 无法识别（charset 未知或参数有误）：" + abbreviate(type) + "，未保存任何内容");
+            return;
+        }
         long length = request.getContentLengthLong();
         byte[] body = length > maxBytes ? null : request.getInputStream().readNBytes((int) maxBytes + 1);
         if (body == null || body.length > maxBytes) {

@@ -283,7 +283,10 @@ class NoServerErrorForInputTest {
         HttpResponse<String> emptyType = submit(task, propose + "\"rootCause\":{\"value\":\"process\",\"type\":\"\"}");
         assertThat(emptyType.statusCode()).as(emptyType.body()).isEqualTo(400);
         assertThat(emptyType.body()).contains("rootCause").doesNotContain("StringIndexOutOfBounds");
-        for (String contentType : List.of("application/merge-patch+json", "application/x-json", "application/json-seq")) {
+        // and (seed 18, case 1008) JSON with a charset nobody knows: the check skipped the type it could not parse,
+        // Camunda read the body all the same (NullPointerException); now 415
+        for (String contentType : List.of("application/merge-patch+json", "application/x-json", "application/json-seq",
+                "application/json; charset=nonsense", "application/json; charset=\"\"")) {
             HttpResponse<String> odd = submit(task, propose + "\"rootCause\":null", contentType);
             assertThat(odd.statusCode()).as(contentType + " → " + odd.body()).isBetween(400, 499);
             assertThat(odd.body()).doesNotContain("NullPointer");
