@@ -15,8 +15,8 @@ import java.util.Map;
 /**
  * The fields of an {@code application/x-www-form-urlencoded} body, merged after those of the query string, decoded
  * strictly: a field whose bytes are not text in the declared charset (UTF-8 unless declared) is not handed on with
- * U+FFFD in its place — as Tomcat's and {@code URLDecoder}'s lenient decoding would — but named, so the request is
- * refused. A pair with a broken percent escape is skipped, as Tomcat skips it.
+ * U+FFFD in its place — as {@code URLDecoder}'s lenient decoding did (a survey comment was stored so) — but named,
+ * so the request is refused. A pair with a broken percent escape is skipped, as Tomcat skips it.
  */
 final class FormBody {
 
