@@ -1,0 +1,78 @@
+package io.complaintflow.complaint;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.jdbc.JdbcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The complaint table through its one writer, on the schema Flyway builds — a slice: an in-memory database and
+ * the repository, no engine, no web layer, a few seconds. Each test rolls back.
+ */
+@JdbcTest
+@Import(ComplaintRepository.class)
+class ComplaintRepositorySliceTest {
+
+    private static final Instant FILED = Instant.parse("2026-12-03T02:15:30.123Z");
+
+    @Autowired ComplaintRepository complaints;
+    @Autowired JdbcClient jdbc;
+
+    @Test
+    void aStoredComplaintReadsBackAsItWasFiled() {
+        complaints.insert(complaint("CMP-20261203-000101", "wechat", "WX-778", new Customer("李四", "13800001111",
+                "li@example.com", "C-9", true)));
+
+        Complaint read = complaints.find("CMP-20261203-000101").orElseThrow();
+        assertThat(read.channel()).isEqualTo("wechat");
+        assertThat(read.customer()).isEqualTo(new Customer("李四", "13800001111", "li@example.com", "C-9", true));
+        assertThat(read.amountClaimed()).isEqualByComparingTo("199.90");
+        assertThat(read.createdAt()).isEqualTo(FILED.truncatedTo(ChronoUnit.MILLIS));
+        assertThat(read.status()).isEqualTo("NEW");
+        assertThat(complaints.find("CMP-20261203-999999")).isEmpty();
+    }
+
+    @Test
+    void aChannelsReferenceFindsItsComplaintOnlyInThatChannel() {
+        complaints.insert(complaint("CMP-20261203-000102", "wechat", "REF-1", customer()));
+
+        assertThat(complaints.findByExternalRef("wechat", "REF-1")).map(Complaint::caseNumber)
+                .contains("CMP-20261203-000102");
+        assertThat(complaints.findByExternalRef("email", "REF-1")).isEmpty();
+    }
+
+    @Test
+    void closingRecordsItsCauseAndErasureLeavesARecordThatNamesNobody() {
+        complaints.insert(complaint("CMP-20261203-000103", "hotline", null, customer()));
+        Instant closed = FILED.plus(3, ChronoUnit.DAYS);
+
+        complaints.recordClosureCause("CMP-20261203-000103", "process", "logistics", true);
+        complaints.close("CMP-20261203-000103", closed);
+        complaints.anonymise("CMP-20261203-000103", "（已删除）", "（已删除）", "（已删除）", null);
+
+        Complaint read = complaints.find("CMP-20261203-000103").orElseThrow();
+        assertThat(read.status()).isEqualTo("CLOSED");
+        assertThat(read.closedAt()).isEqualTo(closed.truncatedTo(ChronoUnit.MILLIS));
+        assertThat(read.customer().phone()).isNull();
+        assertThat(read.customer().email()).isNull();
+        assertThat(read.customer().name()).isEqualTo("（已删除）");
+        assertThat(jdbc.sql("select root_cause || '/' || responsible_department from complaint where case_number = ?")
+                .param("CMP-20261203-000103").query(String.class).single()).isEqualTo("process/logistics");
+    }
+
+    private static Customer customer() {
+        return new Customer("王五", "13700002222", "wang@example.com", null, false);
+    }
+
+    private static Complaint complaint(String caseNumber, String channel, String externalRef, Customer customer) {
+        return new Complaint(caseNumber, channel, externalRef, null, null, customer, "delivery", "快递柜",
+                "包裹丢失", "三天未收到包裹", new BigDecimal("199.90"), FILED.minus(1, ChronoUnit.DAYS), false, "NEW",
+                null, 0, null, 0, 0, 0, null, null, null, FILED, FILED, null);
+    }
+}
