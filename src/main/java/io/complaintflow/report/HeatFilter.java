@@ -30,6 +30,12 @@ public record HeatFilter(String department, String grade, String channel, String
         return department != null || grade != null || channel != null || regulator != null;
     }
 
+    /** How many of the four dimensions the filter restricts. */
+    int dimensions() {
+        return (department != null ? 1 : 0) + (grade != null ? 1 : 0) + (channel != null ? 1 : 0)
+                + (regulator != null ? 1 : 0);
+    }
+
     /** Whether the filter reads the complaint's own columns (grade, channel, regulator). */
     boolean needsComplaint() {
         return grade != null || channel != null || regulator != null;

@@ -21,38 +21,56 @@ final class OpenStayQueries {
      * target and not stopped, or the task's due date passed. A stay is one complaint unless it is marked
      * {@code several} (its complaint waits there in more stays, {@link OpenStays}): those are grouped by complaint
      * first, the others counted as they are — no aggregation per complaint over all stays. The late clocks are
-     * joined once as a set of (complaint, clock) with at most one row per stay, not probed per stay.
+     * joined once as a set of (complaint, clock) with at most one row per stay; a filter with a department or on two
+     * dimensions leaves few stays, whose clocks are probed instead (cheaper than reading every late clock).
      */
     static HeatSql waiting(String processDefinitionKey, Instant asOf, HeatFilter filter) {
-        HeatSql single = stays("select os.activity_id act, count(*) waiting, sum(" + LATE + ") late",
-                processDefinitionKey, asOf, filter, false).append(" group by os.activity_id");
-        HeatSql several = stays("select os.activity_id act, os.complaint_key, max(" + LATE + ") late",
-                processDefinitionKey, asOf, filter, true).append(" group by os.activity_id, os.complaint_key");
+        // a department or two dimensions select a few of the stays: probe their clocks, not join all late ones
+        boolean probe = filter.department() != null || filter.dimensions() >= 2;
+        HeatSql single = stays("select os.activity_id act, count(*) waiting, sum(", ") late", processDefinitionKey,
+                asOf, filter, false, probe).append(" group by os.activity_id");
+        HeatSql several = stays("select os.activity_id act, os.complaint_key, max(", ") late", processDefinitionKey,
+                asOf, filter, true, probe).append(" group by os.activity_id, os.complaint_key");
         several.wrap("select g.act, count(*) waiting, sum(g.late) late from (", ") g group by g.act");
         single.append(" union all ").append(several);
         single.wrap("select u.act, sum(u.waiting) waiting, sum(u.late) late from (", ") u group by u.act");
-        single.prepend("with lk as (" + LATE_CLOCKS + ") ", odt(asOf), odt(asOf), odt(asOf), odt(asOf), odt(asOf),
-                odt(asOf));
+        if (!probe) {
+            single.prepend("with lk as (" + LATE_CLOCKS + ") ", odt(asOf), odt(asOf), odt(asOf), odt(asOf),
+                    odt(asOf), odt(asOf));
+        }
         return single;
     }
 
     /** A stay is late at ?: its task's due date passed, or a late clock of its complaint joined ({@code lk}). */
     private static final String LATE = "case when os.task_due < ? or lk.case_number is not null then 1 else 0 end";
 
-    /** The open stays of a process at asOf, those marked several or the others, with their late clock. */
-    private static HeatSql stays(String select, String processDefinitionKey, Instant asOf, HeatFilter filter,
-                                 boolean several) {
-        HeatSql stays = new HeatSql(select + " from heat_open_stay os left join lk on lk.case_number = os.case_number"
-                + " and lk.clock = case when os.department is null then '' else 'DEPARTMENT:' || os.department end"
+    /**
+     * The open stays of a process at asOf, those marked several or the others, each with whether it is late: from
+     * the late clocks joined ({@code lk}) or probed.
+     */
+    private static HeatSql stays(String select, String selectEnd, String processDefinitionKey, Instant asOf,
+                                 HeatFilter filter, boolean several, boolean probe) {
+        HeatSql stays = new HeatSql(select + (probe ? LATE_PROBED : LATE) + selectEnd + " from heat_open_stay os"
+                + (probe ? "" : " left join lk on lk.case_number = os.case_number and lk.clock = case when"
+                        + " os.department is null then '' else 'DEPARTMENT:' || os.department end")
                 + (filter.needsComplaint() ? COMPLAINT_OF_STAY : "")
                 + " where os.process_key = ? and os.since <= ? and " + (several ? "" : "not ") + "os.several");
-        stays.params(ts(asOf), processDefinitionKey, ts(asOf));
+        stays.params(ts(asOf));
+        if (probe) {
+            stays.params(odt(asOf), odt(asOf), odt(asOf));
+        }
+        stays.params(processDefinitionKey, ts(asOf));
         return stays.filterOpen(filter);
     }
 
     /** A clock of a complaint late at ?: not paused, started, past its target, not stopped. */
     private static final String CLOCK_LATE = "k.state <> 'PAUSED' and k.started_at <= ? and k.target_at < ?"
             + " and (k.stopped_at is null or k.stopped_at > ?)";
+
+    /** The same with the stay's clocks probed (its department's, or any): parameters ?, then the clock's three. */
+    private static final String LATE_PROBED = "case when os.task_due < ? or exists (select 1 from complaint_clock k"
+            + " where k.case_number = os.case_number and " + CLOCK_LATE
+            + " and (os.department is null or k.clock = 'DEPARTMENT:' || os.department)) then 1 else 0 end";
 
     /**
      * The late clocks as (complaint, clock), read once for both kinds of stays: each late clock, and '' once per

@@ -282,6 +282,10 @@ final class OpenStays {
             statement.executeUpdate("update heat_open_stay s set several = true where exists (select 1"
                     + " from heat_open_stay o where o.process_key = s.process_key and o.activity_id = s.activity_id"
                     + " and o.complaint_key = s.complaint_key and o.activity_instance_id <> s.activity_instance_id)");
+            if (postgres(connection)) {
+                // a bulk load: the overlay's first plans need the table's statistics now, not at autovacuum's turn
+                statement.execute("analyze heat_open_stay");
+            }
         }
         return filled;
     }
