@@ -23,8 +23,10 @@ public final class TasklistPage {
     }
 
     public TasklistPage openFilter(String name) {
-        browser.waitFor(PATIENCE, d -> d.findElements(By.partialLinkText(name)).stream().findFirst().orElse(null))
-                .click();
+        browser.waitFor(PATIENCE, d -> d.findElements(By.partialLinkText(name)).stream().findFirst().map(link -> {
+            link.click();
+            return true;
+        }).orElse(null));
         browser.waitFor(PATIENCE, d -> d.findElements(By.cssSelector(".task-filter.active")).stream()
                 .anyMatch(f -> f.getText().contains(name)) && d.getCurrentUrl().contains("filter=") ? true : null);
         return this;
@@ -55,9 +57,13 @@ public final class TasklistPage {
     /** Searches the open filter for this case number and opens the task whose list entry shows it (the 工单号 column). */
     public TasklistPage openTaskOf(String caseNumber) {
         searchCase(caseNumber);
+        // found and clicked in one attempt: the list can re-render between the two (a stale entry: look again)
         browser.waitFor(PATIENCE, d -> d.findElements(By.cssSelector("ol.tasks-list > li")).stream()
                 .filter(li -> li.getText().contains(caseNumber)).findFirst()
-                .map(li -> li.findElement(By.cssSelector("h4.task a"))).orElse(null)).click();
+                .map(li -> {
+                    li.findElement(By.cssSelector("h4.task a")).click();
+                    return true;
+                }).orElse(null));
         return this;
     }
 
