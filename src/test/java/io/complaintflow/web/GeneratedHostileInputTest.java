@@ -714,6 +714,12 @@ class GeneratedHostileInputTest {
         }
         fields.add(new String[] {"comment", "谢谢"});
         for (int n = 1 + r.nextInt(3); n > 0; n--) {
+            if (fields.isEmpty()) { // every field removed by an earlier mutation: one no form has instead
+                String key = pick(r, ODD_KEYS);
+                fields.add(new String[] {key, text(r)});
+                mutations.add("+" + describe(key));
+                continue;
+            }
             int i = r.nextInt(fields.size());
             switch (r.nextInt(8)) {
                 case 0 -> {
