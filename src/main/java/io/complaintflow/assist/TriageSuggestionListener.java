@@ -8,11 +8,11 @@ import org.springframework.stereotype.Component;
 /** Puts the suggestion recorded at intake into the triage review form when the task is created. */
 @PublishedForModels
 @Component("triageSuggestion")
-public class TriageSuggestionListener implements TaskListener {
+class TriageSuggestionListener implements TaskListener {
 
     private final TextAssistance assistance;
 
-    public TriageSuggestionListener(TextAssistance assistance) {
+    TriageSuggestionListener(TextAssistance assistance) {
         this.assistance = assistance;
     }
 

@@ -5,6 +5,7 @@ import static io.complaintflow.complaint.ComplaintProcess.RESOLVED_AT_INTAKE;
 import static io.complaintflow.complaint.ComplaintProcess.REVIEW_REQUIRED;
 
 import io.complaintflow.complaint.Actors;
+import io.complaintflow.complaint.CaseFileAdapter;
 import io.complaintflow.engine.FormValues;
 import io.complaintflow.engine.ModelGeneration;
 import io.complaintflow.modelpolicy.PublishedForModels;
@@ -19,22 +20,26 @@ import org.springframework.stereotype.Component;
 /** Reopens an unsatisfied case and hands it back to the center, proposing the departments that worked on it. */
 @PublishedForModels
 @Component("reopenComplaint")
-public class ReopenComplaintDelegate implements JavaDelegate {
+class ReopenComplaintDelegate implements JavaDelegate {
 
     private final CallbackService callbacks;
     private final ResolutionService resolution;
     private final ClockService clocks;
+    private final CaseFileAdapter caseFile;
 
-    public ReopenComplaintDelegate(CallbackService callbacks, ResolutionService resolution, ClockService clocks) {
+    ReopenComplaintDelegate(CallbackService callbacks, ResolutionService resolution, ClockService clocks,
+                            CaseFileAdapter caseFile) {
         this.callbacks = callbacks;
         this.resolution = resolution;
         this.clocks = clocks;
+        this.caseFile = caseFile;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         String caseNumber = execution.getBusinessKey();
-        callbacks.reopen(caseNumber, Actors.SYSTEM, execution);
+        callbacks.reopen(caseNumber, Actors.SYSTEM);
+        caseFile.refresh(caseNumber, execution);
         execution.setVariable(DEPARTMENTS, FormValues.jsonList(resolution.involvedDepartments(caseNumber)));
         // back through the center's review, never straight to confirmation, and against a fresh resolution clock
         ModelGeneration.decide(execution, RESOLVED_AT_INTAKE, false);
@@ -42,7 +47,7 @@ public class ReopenComplaintDelegate implements JavaDelegate {
         clocks.find(caseNumber, Clock.RESOLUTION).ifPresent(old -> {
             Clock fresh = clocks.start(caseNumber, Clock.RESOLUTION, old.durationSpec());
             if (ModelGeneration.boundaryTimers(execution)) {
-                ClockTimers.expose(fresh, "resolution", execution);
+                execution.setVariables(ClockTimers.points(fresh, "resolution"));
             }
         });
     }

@@ -3,6 +3,7 @@ package io.complaintflow.callback;
 import static io.complaintflow.complaint.ComplaintProcess.SATISFIED;
 
 import io.complaintflow.complaint.Actors;
+import io.complaintflow.complaint.CaseFileAdapter;
 import io.complaintflow.engine.FormValues;
 import io.complaintflow.modelpolicy.PublishedForModels;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -11,14 +12,16 @@ import org.springframework.stereotype.Component;
 
 @PublishedForModels
 @Component("callbackDone")
-public class SatisfactionCallbackListener implements TaskListener {
+class SatisfactionCallbackListener implements TaskListener {
 
     private final CallbackService callbacks;
     private final Actors actors;
+    private final CaseFileAdapter caseFile;
 
-    public SatisfactionCallbackListener(CallbackService callbacks, Actors actors) {
+    SatisfactionCallbackListener(CallbackService callbacks, Actors actors, CaseFileAdapter caseFile) {
         this.callbacks = callbacks;
         this.actors = actors;
+        this.caseFile = caseFile;
     }
 
     @Override
@@ -28,8 +31,10 @@ public class SatisfactionCallbackListener implements TaskListener {
             throw FormValues.invalid("满意度评分须为 1 到 5 分");
         }
         String resolved = FormValues.requiredText(task.getVariable("problemResolved"), "问题是否解决");
-        boolean satisfied = callbacks.recordCallback(task.getExecution().getBusinessKey(), score,
-                "yes".equals(resolved), FormValues.text(task.getVariable("callbackNote")), actors.of(task), task);
+        String caseNumber = task.getExecution().getBusinessKey();
+        boolean satisfied = callbacks.recordCallback(caseNumber, score, "yes".equals(resolved),
+                FormValues.text(task.getVariable("callbackNote")), actors.of(task.getAssignee()));
+        caseFile.refresh(caseNumber, task);
         task.setVariable(SATISFIED, satisfied);
     }
 }

@@ -116,7 +116,7 @@ public class SurveyService implements SurveyLinks {
             return new Result(Outcome.USED, caseNumber, null);
         }
         if (awaited) {
-            boolean satisfied = callbacks.recordCallback(caseNumber, score, resolved, note, ACTOR, null);
+            boolean satisfied = callbacks.recordCallback(caseNumber, score, resolved, note, ACTOR);
             runtime.createMessageCorrelation(MESSAGE).processInstanceId(lifecycle.getId())
                     .setVariable(ComplaintProcess.SATISFIED, satisfied).correlateWithResult();
         } else {

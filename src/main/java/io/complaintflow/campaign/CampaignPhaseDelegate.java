@@ -1,5 +1,6 @@
 package io.complaintflow.campaign;
 
+import static io.complaintflow.campaign.CampaignProcess.SUMMARY;
 import static io.complaintflow.campaign.CampaignProcess.YEAR;
 
 import io.complaintflow.modelpolicy.PublishedForModels;
@@ -10,17 +11,18 @@ import org.springframework.stereotype.Component;
 /** Moves the campaign into the phase named by the step's input parameter {@code phase}. */
 @PublishedForModels
 @Component("campaignPhaseChange")
-public class CampaignPhaseDelegate implements JavaDelegate {
+class CampaignPhaseDelegate implements JavaDelegate {
 
     private final CampaignService campaigns;
 
-    public CampaignPhaseDelegate(CampaignService campaigns) {
+    CampaignPhaseDelegate(CampaignService campaigns) {
         this.campaigns = campaigns;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        campaigns.changePhase(((Number) execution.getVariable(YEAR)).intValue(),
-                (String) execution.getVariableLocal("phase"), execution);
+        int year = ((Number) execution.getVariable(YEAR)).intValue();
+        campaigns.changePhase(year, (String) execution.getVariableLocal("phase"));
+        execution.setVariable(SUMMARY, campaigns.summary(year));
     }
 }

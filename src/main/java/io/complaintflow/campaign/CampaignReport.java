@@ -1,7 +1,5 @@
 package io.complaintflow.campaign;
 
-import static io.complaintflow.campaign.CampaignProcess.*;
-
 import io.complaintflow.complaint.BusinessClock;
 import io.complaintflow.pdca.PdcaHandover;
 import io.complaintflow.pdca.PdcaHandovers;
@@ -9,7 +7,6 @@ import io.complaintflow.report.Period;
 import io.complaintflow.report.ReportService;
 import io.complaintflow.report.Reports.Summary;
 import io.complaintflow.report.Reports.SurgeRow;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,14 +31,14 @@ public class CampaignReport {
         this.clock = clock;
     }
 
-    public void generate(DelegateExecution execution) {
-        int year = ((Number) execution.getVariable(YEAR)).intValue();
+    /** Logs the period report; returns its links and key figures for the approver. */
+    public Generated generate(int year) {
         CampaignRun run = campaigns.run(year);
-        execution.setVariable(REPORT_LINK, run.reportLink("html") + "  （表格：" + run.reportLink("csv") + "）");
-        execution.setVariable(REPORT_FIGURES, figures(run));
+        Generated generated = new Generated(run.reportLink("html") + "  （表格：" + run.reportLink("csv") + "）",
+                figures(run));
         campaigns.log(year, "system", CampaignLogEntry.REPORT, "期间报告已生成（" + run.periodFrom() + " 至 "
                 + run.periodTo() + "）", null);
-        campaigns.refresh(year, execution);
+        return generated;
     }
 
     String figures(CampaignRun run) {
@@ -61,8 +58,7 @@ public class CampaignReport {
                 + reports.crises(period).size() + " 起\n群体事件：" + reports.massIncidents(period).size() + " 起";
     }
 
-    public void handOver(DelegateExecution execution) {
-        int year = ((Number) execution.getVariable(YEAR)).intValue();
+    public void handOver(int year) {
         CampaignRun run = campaigns.run(year);
         PdcaHandover handover = pdca.handOver(PdcaHandover.CAMPAIGN, run.businessKey(), year + " 年 3·15 专项活动复盘",
                 figures(run) + "\n报告：" + run.reportLink("html"), run.reportCommentary(),
@@ -70,5 +66,8 @@ public class CampaignReport {
         campaigns.log(year, "system", CampaignLogEntry.REPORT, "活动结束，复盘已移交 PDCA 改进（编号 " + handover.id() + "）",
                 null);
         campaigns.end(year);
+    }
+
+    public record Generated(String links, String figures) {
     }
 }

@@ -1,16 +1,10 @@
 package io.complaintflow.campaign;
 
-import static io.complaintflow.campaign.CampaignProcess.*;
-
 import io.complaintflow.complaint.BusinessClock;
-import io.complaintflow.engine.FormValues;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.util.Date;
 import java.util.Optional;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Service;
 
 /**
@@ -36,71 +30,52 @@ public class CampaignService {
      * Opens the year's campaign (the current campaign year unless the starter names one). A year runs once:
      * a second start of the same year ends at once ({@code alreadyRunning}).
      */
-    public void open(DelegateExecution execution) {
-        Integer requested = FormValues.integer(execution.getVariable(YEAR), "年度");
-        int year = requested == null ? calendar.currentYear() : requested;
-        execution.setVariable(YEAR, year);
+    public Opened open(Integer requestedYear, String businessKey, String processInstanceId, String initiator) {
+        int year = requestedYear == null ? calendar.currentYear() : requestedYear;
         if (runs.findByYear(year).isPresent()) {
-            execution.setVariable(ALREADY_RUNNING, true);
-            return;
+            return new Opened(year, true, businessKey, null);
         }
         CampaignDates dates = calendar.of(year);
         Instant now = clock.now();
         String phase = now.isBefore(dates.start()) ? CampaignPhase.PRE : dates.phaseAt(now);
-        String businessKey = "CAMPAIGN-" + year;
-        if (execution.getProcessBusinessKey() == null) {
-            execution.setProcessBusinessKey(businessKey);
-        }
-        String startedBy = Optional.ofNullable(FormValues.text(execution.getVariable(INITIATOR))).orElse("system");
+        String key = businessKey != null ? businessKey : "CAMPAIGN-" + year;
+        String startedBy = Optional.ofNullable(initiator).orElse("system");
         LocalDate from = LocalDate.ofInstant(now.isBefore(dates.start()) ? now : dates.start(), clock.zone());
         LocalDate to = LocalDate.ofInstant(dates.aftermathEnds().minusSeconds(1), clock.zone());
-        runs.insert(new CampaignRun(0, year, execution.getProcessBusinessKey(), execution.getProcessInstanceId(), phase,
-                startedBy, now, now, from, to, null, null, null, null));
-        execution.setVariable(ALREADY_RUNNING, false);
-        execution.setVariable("preparationDueAt", Date.from(dates.preparationEnds()));
-        execution.setVariable("battleStartsAt", Date.from(dates.battleStarts()));
-        execution.setVariable("mediaWatchAt", Date.from(dates.mediaWatch()));
-        execution.setVariable("mediaWatchDueAt", Date.from(dates.mediaWatch().plusSeconds(4 * 3600)));
-        execution.setVariable("aftermathStartsAt", Date.from(dates.aftermathStarts()));
-        execution.setVariable("aftermathEndsAt", Date.from(dates.aftermathEnds()));
+        runs.insert(new CampaignRun(0, year, key, processInstanceId, phase, startedBy, now, now, from, to, null, null,
+                null, null));
         log(year, startedBy, CampaignLogEntry.PHASE, "3·15 专项活动启动，当前阶段：" + CampaignPhase.label(phase),
                 "备战至 " + format(dates.battleStarts()) + "；高峰 " + format(dates.battleStarts()) + " 至 "
                         + format(dates.aftermathStarts()) + "；后续（监管转办批次）至 " + format(dates.aftermathEnds()));
-        refresh(year, execution);
+        return new Opened(year, false, key, dates);
     }
 
-    public void changePhase(int year, String phase, VariableScope scope) {
+    public void changePhase(int year, String phase) {
         CampaignRun run = run(year);
         runs.updatePhase(run.id(), phase, clock.now());
         log(year, "system", CampaignLogEntry.PHASE, "进入" + CampaignPhase.label(phase)
                 + "（投诉处理时限按「3·15 活动阶段 = " + phase + "」执行）", null);
-        refresh(year, scope);
     }
 
     public void log(int year, String actor, String kind, String summary, String detail) {
         runs.log(run(year).id(), clock.now(), actor, kind, summary, detail, null, null, null);
     }
 
-    public void regulatorBatch(int year, String actor, String regulator, String batchRef, int size, String note,
-                               VariableScope scope) {
+    public void regulatorBatch(int year, String actor, String regulator, String batchRef, int size, String note) {
         runs.log(run(year).id(), clock.now(), actor, CampaignLogEntry.REGULATOR_BATCH,
                 "登记监管转办批次 " + batchRef + "（" + size + " 件）", note, regulator, batchRef, size);
-        refresh(year, scope);
     }
 
-    public void commentary(int year, String commentary, String actor, VariableScope scope) {
+    public void commentary(int year, String commentary, String actor) {
         runs.recordCommentary(run(year).id(), commentary);
         log(year, actor, CampaignLogEntry.REPORT, "期间报告说明已提交审批", commentary);
-        refresh(year, scope);
     }
 
-    public void reportDecided(int year, boolean approved, String note, String actor, VariableScope scope) {
+    public void reportDecided(int year, boolean approved, String note, String actor) {
         if (approved) {
             runs.recordApproval(run(year).id(), actor, clock.now());
         }
-        scope.setVariable(REPORT_APPROVED, approved);
         log(year, actor, CampaignLogEntry.REPORT, approved ? "期间报告已批准" : "期间报告退回修改", note);
-        refresh(year, scope);
     }
 
     public CampaignRun end(int year) {
@@ -113,8 +88,8 @@ public class CampaignService {
         return runs.findByYear(year).orElseThrow(() -> new IllegalStateException("no 3·15 campaign of " + year));
     }
 
-    /** The campaign page every campaign task shows: phase, calendar, and the log so far. */
-    public void refresh(int year, VariableScope scope) {
+    /** The campaign page every campaign task shows ({@code campaignSummary}): phase, calendar, and the log so far. */
+    public String summary(int year) {
         CampaignRun run = run(year);
         CampaignDates dates = calendar.of(year);
         StringBuilder s = new StringBuilder();
@@ -126,10 +101,14 @@ public class CampaignService {
                 .append("期间报告：").append(run.reportLink("html")).append("\n经过：\n");
         runs.log(run.id()).forEach(e -> s.append(format(e.at())).append("  ").append(e.actor()).append("  ")
                 .append(e.summary()).append('\n'));
-        scope.setVariable(SUMMARY, s.toString());
+        return s.toString();
     }
 
     private String format(Instant at) {
         return TIME.format(at.atZone(clock.zone()));
+    }
+
+    /** {@code dates}: null when the year runs already. */
+    public record Opened(int year, boolean alreadyRunning, String businessKey, CampaignDates dates) {
     }
 }

@@ -8,16 +8,16 @@ import org.springframework.stereotype.Component;
 /** Hands the campaign's review over to PDCA and ends the campaign (its phase back to none). */
 @PublishedForModels
 @Component("handOverCampaign")
-public class HandOverCampaignDelegate implements JavaDelegate {
+class HandOverCampaignDelegate implements JavaDelegate {
 
     private final CampaignReport report;
 
-    public HandOverCampaignDelegate(CampaignReport report) {
+    HandOverCampaignDelegate(CampaignReport report) {
         this.report = report;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        report.handOver(execution);
+        report.handOver(((Number) execution.getVariable(CampaignProcess.YEAR)).intValue());
     }
 }

@@ -1,7 +1,6 @@
 package io.complaintflow.complaint;
 
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
@@ -20,15 +19,15 @@ public class Actors {
 
     /**
      * Who completes the task: the signed-in person when there is one (an assignee can be set to anybody, so it
-     * never stands in for the person acting), else the assignee the application acted for, else the caller.
+     * never stands in for the person acting), else the task's assignee the application acted for, else the caller.
      */
-    public String of(DelegateTask task) {
+    public String of(String assignee) {
         Authentication authentication = identity.getCurrentAuthentication();
         if (authentication != null && authentication.getUserId() != null) {
             return authentication.getUserId();
         }
-        if (task.getAssignee() != null) {
-            return task.getAssignee();
+        if (assignee != null) {
+            return assignee;
         }
         return current();
     }

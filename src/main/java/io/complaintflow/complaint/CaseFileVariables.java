@@ -3,13 +3,12 @@ package io.complaintflow.complaint;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.delegate.VariableScope;
-import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.springframework.stereotype.Component;
 
 /**
  * The few variables a complaint's task forms decide with or refer to — what the {@link CaseFileContributor}s add,
- * e.g. the answer script of its category and the root-cause options of the closure — and nothing of the case itself.
+ * e.g. the answer script of its category and the root-cause options of the closure — and nothing of the case itself;
+ * {@link CaseFileAdapter} writes them into the scope a step runs in.
  * The complaint and its timeline are read from the record by the Tasklist tab 案卷 ({@code /api/complaints}), never
  * copied into the engine: no customer name, phone or e-mail address in variables or history.
  * <p>
@@ -31,37 +30,12 @@ public class CaseFileVariables {
         this.contributors = contributors;
     }
 
-    /**
-     * Gives {@code current}, the scope being executed (a new department part, a task, a crisis), the variables its forms
-     * need, writing only those whose value changed (an unchanged value writes no row and no history). Other processes
-     * of the case keep theirs: nothing of a step's outcome is copied into them.
-     */
-    public void refresh(String caseNumber, VariableScope current) {
-        if (current == null) {
-            return;
-        }
-        render(caseNumber).forEach((name, value) -> {
-            if (!sameValue(current.getVariable(name), value)) {
-                current.setVariable(name, value);
-            }
-        });
-    }
-
     /** The variables a new process or task of the case starts with. */
     public Map<String, Object> render(String caseNumber) {
         Complaint c = complaints.find(caseNumber).orElseThrow();
         Map<String, Object> view = new HashMap<>();
         contributors.forEach(contributor -> view.putAll(contributor.variables(c)));
         return view;
-    }
-
-    private static boolean sameValue(Object stored, Object fresh) {
-        Object value = fresh instanceof TypedValue typed ? typed.getValue() : fresh;
-        if (stored == null || value == null) {
-            return stored == value;
-        }
-        // JSON (Spin) values compare by their text
-        return stored.equals(value) || stored.toString().equals(value.toString());
     }
 
     /** The engine keeps string variables up to 4000 characters; the full text stays in the record and the API. */

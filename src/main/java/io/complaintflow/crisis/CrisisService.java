@@ -3,14 +3,12 @@ package io.complaintflow.crisis;
 import static io.complaintflow.crisis.CrisisProcess.*;
 
 import io.complaintflow.complaint.BusinessClock;
-import io.complaintflow.complaint.CaseFileVariables;
 import io.complaintflow.complaint.Complaint;
 import io.complaintflow.complaint.ComplaintRepository;
 import io.complaintflow.complaint.Timeline;
 import io.complaintflow.complaint.TimelineKind;
 import io.complaintflow.engine.FormValues;
 import io.complaintflow.mass.MassIncident;
-import io.complaintflow.mass.MassIncidentText;
 import io.complaintflow.mass.MassIncidents;
 import io.complaintflow.notification.MailTemplates;
 import io.complaintflow.notification.NotificationService;
@@ -19,10 +17,7 @@ import io.complaintflow.pdca.PdcaHandover;
 import io.complaintflow.pdca.PdcaHandovers;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
-import java.util.Date;
 import java.util.Optional;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Service;
 
 /**
@@ -38,10 +33,8 @@ public class CrisisService {
     private final Crises crises;
     private final ComplaintRepository complaints;
     private final CrisisCommand command;
-    private final CaseFileVariables caseFile;
     private final Timeline timeline;
     private final MassIncidents incidents;
-    private final MassIncidentText incidentText;
     private final PdcaHandovers pdca;
     private final Recipients recipients;
     private final NotificationService notifications;
@@ -49,16 +42,13 @@ public class CrisisService {
     private final BusinessClock clock;
 
     public CrisisService(Crises crises, ComplaintRepository complaints, CrisisCommand command,
-                         CaseFileVariables caseFile, Timeline timeline, MassIncidents incidents,
-                         MassIncidentText incidentText, PdcaHandovers pdca, Recipients recipients,
+                         Timeline timeline, MassIncidents incidents, PdcaHandovers pdca, Recipients recipients,
                          NotificationService notifications, MailTemplates templates, BusinessClock clock) {
         this.crises = crises;
         this.complaints = complaints;
         this.command = command;
-        this.caseFile = caseFile;
         this.timeline = timeline;
         this.incidents = incidents;
-        this.incidentText = incidentText;
         this.pdca = pdca;
         this.recipients = recipients;
         this.notifications = notifications;
@@ -66,116 +56,98 @@ public class CrisisService {
         this.clock = clock;
     }
 
-    /** First step of every start (G4 complaint, mass incident, API, Tasklist start form). */
-    public void open(DelegateExecution execution) {
-        String source = Optional.ofNullable(FormValues.text(execution.getVariable(SOURCE))).orElse(Crisis.MANUAL);
-        String caseNumber = FormValues.text(execution.getVariable(CASE_NUMBER));
-        Object titleGiven = execution.getVariable(TITLE);
-        Complaint complaint = caseNumber == null || titleGiven != null ? null
+    /**
+     * First step of every start (G4 complaint, mass incident, API, Tasklist start form): records the crisis and calls
+     * the first command level. A complaint's crisis takes title and description from the complaint unless given.
+     */
+    public Opened open(CrisisRequest request) {
+        String source = Optional.ofNullable(request.source()).orElse(Crisis.MANUAL);
+        String caseNumber = request.caseNumber();
+        Complaint complaint = caseNumber == null || request.title() != null ? null
                 : complaints.find(caseNumber).orElseThrow();
         String title = complaint != null ? CrisisStarter.title(caseNumber, complaint)
-                : FormValues.requiredText(titleGiven, "危机名称");
-        Object incident = execution.getVariable(MASS_INCIDENT_ID);
-        Long incidentId = incident == null ? null : ((Number) incident).longValue();
-        String declaredBy = Optional.ofNullable(FormValues.text(execution.getVariable(INITIATOR))).orElse("system");
-        String description = complaint != null ? complaint.description()
-                : FormValues.text(execution.getVariable(DESCRIPTION));
-        long id = crises.insert(execution.getProcessInstanceId(), source, caseNumber, incidentId, title, description,
+                : FormValues.requiredText(request.title(), "危机名称");
+        Long incidentId = request.massIncidentId();
+        String declaredBy = Optional.ofNullable(request.initiator()).orElse("system");
+        String description = complaint != null ? complaint.description() : request.description();
+        long id = crises.insert(request.processInstanceId(), source, caseNumber, incidentId, title, description,
                 declaredBy, clock.now());
-        if (execution.getProcessBusinessKey() == null) {
-            execution.setProcessBusinessKey("CRISIS-" + id);
-        }
-        crises.businessKey(id, execution.getProcessBusinessKey());
-        execution.setVariable(CRISIS_ID, id);
-        execution.setVariable(HAS_CUSTOMER, caseNumber != null || incidentId != null);
+        String businessKey = request.businessKey() != null ? request.businessKey() : "CRISIS-" + id;
+        crises.businessKey(id, businessKey);
         // the log's summaries make the forms' overview: a complaint's crisis is named by its case number there
         log(id, declaredBy, "DECLARED", "启动危机响应：" + (caseNumber != null ? "危机投诉 " + caseNumber : title),
-                description, execution);
-        call(id, 1, execution);
+                description);
+        return new Opened(id, businessKey, caseNumber != null || incidentId != null, call(id, 1, businessKey));
     }
 
     /** Nobody acknowledged in time: the next level joins the acknowledgement and is told. */
-    public void callNextLevel(DelegateExecution execution) {
-        long id = crisisId(execution);
-        int level = command.next(((Number) execution.getVariable(COMMAND_LEVEL)).intValue());
+    public Call callNextLevel(long id, int currentLevel, String businessKey) {
+        int level = command.next(currentLevel);
         log(id, "system", "NOT_ACKNOWLEDGED", "指挥官未在期限内确认，呼叫第 " + level + " 级：" + command.group(level),
-                null, null);
-        call(id, level, execution);
+                null);
+        return call(id, level, businessKey);
     }
 
-    private void call(long id, int level, DelegateExecution execution) {
+    private Call call(long id, int level, String businessKey) {
         Instant due = command.acknowledgeDue(clock.now());
         crises.commandLevel(id, level);
-        execution.setVariable(COMMAND_LEVEL, level);
-        execution.setVariable(COMMAND_GROUPS, command.groups(level));
-        execution.setVariable(ACKNOWLEDGE_DUE_AT, Date.from(due));
         Crisis crisis = crises.find(id).orElseThrow();
-        notifications.send(execution.getProcessBusinessKey(), "危机响应第 " + level + " 级",
+        notifications.send(businessKey, "危机响应第 " + level + " 级",
                 templates.crisisCalled(recipients.ofGroup(command.group(level)), crisis.title(),
                         crisis.description(), format(due), level));
-        refresh(id, execution);
+        return new Call(level, command.groups(level), due);
     }
 
-    public void acknowledged(long id, String commander, String note, VariableScope scope) {
+    public void acknowledged(long id, String commander, String note) {
         crises.acknowledged(id, commander, clock.now());
-        scope.setVariable(COMMANDER, commander);
-        log(id, commander, "ACKNOWLEDGED", commander + " 确认接管危机指挥", note, scope);
+        log(id, commander, "ACKNOWLEDGED", commander + " 确认接管危机指挥", note);
     }
 
-    public void statementDrafted(long id, String statement, String actor, VariableScope scope) {
+    public void statementDrafted(long id, String statement, String actor) {
         crises.statement(id, statement);
-        log(id, actor, "STATEMENT_DRAFTED", "公关部起草公开声明", statement, scope);
+        log(id, actor, "STATEMENT_DRAFTED", "公关部起草公开声明", statement);
     }
 
-    public void legalReviewed(long id, boolean approved, String note, String actor, VariableScope scope) {
-        scope.setVariable(LEGAL_VERDICT, approved ? "ok" : "revise");
-        log(id, actor, "LEGAL_REVIEW", approved ? "法务审核通过声明" : "法务要求修改声明", note, scope);
+    public void legalReviewed(long id, boolean approved, String note, String actor) {
+        log(id, actor, "LEGAL_REVIEW", approved ? "法务审核通过声明" : "法务要求修改声明", note);
     }
 
-    public void statementDecided(long id, boolean approved, String note, String actor, VariableScope scope) {
-        scope.setVariable(APPROVAL_VERDICT, approved ? "approve" : "reject");
-        log(id, actor, "STATEMENT_DECIDED", approved ? "应急小组批准发布声明" : "应急小组退回声明", note, scope);
+    public void statementDecided(long id, boolean approved, String note, String actor) {
+        log(id, actor, "STATEMENT_DECIDED", approved ? "应急小组批准发布声明" : "应急小组退回声明", note);
     }
 
-    public void published(DelegateExecution execution) {
-        long id = crisisId(execution);
+    public void published(long id) {
         crises.published(id, clock.now());
-        log(id, "system", "STATEMENT_PUBLISHED", "公开声明已发布", crises.find(id).orElseThrow().statement(),
-                execution);
+        log(id, "system", "STATEMENT_PUBLISHED", "公开声明已发布", crises.find(id).orElseThrow().statement());
     }
 
-    public void customerContacted(long id, String note, String actor, VariableScope scope) {
+    public void customerContacted(long id, String note, String actor) {
         crises.customerContacted(id, note, clock.now());
-        log(id, actor, "CUSTOMER_CONTACTED", "高层已联系客户", note, scope);
+        log(id, actor, "CUSTOMER_CONTACTED", "高层已联系客户", note);
     }
 
-    public void regulatorLiaison(long id, String note, String actor, VariableScope scope) {
+    public void regulatorLiaison(long id, String note, String actor) {
         crises.regulatorLiaison(id, note);
-        log(id, actor, "REGULATOR_LIAISON", "登记监管沟通情况", note, scope);
+        log(id, actor, "REGULATOR_LIAISON", "登记监管沟通情况", note);
     }
 
-    public void reviewed(long id, String findings, String improvements, String actor, VariableScope scope) {
-        scope.setVariable("reviewFindings", findings);
-        scope.setVariable("reviewImprovements", improvements);
-        log(id, actor, "REVIEWED", "危机复盘", "经过与原因：" + findings + "\n改进措施：" + improvements, scope);
+    public void reviewed(long id, String findings, String improvements, String actor) {
+        log(id, actor, "REVIEWED", "危机复盘", "经过与原因：" + findings + "\n改进措施：" + improvements);
     }
 
     /** The review goes to PDCA (picked up by pdca-review later) and the crisis ends. */
-    public PdcaHandover handOver(DelegateExecution execution) {
-        long id = crisisId(execution);
+    public PdcaHandover handOver(long id, String findings, String improvements) {
         Crisis crisis = crises.find(id).orElseThrow();
         String commander = Optional.ofNullable(crisis.commander()).orElse("system");
         PdcaHandover handover = pdca.handOver(PdcaHandover.CRISIS, crisis.businessKey(), "危机复盘：" + crisis.title(),
-                (String) execution.getVariable("reviewFindings"), (String) execution.getVariable("reviewImprovements"),
-                commander);
+                findings, improvements, commander);
         crises.end(id, clock.now());
-        log(id, commander, "HANDED_OVER", "危机响应结束，复盘已移交 PDCA 改进（编号 " + handover.id() + "）", null,
-                execution);
+        log(id, commander, "HANDED_OVER", "危机响应结束，复盘已移交 PDCA 改进（编号 " + handover.id() + "）", null);
         return handover;
     }
 
-    /** Writes the crisis log and, for a complaint or an incident, the complaint timelines; refreshes the forms. */
-    private void log(long id, String actor, String kind, String summary, String detail, VariableScope scope) {
+    /** Writes the crisis log and, for a complaint or an incident, the complaint timelines. */
+    private void log(long id, String actor, String kind, String summary, String detail) {
         crises.log(id, clock.now(), actor, kind, summary, detail);
         Crisis crisis = crises.find(id).orElseThrow();
         if (crisis.caseNumber() != null) {
@@ -185,25 +157,10 @@ public class CrisisService {
             incident.members().forEach(c -> timeline.record(c, actor, TimelineKind.CRISIS,
                     "群体事件 " + incident.label() + " 危机响应：" + summary, null));
         }
-        if (scope != null) {
-            refresh(id, scope);
-        }
     }
 
     private static boolean isMilestone(String kind) {
         return kind.equals("DECLARED") || kind.equals("STATEMENT_PUBLISHED") || kind.equals("HANDED_OVER");
-    }
-
-    private void refresh(long id, VariableScope scope) {
-        Crisis crisis = crises.find(id).orElseThrow();
-        scope.setVariable(SUMMARY, summary(crisis));
-        if (crisis.caseNumber() != null) {
-            caseFile.refresh(crisis.caseNumber(), scope);
-        } else if (crisis.massIncidentId() != null) {
-            MassIncident incident = incidents.find(crisis.massIncidentId()).orElseThrow();
-            scope.setVariable(CaseFileVariables.SUMMARY, incidentText.summary(incident));
-            scope.setVariable(CaseFileVariables.TIMELINE, incidentText.members(incident));
-        }
     }
 
     /**
@@ -242,7 +199,15 @@ public class CrisisService {
         return at == null ? "—" : TIME.format(at.atZone(clock.zone()));
     }
 
-    private static long crisisId(DelegateExecution execution) {
-        return ((Number) execution.getVariable(CRISIS_ID)).longValue();
+    /** A start as the model's first step reads it; {@code title} given or null (a complaint's crisis). */
+    public record CrisisRequest(String processInstanceId, String businessKey, String source, String caseNumber,
+                                String title, Long massIncidentId, String initiator, String description) {
+    }
+
+    public record Opened(long id, String businessKey, boolean hasCustomer, Call call) {
+    }
+
+    /** The command level called, its groups (the acknowledgement's candidates) and when it must acknowledge. */
+    public record Call(int level, String groups, Instant acknowledgeDue) {
     }
 }

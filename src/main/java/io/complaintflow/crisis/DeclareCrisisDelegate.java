@@ -9,11 +9,11 @@ import org.springframework.stereotype.Component;
 /** The 3·15 media watch found the company exposed: declares a crisis from what the watcher wrote. */
 @PublishedForModels
 @Component("declareExposureCrisis")
-public class DeclareCrisisDelegate implements JavaDelegate {
+class DeclareCrisisDelegate implements JavaDelegate {
 
     private final CrisisStarter starter;
 
-    public DeclareCrisisDelegate(CrisisStarter starter) {
+    DeclareCrisisDelegate(CrisisStarter starter) {
         this.starter = starter;
     }
 

@@ -8,16 +8,21 @@ import org.springframework.stereotype.Component;
 /** Hands the crisis review over to PDCA and ends the crisis. */
 @PublishedForModels
 @Component("crisisHandOver")
-public class HandOverCrisisDelegate implements JavaDelegate {
+class HandOverCrisisDelegate implements JavaDelegate {
 
     private final CrisisService crises;
+    private final CrisisFormsAdapter forms;
 
-    public HandOverCrisisDelegate(CrisisService crises) {
+    HandOverCrisisDelegate(CrisisService crises, CrisisFormsAdapter forms) {
         this.crises = crises;
+        this.forms = forms;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        crises.handOver(execution);
+        long id = CrisisFormsAdapter.crisisId(execution);
+        crises.handOver(id, (String) execution.getVariable(CrisisTaskListener.FINDINGS),
+                (String) execution.getVariable(CrisisTaskListener.IMPROVEMENTS));
+        forms.refresh(id, execution);
     }
 }

@@ -8,16 +8,20 @@ import org.springframework.stereotype.Component;
 /** Records the approved statement as published. */
 @PublishedForModels
 @Component("crisisPublishStatement")
-public class PublishStatementDelegate implements JavaDelegate {
+class PublishStatementDelegate implements JavaDelegate {
 
     private final CrisisService crises;
+    private final CrisisFormsAdapter forms;
 
-    public PublishStatementDelegate(CrisisService crises) {
+    PublishStatementDelegate(CrisisService crises, CrisisFormsAdapter forms) {
         this.crises = crises;
+        this.forms = forms;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        crises.published(execution);
+        long id = CrisisFormsAdapter.crisisId(execution);
+        crises.published(id);
+        forms.refresh(id, execution);
     }
 }

@@ -9,11 +9,11 @@ import org.springframework.stereotype.Component;
 /** The lifecycle's G4 branch: starts crisis-response for the complaint (or its mass incident), once. */
 @PublishedForModels
 @Component("startCrisisResponse")
-public class StartCrisisResponseDelegate implements JavaDelegate {
+class StartCrisisResponseDelegate implements JavaDelegate {
 
     private final CrisisStarter starter;
 
-    public StartCrisisResponseDelegate(CrisisStarter starter) {
+    StartCrisisResponseDelegate(CrisisStarter starter) {
         this.starter = starter;
     }
 

@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
  */
 @PublishedForModels
 @Component("awaiting")
-public class AwaitingListener implements TaskListener {
+class AwaitingListener implements TaskListener {
 
 
     private final ClockService clocks;
@@ -35,8 +35,8 @@ public class AwaitingListener implements TaskListener {
     private final BusinessClock now;
     private final Actors actors;
 
-    public AwaitingListener(ClockService clocks, ClockTimers timers, ComplaintRepository complaints,
-                            Timeline timeline, BusinessClock now, Actors actors) {
+    AwaitingListener(ClockService clocks, ClockTimers timers, ComplaintRepository complaints,
+                     Timeline timeline, BusinessClock now, Actors actors) {
         this.clocks = clocks;
         this.timers = timers;
         this.complaints = complaints;
@@ -64,7 +64,7 @@ public class AwaitingListener implements TaskListener {
             clocks.resume(caseNumber, what + "结束");
             timers.reschedule(caseNumber);
             complaints.updateStatus(caseNumber, ComplaintStatus.IN_PROGRESS.code(), now.now());
-            timeline.record(caseNumber, actors.of(task), TimelineKind.RESUMED,
+            timeline.record(caseNumber, actors.of(task.getAssignee()), TimelineKind.RESUMED,
                     (customer ? "客户已补充信息" : "鉴定结果已出") + "，处理时限恢复", received);
         }
     }

@@ -16,11 +16,11 @@ import org.springframework.stereotype.Component;
  */
 @PublishedForModels
 @Component("collectDepartmentResults")
-public class CollectDepartmentResultsDelegate implements JavaDelegate, ExecutionListener {
+class CollectDepartmentResultsDelegate implements JavaDelegate, ExecutionListener {
 
     private final DepartmentService departments;
 
-    public CollectDepartmentResultsDelegate(DepartmentService departments) {
+    CollectDepartmentResultsDelegate(DepartmentService departments) {
         this.departments = departments;
     }
 

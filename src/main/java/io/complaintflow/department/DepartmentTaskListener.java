@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  */
 @PublishedForModels
 @Component("departmentTask")
-public class DepartmentTaskListener implements TaskListener {
+class DepartmentTaskListener implements TaskListener {
 
     static final String OUTCOME = "outcome";
     static final String PROPOSE = "propose";
@@ -27,7 +27,7 @@ public class DepartmentTaskListener implements TaskListener {
     private final Actors actors;
     private final DepartmentParts parts;
 
-    public DepartmentTaskListener(DepartmentService departments, Actors actors, DepartmentParts parts) {
+    DepartmentTaskListener(DepartmentService departments, Actors actors, DepartmentParts parts) {
         this.departments = departments;
         this.actors = actors;
         this.parts = parts;
@@ -51,14 +51,14 @@ public class DepartmentTaskListener implements TaskListener {
             departments.proposed(caseNumber, department, new DepartmentService.Proposal(
                     FormValues.requiredText(task.getVariable("proposal"), "处理方案"),
                     FormValues.decimal(task.getVariable("compensation"), "补偿金额"),
-                    FormValues.requiredText(task.getVariable("rootCause"), "原因分类")), actors.of(task));
+                    FormValues.requiredText(task.getVariable("rootCause"), "原因分类")), actors.of(task.getAssignee()));
         } else if (NEED_INFO.equals(outcome) || APPRAISAL.equals(outcome)) {
             task.setVariable("waitReason", FormValues.requiredText(task.getVariable("waitReason"),
                     NEED_INFO.equals(outcome) ? "需要客户补充的内容" : "鉴定事项"));
             departments.responded(caseNumber);
         } else if (NOT_OURS.equals(outcome)) {
             departments.sentBack(caseNumber, department,
-                    FormValues.requiredText(task.getVariable("transferReason"), "退回理由"), actors.of(task));
+                    FormValues.requiredText(task.getVariable("transferReason"), "退回理由"), actors.of(task.getAssignee()));
         } else {
             throw FormValues.invalid("处理结论须为 propose、not-ours、need-info 或 appraisal");
         }

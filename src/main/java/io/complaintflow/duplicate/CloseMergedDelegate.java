@@ -1,5 +1,6 @@
 package io.complaintflow.duplicate;
 
+import io.complaintflow.complaint.CaseFileVariables;
 import io.complaintflow.modelpolicy.PublishedForModels;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -8,17 +9,22 @@ import org.springframework.stereotype.Component;
 
 @PublishedForModels
 @Component("closeMerged")
-public class CloseMergedDelegate implements JavaDelegate, ExecutionListener {
+class CloseMergedDelegate implements JavaDelegate, ExecutionListener {
 
     private final MergeService merges;
+    private final CaseFileVariables caseFile;
 
-    public CloseMergedDelegate(MergeService merges) {
+    CloseMergedDelegate(MergeService merges, CaseFileVariables caseFile) {
         this.merges = merges;
+        this.caseFile = caseFile;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        merges.closeMerged(execution.getBusinessKey(), execution);
+        String duplicate = execution.getBusinessKey();
+        merges.closeMerged(duplicate);
+        // only the ending lifecycle itself: its department parts are being cancelled in this same command
+        execution.setVariables(caseFile.render(duplicate));
     }
 
     /** Generation 2: on the event subprocess's end event "已合并结案". */

@@ -1,7 +1,6 @@
 package io.complaintflow.duplicate;
 
 import io.complaintflow.complaint.BusinessClock;
-import io.complaintflow.complaint.CaseFileVariables;
 import io.complaintflow.complaint.Complaint;
 import io.complaintflow.complaint.ComplaintProcess;
 import io.complaintflow.complaint.ComplaintRepository;
@@ -15,7 +14,6 @@ import io.complaintflow.web.InvalidRequestException;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -37,17 +35,15 @@ public class MergeService {
     private final Timeline timeline;
     private final ClockService clocks;
     private final RuntimeService runtime;
-    private final CaseFileVariables caseFile;
     private final BusinessClock clock;
     private final JdbcClient jdbc;
 
     public MergeService(ComplaintRepository complaints, Timeline timeline, ClockService clocks, RuntimeService runtime,
-                        CaseFileVariables caseFile, BusinessClock clock, JdbcClient jdbc) {
+                        BusinessClock clock, JdbcClient jdbc) {
         this.complaints = complaints;
         this.timeline = timeline;
         this.clocks = clocks;
         this.runtime = runtime;
-        this.caseFile = caseFile;
         this.clock = clock;
         this.jdbc = jdbc;
     }
@@ -89,12 +85,11 @@ public class MergeService {
         complaints.markMerged(duplicate, into);
         timeline.record(duplicate, actor, TimelineKind.MERGED, "作为重复投诉并入 " + into, reason);
         timeline.record(into, actor, TimelineKind.MERGED, "重复投诉 " + duplicate + " 已并入本工单", reason);
-        caseFile.refresh(into, null);
 
         ProcessInstance lifecycle = runtime.createProcessInstanceQuery().processDefinitionKey(ComplaintProcess.KEY)
                 .processInstanceBusinessKey(duplicate).active().singleResult();
         if (lifecycle == null) {
-            closeMerged(duplicate, null);
+            closeMerged(duplicate);
         } else {
             // no variables on this correlation: the interrupting start replaces the execution they would be set on
             runtime.createMessageCorrelation(MESSAGE).processInstanceId(lifecycle.getId()).correlateWithResult();
@@ -102,7 +97,7 @@ public class MergeService {
     }
 
     /** Run by the lifecycle's event subprocess: closes the duplicate and stops every clock still running. */
-    public void closeMerged(String duplicate, VariableScope scope) {
+    public void closeMerged(String duplicate) {
         complaints.close(duplicate, clock.now());
         List<String> stopped = new ArrayList<>();
         for (Clock c : clocks.all(duplicate)) {
@@ -114,12 +109,6 @@ public class MergeService {
         timeline.record(duplicate, io.complaintflow.complaint.Actors.SYSTEM, TimelineKind.CLOSED,
                 "因合并结案（原因：合并至 " + mergedInto(duplicate) + "）",
                 stopped.isEmpty() ? null : "已停止计时：" + String.join("、", stopped));
-        if (scope != null) {
-            // only the ending lifecycle itself: its department parts are being cancelled in this same command
-            scope.setVariables(caseFile.render(duplicate));
-        } else {
-            caseFile.refresh(duplicate, null);
-        }
     }
 
     public String mergedInto(String caseNumber) {

@@ -15,13 +15,13 @@ import org.springframework.stereotype.Component;
  */
 @PublishedForModels
 @Component("deadlineLadder")
-public class DeadlineLadderDelegate implements JavaDelegate {
+class DeadlineLadderDelegate implements JavaDelegate {
 
     private final EscalationService escalations;
     private final ClockTimers timers;
     private final BusinessClock now;
 
-    public DeadlineLadderDelegate(EscalationService escalations, ClockTimers timers, BusinessClock now) {
+    DeadlineLadderDelegate(EscalationService escalations, ClockTimers timers, BusinessClock now) {
         this.escalations = escalations;
         this.timers = timers;
         this.now = now;

@@ -13,11 +13,11 @@ import org.springframework.stereotype.Component;
  */
 @PublishedForModels
 @Component("escalation")
-public class EscalationDelegate implements JavaDelegate {
+class EscalationDelegate implements JavaDelegate {
 
     private final EscalationService escalations;
 
-    public EscalationDelegate(EscalationService escalations) {
+    EscalationDelegate(EscalationService escalations) {
         this.escalations = escalations;
     }
 

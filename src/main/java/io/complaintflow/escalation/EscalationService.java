@@ -1,7 +1,6 @@
 package io.complaintflow.escalation;
 
 import io.complaintflow.complaint.BusinessClock;
-import io.complaintflow.complaint.CaseFileVariables;
 import io.complaintflow.complaint.Complaint;
 import io.complaintflow.complaint.ComplaintRepository;
 import io.complaintflow.complaint.Timeline;
@@ -38,14 +37,13 @@ public class EscalationService {
     private final MailTemplates templates;
     private final NotificationService notifications;
     private final Timeline timeline;
-    private final CaseFileVariables caseFile;
     private final JdbcClient jdbc;
     private final BusinessClock now;
     private final ApplicationEventPublisher events;
 
     public EscalationService(ClockService clocks, ComplaintRepository complaints, TaskService tasks,
                              Recipients recipients, MailTemplates templates, NotificationService notifications,
-                             Timeline timeline, CaseFileVariables caseFile, JdbcClient jdbc, BusinessClock now,
+                             Timeline timeline, JdbcClient jdbc, BusinessClock now,
                              ApplicationEventPublisher events) {
         this.clocks = clocks;
         this.complaints = complaints;
@@ -54,7 +52,6 @@ public class EscalationService {
         this.templates = templates;
         this.notifications = notifications;
         this.timeline = timeline;
-        this.caseFile = caseFile;
         this.jdbc = jdbc;
         this.now = now;
         this.events = events;
@@ -92,9 +89,6 @@ public class EscalationService {
                 clock = clocks.find(caseNumber, name).orElse(null);
             }
         }
-        if (taken > 0) {
-            caseFile.refresh(caseNumber, null);
-        }
         return taken;
     }
 
@@ -121,7 +115,6 @@ public class EscalationService {
         }
         Complaint complaint = complaints.find(caseNumber).orElseThrow();
         act(clock, level, complaint, tasks.createTaskQuery().processInstanceId(processInstanceId).active().list());
-        caseFile.refresh(caseNumber, null);
         return true;
     }
 

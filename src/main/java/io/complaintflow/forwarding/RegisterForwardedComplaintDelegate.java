@@ -1,7 +1,6 @@
 package io.complaintflow.forwarding;
 
 import io.complaintflow.complaint.Actors;
-import io.complaintflow.complaint.CaseFileVariables;
 import io.complaintflow.complaint.Timeline;
 import io.complaintflow.complaint.TimelineKind;
 import io.complaintflow.engine.FormValues;
@@ -15,13 +14,6 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import io.complaintflow.engine.AsSystem;
-import org.camunda.bpm.engine.IdentityService;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Turns the internal forwarding start form into a normal complaint of channel {@code internal}, validated as intake
@@ -30,7 +22,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @PublishedForModels
 @Component("registerForwardedComplaint")
-public class RegisterForwardedComplaintDelegate implements JavaDelegate {
+class RegisterForwardedComplaintDelegate implements JavaDelegate {
 
     private static final Map<String, String> LABELS = Map.of(
             "customer.name", "客户姓名", "customer.phone", "客户电话", "customer.email", "客户邮箱",
@@ -39,21 +31,11 @@ public class RegisterForwardedComplaintDelegate implements JavaDelegate {
 
     private final IntakeService intake;
     private final Timeline timeline;
-    private final CaseFileVariables caseFile;
-    private final IdentityService identity;
     private final Actors actors;
 
-    private final TransactionTemplate newTransaction;
-
-    public RegisterForwardedComplaintDelegate(IntakeService intake, Timeline timeline, CaseFileVariables caseFile,
-                                              IdentityService identity, Actors actors,
-                                              PlatformTransactionManager transactions) {
-        this.newTransaction = new TransactionTemplate(transactions);
-        this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    RegisterForwardedComplaintDelegate(IntakeService intake, Timeline timeline, Actors actors) {
         this.intake = intake;
         this.timeline = timeline;
-        this.caseFile = caseFile;
-        this.identity = identity;
         this.actors = actors;
     }
 
@@ -83,27 +65,8 @@ public class RegisterForwardedComplaintDelegate implements JavaDelegate {
         timeline.record(caseNumber, forwarder, TimelineKind.FORWARDED,
                 "由 " + department + " " + forwarder + " 转交投诉中心" + (via == null ? "" : "（" + via + "）"),
                 "内部转交流程 " + execution.getProcessInstanceId());
-        refreshAfterCommit(caseNumber);
         execution.setVariable("caseNumber", caseNumber);
         execution.setProcessBusinessKey(caseNumber);
-    }
-
-    /**
-     * The lifecycle started a moment ago in this same transaction is not visible to queries yet; its forms learn of
-     * the forwarding entry right after the commit.
-     */
-    private void refreshAfterCommit(String caseNumber) {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            caseFile.refresh(caseNumber, null);
-            return;
-        }
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                AsSystem.run(identity, () ->
-                        newTransaction.executeWithoutResult(status -> caseFile.refresh(caseNumber, null)));
-            }
-        });
     }
 
     private static String text(DelegateExecution execution, String name) {

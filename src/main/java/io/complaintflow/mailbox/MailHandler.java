@@ -2,7 +2,6 @@ package io.complaintflow.mailbox;
 
 import io.complaintflow.complaint.Actors;
 import io.complaintflow.complaint.BusinessClock;
-import io.complaintflow.complaint.CaseFileVariables;
 import io.complaintflow.complaint.Complaint;
 import io.complaintflow.complaint.ComplaintRepository;
 import io.complaintflow.complaint.Timeline;
@@ -49,7 +48,6 @@ public class MailHandler {
     private final IntakeService intake;
     private final ComplaintRepository complaints;
     private final Timeline timeline;
-    private final CaseFileVariables caseFile;
     private final TransactionTemplate transaction;
     private final BusinessClock clock;
     private final MailboxMessages messages;
@@ -59,14 +57,13 @@ public class MailHandler {
     private final String ownAddress;
 
     public MailHandler(IntakeService intake, ComplaintRepository complaints, Timeline timeline,
-                       CaseFileVariables caseFile, PlatformTransactionManager transactions, BusinessClock clock,
+                       PlatformTransactionManager transactions, BusinessClock clock,
                        MailboxMessages messages, MailboxAttachments attachments, ReplyMatcher matcher,
                        JdbcClient jdbc,
                        MailProperties mail) {
         this.intake = intake;
         this.complaints = complaints;
         this.timeline = timeline;
-        this.caseFile = caseFile;
         this.transaction = new TransactionTemplate(transactions);
         this.clock = clock;
         this.messages = messages;
@@ -159,7 +156,6 @@ public class MailHandler {
         timeline.record(caseNumber, ACTOR, TimelineKind.CUSTOMER_MESSAGE,
                 MailParser.clip("客户来信（" + mail.sender() + "）：" + (mail.subject() == null ? "（无主题）"
                         : mail.subject()), 500), MailParser.clip(detail, 5000));
-        caseFile.refresh(caseNumber, null);
         return new Handled(Outcome.REPLY, caseNumber, problems);
     }
 
@@ -192,7 +188,6 @@ public class MailHandler {
         if (!kept.isEmpty()) {
             timeline.record(caseNumber, ACTOR, TimelineKind.NOTE, "客户邮件附件 " + kept.size() + " 个",
                     MailParser.clip(String.join("\n", kept), 5000));
-            caseFile.refresh(caseNumber, null);
         }
         return new Handled(Outcome.COMPLAINT, caseNumber, problems);
     }
@@ -239,7 +234,6 @@ public class MailHandler {
             timeline.record(number, Actors.SYSTEM, TimelineKind.NOTE, "客户邮箱无法送达（退信）：" + customer,
                     MailParser.clip("发给客户的邮件被退回" + (bounce.diagnostic() == null ? ""
                             : "：" + bounce.diagnostic()) + "。请改用电话等其他方式联系客户。", 1000));
-            caseFile.refresh(number, null);
         }
         LOG.info("Bounce for {}: {} marked unreachable ({})", number, customer, bounce.diagnostic());
         return new Handled(Outcome.BOUNCE, number, problems);

@@ -1,7 +1,6 @@
 package io.complaintflow.mailbox;
 
 import io.complaintflow.complaint.BusinessClock;
-import io.complaintflow.complaint.CaseFileVariables;
 import io.complaintflow.complaint.ComplaintRepository;
 import io.complaintflow.complaint.Timeline;
 import io.complaintflow.complaint.TimelineKind;
@@ -28,15 +27,13 @@ public class MailReviews {
     private final MailboxMessages messages;
     private final ComplaintRepository complaints;
     private final Timeline timeline;
-    private final CaseFileVariables caseFile;
     private final BusinessClock clock;
 
     public MailReviews(MailboxMessages messages, ComplaintRepository complaints, Timeline timeline,
-                       CaseFileVariables caseFile, BusinessClock clock) {
+                       BusinessClock clock) {
         this.messages = messages;
         this.complaints = complaints;
         this.timeline = timeline;
-        this.caseFile = caseFile;
         this.clock = clock;
     }
 
@@ -79,7 +76,6 @@ public class MailReviews {
                             + " 核实后加入）：" + (mail.subject() == null ? "（无主题）" : mail.subject()), 500),
                     MailParser.clip((mail.text() == null ? "（邮件无正文）" : mail.text())
                             + (note == null || note.isEmpty() ? "" : "\n\n核实说明：" + note), 5000));
-            caseFile.refresh(caseNumber, null);
             resolution = "已加入 " + caseNumber + " 的时间线" + (note == null || note.isEmpty() ? "" : "：" + note);
         } else {
             resolution = "不处理：" + note;

@@ -2,13 +2,11 @@ package io.complaintflow.mass;
 
 import io.complaintflow.complaint.Actors;
 import io.complaintflow.complaint.BusinessClock;
-import io.complaintflow.complaint.CaseFileVariables;
 import io.complaintflow.complaint.Complaint;
 import io.complaintflow.complaint.ComplaintProcess;
 import io.complaintflow.complaint.ComplaintRepository;
 import io.complaintflow.complaint.Timeline;
 import io.complaintflow.complaint.TimelineKind;
-import io.complaintflow.modelpolicy.PublishedForModels;
 import io.complaintflow.sla.ClockService;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -18,7 +16,6 @@ import java.util.Optional;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
@@ -32,8 +29,7 @@ import org.springframework.stereotype.Service;
  * of the incident calls for comes from complaint-grading (input {@code massIncidentSize}); members below it are
  * raised, and at G4 the incident gets one crisis response. The answer decided once goes to every member.
  */
-@PublishedForModels
-@Service("massIncidents")
+@Service
 public class MassIncidentService {
 
     public static final String ANSWERED_MESSAGE = "MassIncidentAnswered";
@@ -45,7 +41,6 @@ public class MassIncidentService {
     private final MassIncidents incidents;
     private final ComplaintRepository complaints;
     private final Timeline timeline;
-    private final CaseFileVariables caseFile;
     private final RuntimeService runtime;
     private final TaskService tasks;
     private final DecisionService decisions;
@@ -56,14 +51,13 @@ public class MassIncidentService {
     private final int threshold;
 
     public MassIncidentService(MassIncidents incidents, ComplaintRepository complaints, Timeline timeline,
-                               CaseFileVariables caseFile, RuntimeService runtime, TaskService tasks,
+                               RuntimeService runtime, TaskService tasks,
                                DecisionService decisions,
                                ApplicationEventPublisher events, ClockService clocks, BusinessClock clock,
                                MassProperties settings) {
         this.incidents = incidents;
         this.complaints = complaints;
         this.timeline = timeline;
-        this.caseFile = caseFile;
         this.runtime = runtime;
         this.tasks = tasks;
         this.decisions = decisions;
@@ -136,7 +130,6 @@ public class MassIncidentService {
             }
             timeline.record(member, Actors.SYSTEM, TimelineKind.MASS_INCIDENT, "群体事件 " + incident.label()
                     + " 已达 " + incident.members().size() + " 件，等级由 " + c.grade() + " 升至 " + floor, null);
-            caseFile.refresh(member, null);
         }
         MassIncident raised = incidents.find(incident.id()).orElseThrow();
         if ("G4".equals(floor)) {
@@ -165,7 +158,6 @@ public class MassIncidentService {
         for (String member : incident.members()) {
             timeline.record(member, actor, TimelineKind.MASS_INCIDENT, "群体事件 " + incident.label() + " 统一答复已确定",
                     answer);
-            caseFile.refresh(member, null);
             // after this, a member's department instances are gone: refresh no more than the lifecycle itself
             runtime.createMessageCorrelation(ANSWERED_MESSAGE).processInstanceBusinessKey(member).correlateAll();
             for (Task draft : tasks.createTaskQuery().processInstanceBusinessKey(member)
@@ -180,24 +172,20 @@ public class MassIncidentService {
     }
 
     /** The gateway before department handling: an incident answer this complaint has not adopted yet. */
-    public boolean answerPending(DelegateExecution execution) {
-        return !Boolean.TRUE.equals(execution.getVariable(ADOPTED))
-                && incidents.ofComplaint(execution.getProcessBusinessKey()).map(i -> i.answer() != null).orElse(false);
+    public boolean answerPending(String caseNumber, boolean adopted) {
+        return !adopted && incidents.ofComplaint(caseNumber).map(i -> i.answer() != null).orElse(false);
     }
 
-    /** Takes the incident's answer as this complaint's draft; department clocks stop, departments are done. */
-    public void adopt(DelegateExecution execution) {
-        String caseNumber = execution.getProcessBusinessKey();
+    /**
+     * Takes the incident's answer as this complaint's draft (returned: the caller puts it into the lifecycle);
+     * department clocks stop, departments are done.
+     */
+    public MassIncident adopt(String caseNumber) {
         MassIncident incident = incidents.ofComplaint(caseNumber).orElseThrow();
-        execution.setVariable(ComplaintProcess.ANSWER, incident.answer());
-        execution.setVariable("compensation", incident.compensation() == null ? null
-                : incident.compensation().doubleValue());
-        execution.setVariable(ADOPTED, true);
         clocks.all(caseNumber).stream().filter(k -> k.departmentKey() != null && k.open())
                 .forEach(k -> clocks.stop(caseNumber, k.name()));
         timeline.record(caseNumber, Actors.SYSTEM, TimelineKind.MASS_INCIDENT, "采用群体事件 " + incident.label()
                 + " 的统一答复，各部门无需另行处理", incident.answer());
-        // only this lifecycle: its department instances may have just been cancelled by the incident's answer
-        execution.setVariables(caseFile.render(caseNumber));
+        return incident;
     }
 }

@@ -12,11 +12,11 @@ import org.springframework.stereotype.Component;
  */
 @PublishedForModels
 @Component("sendMail")
-public class SendMailDelegate implements JavaDelegate {
+class SendMailDelegate implements JavaDelegate {
 
     private final NotificationService notifications;
 
-    public SendMailDelegate(NotificationService notifications) {
+    SendMailDelegate(NotificationService notifications) {
         this.notifications = notifications;
     }
 

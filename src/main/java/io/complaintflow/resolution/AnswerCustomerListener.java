@@ -3,6 +3,7 @@ package io.complaintflow.resolution;
 import static io.complaintflow.complaint.ComplaintProcess.ANSWER;
 
 import io.complaintflow.complaint.Actors;
+import io.complaintflow.complaint.CaseFileAdapter;
 import io.complaintflow.engine.FormValues;
 import io.complaintflow.engine.ModelGeneration;
 import io.complaintflow.mass.MassIncidentService;
@@ -19,7 +20,7 @@ import org.springframework.stereotype.Component;
 
 @PublishedForModels
 @Component("customerAnswered")
-public class AnswerCustomerListener implements TaskListener {
+class AnswerCustomerListener implements TaskListener {
 
     static final String AUTHORITY = "authority";
 
@@ -28,14 +29,17 @@ public class AnswerCustomerListener implements TaskListener {
     private final MassIncidentService massIncidents;
     private final Actors actors;
     private final DecisionService decisions;
+    private final CaseFileAdapter caseFile;
 
-    public AnswerCustomerListener(ResolutionService resolution, MassIncidents incidents,
-                                  MassIncidentService massIncidents, Actors actors, DecisionService decisions) {
+    AnswerCustomerListener(ResolutionService resolution, MassIncidents incidents,
+                           MassIncidentService massIncidents, Actors actors, DecisionService decisions,
+                           CaseFileAdapter caseFile) {
         this.resolution = resolution;
         this.incidents = incidents;
         this.massIncidents = massIncidents;
         this.actors = actors;
         this.decisions = decisions;
+        this.caseFile = caseFile;
     }
 
     @Override
@@ -43,11 +47,12 @@ public class AnswerCustomerListener implements TaskListener {
         String caseNumber = task.getExecution().getBusinessKey();
         String answer = FormValues.requiredText(task.getVariable(ANSWER), "答复内容");
         BigDecimal compensation = FormValues.decimal(task.getVariable("compensation"), "补偿金额");
-        resolution.drafted(caseNumber, answer, compensation, actors.of(task), task);
+        resolution.drafted(caseNumber, answer, compensation, actors.of(task.getAssignee()));
+        caseFile.refresh(caseNumber, task);
         if (Boolean.TRUE.equals(task.getVariable("applyToIncident"))) {
             // decided once for every complaint of the mass incident
             incidents.ofComplaint(caseNumber).ifPresent(i -> massIncidents.answer(i.id(), answer, compensation,
-                    actors.of(task)));
+                    actors.of(task.getAssignee())));
             task.removeVariable("applyToIncident");
         }
         if (!ModelGeneration.boundaryTimers(task.getExecution())) {

@@ -1,6 +1,7 @@
 package io.complaintflow.resolution;
 
 import io.complaintflow.complaint.Actors;
+import io.complaintflow.complaint.CaseFileAdapter;
 import io.complaintflow.modelpolicy.PublishedForModels;
 import java.time.Instant;
 import java.util.Date;
@@ -10,18 +11,22 @@ import org.springframework.stereotype.Component;
 
 @PublishedForModels
 @Component("closeComplaint")
-public class CloseComplaintDelegate implements JavaDelegate {
+class CloseComplaintDelegate implements JavaDelegate {
 
     private final ResolutionService resolution;
+    private final CaseFileAdapter caseFile;
 
-    public CloseComplaintDelegate(ResolutionService resolution) {
+    CloseComplaintDelegate(ResolutionService resolution, CaseFileAdapter caseFile) {
         this.resolution = resolution;
+        this.caseFile = caseFile;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        Instant callbackDue = resolution.close(execution.getBusinessKey(),
-                (String) execution.getVariable("callbackWait"), Actors.SYSTEM, execution);
+        String caseNumber = execution.getBusinessKey();
+        Instant callbackDue = resolution.close(caseNumber, (String) execution.getVariable("callbackWait"),
+                Actors.SYSTEM);
+        caseFile.refresh(caseNumber, execution);
         execution.setVariable("callbackDueAt", Date.from(callbackDue));
     }
 }

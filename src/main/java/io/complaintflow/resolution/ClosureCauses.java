@@ -7,7 +7,6 @@ import io.complaintflow.engine.FormValues;
 import io.complaintflow.pdca.RootCause;
 import io.complaintflow.pdca.RootCauses;
 import java.util.Optional;
-import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -28,16 +27,17 @@ public class ClosureCauses {
         this.causes = causes;
     }
 
-    public ClosureCause read(VariableScope form) {
-        String cause = FormValues.requiredText(form.getVariable(ClosureCause.ROOT_CAUSE), "根本原因");
+    /** Checks the form's values (as submitted) against the taxonomy. */
+    public ClosureCause read(Object rootCause, Object responsibleDepartment, Object preventableValue) {
+        String cause = FormValues.requiredText(rootCause, "根本原因");
         if (causes.find(cause).filter(RootCause::active).isEmpty()) {
             throw FormValues.invalid("根本原因「" + cause + "」不在原因分类中");
         }
-        String department = FormValues.requiredText(form.getVariable(ClosureCause.DEPARTMENT), "责任部门");
+        String department = FormValues.requiredText(responsibleDepartment, "责任部门");
         if (Coded.parse(Department.class, department).isEmpty()) {
             throw FormValues.invalid("责任部门须为 " + Coded.codes(Department.class));
         }
-        String preventable = FormValues.requiredText(form.getVariable(ClosureCause.PREVENTABLE), "是否可预防");
+        String preventable = FormValues.requiredText(preventableValue, "是否可预防");
         if (!preventable.equals("yes") && !preventable.equals("no") && !preventable.equals("true")
                 && !preventable.equals("false")) {
             throw FormValues.invalid("是否可预防须为 yes 或 no");

@@ -1,7 +1,7 @@
 package io.complaintflow.resolution;
 
 import io.complaintflow.complaint.Actors;
-import io.complaintflow.complaint.CaseFileVariables;
+import io.complaintflow.complaint.CaseFileAdapter;
 import io.complaintflow.complaint.Timeline;
 import io.complaintflow.complaint.TimelineKind;
 import io.complaintflow.engine.FormValues;
@@ -13,13 +13,13 @@ import org.springframework.stereotype.Component;
 /** The holder of the needed authority (compensation-authority) approves the compensation, or sends it back. */
 @PublishedForModels
 @Component("compensationDecided")
-public class CompensationApprovalListener implements TaskListener {
+class CompensationApprovalListener implements TaskListener {
 
     private final Timeline timeline;
-    private final CaseFileVariables caseFile;
+    private final CaseFileAdapter caseFile;
     private final Actors actors;
 
-    public CompensationApprovalListener(Timeline timeline, CaseFileVariables caseFile, Actors actors) {
+    CompensationApprovalListener(Timeline timeline, CaseFileAdapter caseFile, Actors actors) {
         this.timeline = timeline;
         this.caseFile = caseFile;
         this.actors = actors;
@@ -34,7 +34,7 @@ public class CompensationApprovalListener implements TaskListener {
             throw FormValues.invalid("退回时请写明审批意见");
         }
         task.setVariable("compensationApproved", approved);
-        timeline.record(caseNumber, actors.of(task), TimelineKind.APPROVAL,
+        timeline.record(caseNumber, actors.of(task.getAssignee()), TimelineKind.APPROVAL,
                 approved ? "补偿金额已获批准" : "补偿金额未获批准，退回重新答复", note);
         caseFile.refresh(caseNumber, task);
     }

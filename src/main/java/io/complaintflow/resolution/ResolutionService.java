@@ -2,7 +2,6 @@ package io.complaintflow.resolution;
 
 import io.complaintflow.complaint.Actors;
 import io.complaintflow.complaint.BusinessClock;
-import io.complaintflow.complaint.CaseFileVariables;
 import io.complaintflow.complaint.Complaint;
 import io.complaintflow.notification.MailTemplates;
 import io.complaintflow.notification.NotificationService;
@@ -21,7 +20,6 @@ import io.complaintflow.complaint.TimelineKind;
 import io.complaintflow.triage.TriageService;
 import java.math.BigDecimal;
 import java.util.List;
-import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Service;
 
 /** The center's answer to the customer, the customer's verdict, the managers' takeover and the closure. */
@@ -30,7 +28,6 @@ public class ResolutionService {
 
     private final ComplaintRepository complaints;
     private final Timeline timeline;
-    private final CaseFileVariables caseFile;
     private final BusinessClock clock;
     private final ClockService clocks;
     private final BusinessCalendar calendar;
@@ -40,8 +37,8 @@ public class ResolutionService {
     private final ClosureCauses closure;
     private final CompensationProposals proposals;
 
-    public ResolutionService(ComplaintRepository complaints, Timeline timeline, CaseFileVariables caseFile,
-                             BusinessClock clock, ClockService clocks, BusinessCalendar calendar,
+    public ResolutionService(ComplaintRepository complaints, Timeline timeline, BusinessClock clock,
+                             ClockService clocks, BusinessCalendar calendar,
                              NotificationService notifications, MailTemplates templates, SurveyLinks surveys,
                              ClosureCauses closure, CompensationProposals proposals) {
         this.proposals = proposals;
@@ -49,7 +46,6 @@ public class ResolutionService {
         this.closure = closure;
         this.complaints = complaints;
         this.timeline = timeline;
-        this.caseFile = caseFile;
         this.clock = clock;
         this.clocks = clocks;
         this.calendar = calendar;
@@ -58,61 +54,53 @@ public class ResolutionService {
     }
 
     /** The center's answer and compensation, before any approval the amount needs. */
-    public void drafted(String caseNumber, String answer, BigDecimal compensation, String actor, VariableScope scope) {
+    public void drafted(String caseNumber, String answer, BigDecimal compensation, String actor) {
         complaints.recordResolution(caseNumber, answer, compensation, clock.now());
         proposals.record(caseNumber, actor, compensation, clock.now());
         String amount = compensation == null || compensation.signum() == 0 ? ""
                 : "（补偿 " + compensation.toPlainString() + " 元）";
         timeline.record(caseNumber, actor, TimelineKind.NOTE, "投诉中心拟定答复" + amount, answer);
-        caseFile.refresh(caseNumber, scope);
     }
 
     /** The answer goes to the customer: status RESOLVED, first response met, answer mailed. */
-    public void deliver(String caseNumber, VariableScope scope) {
+    public void deliver(String caseNumber) {
         complaints.updateStatus(caseNumber, ComplaintStatus.RESOLVED.code(), clock.now());
         Complaint complaint = complaints.find(caseNumber).orElseThrow();
         timeline.record(caseNumber, Actors.SYSTEM, TimelineKind.ANSWERED, "答复客户", complaint.resolution());
         clocks.stop(caseNumber, Clock.FIRST_RESPONSE);
         notifications.send(caseNumber, "答复通知", templates.answer(customerMail(complaint),
                 complaint.customer().name(), caseNumber, complaint.resolution()));
-        caseFile.refresh(caseNumber, scope);
     }
 
-    public void customerAccepted(String caseNumber, String words, String actor, VariableScope scope) {
+    public void customerAccepted(String caseNumber, String words, String actor) {
         timeline.record(caseNumber, actor, TimelineKind.CUSTOMER_ACCEPTED, "客户接受处理结果", words);
-        caseFile.refresh(caseNumber, scope);
     }
 
     /**
      * The customer rejects the answer: counted, and the departments that worked on it take it up again with
      * the customer's words. Returns the rejection count and the departments to hand it back to.
      */
-    public Rejection customerRejected(String caseNumber, String words, String actor, VariableScope scope) {
+    public Rejection customerRejected(String caseNumber, String words, String actor) {
         int rejections = complaints.increment(caseNumber, Counter.REJECTIONS, clock.now());
         complaints.updateStatus(caseNumber, ComplaintStatus.IN_PROGRESS.code(), clock.now());
         timeline.record(caseNumber, actor, TimelineKind.CUSTOMER_REJECTED,
                 "客户不接受处理结果（第 " + rejections + " 次）", words);
-        caseFile.refresh(caseNumber, scope);
         return new Rejection(rejections, involvedDepartments(caseNumber));
     }
 
-    public void managerFinalAnswer(String caseNumber, String answer, BigDecimal compensation, String actor,
-                                   VariableScope scope) {
+    public void managerFinalAnswer(String caseNumber, String answer, BigDecimal compensation, String actor) {
         complaints.recordResolution(caseNumber, answer, compensation, clock.now());
         timeline.record(caseNumber, actor, TimelineKind.MANAGER_TAKEOVER, "投诉经理接管并作出最终答复", answer);
-        caseFile.refresh(caseNumber, scope);
     }
 
-    public void managerRedo(String caseNumber, List<String> departments, String note, String actor,
-                            VariableScope scope) {
+    public void managerRedo(String caseNumber, List<String> departments, String note, String actor) {
         complaints.planDepartments(caseNumber, departments, clock.now());
         timeline.record(caseNumber, actor, TimelineKind.MANAGER_TAKEOVER,
                 "投诉经理接管，重新交由 " + TriageService.departmentNames(departments) + " 处理", note);
-        caseFile.refresh(caseNumber, scope);
     }
 
     /** Closes the case, stops its clocks and returns when the satisfaction callback is due. */
-    public Instant close(String caseNumber, String callbackWait, String actor, VariableScope scope) {
+    public Instant close(String caseNumber, String callbackWait, String actor) {
         ClosureCause cause = closure.of(caseNumber).orElseThrow(() -> FormValues.invalid(
                 "工单 " + caseNumber + " 结案须记录根本原因、责任部门和是否可预防"));
         Instant closedAt = clock.now();
@@ -126,7 +114,6 @@ public class ResolutionService {
         notifications.send(caseNumber, "结案通知", templates.closed(customerMail(complaint),
                 complaint.customer().name(), caseNumber, complaint.resolution(), clocks.format(callbackDue),
                 surveys.issueLink(caseNumber)));
-        caseFile.refresh(caseNumber, scope);
         return callbackDue;
     }
 

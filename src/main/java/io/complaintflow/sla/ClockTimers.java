@@ -10,7 +10,6 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Component;
@@ -111,11 +110,10 @@ public class ClockTimers {
         }
     }
 
-    /** Generation 1: puts a clock's points into variables {@code <prefix>WarningAt}, {@code DueAt}, {@code Level2At}. */
-    public static void expose(Clock clock, String prefix, VariableScope scope) {
-        scope.setVariable(prefix + "WarningAt", Date.from(clock.warningAt()));
-        scope.setVariable(prefix + "DueAt", Date.from(clock.targetAt()));
-        scope.setVariable(prefix + "Level2At", Date.from(clock.level2At()));
+    /** Generation 1: a clock's points as the variables {@code <prefix>WarningAt}, {@code DueAt}, {@code Level2At}. */
+    public static Map<String, Object> points(Clock clock, String prefix) {
+        return Map.of(prefix + "WarningAt", Date.from(clock.warningAt()), prefix + "DueAt", Date.from(clock.targetAt()),
+                prefix + "Level2At", Date.from(clock.level2At()));
     }
 
     /** Generation 1: moves every scheduled boundary timer of the case to its clock's current points. */
@@ -132,7 +130,7 @@ public class ClockTimers {
                         : watch.clock();
                 clocks.find(caseNumber, clockName).ifPresent(c -> {
                     management.setJobDuedate(job.getId(), Date.from(watch.point().apply(c)));
-                    expose(c, prefixOf(clockName), runtime, instance.getId());
+                    runtime.setVariables(instance.getId(), points(c, prefixOf(clockName)));
                 });
             }
         }
@@ -150,12 +148,6 @@ public class ClockTimers {
             case Clock.REGULATOR_REPLY -> "regulatorReply";
             default -> "department";
         };
-    }
-
-    private static void expose(Clock clock, String prefix, RuntimeService runtime, String instanceId) {
-        runtime.setVariable(instanceId, prefix + "WarningAt", Date.from(clock.warningAt()));
-        runtime.setVariable(instanceId, prefix + "DueAt", Date.from(clock.targetAt()));
-        runtime.setVariable(instanceId, prefix + "Level2At", Date.from(clock.level2At()));
     }
 
     record Watch(String clock, Function<Clock, Instant> point) {

@@ -1,7 +1,7 @@
 package io.complaintflow.sla;
 
 import io.complaintflow.complaint.Actors;
-import io.complaintflow.complaint.CaseFileVariables;
+import io.complaintflow.complaint.CaseFileAdapter;
 import io.complaintflow.complaint.Complaint;
 import io.complaintflow.complaint.ComplaintRepository;
 import io.complaintflow.complaint.Timeline;
@@ -22,16 +22,16 @@ import org.springframework.stereotype.Component;
  */
 @PublishedForModels
 @Component("deadlinesDecided")
-public class DeadlinesDecidedListener implements ExecutionListener {
+class DeadlinesDecidedListener implements ExecutionListener {
 
     private final ClockService clocks;
     private final BusinessCalendar calendar;
     private final ComplaintRepository complaints;
     private final Timeline timeline;
-    private final CaseFileVariables caseFile;
+    private final CaseFileAdapter caseFile;
 
-    public DeadlinesDecidedListener(ClockService clocks, BusinessCalendar calendar, ComplaintRepository complaints,
-                                    Timeline timeline, CaseFileVariables caseFile) {
+    DeadlinesDecidedListener(ClockService clocks, BusinessCalendar calendar, ComplaintRepository complaints,
+                             Timeline timeline, CaseFileAdapter caseFile) {
         this.clocks = clocks;
         this.calendar = calendar;
         this.complaints = complaints;

@@ -15,14 +15,14 @@ import org.springframework.stereotype.Component;
  */
 @PublishedForModels
 @Component("departmentClock")
-public class DepartmentClockDelegate implements JavaDelegate {
+class DepartmentClockDelegate implements JavaDelegate {
 
     static final String STARTED = "departmentClockStarted";
     static final String SLA = "departmentSla";
 
     private final ClockService clocks;
 
-    public DepartmentClockDelegate(ClockService clocks) {
+    DepartmentClockDelegate(ClockService clocks) {
         this.clocks = clocks;
     }
 
@@ -38,7 +38,7 @@ public class DepartmentClockDelegate implements JavaDelegate {
                 ? clocks.find(caseNumber, name).orElseThrow()
                 : clocks.start(caseNumber, name, (String) execution.getVariable("departmentSla"));
         execution.setVariable(STARTED, true);
-        ClockTimers.expose(clock, "department", execution);
+        execution.setVariables(ClockTimers.points(clock, "department"));
     }
 
     /**

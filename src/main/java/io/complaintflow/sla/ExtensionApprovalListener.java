@@ -1,7 +1,7 @@
 package io.complaintflow.sla;
 
 import io.complaintflow.complaint.Actors;
-import io.complaintflow.complaint.CaseFileVariables;
+import io.complaintflow.complaint.CaseFileAdapter;
 import io.complaintflow.complaint.Complaint;
 import io.complaintflow.complaint.ComplaintRepository;
 import io.complaintflow.complaint.Timeline;
@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
  */
 @PublishedForModels
 @Component("extensionDecided")
-public class ExtensionApprovalListener implements TaskListener {
+class ExtensionApprovalListener implements TaskListener {
 
     private final ClockService clocks;
     private final BusinessCalendar calendar;
@@ -31,13 +31,13 @@ public class ExtensionApprovalListener implements TaskListener {
     private final NotificationService notifications;
     private final MailTemplates templates;
     private final Timeline timeline;
-    private final CaseFileVariables caseFile;
+    private final CaseFileAdapter caseFile;
     private final Actors actors;
 
-    public ExtensionApprovalListener(ClockService clocks, BusinessCalendar calendar,
-                                     ComplaintRepository complaints, NotificationService notifications,
-                                     MailTemplates templates, Timeline timeline, CaseFileVariables caseFile,
-                                     Actors actors) {
+    ExtensionApprovalListener(ClockService clocks, BusinessCalendar calendar,
+                              ComplaintRepository complaints, NotificationService notifications,
+                              MailTemplates templates, Timeline timeline, CaseFileAdapter caseFile,
+                              Actors actors) {
         this.clocks = clocks;
         this.calendar = calendar;
         this.complaints = complaints;
@@ -54,7 +54,7 @@ public class ExtensionApprovalListener implements TaskListener {
         boolean approved = "approve".equals(FormValues.requiredText(task.getVariable("extensionDecision"), "审批意见"));
         task.setVariable("extensionApproved", approved);
         if (!approved) {
-            timeline.record(caseNumber, actors.of(task), TimelineKind.APPROVAL, "延期申请未获批准",
+            timeline.record(caseNumber, actors.of(task.getAssignee()), TimelineKind.APPROVAL, "延期申请未获批准",
                     FormValues.text(task.getVariable("approvalNote")));
             caseFile.refresh(caseNumber, task);
             return;
@@ -65,9 +65,9 @@ public class ExtensionApprovalListener implements TaskListener {
         Instant target = calendar.plus(complaint.createdAt(), ClockDuration.parse("cal:P" + days + "D"));
         Clock clock = clocks.extend(caseNumber, Clock.REGULATOR_REPLY, target, reason);
         if (ModelGeneration.boundaryTimers(task.getExecution())) {
-            ClockTimers.expose(clock, "regulatorReply", task);
+            task.setVariables(ClockTimers.points(clock, "regulatorReply"));
         }
-        timeline.record(caseNumber, actors.of(task), TimelineKind.EXTENSION,
+        timeline.record(caseNumber, actors.of(task.getAssignee()), TimelineKind.EXTENSION,
                 "批准延期：监管答复期限延至 " + clocks.format(target), FormValues.text(task.getVariable("approvalNote")));
         List<String> to = complaint.customer().email() == null ? List.of() : List.of(complaint.customer().email());
         notifications.send(caseNumber, "延期通知",

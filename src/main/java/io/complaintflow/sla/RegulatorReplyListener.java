@@ -1,7 +1,7 @@
 package io.complaintflow.sla;
 
 import io.complaintflow.complaint.Actors;
-import io.complaintflow.complaint.CaseFileVariables;
+import io.complaintflow.complaint.CaseFileAdapter;
 import io.complaintflow.complaint.Timeline;
 import io.complaintflow.complaint.TimelineKind;
 import io.complaintflow.engine.FormValues;
@@ -17,14 +17,14 @@ import org.springframework.stereotype.Component;
  */
 @PublishedForModels
 @Component("regulatorReplied")
-public class RegulatorReplyListener implements TaskListener {
+class RegulatorReplyListener implements TaskListener {
 
     private final ClockService clocks;
     private final Timeline timeline;
-    private final CaseFileVariables caseFile;
+    private final CaseFileAdapter caseFile;
     private final Actors actors;
 
-    public RegulatorReplyListener(ClockService clocks, Timeline timeline, CaseFileVariables caseFile, Actors actors) {
+    RegulatorReplyListener(ClockService clocks, Timeline timeline, CaseFileAdapter caseFile, Actors actors) {
         this.clocks = clocks;
         this.timeline = timeline;
         this.caseFile = caseFile;
@@ -37,7 +37,7 @@ public class RegulatorReplyListener implements TaskListener {
         String decision = FormValues.requiredText(task.getVariable("regulatorDecision"), "处理方式");
         if ("replied".equals(decision)) {
             clocks.stop(caseNumber, Clock.REGULATOR_REPLY);
-            timeline.record(caseNumber, actors.of(task), TimelineKind.REGULATOR_REPLIED, "已答复监管机构",
+            timeline.record(caseNumber, actors.of(task.getAssignee()), TimelineKind.REGULATOR_REPLIED, "已答复监管机构",
                     FormValues.requiredText(task.getVariable("regulatorReplyText"), "答复内容"));
         } else if ("extend".equals(decision)) {
             Integer days = FormValues.integer(task.getVariable("extensionDays"), "延长至（天）");
@@ -46,7 +46,7 @@ public class RegulatorReplyListener implements TaskListener {
             }
             String reason = FormValues.requiredText(task.getVariable("extensionReason"), "延期理由");
             task.setVariable("extensionApprover", days <= 30 ? Groups.COMPLAINT_MANAGERS : Groups.EMERGENCY_GROUP);
-            timeline.record(caseNumber, actors.of(task), TimelineKind.EXTENSION,
+            timeline.record(caseNumber, actors.of(task.getAssignee()), TimelineKind.EXTENSION,
                     "申请将监管答复期限延长至受理后 " + days + " 日", reason);
         } else {
             throw FormValues.invalid("处理方式须为 replied 或 extend");

@@ -12,12 +12,12 @@ import org.springframework.stereotype.Component;
 /** The coordinator reports how many people of the level's roster came in. */
 @PublishedForModels
 @Component("surgeCoordinated")
-public class SurgeCoordinatedListener implements TaskListener {
+class SurgeCoordinatedListener implements TaskListener {
 
     private final SurgeService surges;
     private final Actors actors;
 
-    public SurgeCoordinatedListener(SurgeService surges, Actors actors) {
+    SurgeCoordinatedListener(SurgeService surges, Actors actors) {
         this.surges = surges;
         this.actors = actors;
     }
@@ -29,7 +29,7 @@ public class SurgeCoordinatedListener implements TaskListener {
             throw FormValues.invalid("到岗人数为必填项");
         }
         surges.coordinated(((Number) task.getVariable(ACTIVATION_ID)).longValue(),
-                ((Number) task.getVariable(COORDINATED_LEVEL)).intValue(), actors.of(task), staff,
+                ((Number) task.getVariable(COORDINATED_LEVEL)).intValue(), actors.of(task.getAssignee()), staff,
                 FormValues.text(task.getVariable("coordinationNote")));
         task.removeVariable("staffCount");
         task.removeVariable("coordinationNote");

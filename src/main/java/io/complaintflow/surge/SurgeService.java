@@ -19,7 +19,6 @@ import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Service;
@@ -91,86 +90,66 @@ public class SurgeService {
         return businessKey;
     }
 
-    /** First step of every start (monitor, API, Tasklist start form): checks the request and records it. */
-    public void register(DelegateExecution execution) {
-        Integer level = FormValues.integer(execution.getVariable(LEVEL), "响应级别");
+    /**
+     * First step of every start (monitor, API, Tasklist start form): checks the request and records it. A start
+     * without a business key gets one; a start without the monitor's figures is measured now.
+     */
+    public Registration register(SurgeRequest request) {
+        Integer level = request.level();
         if (level == null || level < 1 || level > SurgeAssessor.MAX_LEVEL) {
             throw FormValues.invalid("响应级别须为 1、2 或 3");
         }
         boolean otherRunning = runtime.createProcessInstanceQuery().processDefinitionKey(KEY).list().stream()
-                .anyMatch(p -> !p.getId().equals(execution.getProcessInstanceId()));
+                .anyMatch(p -> !p.getId().equals(request.processInstanceId()));
         if (otherRunning) {
             throw FormValues.invalid("已有激增响应在进行中，请在其协调任务中处理");
         }
-        String trigger = execution.getVariable(TRIGGER) == null ? SurgeActivation.MANUAL
-                : (String) execution.getVariable(TRIGGER);
+        String trigger = request.trigger() == null ? SurgeActivation.MANUAL : request.trigger();
         String startedBy = SurgeActivation.MONITOR.equals(trigger) ? Actors.SYSTEM
-                : Optional.ofNullable(FormValues.text(execution.getVariable(INITIATOR))).orElse(actors.current());
-        String reason = Optional.ofNullable(FormValues.text(execution.getVariable(REASON))).orElse("人工启动");
-        Instant holdUntil = holdUntil(execution.getVariable(HOLD_UNTIL));
-        if (execution.getProcessBusinessKey() == null) {
-            execution.setProcessBusinessKey("SURGE-" + KEY_TIME.format(clock.now().atZone(clock.zone())));
-        }
-        Volume volume = execution.getVariable(WINDOW_COUNT) == null ? intake.measure(clock.now())
-                : new Volume(clock.now(), ((Number) execution.getVariable(WINDOW_COUNT)).longValue(),
-                ((Number) execution.getVariable(BASELINE)).doubleValue());
-        long id = activations.insert(execution.getProcessBusinessKey(), execution.getProcessInstanceId(), trigger,
-                startedBy, reason, level, volume, holdUntil, clock.now());
-        execution.setVariable(ACTIVATION_ID, id);
-        execution.setVariable(LEVEL, level);
-        execution.setVariable(TRIGGER, trigger);
-        execution.setVariable(REASON, reason);
-        execution.setVariable(HOLD_UNTIL, holdUntil == null ? null : Date.from(holdUntil));
-        execution.setVariable(CALLED_LEVEL, 0);
-        execution.setVariable(CALM_SINCE, null);
-        execution.setVariable(SUMMARY, summary(id));
+                : Optional.ofNullable(request.initiator()).orElse(actors.current());
+        String reason = Optional.ofNullable(request.reason()).orElse("人工启动");
+        String businessKey = request.businessKey() != null ? request.businessKey()
+                : "SURGE-" + KEY_TIME.format(clock.now().atZone(clock.zone()));
+        Volume volume = request.windowCount() == null ? intake.measure(clock.now())
+                : new Volume(clock.now(), request.windowCount(), request.baseline());
+        long id = activations.insert(businessKey, request.processInstanceId(), trigger, startedBy, reason, level,
+                volume, request.holdUntil(), clock.now());
+        return new Registration(id, businessKey, level, trigger, reason, request.holdUntil(), summary(id));
     }
 
-    /** Calls in every roster from the last called level up to the current one: a record and a mail each. */
-    public void callLevel(DelegateExecution execution) {
-        long id = activationId(execution);
-        int level = intOf(execution, LEVEL);
-        int called = intOf(execution, CALLED_LEVEL);
+    /**
+     * Calls in every roster from the last called level up to the current one: a record and a mail each. Returns the
+     * level called so far.
+     */
+    public int callLevel(String businessKey, long id, int level, int called, String reason) {
         Volume volume = intake.measure(clock.now());
-        String reason = (String) execution.getVariable(REASON);
         for (int l = called + 1; l <= level; l++) {
             String roster = Groups.surgeRoster(l);
             activations.levelCalled(id, l, roster, volume, clock.now());
-            notifications.send(execution.getProcessBusinessKey(), "激增响应第 " + l + " 级",
+            notifications.send(businessKey, "激增响应第 " + l + " 级",
                     templates.surgeCalled(recipients.ofGroup(roster), l, Groups.all().get(roster), reason,
                             volume.describe()));
         }
-        execution.setVariable(CALLED_LEVEL, Math.max(level, called));
-        execution.setVariable(SUMMARY, summary(id));
+        return Math.max(level, called);
     }
 
-    /** The review every interval: raise, hold, or stand down (the model's gateway reads {@code surgeTrend}). */
-    public void review(DelegateExecution execution) {
+    /** The review every interval: raise, hold, or stand down; a raise says why. */
+    public Review review(int level, Instant calmSince, Instant holdUntil) {
         Volume volume = intake.measure(clock.now());
-        Date calmSince = (Date) execution.getVariable(CALM_SINCE);
-        Date holdUntil = (Date) execution.getVariable(HOLD_UNTIL);
-        Assessment assessment = assessor.assess(volume, intOf(execution, LEVEL),
-                calmSince == null ? null : calmSince.toInstant(), holdUntil == null ? null : holdUntil.toInstant());
-        execution.setVariable(TREND, assessment.decision().code());
-        execution.setVariable(LEVEL, assessment.level());
-        execution.setVariable(CALM_SINCE, assessment.calmSince() == null ? null : Date.from(assessment.calmSince()));
-        if (assessment.decision() == SurgeAssessor.Decision.RAISE) {
-            execution.setVariable(REASON, "进线量继续上升：" + volume.describe());
-        }
+        Assessment assessment = assessor.assess(volume, level, calmSince, holdUntil);
+        return new Review(assessment, assessment.decision() == SurgeAssessor.Decision.RAISE
+                ? "进线量继续上升：" + volume.describe() : null);
     }
 
-    public void standDown(DelegateExecution execution) {
-        long id = activationId(execution);
-        Date calmSince = (Date) execution.getVariable(CALM_SINCE);
-        String reason = "进线量自 " + (calmSince == null ? "—" : format(calmSince.toInstant()))
+    public void standDown(String businessKey, long id, Instant calmSince, int calledLevel) {
+        String reason = "进线量自 " + (calmSince == null ? "—" : format(calmSince))
                 + " 起低于一级阈值，" + intake.measure(clock.now()).describe();
         activations.end(id, reason, clock.now());
         List<String> to = new java.util.ArrayList<>();
-        for (int l = 1; l <= intOf(execution, CALLED_LEVEL); l++) {
+        for (int l = 1; l <= calledLevel; l++) {
             to.addAll(recipients.ofGroup(Groups.surgeRoster(l)));
         }
-        notifications.send(execution.getProcessBusinessKey(), "激增响应解除",
-                templates.surgeStoodDown(to.stream().distinct().toList(), reason));
+        notifications.send(businessKey, "激增响应解除", templates.surgeStoodDown(to.stream().distinct().toList(), reason));
     }
 
     public void coordinated(long activationId, int level, String coordinator, Integer staffCount, String note) {
@@ -205,22 +184,7 @@ public class SurgeService {
         return s.toString();
     }
 
-    private Instant holdUntil(Object value) {
-        if (value instanceof Date date) {
-            return date.toInstant();
-        }
-        String text = FormValues.text(value);
-        if (text == null) {
-            return null;
-        }
-        try {
-            return endOfDay(LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text));
-        } catch (java.time.format.DateTimeParseException e) {
-            throw FormValues.invalid("计划持续日期格式应为 2026-03-31");
-        }
-    }
-
-    private Instant endOfDay(LocalDate day) {
+    Instant endOfDay(LocalDate day) {
         ZoneId zone = clock.zone();
         return day.plusDays(1).atStartOfDay(zone).toInstant();
     }
@@ -229,11 +193,17 @@ public class SurgeService {
         return TIME.format(at.atZone(clock.zone()));
     }
 
-    private static long activationId(DelegateExecution execution) {
-        return ((Number) execution.getVariable(ACTIVATION_ID)).longValue();
+    /** A start as the model's first step reads it; {@code windowCount}/{@code baseline}: the monitor's figures. */
+    public record SurgeRequest(String processInstanceId, String businessKey, Integer level, String trigger,
+                               String initiator, String reason, Instant holdUntil, Long windowCount,
+                               Double baseline) {
     }
 
-    private static int intOf(DelegateExecution execution, String name) {
-        return ((Number) execution.getVariable(name)).intValue();
+    public record Registration(long id, String businessKey, int level, String trigger, String reason,
+                               Instant holdUntil, String summary) {
+    }
+
+    /** {@code raisedBecause}: the new reason when the review raises the level, else null. */
+    public record Review(Assessment assessment, String raisedBecause) {
     }
 }

@@ -25,15 +25,15 @@ import org.springframework.stereotype.Component;
  */
 @PublishedForModels
 @Component("decisionInputs")
-public class DecisionInputsListener implements ExecutionListener {
+class DecisionInputsListener implements ExecutionListener {
 
     private final ComplaintRepository complaints;
     private final MassIncidents incidents;
     private final TextAssistance assistance;
     private final CampaignPhase campaignPhase;
 
-    public DecisionInputsListener(ComplaintRepository complaints, MassIncidents incidents, TextAssistance assistance,
-                                  CampaignPhase campaignPhase) {
+    DecisionInputsListener(ComplaintRepository complaints, MassIncidents incidents, TextAssistance assistance,
+                           CampaignPhase campaignPhase) {
         this.complaints = complaints;
         this.incidents = incidents;
         this.assistance = assistance;

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
  */
 @PublishedForModels
 @Component("gradingDecided")
-public class GradingDecidedListener implements ExecutionListener {
+class GradingDecidedListener implements ExecutionListener {
 
     public static final String GRADING_RESULT = "gradingResult";
 

@@ -3,6 +3,7 @@ package io.complaintflow.triage;
 import static io.complaintflow.complaint.ComplaintProcess.*;
 
 import io.complaintflow.complaint.Actors;
+import io.complaintflow.complaint.CaseFileAdapter;
 import io.complaintflow.complaint.Category;
 import io.complaintflow.complaint.TimelineKind;
 import io.complaintflow.engine.FormValues;
@@ -22,12 +23,14 @@ import org.springframework.stereotype.Component;
  */
 @PublishedForModels
 @Component("routingDecided")
-public class RoutingDecidedListener implements ExecutionListener {
+class RoutingDecidedListener implements ExecutionListener {
 
     private final TriageService triage;
+    private final CaseFileAdapter caseFile;
 
-    public RoutingDecidedListener(TriageService triage) {
+    RoutingDecidedListener(TriageService triage, CaseFileAdapter caseFile) {
         this.triage = triage;
+        this.caseFile = caseFile;
     }
 
     @Override
@@ -46,7 +49,8 @@ public class RoutingDecidedListener implements ExecutionListener {
         boolean reviewRequired = uncategorised || Boolean.TRUE.equals(grading.get("reviewRequired"));
         category = uncategorised ? Category.OTHER.code() : category;
         triage.apply(execution.getBusinessKey(), new Triage(category, grade, departments), Actors.SYSTEM,
-                TimelineKind.GRADED, (String) grading.get("reason"), execution);
+                TimelineKind.GRADED, (String) grading.get("reason"));
+        caseFile.refresh(execution.getBusinessKey(), execution);
         if (!category.equals(execution.getVariable(CATEGORY))) { // an unchanged value would be one more history row
             execution.setVariable(CATEGORY, category);
         }

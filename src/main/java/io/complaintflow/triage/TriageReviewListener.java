@@ -4,6 +4,7 @@ import static io.complaintflow.complaint.ComplaintProcess.*;
 
 import io.complaintflow.assist.TextAssistance;
 import io.complaintflow.complaint.Actors;
+import io.complaintflow.complaint.CaseFileAdapter;
 import io.complaintflow.complaint.Category;
 import io.complaintflow.complaint.Coded;
 import io.complaintflow.complaint.Department;
@@ -19,13 +20,15 @@ import org.springframework.stereotype.Component;
 /** The complaint center confirms or changes category, grade and departments (also when re-routing). */
 @PublishedForModels
 @Component("triageReviewed")
-public class TriageReviewListener implements TaskListener {
+class TriageReviewListener implements TaskListener {
 
     private final TriageService triage;
     private final Actors actors;
     private final TextAssistance assistance;
+    private final CaseFileAdapter caseFile;
 
-    public TriageReviewListener(TriageService triage, Actors actors, TextAssistance assistance) {
+    TriageReviewListener(TriageService triage, Actors actors, TextAssistance assistance, CaseFileAdapter caseFile) {
+        this.caseFile = caseFile;
         this.triage = triage;
         this.actors = actors;
         this.assistance = assistance;
@@ -50,10 +53,12 @@ public class TriageReviewListener implements TaskListener {
             departments.add(0, lead);
         }
         triage.apply(task.getExecution().getBusinessKey(), new Triage(category, grade, departments),
-                actors.of(task), TimelineKind.TRIAGE_REVIEWED, FormValues.text(task.getVariable("reviewNote")), task);
+                actors.of(task.getAssignee()), TimelineKind.TRIAGE_REVIEWED,
+                FormValues.text(task.getVariable("reviewNote")));
+        caseFile.refresh(task.getExecution().getBusinessKey(), task);
         // the human choice, next to what text assistance suggested (the first review of the case counts)
         assistance.recordChoice(task.getExecution().getBusinessKey(), category, departments.get(0), grade,
-                actors.of(task));
+                actors.of(task.getAssignee()));
         task.setVariable(LEAD_DEPARTMENT, departments.get(0));
         task.setVariable(DEPARTMENTS, FormValues.jsonList(departments));
         task.removeVariable("reviewNote");

@@ -1,7 +1,6 @@
 package io.complaintflow.triage;
 
 import io.complaintflow.complaint.BusinessClock;
-import io.complaintflow.complaint.CaseFileVariables;
 import io.complaintflow.complaint.Category;
 import io.complaintflow.complaint.Coded;
 import io.complaintflow.complaint.ComplaintRepository;
@@ -13,7 +12,6 @@ import io.complaintflow.crisis.CrisisStarter;
 import io.complaintflow.sla.Clock;
 import io.complaintflow.sla.ClockService;
 import java.util.List;
-import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Service;
 
 /** Records the grade, category and responsible departments — from the decision tables or from the center's review. */
@@ -22,23 +20,20 @@ public class TriageService {
 
     private final ComplaintRepository complaints;
     private final Timeline timeline;
-    private final CaseFileVariables caseFile;
     private final BusinessClock clock;
     private final ClockService clocks;
     private final CrisisStarter crises;
 
-    public TriageService(ComplaintRepository complaints, Timeline timeline, CaseFileVariables caseFile,
-                         BusinessClock clock, ClockService clocks, CrisisStarter crises) {
+    public TriageService(ComplaintRepository complaints, Timeline timeline, BusinessClock clock,
+                         ClockService clocks, CrisisStarter crises) {
         this.clocks = clocks;
         this.crises = crises;
         this.complaints = complaints;
         this.timeline = timeline;
-        this.caseFile = caseFile;
         this.clock = clock;
     }
 
-    public void apply(String caseNumber, Triage triage, String actor, TimelineKind kind, String note,
-                      VariableScope scope) {
+    public void apply(String caseNumber, Triage triage, String actor, TimelineKind kind, String note) {
         complaints.updateTriage(caseNumber, triage.category(), triage.grade(), clock.now());
         complaints.planDepartments(caseNumber, triage.departments(), clock.now());
         String summary = (kind == TimelineKind.GRADED ? "系统定级" : "投诉中心复核")
@@ -48,7 +43,6 @@ public class TriageService {
         if (kind == TimelineKind.TRIAGE_REVIEWED) {
             clocks.stop(caseNumber, Clock.FIRST_RESPONSE);
         }
-        caseFile.refresh(caseNumber, scope);
         if (kind == TimelineKind.TRIAGE_REVIEWED && Grade.G4.code().equals(triage.grade())) {
             // graded G4 by the lifecycle, the crisis runs already; raised to G4 in review, it starts now
             crises.forComplaint(caseNumber, actor);

@@ -11,11 +11,11 @@ import org.springframework.stereotype.Component;
  */
 @PublishedForModels
 @Component("deadlines")
-public class DeadlineDates {
+public class DeadlineDatesAdapter {
 
     private final ClockRepository clocks;
 
-    public DeadlineDates(ClockRepository clocks) {
+    public DeadlineDatesAdapter(ClockRepository clocks) {
         this.clocks = clocks;
     }
 

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 /** Expressions the models use: which departments handle the case now, and their names. */
 @PublishedForModels
 @Component("departmentPlan")
-public class DepartmentPlan {
+public class DepartmentPlanAdapter {
 
     /** The multi-instance collection of the department-handling call activity. */
     public List<String> toHandle(DelegateExecution execution) {
