@@ -12,16 +12,19 @@ import org.springframework.stereotype.Component;
  * processes/deadline-ladder.bpmn: whether its clocks still have a step to take (gateway), when the next one is due
  * (its one timer), and taking the steps that are due (the task). The clocks it watches come from the calling
  * process ({@code clocks}); the tasks that escalated groups join are those of the calling process.
+ * <p>
+ * Public, unlike the other delegates: the model's expressions call {@link #watching} and {@link #nextAt}, and the
+ * expression language invokes methods of public classes only.
  */
 @PublishedForModels
 @Component("deadlineLadder")
-class DeadlineLadderDelegate implements JavaDelegate {
+public class DeadlineLadderDelegate implements JavaDelegate {
 
     private final EscalationService escalations;
     private final ClockTimers timers;
     private final BusinessClock now;
 
-    DeadlineLadderDelegate(EscalationService escalations, ClockTimers timers, BusinessClock now) {
+    public DeadlineLadderDelegate(EscalationService escalations, ClockTimers timers, BusinessClock now) {
         this.escalations = escalations;
         this.timers = timers;
         this.now = now;
