@@ -13,7 +13,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.CronTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
+import org.springframework.scheduling.support.CronTrigger;
 import org.springframework.stereotype.Service;
 
 /**
@@ -23,7 +26,7 @@ import org.springframework.stereotype.Service;
  * {@code complaintflow.assist.retrain-cron} and on demand. Similar complaints come from the closed ones only.
  */
 @Service
-public class AssistService {
+public class AssistService implements SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(AssistService.class);
     static final int MAX_TEXT = 4000;
@@ -36,6 +39,7 @@ public class AssistService {
     private final double minConfidence;
     private final int maxTraining;
     private final boolean seed;
+    private final String retrainCron;
     private final AtomicReference<TextModel> model = new AtomicReference<>();
     private final AtomicReference<TextModel> closedModel = new AtomicReference<>();
     private final AtomicReference<ModelInfo> info;
@@ -50,6 +54,7 @@ public class AssistService {
         this.minConfidence = settings.minConfidence();
         this.maxTraining = settings.maxTraining();
         this.seed = settings.seed();
+        this.retrainCron = settings.retrainCron();
         this.info = new AtomicReference<>(new ModelInfo(Suggestion.KEYWORDS, 0, 0, 0, null, minTraining,
                 minConfidence));
     }
@@ -59,7 +64,11 @@ public class AssistService {
         retrain();
     }
 
-    @Scheduled(cron = "${complaintflow.assist.retrain-cron:0 30 2 * * *}", zone = "${complaintflow.zone}")
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar tasks) {
+        tasks.addCronTask(new CronTask(this::retrainOnSchedule, new CronTrigger(retrainCron, clock.zone())));
+    }
+
     public void retrainOnSchedule() {
         retrain();
     }

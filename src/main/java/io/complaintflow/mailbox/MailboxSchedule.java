@@ -2,12 +2,15 @@ package io.complaintflow.mailbox;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.time.Duration;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.scheduling.annotation.EnableScheduling;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,20 +20,26 @@ import org.springframework.stereotype.Component;
 @Component
 @EnableScheduling
 @ConditionalOnProperty(name = "complaintflow.mailbox.enabled", havingValue = "true")
-public class MailboxSchedule {
+public class MailboxSchedule implements SchedulingConfigurer {
 
     private static final Logger LOG = LoggerFactory.getLogger(MailboxSchedule.class);
 
     private final MailboxPoller poller;
+    private final Duration interval;
 
     public MailboxSchedule(MailboxProperties settings, MailHandler handler, MailboxLease lease, MailboxStatus status) {
         this.poller = new MailboxPoller(settings, handler, lease, status, nodeName(), MailboxPoller.Observer.NONE);
+        this.interval = settings.pollInterval();
         LOG.info("Mailbox {} polled every {} ({}{})", settings.key(), settings.pollInterval(),
                 settings.implicitTls() ? "TLS" : settings.starttls() ? "STARTTLS required" : "no TLS",
                 settings.checkCertificate() ? "" : ", certificate NOT checked");
     }
 
-    @Scheduled(initialDelayString = "PT30S", fixedDelayString = "${complaintflow.mailbox.poll-interval:PT1M}")
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar tasks) {
+        tasks.addFixedDelayTask(new FixedDelayTask(this::poll, interval, Duration.ofSeconds(30)));
+    }
+
     public void poll() {
         try {
             MailboxPoller.PollResult result = poller.poll();

@@ -1,10 +1,13 @@
 package io.complaintflow.notification;
 
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.scheduling.annotation.EnableScheduling;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,17 +17,23 @@ import org.springframework.stereotype.Component;
 @Component
 @EnableScheduling
 @ConditionalOnProperty(name = "complaintflow.mail.dispatch", havingValue = "true", matchIfMissing = true)
-class MailDispatchSchedule {
+class MailDispatchSchedule implements SchedulingConfigurer {
 
     private static final Logger LOG = LoggerFactory.getLogger(MailDispatchSchedule.class);
 
     private final MailDispatcher dispatcher;
+    private final Duration interval;
 
-    MailDispatchSchedule(MailDispatcher dispatcher) {
+    MailDispatchSchedule(MailDispatcher dispatcher, MailProperties settings) {
         this.dispatcher = dispatcher;
+        this.interval = settings.dispatchInterval();
     }
 
-    @Scheduled(initialDelayString = "PT10S", fixedDelayString = "${complaintflow.mail.dispatch-interval:PT5S}")
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar tasks) {
+        tasks.addFixedDelayTask(new FixedDelayTask(this::dispatch, interval, Duration.ofSeconds(10)));
+    }
+
     void dispatch() {
         try {
             dispatcher.dispatchDue();

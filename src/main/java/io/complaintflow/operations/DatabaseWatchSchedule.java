@@ -1,5 +1,6 @@
 package io.complaintflow.operations;
 
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -7,7 +8,9 @@ import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 
 /** Runs {@link DatabaseWatch} every {@code complaintflow.database.watch-interval} (off in tests, which drive it). */
 @Configuration
@@ -23,19 +26,25 @@ class DatabaseWatchSchedule {
     }
 
     @Bean
-    Ticker databaseWatchTicker(DatabaseWatch watch) {
-        return new Ticker(watch);
+    Ticker databaseWatchTicker(DatabaseWatch watch, DatabaseFaultProperties settings) {
+        return new Ticker(watch, settings.watchInterval());
     }
 
-    static final class Ticker {
+    static final class Ticker implements SchedulingConfigurer {
 
         private final DatabaseWatch watch;
+        private final Duration interval;
 
-        Ticker(DatabaseWatch watch) {
+        Ticker(DatabaseWatch watch, Duration interval) {
             this.watch = watch;
+            this.interval = interval;
         }
 
-        @Scheduled(initialDelayString = "PT10S", fixedDelayString = "${complaintflow.database.watch-interval:PT2S}")
+        @Override
+        public void configureTasks(ScheduledTaskRegistrar tasks) {
+            tasks.addFixedDelayTask(new FixedDelayTask(this::check, interval, Duration.ofSeconds(10)));
+        }
+
         void check() {
             try {
                 watch.check();

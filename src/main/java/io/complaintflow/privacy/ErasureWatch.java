@@ -3,13 +3,16 @@ package io.complaintflow.privacy;
 import static io.complaintflow.complaint.Timestamps.instant;
 
 import io.complaintflow.assist.AssistService;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.EnableScheduling;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,7 +25,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @EnableScheduling
-class ErasureWatch {
+class ErasureWatch implements SchedulingConfigurer {
 
     private static final Logger LOG = LoggerFactory.getLogger(ErasureWatch.class);
 
@@ -32,10 +35,12 @@ class ErasureWatch {
     private final JdbcClient jdbc;
     private final AssistService assist;
     private final AtomicReference<Seen> seen;
+    private final Duration interval;
 
-    ErasureWatch(JdbcClient jdbc, AssistService assist) {
+    ErasureWatch(JdbcClient jdbc, AssistService assist, PrivacySettings settings) {
         this.jdbc = jdbc;
         this.assist = assist;
+        this.interval = settings.erasureWatchInterval();
         // before the start-up training: an erasure after this read is noticed by the first check
         this.seen = new AtomicReference<>(read());
     }
@@ -47,8 +52,11 @@ class ErasureWatch {
         seen.set(current);
     }
 
-    @Scheduled(initialDelayString = "${complaintflow.privacy.erasure-watch-interval:PT1M}",
-            fixedDelayString = "${complaintflow.privacy.erasure-watch-interval:PT1M}")
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar tasks) {
+        tasks.addFixedDelayTask(new FixedDelayTask(this::poll, interval, interval));
+    }
+
     void poll() {
         try {
             check();

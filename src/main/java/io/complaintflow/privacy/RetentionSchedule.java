@@ -7,26 +7,35 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.scheduling.annotation.EnableScheduling;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.CronTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
+import org.springframework.scheduling.support.CronTrigger;
 import org.springframework.stereotype.Component;
 
 /** Starts the retention run at {@code complaintflow.privacy.retention-job.cron} on every node; one node runs it. */
 @Component
 @EnableScheduling
 @ConditionalOnProperty(name = "complaintflow.privacy.retention-job.enabled", havingValue = "true", matchIfMissing = true)
-class RetentionSchedule {
+class RetentionSchedule implements SchedulingConfigurer {
 
     private static final Logger LOG = LoggerFactory.getLogger(RetentionSchedule.class);
 
     private final RetentionJob job;
     private final BusinessClock clock;
+    private final String cron;
 
-    RetentionSchedule(RetentionJob job, BusinessClock clock) {
+    RetentionSchedule(RetentionJob job, BusinessClock clock, PrivacySettings settings) {
         this.job = job;
         this.clock = clock;
+        this.cron = settings.retentionJob().cron();
     }
 
-    @Scheduled(cron = "${complaintflow.privacy.retention-job.cron:0 0 2 * * *}", zone = "${complaintflow.zone}")
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar tasks) {
+        tasks.addCronTask(new CronTask(this::nightly, new CronTrigger(cron, clock.zone())));
+    }
+
     void nightly() {
         try {
             job.run(clock.now().atZone(clock.zone()).toLocalDate(), node());

@@ -8,7 +8,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.EnableScheduling;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,7 +20,7 @@ import org.springframework.stereotype.Component;
 @Component
 @EnableScheduling
 @ConditionalOnProperty(name = "complaintflow.surge.monitor-enabled", havingValue = "true", matchIfMissing = true)
-public class SurgeMonitorSchedule {
+public class SurgeMonitorSchedule implements SchedulingConfigurer {
 
     private static final Logger LOG = LoggerFactory.getLogger(SurgeMonitorSchedule.class);
 
@@ -35,8 +37,11 @@ public class SurgeMonitorSchedule {
         this.interval = settings.checkInterval();
     }
 
-    @Scheduled(initialDelayString = "${complaintflow.surge.check-interval:PT5M}",
-            fixedDelayString = "${complaintflow.surge.check-interval:PT5M}")
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar tasks) {
+        tasks.addFixedDelayTask(new FixedDelayTask(this::tick, interval, interval));
+    }
+
     public void tick() {
         var now = clock.now();
         int claimed = jdbc.sql("update surge_monitor_tick set last_check_at = ? where id = 1 and last_check_at < ?")

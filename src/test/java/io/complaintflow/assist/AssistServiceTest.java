@@ -33,6 +33,22 @@ class AssistServiceTest {
     };
     private final AssistService assist = service(true);
 
+    @Test
+    void retrainingFollowsTheConfiguredCronInTheBusinessZone() {
+        var tasks = new org.springframework.scheduling.config.ScheduledTaskRegistrar();
+        new AssistService(closedComplaints, words, safety, new BusinessClock(TestSettings.bind(ZoneProperties.class)),
+                TestSettings.bind(AssistProperties.class, "complaintflow.assist.retrain-cron=0 45 3 * * *"))
+                .configureTasks(tasks);
+
+        assertThat(tasks.getCronTaskList()).singleElement().satisfies(task -> {
+            assertThat(task.getExpression()).isEqualTo("0 45 3 * * *");
+            // 03:45 in Shanghai (UTC+8) is 19:45 UTC the day before
+            assertThat(task.getTrigger().nextExecution(new org.springframework.scheduling.support.SimpleTriggerContext(
+                    java.time.Clock.fixed(Instant.parse("2026-01-01T12:00:00Z"), java.time.ZoneOffset.UTC))))
+                    .isEqualTo(Instant.parse("2026-01-01T19:45:00Z"));
+        });
+    }
+
     private AssistService service(boolean seed) {
         return new AssistService(closedComplaints, words, safety, new BusinessClock(TestSettings.bind(
                 ZoneProperties.class)), TestSettings.bind(AssistProperties.class, "complaintflow.assist.seed=" + seed));
