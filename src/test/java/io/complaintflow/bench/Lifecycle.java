@@ -134,25 +134,11 @@ final class Lifecycle {
                 "{\"variables\":" + variables(values) + "}"), "submit " + taskKey);
     }
 
-
     /** Form values as Camunda's REST API takes them: whole numbers as Long, everything else as a string. */
     static String variables(Map<String, Object> values) {
-        StringBuilder json = new StringBuilder("{");
-        for (Map.Entry<String, Object> v : values.entrySet()) {
-            if (json.length() > 1) {
-                json.append(',');
-            }
-            json.append(quoted(v.getKey())).append(":{\"value\":");
-            if (v.getValue() instanceof Number n) {
-                json.append(n.longValue()).append(",\"type\":\"Long\"}");
-            } else {
-                json.append(quoted(String.valueOf(v.getValue()))).append('}');
-            }
-        }
-        return json.append('}').toString();
-    }
-
-    private static String quoted(String text) {
-        return '"' + text.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
+        Map<String, Object> typed = new LinkedHashMap<>();
+        values.forEach((name, value) -> typed.put(name, value instanceof Number n
+                ? Map.of("value", n.longValue(), "type", "Long") : Map.of("value", String.valueOf(value))));
+        return Json.write(typed);
     }
 }
