@@ -1,9 +1,9 @@
 package io.complaintflow;
 
 import io.complaintflow.notification.MailDispatcher;
-import io.complaintflow.sla.Clock;
-import io.complaintflow.sla.ClockRepository;
-import io.complaintflow.sla.ClockTimers;
+import io.complaintflow.sla.Deadline;
+import io.complaintflow.sla.DeadlineRepository;
+import io.complaintflow.sla.DeadlineTimers;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
@@ -23,30 +23,30 @@ import org.springframework.boot.test.context.TestComponent;
 @TestComponent
 public class DeadlineScenarios {
 
-    /** Timer id of generation 1 → the clock ("department": the case's department clock) and ladder step it meant. */
+    /** Timer id of generation 1 → the deadline ("department": the case's department deadline) and ladder step it meant. */
     public static final Map<String, Step> STEPS = Map.ofEntries(
-            Map.entry("Event_FirstResponseWarning", new Step(Clock.FIRST_RESPONSE, 0)),
-            Map.entry("Event_FirstResponseOverdue", new Step(Clock.FIRST_RESPONSE, 1)),
-            Map.entry("Event_ResolutionWarning", new Step(Clock.RESOLUTION, 0)),
-            Map.entry("Event_ResolutionOverdue", new Step(Clock.RESOLUTION, 1)),
-            Map.entry("Event_ResolutionLevel2", new Step(Clock.RESOLUTION, 2)),
-            Map.entry("Event_RegulatorReplyWarning", new Step(Clock.REGULATOR_REPLY, 0)),
-            Map.entry("Event_RegulatorReplyOverdue", new Step(Clock.REGULATOR_REPLY, 1)),
-            Map.entry("Event_RegulatorReplyLevel2", new Step(Clock.REGULATOR_REPLY, 2)),
+            Map.entry("Event_FirstResponseWarning", new Step(Deadline.FIRST_RESPONSE, 0)),
+            Map.entry("Event_FirstResponseOverdue", new Step(Deadline.FIRST_RESPONSE, 1)),
+            Map.entry("Event_ResolutionWarning", new Step(Deadline.RESOLUTION, 0)),
+            Map.entry("Event_ResolutionOverdue", new Step(Deadline.RESOLUTION, 1)),
+            Map.entry("Event_ResolutionLevel2", new Step(Deadline.RESOLUTION, 2)),
+            Map.entry("Event_RegulatorReplyWarning", new Step(Deadline.REGULATOR_REPLY, 0)),
+            Map.entry("Event_RegulatorReplyOverdue", new Step(Deadline.REGULATOR_REPLY, 1)),
+            Map.entry("Event_RegulatorReplyLevel2", new Step(Deadline.REGULATOR_REPLY, 2)),
             Map.entry("Event_DepartmentWarning", new Step("department", 0)),
             Map.entry("Event_DepartmentOverdue", new Step("department", 1)),
             Map.entry("Event_DepartmentLevel2", new Step("department", 2)));
 
     private final ManagementService management;
     private final RuntimeService runtime;
-    private final ClockRepository clocks;
+    private final DeadlineRepository deadlines;
     private final MailDispatcher mails;
 
-    public DeadlineScenarios(ManagementService management, RuntimeService runtime, ClockRepository clocks,
+    public DeadlineScenarios(ManagementService management, RuntimeService runtime, DeadlineRepository deadlines,
                              MailDispatcher mails) {
         this.management = management;
         this.runtime = runtime;
-        this.clocks = clocks;
+        this.deadlines = deadlines;
         this.mails = mails;
     }
 
@@ -56,14 +56,14 @@ public class DeadlineScenarios {
 
     /**
      * The scheduled timer of this timer event among the case's processes, or null. For a ladder step (an id of
-     * {@link #STEPS}): the timer of the ladder watching that clock while the step is still ahead.
+     * {@link #STEPS}): the timer of the ladder watching that deadline while the step is still ahead.
      */
     public Job timer(String caseNumber, String activityId) {
         Step step = STEPS.get(activityId);
         if (step != null) {
-            String clock = clockName(caseNumber, step.clock());
-            Clock c = clock == null ? null : clocks.find(caseNumber, clock).orElse(null);
-            return c == null || c.ladderStep() > step.step() ? null : ladderTimer(caseNumber, clock);
+            String deadline = deadlineName(caseNumber, step.deadline());
+            Deadline c = deadline == null ? null : deadlines.find(caseNumber, deadline).orElse(null);
+            return c == null || c.ladderStep() > step.step() ? null : ladderTimer(caseNumber, deadline);
         }
         for (ProcessInstance instance : runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber)
                 .list()) {
@@ -77,13 +77,13 @@ public class DeadlineScenarios {
     }
 
     /**
-     * Lets time run to the timer's due date and fires it. For a ladder step: the ladder watching the clock fires
-     * until that step has been taken (the steps before it, on any clock the ladder watches, come due first).
+     * Lets time run to the timer's due date and fires it. For a ladder step: the ladder watching the deadline fires
+     * until that step has been taken (the steps before it, on any deadline the ladder watches, come due first).
      */
     public void fire(String caseNumber, String activityId) {
         Step step = STEPS.get(activityId);
         if (step != null) {
-            climb(caseNumber, clockName(caseNumber, step.clock()), step.step());
+            climb(caseNumber, deadlineName(caseNumber, step.deadline()), step.step());
             return;
         }
         Job job = timer(caseNumber, activityId);
@@ -94,45 +94,45 @@ public class DeadlineScenarios {
         management.executeJob(job.getId());
     }
 
-    /** The one timer of the deadline ladder that watches the clock, or null. */
-    public Job ladderTimer(String caseNumber, String clock) {
-        ProcessInstance ladder = ladder(caseNumber, clock);
+    /** The one timer of the deadline ladder that watches the deadline, or null. */
+    public Job ladderTimer(String caseNumber, String deadline) {
+        ProcessInstance ladder = ladder(caseNumber, deadline);
         return ladder == null ? null
                 : management.createJobQuery().processInstanceId(ladder.getId()).timers().singleResult();
     }
 
-    /** The running ladder instance watching the clock, or null. */
-    public ProcessInstance ladder(String caseNumber, String clock) {
-        for (ProcessInstance ladder : runtime.createProcessInstanceQuery().processDefinitionKey(ClockTimers.LADDER)
+    /** The running ladder instance watching the deadline, or null. */
+    public ProcessInstance ladder(String caseNumber, String deadline) {
+        for (ProcessInstance ladder : runtime.createProcessInstanceQuery().processDefinitionKey(DeadlineTimers.LADDER)
                 .processInstanceBusinessKey(caseNumber).list()) {
-            if (ClockTimers.watched((String) runtime.getVariable(ladder.getId(), ClockTimers.CLOCKS)).contains(clock)) {
+            if (DeadlineTimers.watched((String) runtime.getVariable(ladder.getId(), DeadlineTimers.CLOCKS)).contains(deadline)) {
                 return ladder;
             }
         }
         return null;
     }
 
-    /** Fires the ladder watching the clock, time running to each of its timers, until the clock's step is taken. */
-    public void climb(String caseNumber, String clock, int step) {
-        for (int fired = 0; clocks.find(caseNumber, clock).orElseThrow().ladderStep() <= step; fired++) {
-            Job job = ladderTimer(caseNumber, clock);
+    /** Fires the ladder watching the deadline, time running to each of its timers, until the deadline's step is taken. */
+    public void climb(String caseNumber, String deadline, int step) {
+        for (int fired = 0; deadlines.find(caseNumber, deadline).orElseThrow().ladderStep() <= step; fired++) {
+            Job job = ladderTimer(caseNumber, deadline);
             if (job == null || fired > 8) {
-                throw new AssertionError("the ladder of " + clock + " of " + caseNumber + " does not reach step " + step
+                throw new AssertionError("the ladder of " + deadline + " of " + caseNumber + " does not reach step " + step
                         + (job == null ? ": no ladder timer" : ""));
             }
-            if (job.getDuedate().toInstant().equals(ClockTimers.PARKED)) {
-                throw new AssertionError("the ladder of " + clock + " of " + caseNumber + " is parked (clock paused)");
+            if (job.getDuedate().toInstant().equals(DeadlineTimers.PARKED)) {
+                throw new AssertionError("the ladder of " + deadline + " of " + caseNumber + " is parked (deadline paused)");
             }
             ClockUtil.setCurrentTime(job.getDuedate());
             management.executeJob(job.getId());
         }
     }
 
-    private String clockName(String caseNumber, String clock) {
-        if (!"department".equals(clock)) {
-            return clock;
+    private String deadlineName(String caseNumber, String deadline) {
+        if (!"department".equals(deadline)) {
+            return deadline;
         }
-        return clocks.all(caseNumber).stream().map(Clock::name).filter(n -> n.startsWith("DEPARTMENT:")).findFirst()
+        return deadlines.all(caseNumber).stream().map(Deadline::name).filter(n -> n.startsWith("DEPARTMENT:")).findFirst()
                 .orElse(null);
     }
 
@@ -141,6 +141,6 @@ public class DeadlineScenarios {
         return mails.dispatch(caseNumber).sent();
     }
 
-    public record Step(String clock, int step) {
+    public record Step(String deadline, int step) {
     }
 }

@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * What the business calendar knows and what it needs: the years with holiday data, and the years without any
- * that a running deadline or the next {@code horizon} days reach. {@code latestDeadline} is null when no clock
+ * that a running deadline or the next {@code horizon} days reach. {@code latestDeadline} is null when no deadline
  * runs (or the database could not be asked: {@code deadlinesKnown} false).
  */
 public record Coverage(LocalDate today, LocalDate horizon, Instant latestDeadline, boolean deadlinesKnown,

@@ -10,9 +10,9 @@ import io.complaintflow.engine.FormValues;
 import io.complaintflow.engine.ModelGeneration;
 import io.complaintflow.modelpolicy.PublishedForModels;
 import io.complaintflow.resolution.ResolutionService;
-import io.complaintflow.sla.Clock;
-import io.complaintflow.sla.ClockService;
-import io.complaintflow.sla.ClockTimers;
+import io.complaintflow.sla.Deadline;
+import io.complaintflow.sla.DeadlineService;
+import io.complaintflow.sla.DeadlineTimers;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -24,14 +24,14 @@ class ReopenComplaintDelegate implements JavaDelegate {
 
     private final CallbackService callbacks;
     private final ResolutionService resolution;
-    private final ClockService clocks;
+    private final DeadlineService deadlines;
     private final CaseFileAdapter caseFile;
 
-    ReopenComplaintDelegate(CallbackService callbacks, ResolutionService resolution, ClockService clocks,
+    ReopenComplaintDelegate(CallbackService callbacks, ResolutionService resolution, DeadlineService deadlines,
                             CaseFileAdapter caseFile) {
         this.callbacks = callbacks;
         this.resolution = resolution;
-        this.clocks = clocks;
+        this.deadlines = deadlines;
         this.caseFile = caseFile;
     }
 
@@ -41,13 +41,13 @@ class ReopenComplaintDelegate implements JavaDelegate {
         callbacks.reopen(caseNumber, Actors.SYSTEM);
         caseFile.refresh(caseNumber, execution);
         execution.setVariable(DEPARTMENTS, FormValues.jsonList(resolution.involvedDepartments(caseNumber)));
-        // back through the center's review, never straight to confirmation, and against a fresh resolution clock
+        // back through the center's review, never straight to confirmation, and against a fresh resolution deadline
         ModelGeneration.decide(execution, RESOLVED_AT_INTAKE, false);
         ModelGeneration.decide(execution, REVIEW_REQUIRED, true);
-        clocks.find(caseNumber, Clock.RESOLUTION).ifPresent(old -> {
-            Clock fresh = clocks.start(caseNumber, Clock.RESOLUTION, old.durationSpec());
+        deadlines.find(caseNumber, Deadline.RESOLUTION).ifPresent(old -> {
+            Deadline fresh = deadlines.start(caseNumber, Deadline.RESOLUTION, old.durationSpec());
             if (ModelGeneration.boundaryTimers(execution)) {
-                execution.setVariables(ClockTimers.points(fresh, "resolution"));
+                execution.setVariables(DeadlineTimers.points(fresh, "resolution"));
             }
         });
     }

@@ -31,7 +31,7 @@ public class ComplaintViews {
 
 
     private ComplaintView build(Complaint c, List<TimelineEntry> timeline) {
-        // clock name → its current target (FIRST_RESPONSE, RESOLUTION, REGULATOR_REPLY, DEPARTMENT:<key>)
+        // deadline name → its current target (FIRST_RESPONSE, RESOLUTION, REGULATOR_REPLY, DEPARTMENT:<key>)
         Map<String, Deadline> deadlines = new LinkedHashMap<>();
         jdbc.sql("select clock, warning_at, target_at, state, stopped_at from complaint_clock where case_number = ?"
                         + " order by id")

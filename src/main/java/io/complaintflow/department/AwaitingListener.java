@@ -10,9 +10,9 @@ import io.complaintflow.complaint.Timeline;
 import io.complaintflow.complaint.TimelineKind;
 import io.complaintflow.engine.FormValues;
 import io.complaintflow.modelpolicy.PublishedForModels;
-import io.complaintflow.sla.Clock;
-import io.complaintflow.sla.ClockService;
-import io.complaintflow.sla.ClockTimers;
+import io.complaintflow.sla.Deadline;
+import io.complaintflow.sla.DeadlineService;
+import io.complaintflow.sla.DeadlineTimers;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * While a department waits for the customer's information or an external appraisal, the overall resolution
- * clock and the department's clock stand still; when the wait ends they resume and their deadlines (and the
+ * deadline and the department's deadline stand still; when the wait ends they resume and their deadlines (and the
  * timers watching them) move by the paused working time.
  */
 @PublishedForModels
@@ -28,16 +28,16 @@ import org.springframework.stereotype.Component;
 class AwaitingListener implements TaskListener {
 
 
-    private final ClockService clocks;
-    private final ClockTimers timers;
+    private final DeadlineService deadlines;
+    private final DeadlineTimers timers;
     private final ComplaintRepository complaints;
     private final Timeline timeline;
     private final BusinessClock now;
     private final Actors actors;
 
-    AwaitingListener(ClockService clocks, ClockTimers timers, ComplaintRepository complaints,
+    AwaitingListener(DeadlineService deadlines, DeadlineTimers timers, ComplaintRepository complaints,
                      Timeline timeline, BusinessClock now, Actors actors) {
-        this.clocks = clocks;
+        this.deadlines = deadlines;
         this.timers = timers;
         this.complaints = complaints;
         this.timeline = timeline;
@@ -52,7 +52,7 @@ class AwaitingListener implements TaskListener {
         boolean customer = DepartmentTaskListener.NEED_INFO.equals(task.getVariable(DepartmentTaskListener.OUTCOME));
         String what = customer ? "等待客户补充信息" : "等待外部鉴定";
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
-            clocks.pause(caseNumber, List.of(Clock.RESOLUTION, Clock.department(department)), what);
+            deadlines.pause(caseNumber, List.of(Deadline.RESOLUTION, Deadline.department(department)), what);
             if (customer) {
                 complaints.updateStatus(caseNumber, ComplaintStatus.AWAITING_CUSTOMER.code(), now.now());
             }
@@ -61,7 +61,7 @@ class AwaitingListener implements TaskListener {
         } else {
             String received = FormValues.requiredText(task.getVariable(customer ? "customerInfo" : "appraisalResult"),
                     customer ? "客户补充的信息" : "鉴定结果");
-            clocks.resume(caseNumber, what + "结束");
+            deadlines.resume(caseNumber, what + "结束");
             timers.reschedule(caseNumber);
             complaints.updateStatus(caseNumber, ComplaintStatus.IN_PROGRESS.code(), now.now());
             timeline.record(caseNumber, actors.of(task.getAssignee()), TimelineKind.RESUMED,

@@ -14,8 +14,8 @@ import io.complaintflow.notification.MailTemplates;
 import io.complaintflow.notification.NotificationService;
 import io.complaintflow.notification.Recipients;
 import io.complaintflow.security.Groups;
-import io.complaintflow.sla.Clock;
-import io.complaintflow.sla.ClockService;
+import io.complaintflow.sla.Deadline;
+import io.complaintflow.sla.DeadlineService;
 import java.math.BigDecimal;
 import java.util.List;
 import org.springframework.stereotype.Service;
@@ -27,25 +27,25 @@ public class DepartmentService {
     private final ComplaintRepository complaints;
     private final Timeline timeline;
     private final BusinessClock clock;
-    private final ClockService clocks;
+    private final DeadlineService deadlines;
     private final NotificationService notifications;
     private final MailTemplates templates;
     private final Recipients recipients;
 
-    public DepartmentService(ComplaintRepository complaints, Timeline timeline, BusinessClock clock, ClockService clocks, NotificationService notifications,
+    public DepartmentService(ComplaintRepository complaints, Timeline timeline, BusinessClock clock, DeadlineService deadlines, NotificationService notifications,
                              MailTemplates templates, Recipients recipients) {
         this.complaints = complaints;
         this.timeline = timeline;
         this.clock = clock;
-        this.clocks = clocks;
+        this.deadlines = deadlines;
         this.notifications = notifications;
         this.templates = templates;
         this.recipients = recipients;
     }
 
-    /** A person answered for the company: the first-response clock is met. */
+    /** A person answered for the company: the first-response deadline is met. */
     public void responded(String caseNumber) {
-        clocks.stop(caseNumber, Clock.FIRST_RESPONSE);
+        deadlines.stop(caseNumber, Deadline.FIRST_RESPONSE);
     }
 
     public void assigned(String caseNumber, String department, String actor) {
@@ -54,20 +54,20 @@ public class DepartmentService {
         if (!ComplaintStatus.IN_PROGRESS.code().equals(complaint.status())) {
             complaints.updateStatus(caseNumber, ComplaintStatus.IN_PROGRESS.code(), clock.now());
         }
-        Clock deadline = clocks.find(caseNumber, Clock.department(department)).orElse(null);
+        Deadline deadline = deadlines.find(caseNumber, Deadline.department(department)).orElse(null);
         timeline.record(caseNumber, actor, TimelineKind.ASSIGNED, "分派至" + name(department) + "处理"
-                + (deadline == null ? "" : "，" + clocks.describe(deadline)), null);
+                + (deadline == null ? "" : "，" + deadlines.describe(deadline)), null);
         if (complaint.grade() != null && complaint.grade().compareTo("G2") >= 0) {
             notifications.send(caseNumber, "分派通知", templates.assignment(
                     recipients.ofGroup(Groups.department(department)), name(department), caseNumber, complaint.grade(),
-                    complaint.subject(), deadline == null ? "—" : clocks.format(deadline.targetAt())));
+                    complaint.subject(), deadline == null ? "—" : deadlines.format(deadline.targetAt())));
         }
     }
 
     public void proposed(String caseNumber, String department, Proposal proposal, String actor) {
         complaints.recordProposal(caseNumber, department, proposal.text(), proposal.compensation(),
                 proposal.rootCause(), clock.now());
-        stopClocks(caseNumber, department);
+        stopDeadlines(caseNumber, department);
         String compensation = proposal.compensation() == null || proposal.compensation().signum() == 0 ? ""
                 : "，补偿 " + proposal.compensation().toPlainString() + " 元";
         timeline.record(caseNumber, actor, TimelineKind.PROPOSED, name(department) + "提出处理方案" + compensation,
@@ -77,7 +77,7 @@ public class DepartmentService {
     /** "Not ours": back to the complaint center — never sideways to another department — and counted. */
     public void sentBack(String caseNumber, String department, String reason, String actor) {
         complaints.recordTransfer(caseNumber, department, reason, clock.now());
-        stopClocks(caseNumber, department);
+        stopDeadlines(caseNumber, department);
         int transfers = complaints.increment(caseNumber, Counter.TRANSFERS, clock.now());
         timeline.record(caseNumber, actor, TimelineKind.TRANSFERRED,
                 name(department) + "退回投诉中心：非本部门职责（第 " + transfers + " 次退回）", reason);
@@ -102,8 +102,8 @@ public class DepartmentService {
         return new Results(anyTransferred, draft.toString(), compensation);
     }
 
-    private void stopClocks(String caseNumber, String department) {
-        clocks.stop(caseNumber, Clock.department(department));
+    private void stopDeadlines(String caseNumber, String department) {
+        deadlines.stop(caseNumber, Deadline.department(department));
         responded(caseNumber);
     }
 

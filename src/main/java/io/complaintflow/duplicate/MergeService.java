@@ -7,8 +7,8 @@ import io.complaintflow.complaint.ComplaintRepository;
 import io.complaintflow.complaint.ComplaintStatus;
 import io.complaintflow.complaint.Timeline;
 import io.complaintflow.complaint.TimelineKind;
-import io.complaintflow.sla.Clock;
-import io.complaintflow.sla.ClockService;
+import io.complaintflow.sla.Deadline;
+import io.complaintflow.sla.DeadlineService;
 import io.complaintflow.web.FieldError;
 import io.complaintflow.web.InvalidRequestException;
 import java.util.ArrayList;
@@ -24,7 +24,7 @@ import org.springframework.web.server.ResponseStatusException;
 /**
  * Merges a duplicate into another complaint. The duplicate's lifecycle receives the message {@code
  * ComplaintMerged}: its interrupting event subprocess ends every task, department part and deadline timer and
- * closes the case with its clocks stopped. Both complaints keep the link (column and timeline).
+ * closes the case with its deadlines stopped. Both complaints keep the link (column and timeline).
  */
 @Service
 public class MergeService {
@@ -33,16 +33,16 @@ public class MergeService {
 
     private final ComplaintRepository complaints;
     private final Timeline timeline;
-    private final ClockService clocks;
+    private final DeadlineService deadlines;
     private final RuntimeService runtime;
     private final BusinessClock clock;
     private final JdbcClient jdbc;
 
-    public MergeService(ComplaintRepository complaints, Timeline timeline, ClockService clocks, RuntimeService runtime,
+    public MergeService(ComplaintRepository complaints, Timeline timeline, DeadlineService deadlines, RuntimeService runtime,
                         BusinessClock clock, JdbcClient jdbc) {
         this.complaints = complaints;
         this.timeline = timeline;
-        this.clocks = clocks;
+        this.deadlines = deadlines;
         this.runtime = runtime;
         this.clock = clock;
         this.jdbc = jdbc;
@@ -96,14 +96,14 @@ public class MergeService {
         }
     }
 
-    /** Run by the lifecycle's event subprocess: closes the duplicate and stops every clock still running. */
+    /** Run by the lifecycle's event subprocess: closes the duplicate and stops every deadline still running. */
     public void closeMerged(String duplicate) {
         complaints.close(duplicate, clock.now());
         List<String> stopped = new ArrayList<>();
-        for (Clock c : clocks.all(duplicate)) {
+        for (Deadline c : deadlines.all(duplicate)) {
             if (c.open()) {
-                clocks.stop(duplicate, c.name());
-                stopped.add(ClockService.label(c.name()));
+                deadlines.stop(duplicate, c.name());
+                stopped.add(DeadlineService.label(c.name()));
             }
         }
         timeline.record(duplicate, io.complaintflow.complaint.Actors.SYSTEM, TimelineKind.CLOSED,

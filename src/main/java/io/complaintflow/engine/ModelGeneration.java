@@ -56,7 +56,7 @@ public final class ModelGeneration {
         }
     }
 
-    /** Models before the deadline ladder: boundary timers fed by clock variables. */
+    /** Models before the deadline ladder: boundary timers fed by deadline variables. */
     public static boolean boundaryTimers(DelegateExecution execution) {
         return of(execution) < 2;
     }

@@ -2,15 +2,15 @@ package io.complaintflow.escalation;
 
 import io.complaintflow.complaint.BusinessClock;
 import io.complaintflow.modelpolicy.PublishedForModels;
-import io.complaintflow.sla.ClockTimers;
+import io.complaintflow.sla.DeadlineTimers;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * processes/deadline-ladder.bpmn: whether its clocks still have a step to take (gateway), when the next one is due
- * (its one timer), and taking the steps that are due (the task). The clocks it watches come from the calling
+ * processes/deadline-ladder.bpmn: whether its deadlines still have a step to take (gateway), when the next one is due
+ * (its one timer), and taking the steps that are due (the task). The deadlines it watches come from the calling
  * process ({@code clocks}); the tasks that escalated groups join are those of the calling process.
  * <p>
  * Public, unlike the other delegates: the model's expressions call {@link #watching} and {@link #nextAt}, and the
@@ -21,31 +21,31 @@ import org.springframework.stereotype.Component;
 public class DeadlineLadderDelegate implements JavaDelegate {
 
     private final EscalationService escalations;
-    private final ClockTimers timers;
+    private final DeadlineTimers timers;
     private final BusinessClock now;
 
-    public DeadlineLadderDelegate(EscalationService escalations, ClockTimers timers, BusinessClock now) {
+    public DeadlineLadderDelegate(EscalationService escalations, DeadlineTimers timers, BusinessClock now) {
         this.escalations = escalations;
         this.timers = timers;
         this.now = now;
     }
 
     public boolean watching(DelegateExecution execution) {
-        return ClockTimers.climbing(timers.of(execution.getBusinessKey(), clocks(execution)));
+        return DeadlineTimers.climbing(timers.of(execution.getBusinessKey(), deadlines(execution)));
     }
 
     public Date nextAt(DelegateExecution execution) {
-        return Date.from(ClockTimers.nextAt(timers.of(execution.getBusinessKey(), clocks(execution)), now.now()));
+        return Date.from(DeadlineTimers.nextAt(timers.of(execution.getBusinessKey(), deadlines(execution)), now.now()));
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         DelegateExecution caller = execution.getProcessInstance().getSuperExecution();
-        escalations.climb(execution.getBusinessKey(), clocks(execution),
+        escalations.climb(execution.getBusinessKey(), deadlines(execution),
                 caller == null ? execution.getProcessInstanceId() : caller.getProcessInstanceId());
     }
 
-    private static java.util.List<String> clocks(DelegateExecution execution) {
-        return ClockTimers.watched((String) execution.getVariable(ClockTimers.CLOCKS));
+    private static java.util.List<String> deadlines(DelegateExecution execution) {
+        return DeadlineTimers.watched((String) execution.getVariable(DeadlineTimers.CLOCKS));
     }
 }

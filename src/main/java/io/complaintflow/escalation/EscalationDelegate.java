@@ -2,7 +2,7 @@ package io.complaintflow.escalation;
 
 import io.complaintflow.complaint.ComplaintProcess;
 import io.complaintflow.modelpolicy.PublishedForModels;
-import io.complaintflow.sla.Clock;
+import io.complaintflow.sla.Deadline;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -23,12 +23,12 @@ class EscalationDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String clock = (String) execution.getVariableLocal("clock");
-        if ("department".equals(clock)) {
-            clock = Clock.department((String) execution.getVariable("department"));
+        String deadline = (String) execution.getVariableLocal("clock");
+        if ("department".equals(deadline)) {
+            deadline = Deadline.department((String) execution.getVariable("department"));
         }
         int level = Integer.parseInt(String.valueOf(execution.getVariableLocal("level")));
-        escalations.escalate(execution.getBusinessKey(), clock, level, execution.getProcessInstanceId());
+        escalations.escalate(execution.getBusinessKey(), deadline, level, execution.getProcessInstanceId());
         // the models' "G3/G4?" gateways after a step read the recorded grade, whatever the variable said
         String grade = escalations.recordedGrade(execution.getBusinessKey());
         if (grade != null) {

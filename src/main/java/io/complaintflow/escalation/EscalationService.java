@@ -9,9 +9,9 @@ import io.complaintflow.notification.MailTemplates;
 import io.complaintflow.notification.NotificationService;
 import io.complaintflow.notification.Recipients;
 import io.complaintflow.security.Groups;
-import io.complaintflow.sla.Clock;
-import io.complaintflow.sla.ClockService;
-import io.complaintflow.sla.ClockState;
+import io.complaintflow.sla.Deadline;
+import io.complaintflow.sla.DeadlineService;
+import io.complaintflow.sla.DeadlineState;
 import java.time.Instant;
 import java.util.List;
 import org.camunda.bpm.engine.TaskService;
@@ -22,7 +22,7 @@ import org.springframework.stereotype.Service;
 
 /**
  * The escalation ladder. Level 0 reminds whoever holds the work at 80% of the time; at the deadline level 1
- * brings in the department lead (the center lead for the center's own clocks), at the deadline plus half its
+ * brings in the department lead (the center lead for the center's own deadlines), at the deadline plus half its
  * time again level 2 brings in complaint-managers, and for G3/G4 level 3 brings in the emergency group. Each
  * level joins the open tasks as a candidate group, gets a mail, and is written to the timeline and counted.
  * The steps are taken by processes/deadline-ladder.bpmn, one timer at a time ({@link #climb}).
@@ -30,7 +30,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class EscalationService {
 
-    private final ClockService clocks;
+    private final DeadlineService deadlines;
     private final ComplaintRepository complaints;
     private final TaskService tasks;
     private final Recipients recipients;
@@ -41,11 +41,11 @@ public class EscalationService {
     private final BusinessClock now;
     private final ApplicationEventPublisher events;
 
-    public EscalationService(ClockService clocks, ComplaintRepository complaints, TaskService tasks,
+    public EscalationService(DeadlineService deadlines, ComplaintRepository complaints, TaskService tasks,
                              Recipients recipients, MailTemplates templates, NotificationService notifications,
                              Timeline timeline, JdbcClient jdbc, BusinessClock now,
                              ApplicationEventPublisher events) {
-        this.clocks = clocks;
+        this.deadlines = deadlines;
         this.complaints = complaints;
         this.tasks = tasks;
         this.recipients = recipients;
@@ -58,63 +58,63 @@ public class EscalationService {
     }
 
     /**
-     * The deadline ladder looks at its clocks: every step whose time has come is taken, in order, on every clock
+     * The deadline ladder looks at its deadlines: every step whose time has come is taken, in order, on every deadline
      * that is neither met nor paused — the 80% reminder (level 0); the deadline (level 1, and for a G3/G4 complaint
      * level 3 as well, except on the first response); the deadline plus half its time again (level 2, not on the
      * first response). {@code processInstanceId} is the instance whose open tasks the escalated groups join. A step
-     * is taken once: the clock's ladder step moves first, so a second node or a retry finds it taken.
+     * is taken once: the deadline's ladder step moves first, so a second node or a retry finds it taken.
      * Returns the number of steps taken.
      */
-    public int climb(String caseNumber, List<String> clockNames, String processInstanceId) {
+    public int climb(String caseNumber, List<String> deadlineNames, String processInstanceId) {
         Instant at = now.now();
         int taken = 0;
         Complaint complaint = null;
         List<Task> open = null;
-        for (String name : clockNames) {
-            Clock clock = clocks.find(caseNumber, name).orElse(null);
-            while (clock != null && clock.climbing() && clock.state() != ClockState.PAUSED
-                    && !clock.nextStepAt().isAfter(at)) {
-                int step = clock.ladderStep();
-                if (!clocks.stepTaken(clock, step)) {
+        for (String name : deadlineNames) {
+            Deadline deadline = deadlines.find(caseNumber, name).orElse(null);
+            while (deadline != null && deadline.climbing() && deadline.state() != DeadlineState.PAUSED
+                    && !deadline.nextStepAt().isAfter(at)) {
+                int step = deadline.ladderStep();
+                if (!deadlines.stepTaken(deadline, step)) {
                     break;
                 }
                 if (complaint == null) {
                     complaint = complaints.find(caseNumber).orElseThrow();
                     open = tasks.createTaskQuery().processInstanceId(processInstanceId).active().list();
                 }
-                for (int level : levels(clock, step, complaint.grade())) {
-                    act(clock, level, complaint, open);
+                for (int level : levels(deadline, step, complaint.grade())) {
+                    act(deadline, level, complaint, open);
                 }
                 taken++;
-                clock = clocks.find(caseNumber, name).orElse(null);
+                deadline = deadlines.find(caseNumber, name).orElse(null);
             }
         }
         return taken;
     }
 
-    static List<Integer> levels(Clock clock, int step, String grade) {
+    static List<Integer> levels(Deadline deadline, int step, String grade) {
         boolean major = "G3".equals(grade) || "G4".equals(grade);
         return switch (step) {
             case 0 -> List.of(0);
-            case 1 -> major && !Clock.FIRST_RESPONSE.equals(clock.name()) ? List.of(1, 3) : List.of(1);
+            case 1 -> major && !Deadline.FIRST_RESPONSE.equals(deadline.name()) ? List.of(1, 3) : List.of(1);
             default -> List.of(2);
         };
     }
 
     /**
-     * Generation 1 (boundary timers, one per level): acts on one level for the clock, unless the clock has been met
+     * Generation 1 (boundary timers, one per level): acts on one level for the deadline, unless the deadline has been met
      * or is paused. Returns whether anything happened.
      */
-    public boolean escalate(String caseNumber, String clockName, int level, String processInstanceId) {
-        Clock clock = clocks.find(caseNumber, clockName).orElse(null);
-        if (clock == null || !clock.open() || clock.state() == ClockState.PAUSED) {
+    public boolean escalate(String caseNumber, String deadlineName, int level, String processInstanceId) {
+        Deadline deadline = deadlines.find(caseNumber, deadlineName).orElse(null);
+        if (deadline == null || !deadline.open() || deadline.state() == DeadlineState.PAUSED) {
             return false;
         }
         if (level >= 3 && !reachesEmergencyGroup(caseNumber)) {
             return false;
         }
         Complaint complaint = complaints.find(caseNumber).orElseThrow();
-        act(clock, level, complaint, tasks.createTaskQuery().processInstanceId(processInstanceId).active().list());
+        act(deadline, level, complaint, tasks.createTaskQuery().processInstanceId(processInstanceId).active().list());
         return true;
     }
 
@@ -133,13 +133,13 @@ public class EscalationService {
     }
 
     /** One level: the group joins the open tasks (from level 1), is told by mail, and it is recorded and counted. */
-    private void act(Clock clock, int level, Complaint complaint, List<Task> open) {
-        String caseNumber = clock.caseNumber();
-        String clockName = clock.name();
+    private void act(Deadline deadline, int level, Complaint complaint, List<Task> open) {
+        String caseNumber = deadline.caseNumber();
+        String deadlineName = deadline.name();
         if (level >= 1) {
-            clocks.breach(caseNumber, clockName);
+            deadlines.breach(caseNumber, deadlineName);
         }
-        String department = clock.departmentKey();
+        String department = deadline.departmentKey();
         String group = groupFor(level, department, open);
         List<String> to = level == 0 ? holdersOf(open, group) : recipients.ofGroup(group);
         if (level >= 1) {
@@ -148,11 +148,11 @@ public class EscalationService {
         Instant at = now.now();
         jdbc.sql("insert into escalation (case_number, clock, department, level, escalated_to, at)"
                         + " values (?, ?, ?, ?, ?, ?)")
-                .param(caseNumber).param(clockName).param(department).param(level).param(group)
+                .param(caseNumber).param(deadlineName).param(department).param(level).param(group)
                 .param(at.atOffset(java.time.ZoneOffset.UTC)).update();
-        events.publishEvent(new Escalated(caseNumber, clockName, department, level, at));
-        String label = ClockService.label(clockName);
-        String due = clocks.format(clock.targetAt());
+        events.publishEvent(new Escalated(caseNumber, deadlineName, department, level, at));
+        String label = DeadlineService.label(deadlineName);
+        String due = deadlines.format(deadline.targetAt());
         timeline.record(caseNumber, io.complaintflow.complaint.Actors.SYSTEM,
                 level == 0 ? TimelineKind.REMINDED : TimelineKind.ESCALATED,
                 level == 0 ? label + "即将超时（期限 " + due + "），已提醒" + group

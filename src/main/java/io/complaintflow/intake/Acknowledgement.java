@@ -4,8 +4,8 @@ import io.complaintflow.complaint.Complaint;
 import io.complaintflow.complaint.ComplaintRepository;
 import io.complaintflow.notification.MailTemplates;
 import io.complaintflow.notification.NotificationService;
-import io.complaintflow.sla.Clock;
-import io.complaintflow.sla.ClockService;
+import io.complaintflow.sla.Deadline;
+import io.complaintflow.sla.DeadlineService;
 import java.util.List;
 import org.springframework.stereotype.Service;
 
@@ -18,21 +18,21 @@ import org.springframework.stereotype.Service;
 public class Acknowledgement {
 
     private final ComplaintRepository complaints;
-    private final ClockService clocks;
+    private final DeadlineService deadlines;
     private final NotificationService notifications;
     private final MailTemplates templates;
 
-    public Acknowledgement(ComplaintRepository complaints, ClockService clocks, NotificationService notifications,
+    public Acknowledgement(ComplaintRepository complaints, DeadlineService deadlines, NotificationService notifications,
                            MailTemplates templates) {
         this.complaints = complaints;
-        this.clocks = clocks;
+        this.deadlines = deadlines;
         this.notifications = notifications;
         this.templates = templates;
     }
 
     public void send(String caseNumber) {
         Complaint c = complaints.find(caseNumber).orElseThrow();
-        String expectedBy = clocks.find(caseNumber, Clock.RESOLUTION).map(k -> clocks.format(k.targetAt())).orElse("—");
+        String expectedBy = deadlines.find(caseNumber, Deadline.RESOLUTION).map(k -> deadlines.format(k.targetAt())).orElse("—");
         List<String> to = c.customer().email() == null ? List.of() : List.of(c.customer().email());
         notifications.send(caseNumber, "受理回执", templates.acknowledgement(to, c.customer().name(), caseNumber,
                 c.subject() == null ? "您反映的问题" : c.subject(), expectedBy));

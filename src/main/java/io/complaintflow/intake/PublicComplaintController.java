@@ -10,8 +10,8 @@ import io.complaintflow.intake.ComplaintRequest.CustomerRequest;
 import io.complaintflow.intake.PublicProblems.PayloadTooLargeException;
 import io.complaintflow.intake.PublicRateLimiter.Bucket;
 import io.complaintflow.security.Masking;
-import io.complaintflow.sla.Clock;
-import io.complaintflow.sla.ClockService;
+import io.complaintflow.sla.Deadline;
+import io.complaintflow.sla.DeadlineService;
 import io.complaintflow.web.FieldError;
 import io.complaintflow.web.InvalidRequestException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -60,16 +60,16 @@ class PublicComplaintController {
 
     private final IntakeService intake;
     private final ComplaintRepository complaints;
-    private final ClockService clocks;
+    private final DeadlineService deadlines;
     private final PublicRateLimiter limiter;
     private final ComplaintRequestValidator validator;
 
-    public PublicComplaintController(IntakeService intake, ComplaintRepository complaints, ClockService clocks,
+    public PublicComplaintController(IntakeService intake, ComplaintRepository complaints, DeadlineService deadlines,
                                      PublicRateLimiter limiter, ComplaintRequestValidator validator) {
         this.validator = validator;
         this.intake = intake;
         this.complaints = complaints;
-        this.clocks = clocks;
+        this.deadlines = deadlines;
         this.limiter = limiter;
     }
 
@@ -133,7 +133,7 @@ class PublicComplaintController {
                 steps.add(new PublicStatus.Step(entry.at(), text));
             }
         }
-        var expectedBy = clocks.find(c.caseNumber(), Clock.RESOLUTION).map(Clock::targetAt).orElse(null);
+        var expectedBy = deadlines.find(c.caseNumber(), Deadline.RESOLUTION).map(Deadline::targetAt).orElse(null);
         return ResponseEntity.ok(new PublicStatus(c.caseNumber(), c.status(),
                 Coded.labelOf(ComplaintStatus.class, c.status()),
                 c.category() == null ? null : Coded.labelOf(Category.class, c.category()),

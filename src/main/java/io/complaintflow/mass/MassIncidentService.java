@@ -7,7 +7,7 @@ import io.complaintflow.complaint.ComplaintProcess;
 import io.complaintflow.complaint.ComplaintRepository;
 import io.complaintflow.complaint.Timeline;
 import io.complaintflow.complaint.TimelineKind;
-import io.complaintflow.sla.ClockService;
+import io.complaintflow.sla.DeadlineService;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,7 +45,7 @@ public class MassIncidentService {
     private final TaskService tasks;
     private final DecisionService decisions;
     private final ApplicationEventPublisher events;
-    private final ClockService clocks;
+    private final DeadlineService deadlines;
     private final BusinessClock clock;
     private final Duration window;
     private final int threshold;
@@ -53,7 +53,7 @@ public class MassIncidentService {
     public MassIncidentService(MassIncidents incidents, ComplaintRepository complaints, Timeline timeline,
                                RuntimeService runtime, TaskService tasks,
                                DecisionService decisions,
-                               ApplicationEventPublisher events, ClockService clocks, BusinessClock clock,
+                               ApplicationEventPublisher events, DeadlineService deadlines, BusinessClock clock,
                                MassProperties settings) {
         this.incidents = incidents;
         this.complaints = complaints;
@@ -62,7 +62,7 @@ public class MassIncidentService {
         this.tasks = tasks;
         this.decisions = decisions;
         this.events = events;
-        this.clocks = clocks;
+        this.deadlines = deadlines;
         this.clock = clock;
         this.window = settings.window();
         this.threshold = settings.threshold();
@@ -178,12 +178,12 @@ public class MassIncidentService {
 
     /**
      * Takes the incident's answer as this complaint's draft (returned: the caller puts it into the lifecycle);
-     * department clocks stop, departments are done.
+     * department deadlines stop, departments are done.
      */
     public MassIncident adopt(String caseNumber) {
         MassIncident incident = incidents.ofComplaint(caseNumber).orElseThrow();
-        clocks.all(caseNumber).stream().filter(k -> k.departmentKey() != null && k.open())
-                .forEach(k -> clocks.stop(caseNumber, k.name()));
+        deadlines.all(caseNumber).stream().filter(k -> k.departmentKey() != null && k.open())
+                .forEach(k -> deadlines.stop(caseNumber, k.name()));
         timeline.record(caseNumber, Actors.SYSTEM, TimelineKind.MASS_INCIDENT, "采用群体事件 " + incident.label()
                 + " 的统一答复，各部门无需另行处理", incident.answer());
         return incident;

@@ -49,12 +49,12 @@ public class MailTemplates {
                         + "</b> 前在任务列表中处理。</p>");
     }
 
-    public Mail escalation(List<String> to, int level, String caseNumber, String grade, String clockLabel,
+    public Mail escalation(List<String> to, int level, String caseNumber, String grade, String deadlineLabel,
                            String due, String subject) {
         String what = level == 0 ? "即将超时提醒" : "超时升级（" + levelName(level) + "）";
-        return digestible(to, "【" + what + "】" + caseNumber + " " + clockLabel + "期限 " + due,
+        return digestible(to, "【" + what + "】" + caseNumber + " " + deadlineLabel + "期限 " + due,
                 "<p>投诉 <b>" + e(caseNumber) + "</b>（等级 " + e(grade) + "，" + e(subject) + "）的"
-                        + e(clockLabel) + "期限为 <b>" + e(due) + "</b>。</p>"
+                        + e(deadlineLabel) + "期限为 <b>" + e(due) + "</b>。</p>"
                         + (level == 0 ? "<p>请尽快处理。</p>"
                         : "<p>该期限已超时，工单已升级至您，请在任务列表中跟进。</p>"));
     }

@@ -1,5 +1,6 @@
 package io.complaintflow.report;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -43,7 +44,8 @@ public final class Heatmap {
                        Instant endedAt, Double hours, boolean canceled, List<Escalation> escalations) {
     }
 
-    public record Escalation(String clock, String department, int level, String escalatedTo, Instant at) {
+    /** JSON keeps the name {@code clock} that API clients read (docs/glossary.md). */
+    public record Escalation(@JsonProperty("clock") String deadline, String department, int level, String escalatedTo, Instant at) {
     }
 
     /** A process instance this one called (a department's part), to follow the path into it. */

@@ -27,7 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The figures of the diagram heat and the path view, read from the engine's generic history (one row per visit of
- * an activity, whatever the diagram) joined with the complaint, its clocks and its escalations. Nothing here knows
+ * an activity, whatever the diagram) joined with the complaint, its deadlines and its escalations. Nothing here knows
  * an activity id: a redesigned model shows its own activities the moment it has history.
  *
  * <p>A "stay" is a visit of an activity where a complaint can wait (tasks, sub-processes, call activities, catch
@@ -58,7 +58,7 @@ public class HeatmapService {
             """;
 
     /**
-     * The stay's deadline had passed at ?: in a department's own process its department clock, elsewhere any clock
+     * The stay's deadline had passed at ?: in a department's own process its department deadline, elsewhere any deadline
      * of the complaint; or the due date of its task.
      */
     private static final String OVERDUE = """

@@ -17,15 +17,15 @@ final class OpenStayQueries {
 
     /**
      * Per activity, the complaints waiting there now and how many of them are overdue — as the history query says: a
-     * clock of the complaint (in a department's own process its department clock) not paused, started, past its
+     * deadline of the complaint (in a department's own process its department deadline) not paused, started, past its
      * target and not stopped, or the task's due date passed. A stay is one complaint unless it is marked
      * {@code several} (its complaint waits there in more stays, {@link OpenStays}): those are grouped by complaint
-     * first, the others counted as they are — no aggregation per complaint over all stays. The late clocks are
-     * joined once as a set of (complaint, clock) with at most one row per stay; a filter with a department or on two
-     * dimensions leaves few stays, whose clocks are probed instead (cheaper than reading every late clock).
+     * first, the others counted as they are — no aggregation per complaint over all stays. The late deadlines are
+     * joined once as a set of (complaint, deadline) with at most one row per stay; a filter with a department or on two
+     * dimensions leaves few stays, whose deadlines are probed instead (cheaper than reading every late deadline).
      */
     static HeatSql waiting(String processDefinitionKey, Instant asOf, HeatFilter filter) {
-        // a department or two dimensions select a few of the stays: probe their clocks, not join all late ones
+        // a department or two dimensions select a few of the stays: probe their deadlines, not join all late ones
         boolean probe = filter.department() != null || filter.dimensions() >= 2;
         HeatSql single = stays("select os.activity_id act, count(*) waiting, sum(", ") late", processDefinitionKey,
                 asOf, filter, false, probe).append(" group by os.activity_id");
@@ -41,12 +41,12 @@ final class OpenStayQueries {
         return single;
     }
 
-    /** A stay is late at ?: its task's due date passed, or a late clock of its complaint joined ({@code lk}). */
+    /** A stay is late at ?: its task's due date passed, or a late deadline of its complaint joined ({@code lk}). */
     private static final String LATE = "case when os.task_due < ? or lk.case_number is not null then 1 else 0 end";
 
     /**
      * The open stays of a process at asOf, those marked several or the others, each with whether it is late: from
-     * the late clocks joined ({@code lk}) or probed.
+     * the late deadlines joined ({@code lk}) or probed.
      */
     private static HeatSql stays(String select, String selectEnd, String processDefinitionKey, Instant asOf,
                                  HeatFilter filter, boolean several, boolean probe) {
@@ -63,18 +63,18 @@ final class OpenStayQueries {
         return stays.filterOpen(filter);
     }
 
-    /** A clock of a complaint late at ?: not paused, started, past its target, not stopped. */
+    /** A deadline of a complaint late at ?: not paused, started, past its target, not stopped. */
     private static final String CLOCK_LATE = "k.state <> 'PAUSED' and k.started_at <= ? and k.target_at < ?"
             + " and (k.stopped_at is null or k.stopped_at > ?)";
 
-    /** The same with the stay's clocks probed (its department's, or any): parameters ?, then the clock's three. */
+    /** The same with the stay's deadlines probed (its department's, or any): parameters ?, then the deadline's three. */
     private static final String LATE_PROBED = "case when os.task_due < ? or exists (select 1 from complaint_clock k"
             + " where k.case_number = os.case_number and " + CLOCK_LATE
             + " and (os.department is null or k.clock = 'DEPARTMENT:' || os.department)) then 1 else 0 end";
 
     /**
-     * The late clocks as (complaint, clock), read once for both kinds of stays: each late clock, and '' once per
-     * complaint with any late clock; a stay joins the one it needs (its department's, or any) — one row at most.
+     * The late deadlines as (complaint, deadline), read once for both kinds of stays: each late deadline, and '' once per
+     * complaint with any late deadline; a stay joins the one it needs (its department's, or any) — one row at most.
      */
     private static final String LATE_CLOCKS = "select k.case_number, cast('' as varchar(50)) clock"
             + " from complaint_clock k where " + CLOCK_LATE + " group by k.case_number"
@@ -85,7 +85,7 @@ final class OpenStayQueries {
             left join complaint c on c.case_number = os.case_number""";
 
     /**
-     * The stays of one activity open now, from heat_open_stay: each with its clocks joined once (late: one of them
+     * The stays of one activity open now, from heat_open_stay: each with its deadlines joined once (late: one of them
      * running past its target; due: the earliest target of those running), the first {@code limit} of them by
      * lateness and deadline; the complaint's grade read for those only.
      */

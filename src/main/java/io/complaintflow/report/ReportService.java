@@ -15,7 +15,7 @@ import io.complaintflow.report.Reports.CrisisRow;
 import io.complaintflow.report.Reports.MassIncidentRow;
 import io.complaintflow.report.Reports.SurgeRow;
 import io.complaintflow.sla.BusinessCalendar;
-import io.complaintflow.sla.ClockService;
+import io.complaintflow.sla.DeadlineService;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -35,7 +35,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Figures for managers, computed in the database from the complaint record, the clocks and their history, the
+ * Figures for managers, computed in the database from the complaint record, the deadlines and their history, the
  * escalations and the engine's open tasks. Every query is bounded by the period and served by an index.
  */
 @Service
@@ -92,7 +92,7 @@ public class ReportService {
     }
 
     public List<DepartmentRow> departments(Period p) {
-        Map<Long, List<ClockStep>> history = new HashMap<>();
+        Map<Long, List<DeadlineStep>> history = new HashMap<>();
         jdbc.sql("""
                         select e.clock_id, c.clock, e.at, e.event, e.target_at from clock_event e
                         join complaint_clock c on c.id = e.clock_id
@@ -101,17 +101,17 @@ public class ReportService {
                         order by e.clock_id, e.id""")
                 .params(odt(p.from()), odt(p.to()))
                 .query(rs -> {
-                    history.computeIfAbsent(rs.getLong("clock_id"), k -> new ArrayList<>()).add(new ClockStep(
+                    history.computeIfAbsent(rs.getLong("clock_id"), k -> new ArrayList<>()).add(new DeadlineStep(
                             rs.getString("clock").substring("DEPARTMENT:".length()), instant(rs, "at"),
                             rs.getString("event"), instant(rs, "target_at")));
                 });
         Map<String, List<Double>> hours = new HashMap<>();
         Map<String, long[]> onTime = new HashMap<>();
-        for (List<ClockStep> steps : history.values()) {
+        for (List<DeadlineStep> steps : history.values()) {
             Instant started = null;
             Instant pausedAt = null;
             Duration paused = Duration.ZERO;
-            for (ClockStep s : steps) {
+            for (DeadlineStep s : steps) {
                 switch (s.event()) {
                     case "STARTED" -> {
                         started = s.at();
@@ -275,7 +275,7 @@ public class ReportService {
                 .list();
     }
 
-    /** Open clocks past their deadline, most overdue first (at most {@code limit}). */
+    /** Open deadlines past their target, most overdue first (at most {@code limit}). */
     public List<Overdue> overdue(Instant now, int limit) {
         List<Overdue> rows = new ArrayList<>();
         jdbc.sql("""
@@ -288,7 +288,7 @@ public class ReportService {
                     String caseNumber = rs.getString("case_number");
                     var instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber)
                             .processDefinitionKey("complaint-handling").singleResult();
-                    rows.add(new Overdue(caseNumber, rs.getString("clock"), ClockService.label(rs.getString("clock")),
+                    rows.add(new Overdue(caseNumber, rs.getString("clock"), DeadlineService.label(rs.getString("clock")),
                             instant(rs, "target_at"), rs.getString("grade"), rs.getString("subject"),
                             instance == null ? null : instance.getId()));
                 });
@@ -313,6 +313,6 @@ public class ReportService {
 
 
 
-    private record ClockStep(String department, Instant at, String event, Instant targetAt) {
+    private record DeadlineStep(String department, Instant at, String event, Instant targetAt) {
     }
 }

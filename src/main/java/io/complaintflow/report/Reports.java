@@ -1,5 +1,6 @@
 package io.complaintflow.report;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -33,7 +34,9 @@ public final class Reports {
     public record DailyVolume(LocalDate day, Map<String, Long> byChannel) {
     }
 
-    public record Overdue(String caseNumber, String clock, String clockLabel, Instant targetAt, String grade,
+    /** JSON keeps the names {@code clock} and {@code clockLabel} that API clients read (docs/glossary.md). */
+    public record Overdue(String caseNumber, @JsonProperty("clock") String deadline,
+                          @JsonProperty("clockLabel") String deadlineLabel, Instant targetAt, String grade,
                           String subject, String processInstanceId) {
     }
 

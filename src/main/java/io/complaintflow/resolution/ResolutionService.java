@@ -6,9 +6,9 @@ import io.complaintflow.complaint.Complaint;
 import io.complaintflow.notification.MailTemplates;
 import io.complaintflow.notification.NotificationService;
 import io.complaintflow.sla.BusinessCalendar;
-import io.complaintflow.sla.Clock;
-import io.complaintflow.sla.ClockDuration;
-import io.complaintflow.sla.ClockService;
+import io.complaintflow.sla.Deadline;
+import io.complaintflow.sla.DeadlineDuration;
+import io.complaintflow.sla.DeadlineService;
 import java.time.Instant;
 import io.complaintflow.complaint.ComplaintRepository;
 import io.complaintflow.complaint.ComplaintRepository.Counter;
@@ -29,7 +29,7 @@ public class ResolutionService {
     private final ComplaintRepository complaints;
     private final Timeline timeline;
     private final BusinessClock clock;
-    private final ClockService clocks;
+    private final DeadlineService deadlines;
     private final BusinessCalendar calendar;
     private final NotificationService notifications;
     private final MailTemplates templates;
@@ -38,7 +38,7 @@ public class ResolutionService {
     private final CompensationProposals proposals;
 
     public ResolutionService(ComplaintRepository complaints, Timeline timeline, BusinessClock clock,
-                             ClockService clocks, BusinessCalendar calendar,
+                             DeadlineService deadlines, BusinessCalendar calendar,
                              NotificationService notifications, MailTemplates templates, SurveyLinks surveys,
                              ClosureCauses closure, CompensationProposals proposals) {
         this.proposals = proposals;
@@ -47,7 +47,7 @@ public class ResolutionService {
         this.complaints = complaints;
         this.timeline = timeline;
         this.clock = clock;
-        this.clocks = clocks;
+        this.deadlines = deadlines;
         this.calendar = calendar;
         this.notifications = notifications;
         this.templates = templates;
@@ -67,7 +67,7 @@ public class ResolutionService {
         complaints.updateStatus(caseNumber, ComplaintStatus.RESOLVED.code(), clock.now());
         Complaint complaint = complaints.find(caseNumber).orElseThrow();
         timeline.record(caseNumber, Actors.SYSTEM, TimelineKind.ANSWERED, "答复客户", complaint.resolution());
-        clocks.stop(caseNumber, Clock.FIRST_RESPONSE);
+        deadlines.stop(caseNumber, Deadline.FIRST_RESPONSE);
         notifications.send(caseNumber, "答复通知", templates.answer(customerMail(complaint),
                 complaint.customer().name(), caseNumber, complaint.resolution()));
     }
@@ -99,20 +99,20 @@ public class ResolutionService {
                 "投诉经理接管，重新交由 " + TriageService.departmentNames(departments) + " 处理", note);
     }
 
-    /** Closes the case, stops its clocks and returns when the satisfaction callback is due. */
+    /** Closes the case, stops its deadlines and returns when the satisfaction callback is due. */
     public Instant close(String caseNumber, String callbackWait, String actor) {
         ClosureCause cause = closure.of(caseNumber).orElseThrow(() -> FormValues.invalid(
                 "工单 " + caseNumber + " 结案须记录根本原因、责任部门和是否可预防"));
         Instant closedAt = clock.now();
         complaints.close(caseNumber, closedAt);
-        clocks.stop(caseNumber, Clock.FIRST_RESPONSE);
-        clocks.stop(caseNumber, Clock.RESOLUTION);
+        deadlines.stop(caseNumber, Deadline.FIRST_RESPONSE);
+        deadlines.stop(caseNumber, Deadline.RESOLUTION);
         Complaint complaint = complaints.find(caseNumber).orElseThrow();
-        Instant callbackDue = calendar.plus(closedAt, ClockDuration.parse(callbackWait));
-        timeline.record(caseNumber, actor, TimelineKind.CLOSED, "结案，回访安排在 " + clocks.format(callbackDue) + " 前",
+        Instant callbackDue = calendar.plus(closedAt, DeadlineDuration.parse(callbackWait));
+        timeline.record(caseNumber, actor, TimelineKind.CLOSED, "结案，回访安排在 " + deadlines.format(callbackDue) + " 前",
                 (complaint.resolution() == null ? "" : complaint.resolution() + "\n") + closure.describe(cause));
         notifications.send(caseNumber, "结案通知", templates.closed(customerMail(complaint),
-                complaint.customer().name(), caseNumber, complaint.resolution(), clocks.format(callbackDue),
+                complaint.customer().name(), caseNumber, complaint.resolution(), deadlines.format(callbackDue),
                 surveys.issueLink(caseNumber)));
         return callbackDue;
     }

@@ -52,7 +52,7 @@ import java.util.TreeSet;
  * deadline). Fraction 1 is the deadline; fractions above 1 continue past it in the same kind of time.
  *
  * <h2>Pauses</h2>
- * {@link #workingTimeBetween} measures the working time a paused clock lost; {@link #plusWorkingTime} moves its
+ * {@link #workingTimeBetween} measures the working time a paused deadline lost; {@link #plusWorkingTime} moves its
  * deadline by that much. Both count working time as WORKING_TIME does; adding zero returns the start unchanged.
  */
 public final class BusinessCalendar {
@@ -132,7 +132,7 @@ public final class BusinessCalendar {
     }
 
     /** The deadline: {@code duration} after {@code start}, in the duration's kind of time (see the class doc). */
-    public Instant plus(Instant start, ClockDuration duration) {
+    public Instant plus(Instant start, DeadlineDuration duration) {
         Objects.requireNonNull(start, "start");
         return switch (duration.kind()) {
             case WORKING_TIME -> plusWorkingTime(start, duration.time());
@@ -155,7 +155,7 @@ public final class BusinessCalendar {
      * The point {@code fraction} of the way to the deadline (0.8 = the warning point, 1.5 = the deadline plus
      * half its time again), in the duration's own kind of time (see the class doc).
      */
-    public Instant plusFraction(Instant start, ClockDuration duration, double fraction) {
+    public Instant plusFraction(Instant start, DeadlineDuration duration, double fraction) {
         if (!(fraction >= 0) || Double.isInfinite(fraction)) {
             throw new IllegalArgumentException("Fraction must be a finite number >= 0, got " + fraction);
         }

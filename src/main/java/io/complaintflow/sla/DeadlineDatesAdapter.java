@@ -6,26 +6,26 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
 /**
- * Expressions of the models for deadlines: a task's due date is its clock's current target, read from the clock
- * (not copied into variables), and the name of a department's clock for the ladder that watches it.
+ * Expressions of the models for deadlines: a task's due date is its deadline's current target, read from the deadline
+ * (not copied into variables), and the name of a department's deadline for the ladder that watches it.
  */
 @PublishedForModels
 @Component("deadlines")
 public class DeadlineDatesAdapter {
 
-    private final ClockRepository clocks;
+    private final DeadlineRepository deadlines;
 
-    public DeadlineDatesAdapter(ClockRepository clocks) {
-        this.clocks = clocks;
+    public DeadlineDatesAdapter(DeadlineRepository deadlines) {
+        this.deadlines = deadlines;
     }
 
-    /** The target of the case's clock; {@code department}: the clock of this instance's department. */
-    public Date due(DelegateExecution execution, String clock) {
-        String name = "department".equals(clock) ? department((String) execution.getVariable("department")) : clock;
-        return clocks.find(execution.getBusinessKey(), name).map(c -> Date.from(c.targetAt())).orElse(null);
+    /** The target of the case's deadline; {@code department}: the deadline of this instance's department. */
+    public Date due(DelegateExecution execution, String deadline) {
+        String name = "department".equals(deadline) ? department((String) execution.getVariable("department")) : deadline;
+        return deadlines.find(execution.getBusinessKey(), name).map(c -> Date.from(c.targetAt())).orElse(null);
     }
 
     public String department(String department) {
-        return Clock.department(department);
+        return Deadline.department(department);
     }
 }

@@ -15,24 +15,24 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
 
 /**
- * After complaint-sla: starts the complaint's clocks — first response, overall resolution and, for regulator
+ * After complaint-sla: starts the complaint's deadlines — first response, overall resolution and, for regulator
  * cases, the reply to the regulator (the earlier of the table's default and the regulator's own deadline). The
- * deadline ladders read the clocks themselves; what later steps need of the table (a department's time, the
+ * deadline ladders read the deadlines themselves; what later steps need of the table (a department's time, the
  * callback wait) stays in two variables.
  */
 @PublishedForModels
 @Component("deadlinesDecided")
 class DeadlinesDecidedListener implements ExecutionListener {
 
-    private final ClockService clocks;
+    private final DeadlineService deadlines;
     private final BusinessCalendar calendar;
     private final ComplaintRepository complaints;
     private final Timeline timeline;
     private final CaseFileAdapter caseFile;
 
-    DeadlinesDecidedListener(ClockService clocks, BusinessCalendar calendar, ComplaintRepository complaints,
+    DeadlinesDecidedListener(DeadlineService deadlines, BusinessCalendar calendar, ComplaintRepository complaints,
                              Timeline timeline, CaseFileAdapter caseFile) {
-        this.clocks = clocks;
+        this.deadlines = deadlines;
         this.calendar = calendar;
         this.complaints = complaints;
         this.timeline = timeline;
@@ -46,23 +46,23 @@ class DeadlinesDecidedListener implements ExecutionListener {
         String caseNumber = execution.getBusinessKey();
         Complaint complaint = complaints.find(caseNumber).orElseThrow();
 
-        Clock firstResponse = clocks.start(caseNumber, Clock.FIRST_RESPONSE, (String) sla.get("firstResponse"),
+        Deadline firstResponse = deadlines.start(caseNumber, Deadline.FIRST_RESPONSE, (String) sla.get("firstResponse"),
                 complaint.createdAt());
         if (complaint.resolvedAtIntake()) {
-            firstResponse = clocks.stop(caseNumber, Clock.FIRST_RESPONSE).orElse(firstResponse);
+            firstResponse = deadlines.stop(caseNumber, Deadline.FIRST_RESPONSE).orElse(firstResponse);
         }
-        Clock resolution = clocks.start(caseNumber, Clock.RESOLUTION, (String) sla.get("resolution"),
+        Deadline resolution = deadlines.start(caseNumber, Deadline.RESOLUTION, (String) sla.get("resolution"),
                 complaint.createdAt());
-        StringBuilder summary = new StringBuilder("处理期限：首次响应 ").append(clocks.format(firstResponse.targetAt()))
-                .append("，整体解决 ").append(clocks.format(resolution.targetAt()));
+        StringBuilder summary = new StringBuilder("处理期限：首次响应 ").append(deadlines.format(firstResponse.targetAt()))
+                .append("，整体解决 ").append(deadlines.format(resolution.targetAt()));
 
         String replySpec = (String) sla.get("regulatorReply");
         if (complaint.regulator() != null && replySpec != null) {
-            Instant byTable = calendar.plus(complaint.createdAt(), ClockDuration.parse(replySpec));
-            Clock reply = complaint.regulatorDeadline() != null && complaint.regulatorDeadline().isBefore(byTable)
-                    ? clocks.startUntil(caseNumber, Clock.REGULATOR_REPLY, replySpec, complaint.regulatorDeadline())
-                    : clocks.start(caseNumber, Clock.REGULATOR_REPLY, replySpec, complaint.createdAt());
-            summary.append("，监管答复 ").append(clocks.format(reply.targetAt()));
+            Instant byTable = calendar.plus(complaint.createdAt(), DeadlineDuration.parse(replySpec));
+            Deadline reply = complaint.regulatorDeadline() != null && complaint.regulatorDeadline().isBefore(byTable)
+                    ? deadlines.startUntil(caseNumber, Deadline.REGULATOR_REPLY, replySpec, complaint.regulatorDeadline())
+                    : deadlines.start(caseNumber, Deadline.REGULATOR_REPLY, replySpec, complaint.createdAt());
+            summary.append("，监管答复 ").append(deadlines.format(reply.targetAt()));
         }
         execution.setVariable("departmentSla", sla.get("departmentHandling"));
         execution.setVariable("callbackWait", sla.get("callbackWait"));

@@ -19,13 +19,13 @@ import org.springframework.stereotype.Component;
 
 /**
  * Approval of a regulator-deadline extension: the deadline moves, its ladder steps back and re-arms
- * ({@link ClockService#extend}), the customer is told.
+ * ({@link DeadlineService#extend}), the customer is told.
  */
 @PublishedForModels
 @Component("extensionDecided")
 class ExtensionApprovalListener implements TaskListener {
 
-    private final ClockService clocks;
+    private final DeadlineService deadlines;
     private final BusinessCalendar calendar;
     private final ComplaintRepository complaints;
     private final NotificationService notifications;
@@ -34,11 +34,11 @@ class ExtensionApprovalListener implements TaskListener {
     private final CaseFileAdapter caseFile;
     private final Actors actors;
 
-    ExtensionApprovalListener(ClockService clocks, BusinessCalendar calendar,
+    ExtensionApprovalListener(DeadlineService deadlines, BusinessCalendar calendar,
                               ComplaintRepository complaints, NotificationService notifications,
                               MailTemplates templates, Timeline timeline, CaseFileAdapter caseFile,
                               Actors actors) {
-        this.clocks = clocks;
+        this.deadlines = deadlines;
         this.calendar = calendar;
         this.complaints = complaints;
         this.notifications = notifications;
@@ -62,16 +62,16 @@ class ExtensionApprovalListener implements TaskListener {
         int days = FormValues.integer(task.getVariable("extensionDays"), "延长至（天）");
         String reason = FormValues.text(task.getVariable("extensionReason"));
         Complaint complaint = complaints.find(caseNumber).orElseThrow();
-        Instant target = calendar.plus(complaint.createdAt(), ClockDuration.parse("cal:P" + days + "D"));
-        Clock clock = clocks.extend(caseNumber, Clock.REGULATOR_REPLY, target, reason);
+        Instant target = calendar.plus(complaint.createdAt(), DeadlineDuration.parse("cal:P" + days + "D"));
+        Deadline deadline = deadlines.extend(caseNumber, Deadline.REGULATOR_REPLY, target, reason);
         if (ModelGeneration.boundaryTimers(task.getExecution())) {
-            task.setVariables(ClockTimers.points(clock, "regulatorReply"));
+            task.setVariables(DeadlineTimers.points(deadline, "regulatorReply"));
         }
         timeline.record(caseNumber, actors.of(task.getAssignee()), TimelineKind.EXTENSION,
-                "批准延期：监管答复期限延至 " + clocks.format(target), FormValues.text(task.getVariable("approvalNote")));
+                "批准延期：监管答复期限延至 " + deadlines.format(target), FormValues.text(task.getVariable("approvalNote")));
         List<String> to = complaint.customer().email() == null ? List.of() : List.of(complaint.customer().email());
         notifications.send(caseNumber, "延期通知",
-                templates.extension(to, complaint.customer().name(), caseNumber, clocks.format(target), reason));
+                templates.extension(to, complaint.customer().name(), caseNumber, deadlines.format(target), reason));
         caseFile.refresh(caseNumber, task);
     }
 }

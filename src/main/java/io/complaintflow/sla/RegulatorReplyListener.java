@@ -12,20 +12,20 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * The center records its reply to the regulator (which stops the regulator clock), or asks for more time: up to
+ * The center records its reply to the regulator (which stops the regulator deadline), or asks for more time: up to
  * 30 days needs complaint-managers, beyond that (at most 60) the emergency group.
  */
 @PublishedForModels
 @Component("regulatorReplied")
 class RegulatorReplyListener implements TaskListener {
 
-    private final ClockService clocks;
+    private final DeadlineService deadlines;
     private final Timeline timeline;
     private final CaseFileAdapter caseFile;
     private final Actors actors;
 
-    RegulatorReplyListener(ClockService clocks, Timeline timeline, CaseFileAdapter caseFile, Actors actors) {
-        this.clocks = clocks;
+    RegulatorReplyListener(DeadlineService deadlines, Timeline timeline, CaseFileAdapter caseFile, Actors actors) {
+        this.deadlines = deadlines;
         this.timeline = timeline;
         this.caseFile = caseFile;
         this.actors = actors;
@@ -36,7 +36,7 @@ class RegulatorReplyListener implements TaskListener {
         String caseNumber = task.getExecution().getBusinessKey();
         String decision = FormValues.requiredText(task.getVariable("regulatorDecision"), "处理方式");
         if ("replied".equals(decision)) {
-            clocks.stop(caseNumber, Clock.REGULATOR_REPLY);
+            deadlines.stop(caseNumber, Deadline.REGULATOR_REPLY);
             timeline.record(caseNumber, actors.of(task.getAssignee()), TimelineKind.REGULATOR_REPLIED, "已答复监管机构",
                     FormValues.requiredText(task.getVariable("regulatorReplyText"), "答复内容"));
         } else if ("extend".equals(decision)) {

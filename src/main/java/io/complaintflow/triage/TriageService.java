@@ -9,8 +9,8 @@ import io.complaintflow.complaint.Grade;
 import io.complaintflow.complaint.Timeline;
 import io.complaintflow.complaint.TimelineKind;
 import io.complaintflow.crisis.CrisisStarter;
-import io.complaintflow.sla.Clock;
-import io.complaintflow.sla.ClockService;
+import io.complaintflow.sla.Deadline;
+import io.complaintflow.sla.DeadlineService;
 import java.util.List;
 import org.springframework.stereotype.Service;
 
@@ -21,12 +21,12 @@ public class TriageService {
     private final ComplaintRepository complaints;
     private final Timeline timeline;
     private final BusinessClock clock;
-    private final ClockService clocks;
+    private final DeadlineService deadlines;
     private final CrisisStarter crises;
 
     public TriageService(ComplaintRepository complaints, Timeline timeline, BusinessClock clock,
-                         ClockService clocks, CrisisStarter crises) {
-        this.clocks = clocks;
+                         DeadlineService deadlines, CrisisStarter crises) {
+        this.deadlines = deadlines;
         this.crises = crises;
         this.complaints = complaints;
         this.timeline = timeline;
@@ -41,7 +41,7 @@ public class TriageService {
                 + Coded.labelOf(Category.class, triage.category()) + "，分派 " + departmentNames(triage.departments());
         timeline.record(caseNumber, actor, kind, summary, note);
         if (kind == TimelineKind.TRIAGE_REVIEWED) {
-            clocks.stop(caseNumber, Clock.FIRST_RESPONSE);
+            deadlines.stop(caseNumber, Deadline.FIRST_RESPONSE);
         }
         if (kind == TimelineKind.TRIAGE_REVIEWED && Grade.G4.code().equals(triage.grade())) {
             // graded G4 by the lifecycle, the crisis runs already; raised to G4 in review, it starts now

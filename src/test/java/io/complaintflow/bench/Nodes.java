@@ -178,7 +178,7 @@ final class Nodes {
 
     /**
      * A PostgreSQL server with {@code autovacuum = off} (CI machines are set up that way for speed) never removes the
-     * dead rows the engine leaves: the job table, executions and clocks are updated and deleted all the time, and
+     * dead rows the engine leaves: the job table, executions and deadlines are updated and deleted all the time, and
      * after a few thousand complaints every job acquisition reads tens of thousands of dead index entries (measured:
      * 80,000 dead against 20,000 live job rows after a storm, one acquisition 275 ms for one due job). No production
      * server runs like that, so the bench stands in for autovacuum: every 10 s it vacuums the tables whose dead rows
@@ -270,7 +270,7 @@ final class Nodes {
         }
     }
 
-    /** utime + stime of a process from /proc (clock ticks of 10 ms). */
+    /** utime + stime of a process from /proc (deadline ticks of 10 ms). */
     static long processCpuMillis(long pid) {
         try {
             String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));

@@ -51,7 +51,7 @@ final class Storm {
     // ---------------------------------------------------------------- deadline storm
 
     /**
-     * Timer jobs that escalate a running first-response clock at its deadline (level 1). With boundary timers
+     * Timer jobs that escalate a running first-response deadline at its target (level 1). With boundary timers
      * (the models before the deadline ladder) they are Event_FirstResponseOverdue; with the ladder they are the one
      * timer of each FIRST_RESPONSE ladder, at step {@code step} (0 = the 80% reminder, 1 = the deadline).
      */
@@ -62,8 +62,8 @@ final class Storm {
                     + " join complaint_clock k on k.case_number = e.business_key_ and k.clock = 'FIRST_RESPONSE'"
                     + " where d.act_id_ = 'Event_FirstResponseOverdue' and k.state = 'RUNNING'";
         }
-        // one ladder per case watches several clocks ("FIRST_RESPONSE,RESOLUTION"); the step a clock has reached is
-        // complaint_clock.ladder_step, and the ladder's one timer is dated to the earliest next step of its clocks
+        // one ladder per case watches several deadlines ("FIRST_RESPONSE,RESOLUTION"); the step a deadline has reached is
+        // complaint_clock.ladder_step, and the ladder's one timer is dated to the earliest next step of its deadlines
         return "from act_ru_job j join act_ru_execution e on e.id_ = j.process_instance_id_"
                 + " join act_ru_variable c on c.execution_id_ = e.id_ and c.name_ = 'clocks'"
                 + " and c.text_ like '%FIRST_RESPONSE%'"
@@ -99,7 +99,7 @@ final class Storm {
             // The ladder holds one timer per deadline, at its next step: the 80% reminders come first. They are made
             // due and run (not measured), after which every first-response ladder waits at the deadline step.
             long t = System.nanoTime();
-            // the ladder reads the clock's points when it fires: the reminder point is moved to now with the timer
+            // the ladder reads the deadline's points when it fires: the reminder point is moved to now with the timer
             sql("drop table if exists bench_reminders; create table bench_reminders as select j.id_ as job_id,"
                     + " k.id as clock_id " + stormJobs(true, 0));
             sql("update complaint_clock set warning_at = now() - interval '1 second'"
@@ -116,11 +116,11 @@ final class Storm {
         String la = loadAverage();
         // The method: the engine's timers are rows in act_ru_job; moving due dates to now is exactly what the
         // job executor sees when deadlines computed for the same instant arrive. Only timers of complaints whose
-        // first-response clock is still running are moved (a met clock's timer fires and does nothing).
+        // first-response deadline is still running are moved (a met deadline's timer fires and does nothing).
         sql("drop table if exists bench_storm; create table bench_storm as select j.id_ as job_id"
                 + (ladder ? ", k.id as clock_id " : " ") + overdue + " order by j.id_ limit " + size);
         if (ladder) {
-            // the deadline itself is reached now: the clock's target moves with its timer
+            // the target itself is reached now: it moves with its timer
             sql("update complaint_clock set target_at = now() - interval '1 second'"
                     + " where id in (select clock_id from bench_storm)");
         }

@@ -48,7 +48,7 @@ class CalendarCoverageTest {
 
     @Test
     void aRunningDeadlineInALaterYearMakesEveryYearUpToItMissing() {
-        ReadinessScenarios.now("2031-12-30T02:00:00Z"); // a resolution clock of P5D ends in January 2032
+        ReadinessScenarios.now("2031-12-30T02:00:00Z"); // a resolution deadline of P5D ends in January 2032
         scenarios.routine("delivery");
         ReadinessScenarios.now("2026-06-01T02:00:00Z");
         Coverage c = coverage.current();

@@ -18,8 +18,8 @@ import io.complaintflow.crisis.Crisis;
 import io.complaintflow.crisis.CrisisProcess;
 import io.complaintflow.pdca.PdcaHandover;
 import io.complaintflow.pdca.PdcaHandovers;
-import io.complaintflow.sla.Clock;
-import io.complaintflow.sla.ClockService;
+import io.complaintflow.sla.Deadline;
+import io.complaintflow.sla.DeadlineService;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -61,7 +61,7 @@ class Campaign315Test {
     @Autowired CampaignCalendar calendar;
     @Autowired Crises crises;
     @Autowired PdcaHandovers pdca;
-    @Autowired ClockService clocks;
+    @Autowired DeadlineService deadlines;
     @Autowired RuntimeService runtime;
     @Autowired TaskService tasks;
     @Autowired FormService forms;
@@ -156,9 +156,9 @@ class Campaign315Test {
         assertThat(phase.current()).isEqualTo("peak");
         now("2019-03-11T02:00:00Z"); // Monday 10:00
         String duringBattle = routine("delivery");
-        assertThat(clocks.find(duringBattle, Clock.FIRST_RESPONSE).orElseThrow().targetAt())
+        assertThat(deadlines.find(duringBattle, Deadline.FIRST_RESPONSE).orElseThrow().targetAt())
                 .isEqualTo(Instant.parse("2019-03-11T04:00:00Z"));
-        assertThat(clocks.find(duringPreparation, Clock.FIRST_RESPONSE).orElseThrow().durationSpec()).isEqualTo("PT4H");
+        assertThat(deadlines.find(duringPreparation, Deadline.FIRST_RESPONSE).orElseThrow().durationSpec()).isEqualTo("PT4H");
 
         // the evening of 15 March: exposed, so crisis-response starts
         readiness.fire(campaign.getId(), "Event_MediaWatchDue");

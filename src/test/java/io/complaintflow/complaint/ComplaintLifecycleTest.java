@@ -100,7 +100,7 @@ class ComplaintLifecycleTest {
                 .timers().singleResult();
         java.time.Instant closedAt = scenarios.complaint(caseNumber).closedAt();
         assertThat(timer.getDuedate().toInstant())
-                .isEqualTo(calendar.plus(closedAt, io.complaintflow.sla.ClockDuration.parse("P3D")));
+                .isEqualTo(calendar.plus(closedAt, io.complaintflow.sla.DeadlineDuration.parse("P3D")));
     }
 
     @Test

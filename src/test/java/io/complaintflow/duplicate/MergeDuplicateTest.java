@@ -11,8 +11,8 @@ import io.complaintflow.ComplaintFlowTest;
 import io.complaintflow.DeadlineScenarios;
 import io.complaintflow.TestScenarios;
 import io.complaintflow.complaint.ComplaintProcess;
-import io.complaintflow.sla.Clock;
-import io.complaintflow.sla.ClockService;
+import io.complaintflow.sla.Deadline;
+import io.complaintflow.sla.DeadlineService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -35,7 +35,7 @@ class MergeDuplicateTest {
     @Autowired HistoryService history;
     @Autowired TestScenarios scenarios;
     @Autowired DeadlineScenarios time;
-    @Autowired ClockService clocks;
+    @Autowired DeadlineService deadlines;
 
     @BeforeEach
     void init() {
@@ -48,7 +48,7 @@ class MergeDuplicateTest {
     }
 
     @Test
-    void mergingClosesTheDuplicateStopsItsClocksEndsItsTimersAndTasksAndLinksBoth() throws Exception {
+    void mergingClosesTheDuplicateStopsItsDeadlinesEndsItsTimersAndTasksAndLinksBoth() throws Exception {
         String target = scenarios.routine("delivery");
         String duplicate = scenarios.routine("delivery");
         ProcessInstance lifecycle = runtime.createProcessInstanceQuery().processDefinitionKey(ComplaintProcess.KEY)
@@ -72,8 +72,8 @@ class MergeDuplicateTest {
         assertThat(time.timer(duplicate, "Event_ResolutionOverdue")).isNull();
         assertThat(time.timer(duplicate, "Event_DepartmentOverdue")).isNull();
         assertThat(scenarios.openTasks(duplicate)).isEmpty();
-        assertThat(clocks.all(duplicate)).isNotEmpty().allSatisfy(c -> assertThat(c.open()).as(c.name()).isFalse());
-        assertThat(clocks.find(target, Clock.RESOLUTION).orElseThrow().open()).isTrue();
+        assertThat(deadlines.all(duplicate)).isNotEmpty().allSatisfy(c -> assertThat(c.open()).as(c.name()).isFalse());
+        assertThat(deadlines.find(target, Deadline.RESOLUTION).orElseThrow().open()).isTrue();
         assertThat(scenarios.complaint(duplicate).closedAt()).isNotNull();
         assertThat(scenarios.timelineKinds(duplicate)).contains("MERGED", "CLOSED");
         assertThat(scenarios.timelineKinds(target)).contains("MERGED");
@@ -102,7 +102,7 @@ class MergeDuplicateTest {
         assertThat(management.createJobQuery().processInstanceId(history.createHistoricProcessInstanceQuery()
                 .processDefinitionKey(ComplaintProcess.KEY).processInstanceBusinessKey(duplicate).singleResult()
                 .getId()).count()).isZero();
-        assertThat(clocks.find(duplicate, Clock.REGULATOR_REPLY).orElseThrow().open()).isFalse();
+        assertThat(deadlines.find(duplicate, Deadline.REGULATOR_REPLY).orElseThrow().open()).isFalse();
     }
 
     @Test

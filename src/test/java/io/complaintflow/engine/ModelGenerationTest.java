@@ -5,9 +5,9 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 
 import io.complaintflow.ComplaintFlowTest;
 import io.complaintflow.TestScenarios;
-import io.complaintflow.sla.Clock;
-import io.complaintflow.sla.ClockService;
-import io.complaintflow.sla.ClockState;
+import io.complaintflow.sla.Deadline;
+import io.complaintflow.sla.DeadlineService;
+import io.complaintflow.sla.DeadlineState;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -31,7 +31,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Instances of the models before the deadline ladder (generation 1, boundary timers fed by clock variables) finish
+ * Instances of the models before the deadline ladder (generation 1, boundary timers fed by deadline variables) finish
  * on the version they started on: a new generation is deployed, they are not migrated (the engine would accept the
  * plan and drop their timers) but listed, and their old timers, pause handling and steps still work to the end.
  * The lifecycle models of generation 1 (as they were on main before the ladder, in src/test/resources) run under
@@ -49,7 +49,7 @@ class ModelGenerationTest {
     @Autowired ManagementService management;
     @Autowired ModelMigrator migrator;
     @Autowired TestScenarios scenarios;
-    @Autowired ClockService clocks;
+    @Autowired DeadlineService deadlines;
     @Autowired JdbcClient jdbc;
 
     @AfterEach
@@ -61,7 +61,7 @@ class ModelGenerationTest {
     void aGenerationOneComplaintIsNotMigratedAndRunsToItsEndOnItsOwnVersion() throws IOException {
         DeploymentWithDefinitions first = deploy("generation-1", resource("models/generation-1/complaint-handling.bpmn"),
                 resource("models/generation-1/department-handling.bpmn"));
-        // an instance that was started before the upgrade: record and clocks from intake, process of generation 1
+        // an instance that was started before the upgrade: record and deadlines from intake, process of generation 1
         String caseNumber = scenarios.routine("delivery");
         runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber).list()
                 .forEach(p -> runtime.deleteProcessInstanceIfExists(p.getId(), "probe: generation 1 instead", true,
@@ -69,6 +69,12 @@ class ModelGenerationTest {
         ProcessInstance lifecycle = startAtDepartments(first, caseNumber);
         assertThat(ModelGeneration.of(repository.getBpmnModelInstance(lifecycle.getProcessDefinitionId()))).isEqualTo(1);
         assertThat(timers(caseNumber)).as("generation 1 holds a timer per level").hasSize(8);
+        // its department part started the department's deadline through the bean name it knows, ${departmentClock}
+        // (the alias of departmentDeadline kept for versions deployed before issue 21)
+        assertThat(resource("models/generation-1/department-handling.bpmn")).contains("${departmentClock}");
+        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber)
+                .processDefinitionKey(DEPARTMENT).singleResult()).satisfies(part -> assertThat(
+                        runtime.getVariable(part.getId(), "departmentClockStarted")).isEqualTo(true));
 
         DeploymentWithDefinitions second = deploy("generation-2", current("processes/complaint-handling.bpmn"),
                 current("processes/department-handling.bpmn"));
@@ -82,14 +88,14 @@ class ModelGenerationTest {
         });
         assertThat(definitionOf(lifecycle)).isEqualTo(lifecycle.getProcessDefinitionId());
 
-        // its boundary timers still escalate (the generation-1 delegate with clock and level)
+        // its boundary timers still escalate (the generation-1 delegate with its input parameters deadline and level)
         fireTimer(caseNumber, "Event_DepartmentWarning");
         fireTimer(caseNumber, "Event_DepartmentOverdue");
         assertThat(jdbc.sql("select escalated_to from escalation where case_number = ? and clock = ? order by id")
-                .param(caseNumber).param(Clock.department("logistics")).query(String.class).list())
+                .param(caseNumber).param(Deadline.department("logistics")).query(String.class).list())
                 .containsExactly("dept-logistics", "dept-logistics-lead");
-        assertThat(clocks.find(caseNumber, Clock.department("logistics")).orElseThrow().state())
-                .isEqualTo(ClockState.BREACHED);
+        assertThat(deadlines.find(caseNumber, Deadline.department("logistics")).orElseThrow().state())
+                .isEqualTo(DeadlineState.BREACHED);
 
         // waiting for the customer re-dates its remaining timers as before
         var task = scenarios.departmentTask(caseNumber, "logistics");
@@ -97,7 +103,7 @@ class ModelGenerationTest {
         ClockUtil.setCurrentTime(java.util.Date.from(ClockUtil.getCurrentTime().toInstant().plusSeconds(7200)));
         scenarios.complete(scenarios.task(caseNumber, "Task_AwaitInformation"), "logistics",
                 Map.of("customerInfo", "单号 SF123"));
-        Clock resolution = clocks.find(caseNumber, Clock.RESOLUTION).orElseThrow();
+        Deadline resolution = deadlines.find(caseNumber, Deadline.RESOLUTION).orElseThrow();
         assertThat(timer(caseNumber, "Event_ResolutionOverdue").getDuedate().toInstant())
                 .isEqualTo(resolution.targetAt());
 
@@ -119,11 +125,11 @@ class ModelGenerationTest {
                 .putValue("departments", FormValues.jsonList(List.of("logistics"))).putValue("leadDepartment", "logistics")
                 .putValue("departmentSla", "P3D").putValue("callbackWait", "P3D").putValue("resolvedAtIntake", false)
                 .putValue("reviewRequired", false).putValue("rejectionCount", 0);
-        for (String[] clock : new String[][] {{Clock.FIRST_RESPONSE, "firstResponse"}, {Clock.RESOLUTION, "resolution"}}) {
-            Clock c = clocks.find(caseNumber, clock[0]).orElseThrow();
-            variables.putValue(clock[1] + "WarningAt", java.util.Date.from(c.warningAt()))
-                    .putValue(clock[1] + "DueAt", java.util.Date.from(c.targetAt()))
-                    .putValue(clock[1] + "Level2At", java.util.Date.from(c.level2At()));
+        for (String[] deadline : new String[][] {{Deadline.FIRST_RESPONSE, "firstResponse"}, {Deadline.RESOLUTION, "resolution"}}) {
+            Deadline c = deadlines.find(caseNumber, deadline[0]).orElseThrow();
+            variables.putValue(deadline[1] + "WarningAt", java.util.Date.from(c.warningAt()))
+                    .putValue(deadline[1] + "DueAt", java.util.Date.from(c.targetAt()))
+                    .putValue(deadline[1] + "Level2At", java.util.Date.from(c.level2At()));
         }
         return runtime.createProcessInstanceById(definition).businessKey(caseNumber).setVariables(variables)
                 .startBeforeActivity("Activity_DepartmentHandling#multiInstanceBody").execute();

@@ -22,8 +22,8 @@ import io.complaintflow.crisis.CrisisProcess;
 import io.complaintflow.engine.FormValues;
 import io.complaintflow.intake.ComplaintRequest;
 import io.complaintflow.intake.ComplaintRequest.CustomerRequest;
-import io.complaintflow.sla.Clock;
-import io.complaintflow.sla.ClockService;
+import io.complaintflow.sla.Deadline;
+import io.complaintflow.sla.DeadlineService;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -58,7 +58,7 @@ class MassIncidentTest {
     @Autowired ReadinessScenarios readiness;
     @Autowired MassIncidents incidents;
     @Autowired Crises crises;
-    @Autowired ClockService clocks;
+    @Autowired DeadlineService deadlines;
     @Autowired ComplaintRepository complaints;
     @Autowired RuntimeService runtime;
     @Autowired FormService forms;
@@ -195,7 +195,7 @@ class MassIncidentTest {
                     "Task_AdoptIncidentAnswer");
             assertThat(runtime.getVariable(lifecycle.getId(), "answer")).isEqualTo("免费更换新锁芯并补偿 100 元");
             assertThat(scenarios.departmentTask(member, "quality")).isNull();
-            assertThat(clocks.find(member, Clock.department("quality")).orElseThrow().stoppedAt()).isNotNull();
+            assertThat(deadlines.find(member, Deadline.department("quality")).orElseThrow().stoppedAt()).isNotNull();
             assertThat(summaries(member)).contains("群体事件 MI-" + incidentId + " 统一答复已确定",
                     "采用群体事件 MI-" + incidentId + " 的统一答复，各部门无需另行处理");
         }

@@ -10,8 +10,8 @@ import io.complaintflow.TestScenarios;
 import io.complaintflow.engine.FormValues;
 import io.complaintflow.intake.ComplaintRequest;
 import io.complaintflow.intake.ComplaintRequest.CustomerRequest;
-import io.complaintflow.sla.Clock;
-import io.complaintflow.sla.ClockService;
+import io.complaintflow.sla.Deadline;
+import io.complaintflow.sla.DeadlineService;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
@@ -43,7 +43,7 @@ class NotificationMailTest {
     @Autowired JavaMailSenderImpl mailSender;
     @Autowired TestScenarios scenarios;
     @Autowired DeadlineScenarios time;
-    @Autowired ClockService clocks;
+    @Autowired DeadlineService deadlines;
     @Autowired IdentityService identity;
     @Autowired ManagementService management;
     @Autowired RuntimeService runtime;
@@ -67,7 +67,7 @@ class NotificationMailTest {
 
         assertThat(time.sendMails(caseNumber)).isEqualTo(1);
         MimeMessage mail = only(to("li@example.com"));
-        String expected = clocks.format(clocks.find(caseNumber, Clock.RESOLUTION).orElseThrow().targetAt());
+        String expected = deadlines.format(deadlines.find(caseNumber, Deadline.RESOLUTION).orElseThrow().targetAt());
         assertThat(mail.getSubject()).contains("投诉受理").contains(caseNumber);
         assertThat(html(mail)).contains(caseNumber).contains(expected).contains("&lt;script&gt;")
                 .doesNotContain("<script>");

@@ -110,7 +110,7 @@ class HeatOpenStaysTest {
             DeadlineScenarios.now(NOW.toString());
             sameAsHistory(filed);
 
-            // D's task is now due before NOW: overdue by its task's due date (its clock is not late)
+            // D's task is now due before NOW: overdue by its task's due date (its deadline is not late)
             String dTask = tasks.createTaskQuery().processInstanceBusinessKey(filed.d()).taskDefinitionKey(HANDLE)
                     .singleResult().getId();
             tasks.setDueDate(dTask, Date.from(NOW.minusSeconds(3600)));

@@ -170,7 +170,7 @@ class ReportFiguresTest {
         var overdue = reports.overdue(NOW, 500);
         assertThat(overdue).anySatisfy(o -> {
             assertThat(o.caseNumber()).isEqualTo(c4);
-            assertThat(o.clock()).isEqualTo("DEPARTMENT:quality");
+            assertThat(o.deadline()).isEqualTo("DEPARTMENT:quality");
             assertThat(o.processInstanceId()).isNotNull();
         });
     }

@@ -36,7 +36,7 @@ class BusinessCalendarTest {
     }
 
     static Instant deadline(String start, String spec) {
-        return CALENDAR.plus(at(start), ClockDuration.parse(spec));
+        return CALENDAR.plus(at(start), DeadlineDuration.parse(spec));
     }
 
     @Nested
@@ -228,27 +228,27 @@ class BusinessCalendarTest {
         void aComplaintAtHalfPastMidnightShanghaiBelongsToThatShanghaiDay() {
             Instant received = Instant.parse("2026-03-15T16:30:00Z"); // Monday 2026-03-16 00:30 in Shanghai
             assertThat(CALENDAR.dayOf(received)).isEqualTo(LocalDate.parse("2026-03-16"));
-            assertThat(CALENDAR.plus(received, ClockDuration.parse("P1D")))
+            assertThat(CALENDAR.plus(received, DeadlineDuration.parse("P1D")))
                     .isEqualTo(Instant.parse("2026-03-17T10:00:00Z"));
-            assertThat(CALENDAR.plus(received, ClockDuration.parse("PT4H")))
+            assertThat(CALENDAR.plus(received, DeadlineDuration.parse("PT4H")))
                     .isEqualTo(Instant.parse("2026-03-16T06:30:00Z"));
-            assertThat(CALENDAR.plus(received, ClockDuration.parse("cal:P15D")))
+            assertThat(CALENDAR.plus(received, DeadlineDuration.parse("cal:P15D")))
                     .isEqualTo(Instant.parse("2026-03-31T10:00:00Z"));
         }
 
         @Test
         void oneSecondBeforeShanghaiMidnightIsStillTheEarlierDay() {
-            assertThat(CALENDAR.plus(Instant.parse("2026-03-16T15:59:59Z"), ClockDuration.parse("P1D")))
+            assertThat(CALENDAR.plus(Instant.parse("2026-03-16T15:59:59Z"), DeadlineDuration.parse("P1D")))
                     .isEqualTo(Instant.parse("2026-03-17T10:00:00Z"));
-            assertThat(CALENDAR.plus(Instant.parse("2026-03-16T16:00:00Z"), ClockDuration.parse("P1D")))
+            assertThat(CALENDAR.plus(Instant.parse("2026-03-16T16:00:00Z"), DeadlineDuration.parse("P1D")))
                     .isEqualTo(Instant.parse("2026-03-18T10:00:00Z"));
         }
 
         @Test
         void aComplaintArrivingAtMidnightOnTheFirstDayOfAHoliday() {
             Instant received = Instant.parse("2026-09-30T16:00:00Z"); // 2026-10-01 00:00 in Shanghai
-            assertThat(CALENDAR.plus(received, ClockDuration.parse("PT4H"))).isEqualTo(at("2026-10-08T14:30"));
-            assertThat(CALENDAR.plus(received, ClockDuration.parse("P1D"))).isEqualTo(at("2026-10-08T18:00"));
+            assertThat(CALENDAR.plus(received, DeadlineDuration.parse("PT4H"))).isEqualTo(at("2026-10-08T14:30"));
+            assertThat(CALENDAR.plus(received, DeadlineDuration.parse("P1D"))).isEqualTo(at("2026-10-08T18:00"));
         }
     }
 
@@ -257,7 +257,7 @@ class BusinessCalendarTest {
 
         @Test
         void workingTimeWarnsAtEightyPercentOfItsWorkingTime() {
-            ClockDuration fourHours = ClockDuration.parse("PT4H");
+            DeadlineDuration fourHours = DeadlineDuration.parse("PT4H");
             assertThat(CALENDAR.plusFraction(at("2026-03-16T09:00"), fourHours, 0.8)).as("3 h 12 min")
                     .isEqualTo(at("2026-03-16T13:42"));
             assertThat(CALENDAR.plusFraction(at("2026-03-16T09:00"), fourHours, 1.5)).as("6 h")
@@ -268,32 +268,32 @@ class BusinessCalendarTest {
 
         @Test
         void workingDaysAreMeasuredInTheWorkingTimeUpToTheDeadline() {
-            ClockDuration oneDay = ClockDuration.parse("P1D");
+            DeadlineDuration oneDay = DeadlineDuration.parse("P1D");
             Instant received = at("2026-03-16T10:00"); // 6.5 h Monday + 7.5 h Tuesday = 14 h to the deadline
             assertThat(CALENDAR.plusFraction(received, oneDay, 0.8)).as("11 h 12 min")
                     .isEqualTo(at("2026-03-17T15:12"));
             assertThat(CALENDAR.plusFraction(received, oneDay, 1.5)).as("21 h")
                     .isEqualTo(at("2026-03-18T17:30"));
-            assertThat(CALENDAR.plusFraction(at("2026-09-30T17:00"), ClockDuration.parse("P3D"), 0.8))
+            assertThat(CALENDAR.plusFraction(at("2026-09-30T17:00"), DeadlineDuration.parse("P3D"), 0.8))
                     .as("1 h + 7.5 h + 7.5 h + 7.5 h = 23.5 h; 80% = 18 h 48 min, over 国庆节")
                     .isEqualTo(at("2026-10-10T11:48"));
         }
 
         @Test
         void elapsedAndCalendarDaysAreMeasuredOnTheWallClock() {
-            assertThat(CALENDAR.plusFraction(at("2026-03-21T03:00"), ClockDuration.parse("elapsed:PT30M"), 0.8))
+            assertThat(CALENDAR.plusFraction(at("2026-03-21T03:00"), DeadlineDuration.parse("elapsed:PT30M"), 0.8))
                     .isEqualTo(at("2026-03-21T03:24"));
-            assertThat(CALENDAR.plusFraction(at("2026-03-21T03:00"), ClockDuration.parse("elapsed:PT30M"), 1.5))
+            assertThat(CALENDAR.plusFraction(at("2026-03-21T03:00"), DeadlineDuration.parse("elapsed:PT30M"), 1.5))
                     .isEqualTo(at("2026-03-21T03:45"));
             // 2026-03-16 10:00 -> 03-31 18:00 is 15 d 8 h = 368 h; 80% = 294 h 24 min
-            assertThat(CALENDAR.plusFraction(at("2026-03-16T10:00"), ClockDuration.parse("cal:P15D"), 0.8))
+            assertThat(CALENDAR.plusFraction(at("2026-03-16T10:00"), DeadlineDuration.parse("cal:P15D"), 0.8))
                     .isEqualTo(at("2026-03-28T16:24"));
         }
 
         @Test
         void oneIsTheDeadlineAndZeroTheStart() {
             for (String spec : List.of("PT4H", "P1D", "P5D", "cal:P15D", "elapsed:PT30M")) {
-                ClockDuration duration = ClockDuration.parse(spec);
+                DeadlineDuration duration = DeadlineDuration.parse(spec);
                 assertThat(CALENDAR.plusFraction(at("2026-09-30T17:00"), duration, 1.0)).as(spec)
                         .isEqualTo(CALENDAR.plus(at("2026-09-30T17:00"), duration));
                 assertThat(CALENDAR.plusFraction(at("2026-09-30T17:00"), duration, 0)).as(spec)
@@ -303,7 +303,7 @@ class BusinessCalendarTest {
 
         @Test
         void negativeOrNonFiniteFractionsAreRejected() {
-            ClockDuration duration = ClockDuration.parse("PT4H");
+            DeadlineDuration duration = DeadlineDuration.parse("PT4H");
             assertThatThrownBy(() -> CALENDAR.plusFraction(at("2026-03-16T09:00"), duration, -0.1))
                     .isInstanceOf(IllegalArgumentException.class);
             assertThatThrownBy(() -> CALENDAR.plusFraction(at("2026-03-16T09:00"), duration, Double.NaN))
@@ -334,9 +334,9 @@ class BusinessCalendarTest {
         }
 
         @Test
-        void aPausedClocksDeadlineMovesByThePausedWorkingTime() {
+        void aPausedDeadlineMovesByThePausedWorkingTime() {
             Instant start = at("2026-09-29T10:00");
-            Instant deadline = CALENDAR.plus(start, ClockDuration.parse("PT16H")); // 09-29 6.5 h, 09-30 7.5 h, 10-08 2 h
+            Instant deadline = CALENDAR.plus(start, DeadlineDuration.parse("PT16H")); // 09-29 6.5 h, 09-30 7.5 h, 10-08 2 h
             assertThat(deadline).isEqualTo(at("2026-10-08T11:00"));
 
             Instant paused = at("2026-09-30T09:00");  // waiting for the customer over 国庆节
@@ -387,7 +387,7 @@ class BusinessCalendarTest {
                     List.of(new WorkingPeriod(LocalTime.of(13, 30), LocalTime.of(18, 0)),
                             new WorkingPeriod(LocalTime.of(9, 0), LocalTime.of(12, 0))),
                     Set.of(), Set.of());
-            assertThat(calendar.plus(at("2026-03-20T17:00"), ClockDuration.parse("PT4H")))
+            assertThat(calendar.plus(at("2026-03-20T17:00"), DeadlineDuration.parse("PT4H")))
                     .isEqualTo(at("2026-03-23T12:00"));
             assertThat(calendar.closeOfBusiness(LocalDate.parse("2026-03-20"))).isEqualTo(at("2026-03-20T18:00"));
         }

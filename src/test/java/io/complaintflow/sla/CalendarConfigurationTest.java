@@ -24,7 +24,7 @@ class CalendarConfigurationTest {
                 DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY, DayOfWeek.FRIDAY);
         assertThat(calendar.isWorkingDay(LocalDate.parse("2026-10-01"))).isFalse();
         assertThat(calendar.isWorkingDay(LocalDate.parse("2026-10-10"))).isTrue();
-        assertThat(calendar.plus(Instant.parse("2026-09-16T02:00:00Z"), ClockDuration.parse("cal:P15D")))
+        assertThat(calendar.plus(Instant.parse("2026-09-16T02:00:00Z"), DeadlineDuration.parse("cal:P15D")))
                 .isEqualTo(Instant.parse("2026-10-08T10:00:00Z"));
     }
 

@@ -32,7 +32,7 @@ class DeadlineLadderTest {
 
     @Autowired TestScenarios scenarios;
     @Autowired DeadlineScenarios time;
-    @Autowired ClockService clocks;
+    @Autowired DeadlineService deadlines;
     @Autowired BusinessCalendar calendar;
     @Autowired TaskService tasks;
     @Autowired HistoryService history;
@@ -50,34 +50,34 @@ class DeadlineLadderTest {
     void aDepartmentTaskIsRemindedAt80PercentThenEscalatedToItsLeadThenToManagers() {
         DeadlineScenarios.now(TUESDAY_10);
         String caseNumber = scenarios.routine("product-quality");
-        Clock clock = clocks.find(caseNumber, Clock.department("quality")).orElseThrow();
+        Deadline deadline = deadlines.find(caseNumber, Deadline.department("quality")).orElseThrow();
 
         // P3D: the day of receipt does not count; Wed, Thu, Fri → Friday 18:00 Shanghai
-        assertThat(clock.targetAt()).isEqualTo(Instant.parse("2026-03-13T10:00:00Z"));
+        assertThat(deadline.targetAt()).isEqualTo(Instant.parse("2026-03-13T10:00:00Z"));
         Task task = scenarios.departmentTask(caseNumber, "quality");
-        assertThat(task.getDueDate().toInstant()).isEqualTo(clock.targetAt());
+        assertThat(task.getDueDate().toInstant()).isEqualTo(deadline.targetAt());
         assertThat(time.timer(caseNumber, "Event_DepartmentWarning").getDuedate().toInstant())
-                .isEqualTo(clock.warningAt());
+                .isEqualTo(deadline.warningAt());
 
         time.fire(caseNumber, "Event_DepartmentWarning");
         assertThat(escalations(caseNumber, "quality", 0)).isEqualTo(1);
-        assertThat(clocks.find(caseNumber, Clock.department("quality")).orElseThrow().state())
-                .isEqualTo(ClockState.RUNNING);
+        assertThat(deadlines.find(caseNumber, Deadline.department("quality")).orElseThrow().state())
+                .isEqualTo(DeadlineState.RUNNING);
         assertThat(scenarios.timelineKinds(caseNumber)).contains("REMINDED");
 
         time.fire(caseNumber, "Event_DepartmentOverdue");
         assertThat(candidateGroups(task)).contains("dept-quality", "dept-quality-lead")
                 .doesNotContain("emergency-group");
-        assertThat(clocks.find(caseNumber, Clock.department("quality")).orElseThrow().state())
-                .isEqualTo(ClockState.BREACHED);
+        assertThat(deadlines.find(caseNumber, Deadline.department("quality")).orElseThrow().state())
+                .isEqualTo(DeadlineState.BREACHED);
 
         time.fire(caseNumber, "Event_DepartmentLevel2");
         assertThat(candidateGroups(task)).contains("complaint-managers");
         assertThat(escalations(caseNumber, "quality", 1)).isEqualTo(2);
 
         scenarios.propose(caseNumber, "quality", "quality", "更换新品");
-        Clock stopped = clocks.find(caseNumber, Clock.department("quality")).orElseThrow();
-        assertThat(stopped.state()).isEqualTo(ClockState.BREACHED);
+        Deadline stopped = deadlines.find(caseNumber, Deadline.department("quality")).orElseThrow();
+        assertThat(stopped.state()).isEqualTo(DeadlineState.BREACHED);
         assertThat(stopped.stoppedAt()).isNotNull();
     }
 
@@ -88,9 +88,9 @@ class DeadlineLadderTest {
                 "product-quality"));
         assertThat(scenarios.complaint(caseNumber).grade()).isEqualTo("G3");
         // 12315: first response within 2 working hours, reply within 10 working days
-        assertThat(clocks.find(caseNumber, Clock.FIRST_RESPONSE).orElseThrow().targetAt())
+        assertThat(deadlines.find(caseNumber, Deadline.FIRST_RESPONSE).orElseThrow().targetAt())
                 .isEqualTo(Instant.parse("2026-03-10T04:00:00Z"));
-        assertThat(clocks.find(caseNumber, Clock.REGULATOR_REPLY).orElseThrow().targetAt())
+        assertThat(deadlines.find(caseNumber, Deadline.REGULATOR_REPLY).orElseThrow().targetAt())
                 .isEqualTo(Instant.parse("2026-03-24T10:00:00Z"));
 
         time.fire(caseNumber, "Event_FirstResponseWarning");
@@ -112,46 +112,46 @@ class DeadlineLadderTest {
         assertThat(candidateGroups(reply)).contains("complaint-center-lead", "emergency-group", "complaint-managers");
 
         scenarios.complete(reply, "center", Map.of("regulatorDecision", "replied", "regulatorReplyText", "已在平台答复"));
-        assertThat(clocks.find(caseNumber, Clock.REGULATOR_REPLY).orElseThrow().stoppedAt()).isNotNull();
+        assertThat(deadlines.find(caseNumber, Deadline.REGULATOR_REPLY).orElseThrow().stoppedAt()).isNotNull();
         assertThat(jdbc.sql("select count(*) from escalation where case_number = ? and level = 3")
                 .param(caseNumber).query(Long.class).single()).isEqualTo(2);
         assertThat(scenarios.timelineKinds(caseNumber)).contains("ESCALATED", "REMINDED", "REGULATOR_REPLIED");
     }
 
     @Test
-    void waitingForTheCustomerPausesTheClocksAndMovesTheDeadlinesByThePausedWorkingTime() {
+    void waitingForTheCustomerPausesTheDeadlinesAndMovesThemByThePausedWorkingTime() {
         DeadlineScenarios.now(TUESDAY_10);
         String caseNumber = scenarios.routine("delivery");
-        Clock resolution = clocks.find(caseNumber, Clock.RESOLUTION).orElseThrow();
-        Clock department = clocks.find(caseNumber, Clock.department("logistics")).orElseThrow();
+        Deadline resolution = deadlines.find(caseNumber, Deadline.RESOLUTION).orElseThrow();
+        Deadline department = deadlines.find(caseNumber, Deadline.department("logistics")).orElseThrow();
 
         DeadlineScenarios.now("2026-03-10T03:00:00Z"); // Tue 11:00
         scenarios.complete(scenarios.departmentTask(caseNumber, "logistics"), "logistics",
                 Map.of("outcome", "need-info", "waitReason", "请提供快递单号"));
         assertThat(scenarios.complaint(caseNumber).status()).isEqualTo("AWAITING_CUSTOMER");
-        assertThat(clocks.find(caseNumber, Clock.RESOLUTION).orElseThrow().state()).isEqualTo(ClockState.PAUSED);
-        assertThat(clocks.find(caseNumber, Clock.department("logistics")).orElseThrow().state())
-                .isEqualTo(ClockState.PAUSED);
-        // the first response was met (the department answered); the ladders of paused clocks wait, parked
-        assertThat(time.ladderTimer(caseNumber, Clock.RESOLUTION).getDuedate().toInstant())
-                .isEqualTo(ClockTimers.PARKED);
-        assertThat(time.ladderTimer(caseNumber, Clock.department("logistics")).getDuedate().toInstant())
-                .isEqualTo(ClockTimers.PARKED);
+        assertThat(deadlines.find(caseNumber, Deadline.RESOLUTION).orElseThrow().state()).isEqualTo(DeadlineState.PAUSED);
+        assertThat(deadlines.find(caseNumber, Deadline.department("logistics")).orElseThrow().state())
+                .isEqualTo(DeadlineState.PAUSED);
+        // the first response was met (the department answered); the ladders of paused deadlines wait, parked
+        assertThat(time.ladderTimer(caseNumber, Deadline.RESOLUTION).getDuedate().toInstant())
+                .isEqualTo(DeadlineTimers.PARKED);
+        assertThat(time.ladderTimer(caseNumber, Deadline.department("logistics")).getDuedate().toInstant())
+                .isEqualTo(DeadlineTimers.PARKED);
 
         DeadlineScenarios.now("2026-03-11T03:00:00Z"); // Wed 11:00: 1 h + 4.5 h on Tuesday, 2 h on Wednesday
         scenarios.complete(scenarios.task(caseNumber, "Task_AwaitInformation"), "logistics",
                 Map.of("customerInfo", "单号 SF123"));
 
         Duration paused = Duration.ofMinutes(450);
-        Clock resumed = clocks.find(caseNumber, Clock.RESOLUTION).orElseThrow();
-        assertThat(resumed.state()).isEqualTo(ClockState.RUNNING);
+        Deadline resumed = deadlines.find(caseNumber, Deadline.RESOLUTION).orElseThrow();
+        assertThat(resumed.state()).isEqualTo(DeadlineState.RUNNING);
         assertThat(resumed.targetAt()).isEqualTo(calendar.plusWorkingTime(resolution.targetAt(), paused));
-        // each ladder's one timer waits for its clock's next step again: the 80% reminders, moved with the deadlines
-        assertThat(time.ladderTimer(caseNumber, Clock.RESOLUTION).getDuedate().toInstant())
+        // each ladder's one timer waits for its deadline's next step again: the 80% reminders, moved with the deadlines
+        assertThat(time.ladderTimer(caseNumber, Deadline.RESOLUTION).getDuedate().toInstant())
                 .isEqualTo(resumed.warningAt()).isEqualTo(calendar.plusWorkingTime(resolution.warningAt(), paused));
-        Clock departmentResumed = clocks.find(caseNumber, Clock.department("logistics")).orElseThrow();
+        Deadline departmentResumed = deadlines.find(caseNumber, Deadline.department("logistics")).orElseThrow();
         assertThat(departmentResumed.targetAt()).isEqualTo(calendar.plusWorkingTime(department.targetAt(), paused));
-        assertThat(time.ladderTimer(caseNumber, Clock.department("logistics")).getDuedate().toInstant())
+        assertThat(time.ladderTimer(caseNumber, Deadline.department("logistics")).getDuedate().toInstant())
                 .isEqualTo(departmentResumed.warningAt());
         assertThat(scenarios.departmentTask(caseNumber, "logistics").getDueDate().toInstant())
                 .isEqualTo(departmentResumed.targetAt());
@@ -165,22 +165,22 @@ class DeadlineLadderTest {
         String caseNumber = scenarios.file(TestScenarios.regulatorCase("nfra", "NFRA-" + TestScenarios.uniquePhone(),
                 "billing"));
         Instant received = scenarios.complaint(caseNumber).createdAt();
-        assertThat(clocks.find(caseNumber, Clock.REGULATOR_REPLY).orElseThrow().targetAt())
-                .isEqualTo(calendar.plus(received, ClockDuration.parse("cal:P15D")));
+        assertThat(deadlines.find(caseNumber, Deadline.REGULATOR_REPLY).orElseThrow().targetAt())
+                .isEqualTo(calendar.plus(received, DeadlineDuration.parse("cal:P15D")));
 
         askForExtension(caseNumber, 30);
         Task approval = scenarios.task(caseNumber, "Task_ApproveExtension");
         assertThat(candidateGroups(approval)).containsExactly("complaint-managers");
         scenarios.complete(approval, "manager", Map.of("extensionDecision", "approve"));
-        Instant day30 = calendar.plus(received, ClockDuration.parse("cal:P30D"));
-        assertThat(clocks.find(caseNumber, Clock.REGULATOR_REPLY).orElseThrow().targetAt()).isEqualTo(day30);
+        Instant day30 = calendar.plus(received, DeadlineDuration.parse("cal:P30D"));
+        assertThat(deadlines.find(caseNumber, Deadline.REGULATOR_REPLY).orElseThrow().targetAt()).isEqualTo(day30);
         assertThat(scenarios.task(caseNumber, "Task_ReplyToRegulator").getDueDate().toInstant()).isEqualTo(day30);
 
         askForExtension(caseNumber, 60);
         approval = scenarios.task(caseNumber, "Task_ApproveExtension");
         assertThat(candidateGroups(approval)).containsExactly("emergency-group");
         scenarios.complete(approval, "demo", Map.of("extensionDecision", "reject", "approvalNote", "不予延期"));
-        assertThat(clocks.find(caseNumber, Clock.REGULATOR_REPLY).orElseThrow().targetAt()).isEqualTo(day30);
+        assertThat(deadlines.find(caseNumber, Deadline.REGULATOR_REPLY).orElseThrow().targetAt()).isEqualTo(day30);
         assertThat(scenarios.task(caseNumber, "Task_ReplyToRegulator")).isNotNull();
     }
 
@@ -208,9 +208,9 @@ class DeadlineLadderTest {
         DeadlineScenarios.now("2026-03-10T14:00:00Z"); // 22:00 in Shanghai
         String caseNumber = scenarios.file(TestScenarios.request("app", "safety", "热水器漏电", "再不处理就找记者曝光"));
         assertThat(scenarios.complaint(caseNumber).grade()).isEqualTo("G4");
-        assertThat(clocks.find(caseNumber, Clock.FIRST_RESPONSE).orElseThrow().targetAt())
+        assertThat(deadlines.find(caseNumber, Deadline.FIRST_RESPONSE).orElseThrow().targetAt())
                 .isEqualTo(Instant.parse("2026-03-10T14:30:00Z"));
-        assertThat(clocks.find(caseNumber, Clock.RESOLUTION).orElseThrow().targetAt())
+        assertThat(deadlines.find(caseNumber, Deadline.RESOLUTION).orElseThrow().targetAt())
                 .isEqualTo(Instant.parse("2026-03-11T14:00:00Z"));
     }
 
@@ -248,44 +248,44 @@ class DeadlineLadderTest {
         String caseNumber = scenarios.routine("product-quality");
 
         List<Job> timers = timers(caseNumber);
-        // the lifecycle's ladder watches first response and resolution, the department's ladder its own clock
+        // the lifecycle's ladder watches first response and resolution, the department's ladder its own deadline
         assertThat(timers).hasSize(2).allSatisfy(job -> assertThat(job.getProcessDefinitionKey())
-                .isEqualTo(ClockTimers.LADDER));
-        Clock firstResponse = clocks.find(caseNumber, Clock.FIRST_RESPONSE).orElseThrow();
-        Clock department = clocks.find(caseNumber, Clock.department("quality")).orElseThrow();
-        assertThat(time.ladderTimer(caseNumber, Clock.RESOLUTION).getDuedate().toInstant())
+                .isEqualTo(DeadlineTimers.LADDER));
+        Deadline firstResponse = deadlines.find(caseNumber, Deadline.FIRST_RESPONSE).orElseThrow();
+        Deadline department = deadlines.find(caseNumber, Deadline.department("quality")).orElseThrow();
+        assertThat(time.ladderTimer(caseNumber, Deadline.RESOLUTION).getDuedate().toInstant())
                 .isEqualTo(firstResponse.warningAt());
-        assertThat(time.ladderTimer(caseNumber, Clock.department("quality")).getDuedate().toInstant())
+        assertThat(time.ladderTimer(caseNumber, Deadline.department("quality")).getDuedate().toInstant())
                 .isEqualTo(department.warningAt());
 
         // a step re-arms the same ladder at its next step: still one timer each
         time.fire(caseNumber, "Event_FirstResponseWarning");
         assertThat(timers(caseNumber)).hasSize(2);
-        assertThat(time.ladderTimer(caseNumber, Clock.RESOLUTION).getDuedate().toInstant())
+        assertThat(time.ladderTimer(caseNumber, Deadline.RESOLUTION).getDuedate().toInstant())
                 .isEqualTo(firstResponse.targetAt());
 
         // the department answers: the first response is met, its ladder now waits for the resolution's reminder,
         // and the department's ladder ends with the department's part
         scenarios.propose(caseNumber, "quality", "quality", "更换新品");
         assertThat(timers(caseNumber)).hasSize(1);
-        assertThat(time.ladder(caseNumber, Clock.department("quality"))).isNull();
-        assertThat(time.ladderTimer(caseNumber, Clock.RESOLUTION).getDuedate().toInstant())
-                .isEqualTo(clocks.find(caseNumber, Clock.RESOLUTION).orElseThrow().warningAt());
+        assertThat(time.ladder(caseNumber, Deadline.department("quality"))).isNull();
+        assertThat(time.ladderTimer(caseNumber, Deadline.RESOLUTION).getDuedate().toInstant())
+                .isEqualTo(deadlines.find(caseNumber, Deadline.RESOLUTION).orElseThrow().warningAt());
     }
 
     @Test
     void aStepIsTakenOnceEvenWhenTwoNodesLookAtTheSameTime() {
         DeadlineScenarios.now(TUESDAY_10);
         String caseNumber = scenarios.routine("delivery");
-        Clock clock = clocks.find(caseNumber, Clock.department("logistics")).orElseThrow();
-        DeadlineScenarios.now(clock.warningAt().toString());
-        String department = time.ladder(caseNumber, Clock.department("logistics")).getId();
+        Deadline deadline = deadlines.find(caseNumber, Deadline.department("logistics")).orElseThrow();
+        DeadlineScenarios.now(deadline.warningAt().toString());
+        String department = time.ladder(caseNumber, Deadline.department("logistics")).getId();
         String instance = runtime.createProcessInstanceQuery().processDefinitionKey("department-handling")
                 .processInstanceBusinessKey(caseNumber).singleResult().getId();
 
-        assertThat(escalations.climb(caseNumber, List.of(clock.name()), instance)).isEqualTo(1);
+        assertThat(escalations.climb(caseNumber, List.of(deadline.name()), instance)).isEqualTo(1);
         // a second look with the same due step (another node, a retry) finds it taken
-        assertThat(escalations.climb(caseNumber, List.of(clock.name()), instance)).isZero();
+        assertThat(escalations.climb(caseNumber, List.of(deadline.name()), instance)).isZero();
         assertThat(escalations(caseNumber, "logistics", 0)).isEqualTo(1);
         assertThat(department).isNotNull();
     }
@@ -296,18 +296,18 @@ class DeadlineLadderTest {
         String caseNumber = scenarios.file(TestScenarios.regulatorCase("nfra", "NFRA-L-" + TestScenarios.uniquePhone(),
                 "billing"));
         time.fire(caseNumber, "Event_RegulatorReplyOverdue");
-        Clock breached = clocks.find(caseNumber, Clock.REGULATOR_REPLY).orElseThrow();
-        assertThat(breached.state()).isEqualTo(ClockState.BREACHED);
+        Deadline breached = deadlines.find(caseNumber, Deadline.REGULATOR_REPLY).orElseThrow();
+        assertThat(breached.state()).isEqualTo(DeadlineState.BREACHED);
         assertThat(breached.ladderStep()).isEqualTo(2);
 
         askForExtension(caseNumber, 30);
         scenarios.complete(scenarios.task(caseNumber, "Task_ApproveExtension"), "manager",
                 Map.of("extensionDecision", "approve"));
-        Clock extended = clocks.find(caseNumber, Clock.REGULATOR_REPLY).orElseThrow();
-        assertThat(extended.state()).isEqualTo(ClockState.RUNNING);
+        Deadline extended = deadlines.find(caseNumber, Deadline.REGULATOR_REPLY).orElseThrow();
+        assertThat(extended.state()).isEqualTo(DeadlineState.RUNNING);
         assertThat(extended.ladderStep()).isEqualTo(extended.firstStepAfter(ClockUtil.getCurrentTime().toInstant()))
                 .isLessThan(2);
-        assertThat(time.ladderTimer(caseNumber, Clock.REGULATOR_REPLY).getDuedate().toInstant())
+        assertThat(time.ladderTimer(caseNumber, Deadline.REGULATOR_REPLY).getDuedate().toInstant())
                 .isEqualTo(extended.nextStepAt());
         time.fire(caseNumber, "Event_RegulatorReplyOverdue");
         assertThat(jdbc.sql("select count(*) from escalation where case_number = ? and clock = 'REGULATOR_REPLY'"

@@ -249,7 +249,7 @@ class DecisionTablesTest {
         assertThat((String) row.getEntryMap().get("regulatorReply")).isEqualTo(regulatorReply);
         assertThat((String) row.getEntryMap().get("callbackWait")).isEqualTo(callbackWait);
         for (String spec : new String[] {firstResponse, department, resolution, callbackWait}) {
-            assertThat(io.complaintflow.sla.ClockDuration.parse(spec).spec()).isEqualTo(spec);
+            assertThat(io.complaintflow.sla.DeadlineDuration.parse(spec).spec()).isEqualTo(spec);
         }
     }
 

@@ -10,8 +10,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.complaintflow.ComplaintFlowTest;
 import io.complaintflow.TestScenarios;
 import io.complaintflow.complaint.Complaint;
-import io.complaintflow.sla.Clock;
-import io.complaintflow.sla.ClockService;
+import io.complaintflow.sla.Deadline;
+import io.complaintflow.sla.DeadlineService;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -29,7 +29,7 @@ class ComplaintImportTest {
     @Autowired ObjectMapper json;
     @Autowired JdbcClient jdbc;
     @Autowired TestScenarios scenarios;
-    @Autowired ClockService clocks;
+    @Autowired DeadlineService deadlines;
 
     /** Earlier than the reply time of complaint-sla, so the regulator's own date is the reply deadline. */
     private static final java.time.LocalDate SOON = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"))
@@ -75,7 +75,7 @@ class ComplaintImportTest {
         Instant endOfSoon = SOON.atTime(23, 59, 59).atZone(java.time.ZoneId.of("Asia/Shanghai")).toInstant();
         assertThat(accepted.regulatorDeadline()).isEqualTo(endOfSoon);
         scenarios.runIntakeJobs(accepted.caseNumber());
-        assertThat(clocks.find(accepted.caseNumber(), Clock.REGULATOR_REPLY).orElseThrow().targetAt())
+        assertThat(deadlines.find(accepted.caseNumber(), Deadline.REGULATOR_REPLY).orElseThrow().targetAt())
                 .isEqualTo(endOfSoon);
         assertThat(scenarios.complaint(rows.get(1).get("caseNumber").asText()).description())
                 .isEqualTo("多扣费 \"套餐\" 费用");

@@ -5,8 +5,8 @@
 // handler wrote goes in through textContent, so it never becomes markup. Times are shown in the business time zone.
 import settings from '../../complaintflow/settings.js';
 
-const CLOCKS = { FIRST_RESPONSE: '首次响应', RESOLUTION: '处理时限', REGULATOR_REPLY: '监管答复' };
-const CLOCK_STATES = { RUNNING: '计时中', PAUSED: '已暂停', FULFILLED: '已完成', BREACHED: '已超时' };
+const DEADLINES = { FIRST_RESPONSE: '首次响应', RESOLUTION: '处理时限', REGULATOR_REPLY: '监管答复' };
+const DEADLINE_STATES = { RUNNING: '计时中', PAUSED: '已暂停', FULFILLED: '已完成', BREACHED: '已超时' };
 const DEPARTMENT_STATES = { PLANNED: '待分派', ASSIGNED: '处理中', PROPOSED: '已提出方案', TRANSFERRED: '已退回' };
 const TIME = new Intl.DateTimeFormat('zh-CN', {
   timeZone: settings.zone,
@@ -125,13 +125,13 @@ function summary(c, words) {
     });
     row(table, '责任部门', list, 'departments');
   }
-  const clocks = Object.entries(c.deadlines || {});
-  if (clocks.length) {
+  const deadlines = Object.entries(c.deadlines || {});
+  if (deadlines.length) {
     const list = el('div');
-    clocks.forEach(([clock, d]) => {
-      const name = clock.startsWith('DEPARTMENT:')
-        ? label(words, 'department', clock.substring('DEPARTMENT:'.length)) + '处理' : (CLOCKS[clock] || clock);
-      list.appendChild(el('div', {}, `${name}：${time(d.targetAt)} 到期，${CLOCK_STATES[d.state] || d.state}`));
+    deadlines.forEach(([deadline, d]) => {
+      const name = deadline.startsWith('DEPARTMENT:')
+        ? label(words, 'department', deadline.substring('DEPARTMENT:'.length)) + '处理' : (DEADLINES[deadline] || deadline);
+      list.appendChild(el('div', {}, `${name}：${time(d.targetAt)} 到期，${DEADLINE_STATES[d.state] || d.state}`));
     });
     row(table, '期限', list, 'deadlines');
   }

@@ -14,26 +14,26 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 @Repository
-public class ClockRepository {
+public class DeadlineRepository {
 
     private final JdbcClient jdbc;
 
-    public ClockRepository(JdbcClient jdbc) {
+    public DeadlineRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
-    public Optional<Clock> find(String caseNumber, String name) {
+    public Optional<Deadline> find(String caseNumber, String name) {
         return jdbc.sql("select * from complaint_clock where case_number = ? and clock = ?")
-                .param(caseNumber).param(name).query(ClockRepository::map).optional();
+                .param(caseNumber).param(name).query(DeadlineRepository::map).optional();
     }
 
-    public List<Clock> all(String caseNumber) {
+    public List<Deadline> all(String caseNumber) {
         return jdbc.sql("select * from complaint_clock where case_number = ? order by id")
-                .param(caseNumber).query(ClockRepository::map).list();
+                .param(caseNumber).query(DeadlineRepository::map).list();
     }
 
-    /** Starts the clock, or starts it again from scratch (a reopened case, a department handed the case again). */
-    public Clock start(String caseNumber, String name, String spec, Instant startedAt, Instant warningAt,
+    /** Starts the deadline, or starts it again from scratch (a reopened case, a department handed the case again). */
+    public Deadline start(String caseNumber, String name, String spec, Instant startedAt, Instant warningAt,
                        Instant targetAt, Instant level2At) {
         int updated = jdbc.sql("""
                         update complaint_clock set duration_spec = ?, started_at = ?, warning_at = ?, target_at = ?,
@@ -49,25 +49,25 @@ public class ClockRepository {
                     .param(caseNumber).param(name).param(spec).param(odt(startedAt)).param(odt(warningAt))
                     .param(odt(targetAt)).param(odt(level2At)).param(odt(startedAt)).update();
         }
-        Clock clock = find(caseNumber, name).orElseThrow();
-        event(clock, startedAt, "STARTED", null);
-        return clock;
+        Deadline deadline = find(caseNumber, name).orElseThrow();
+        event(deadline, startedAt, "STARTED", null);
+        return deadline;
     }
 
-    public Clock update(Clock c, ClockState state, Instant warningAt, Instant targetAt, Instant level2At,
+    public Deadline update(Deadline c, DeadlineState state, Instant warningAt, Instant targetAt, Instant level2At,
                         Instant pausedAt, Instant stoppedAt, Instant at, String event, String detail) {
         jdbc.sql("""
                         update complaint_clock set state = ?, warning_at = ?, target_at = ?, level2_at = ?,
                           paused_at = ?, stopped_at = ?, updated_at = ? where id = ?""")
                 .param(state.name()).param(odt(warningAt)).param(odt(targetAt)).param(odt(level2At))
                 .param(odt(pausedAt)).param(odt(stoppedAt)).param(odt(at)).param(c.id()).update();
-        Clock updated = find(c.caseNumber(), c.name()).orElseThrow();
+        Deadline updated = find(c.caseNumber(), c.name()).orElseThrow();
         event(updated, at, event, detail);
         return updated;
     }
 
     /** Sets the ladder's next step; with {@code expected}, only if no one else moved it meanwhile. */
-    public boolean ladderStep(Clock c, Integer expected, int next) {
+    public boolean ladderStep(Deadline c, Integer expected, int next) {
         if (expected == null) {
             return jdbc.sql("update complaint_clock set ladder_step = ? where id = ?").param(next).param(c.id())
                     .update() == 1;
@@ -76,26 +76,26 @@ public class ClockRepository {
                 .param(c.id()).param(expected).update() == 1;
     }
 
-    public List<ClockEvent> history(long clockId) {
-        return jdbc.sql("select * from clock_event where clock_id = ? order by id").param(clockId)
-                .query((rs, i) -> new ClockEvent(instant(rs, "at"), rs.getString("event"), instant(rs, "target_at"),
+    public List<DeadlineEvent> history(long deadlineId) {
+        return jdbc.sql("select * from clock_event where clock_id = ? order by id").param(deadlineId)
+                .query((rs, i) -> new DeadlineEvent(instant(rs, "at"), rs.getString("event"), instant(rs, "target_at"),
                         rs.getString("detail"))).list();
     }
 
-    private void event(Clock c, Instant at, String event, String detail) {
+    private void event(Deadline c, Instant at, String event, String detail) {
         jdbc.sql("insert into clock_event (clock_id, at, event, target_at, detail) values (?, ?, ?, ?, ?)")
                 .param(c.id()).param(odt(at)).param(event).param(odt(c.targetAt())).param(detail).update();
     }
 
-    private static Clock map(ResultSet rs, int row) throws SQLException {
-        return new Clock(rs.getLong("id"), rs.getString("case_number"), rs.getString("clock"),
+    private static Deadline map(ResultSet rs, int row) throws SQLException {
+        return new Deadline(rs.getLong("id"), rs.getString("case_number"), rs.getString("clock"),
                 rs.getString("duration_spec"), instant(rs, "started_at"), instant(rs, "warning_at"),
-                instant(rs, "target_at"), instant(rs, "level2_at"), ClockState.valueOf(rs.getString("state")),
+                instant(rs, "target_at"), instant(rs, "level2_at"), DeadlineState.valueOf(rs.getString("state")),
                 instant(rs, "paused_at"), instant(rs, "stopped_at"), rs.getInt("ladder_step"));
     }
 
 
 
-    public record ClockEvent(Instant at, String event, Instant targetAt, String detail) {
+    public record DeadlineEvent(Instant at, String event, Instant targetAt, String detail) {
     }
 }

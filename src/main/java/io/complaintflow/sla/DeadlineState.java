@@ -1,5 +1,5 @@
 package io.complaintflow.sla;
 
-public enum ClockState {
+public enum DeadlineState {
     RUNNING, PAUSED, FULFILLED, BREACHED
 }

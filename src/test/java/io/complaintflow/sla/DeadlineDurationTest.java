@@ -3,7 +3,7 @@ package io.complaintflow.sla;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.complaintflow.sla.ClockDuration.Kind;
+import io.complaintflow.sla.DeadlineDuration.Kind;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -11,7 +11,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.NullSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class ClockDurationTest {
+class DeadlineDurationTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({
@@ -24,10 +24,10 @@ class ClockDurationTest {
             "elapsed:PT30M, ELAPSED,       PT30M,  0",
             "elapsed:P1D,   ELAPSED,       PT24H,  0"})
     void parsesEachKindAndRoundTrips(String spec, Kind kind, Duration time, int days) {
-        ClockDuration duration = ClockDuration.parse(spec);
-        assertThat(duration).isEqualTo(new ClockDuration(kind, time, days));
+        DeadlineDuration duration = DeadlineDuration.parse(spec);
+        assertThat(duration).isEqualTo(new DeadlineDuration(kind, time, days));
         assertThat(duration.spec()).isEqualTo(spec);
-        assertThat(ClockDuration.parse(duration.spec())).isEqualTo(duration);
+        assertThat(DeadlineDuration.parse(duration.spec())).isEqualTo(duration);
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
@@ -39,8 +39,8 @@ class ClockDurationTest {
             "elapsed:P1DT2H,  elapsed:PT26H",
             "elapsed:PT0.5S,  elapsed:PT0.5S"})
     void specIsCanonical(String spec, String canonical) {
-        assertThat(ClockDuration.parse(spec).spec()).isEqualTo(canonical);
-        assertThat(ClockDuration.parse(canonical)).isEqualTo(ClockDuration.parse(spec));
+        assertThat(DeadlineDuration.parse(spec).spec()).isEqualTo(canonical);
+        assertThat(DeadlineDuration.parse(canonical)).isEqualTo(DeadlineDuration.parse(spec));
     }
 
     @ParameterizedTest(name = "[{0}]")
@@ -50,21 +50,21 @@ class ClockDurationTest {
             "elapsed:", "elapsed:P1M", "elapsed:PT0S", "elapsed:-PT1H", "Cal:P15D", "foo:P1D", "P9999999D",
             "P5D ,", "PT4H;DROP"})
     void rejectsGarbageNamingIt(String spec) {
-        assertThatThrownBy(() -> ClockDuration.parse(spec))
+        assertThatThrownBy(() -> DeadlineDuration.parse(spec))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("Invalid clock duration '" + spec + "'");
+                .hasMessageContaining("Invalid deadline duration '" + spec + "'");
     }
 
     @Test
     void factoriesCheckTheirKind() {
-        assertThat(ClockDuration.workingTime(Duration.ofHours(4))).isEqualTo(ClockDuration.parse("PT4H"));
-        assertThat(ClockDuration.workingDays(5)).isEqualTo(ClockDuration.parse("P5D"));
-        assertThat(ClockDuration.calendarDays(15)).isEqualTo(ClockDuration.parse("cal:P15D"));
-        assertThat(ClockDuration.elapsed(Duration.ofMinutes(30))).isEqualTo(ClockDuration.parse("elapsed:PT30M"));
-        assertThatThrownBy(() -> new ClockDuration(Kind.WORKING_DAYS, Duration.ofHours(1), 1))
+        assertThat(DeadlineDuration.workingTime(Duration.ofHours(4))).isEqualTo(DeadlineDuration.parse("PT4H"));
+        assertThat(DeadlineDuration.workingDays(5)).isEqualTo(DeadlineDuration.parse("P5D"));
+        assertThat(DeadlineDuration.calendarDays(15)).isEqualTo(DeadlineDuration.parse("cal:P15D"));
+        assertThat(DeadlineDuration.elapsed(Duration.ofMinutes(30))).isEqualTo(DeadlineDuration.parse("elapsed:PT30M"));
+        assertThatThrownBy(() -> new DeadlineDuration(Kind.WORKING_DAYS, Duration.ofHours(1), 1))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new ClockDuration(Kind.WORKING_TIME, Duration.ofHours(1), 1))
+        assertThatThrownBy(() -> new DeadlineDuration(Kind.WORKING_TIME, Duration.ofHours(1), 1))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> ClockDuration.calendarDays(0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> DeadlineDuration.calendarDays(0)).isInstanceOf(IllegalArgumentException.class);
     }
 }

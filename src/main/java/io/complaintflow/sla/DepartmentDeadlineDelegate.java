@@ -9,36 +9,36 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * Before the department's task: starts the department's clock when the department takes the case up. Generation 1
- * (boundary timers) also comes back here from waiting for the customer or an appraisal, keeps the resumed clock,
+ * Before the department's task: starts the department's deadline when the department takes the case up. Generation 1
+ * (boundary timers) also comes back here from waiting for the customer or an appraisal, keeps the resumed deadline,
  * whose deadline has moved, and hands its points to the timers.
  */
 @PublishedForModels
-@Component("departmentClock")
-class DepartmentClockDelegate implements JavaDelegate {
+@Component("departmentDeadline")
+class DepartmentDeadlineDelegate implements JavaDelegate {
 
     static final String STARTED = "departmentClockStarted";
     static final String SLA = "departmentSla";
 
-    private final ClockService clocks;
+    private final DeadlineService deadlines;
 
-    DepartmentClockDelegate(ClockService clocks) {
-        this.clocks = clocks;
+    DepartmentDeadlineDelegate(DeadlineService deadlines) {
+        this.deadlines = deadlines;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         String caseNumber = execution.getBusinessKey();
-        String name = Clock.department((String) execution.getVariable(DEPARTMENT));
+        String name = Deadline.department((String) execution.getVariable(DEPARTMENT));
         if (!ModelGeneration.boundaryTimers(execution)) {
-            clocks.start(caseNumber, name, departmentSla(execution));
+            deadlines.start(caseNumber, name, departmentSla(execution));
             return;
         }
-        Clock clock = Boolean.TRUE.equals(execution.getVariable(STARTED))
-                ? clocks.find(caseNumber, name).orElseThrow()
-                : clocks.start(caseNumber, name, (String) execution.getVariable("departmentSla"));
+        Deadline deadline = Boolean.TRUE.equals(execution.getVariable(STARTED))
+                ? deadlines.find(caseNumber, name).orElseThrow()
+                : deadlines.start(caseNumber, name, (String) execution.getVariable("departmentSla"));
         execution.setVariable(STARTED, true);
-        execution.setVariables(ClockTimers.points(clock, "department"));
+        execution.setVariables(DeadlineTimers.points(deadline, "department"));
     }
 
     /**

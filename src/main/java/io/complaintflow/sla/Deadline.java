@@ -9,8 +9,8 @@ import java.util.List;
  * escalation ladder: 0 the reminder at {@code warningAt}, 1 the deadline, 2 level 2 at {@code level2At}; the first
  * response has no level 2.
  */
-public record Clock(long id, String caseNumber, String name, String durationSpec, Instant startedAt,
-                    Instant warningAt, Instant targetAt, Instant level2At, ClockState state, Instant pausedAt,
+public record Deadline(long id, String caseNumber, String name, String durationSpec, Instant startedAt,
+                    Instant warningAt, Instant targetAt, Instant level2At, DeadlineState state, Instant pausedAt,
                     Instant stoppedAt, int ladderStep) {
 
     public static final String FIRST_RESPONSE = "FIRST_RESPONSE";
@@ -21,7 +21,7 @@ public record Clock(long id, String caseNumber, String name, String durationSpec
         return "DEPARTMENT:" + department;
     }
 
-    /** The department of a department clock, else null. */
+    /** The department of a department deadline, else null. */
     public String departmentKey() {
         return name.startsWith("DEPARTMENT:") ? name.substring("DEPARTMENT:".length()) : null;
     }
@@ -36,7 +36,7 @@ public record Clock(long id, String caseNumber, String name, String durationSpec
         return FIRST_RESPONSE.equals(name) ? List.of(warningAt, targetAt) : List.of(warningAt, targetAt, level2At);
     }
 
-    /** The ladder has a step left to take on this clock (it may be paused). */
+    /** The ladder has a step left to take on this deadline (it may be paused). */
     public boolean climbing() {
         return open() && ladderStep < steps().size();
     }

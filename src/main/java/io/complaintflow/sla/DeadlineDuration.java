@@ -7,7 +7,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * How long a clock runs, and in which kind of time — as written in the SLA table:
+ * How long a deadline runs, and in which kind of time — as written in the SLA table:
  * <ul>
  *   <li>{@code PT4H}, {@code PT30M} — {@link Kind#WORKING_TIME}: hours and minutes of working time;</li>
  *   <li>{@code P5D} — {@link Kind#WORKING_DAYS}: working days, the receipt day not counted;</li>
@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * {@code time} carries the amount for WORKING_TIME and ELAPSED ({@code days} is 0), {@code days} for the day
  * kinds ({@code time} is zero). Amounts are positive. See {@link BusinessCalendar} for what each kind means.
  */
-public record ClockDuration(Kind kind, Duration time, int days) {
+public record DeadlineDuration(Kind kind, Duration time, int days) {
 
     public enum Kind { WORKING_TIME, WORKING_DAYS, CALENDAR_DAYS, ELAPSED }
 
@@ -29,7 +29,7 @@ public record ClockDuration(Kind kind, Duration time, int days) {
             Pattern.compile("P(?:\\d+D)?(?:T(?:\\d+H)?(?:\\d+M)?(?:\\d+(?:\\.\\d{1,9})?S)?)?");
     private static final long SECONDS_PER_DAY = Duration.ofDays(1).toSeconds();
 
-    public ClockDuration {
+    public DeadlineDuration {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(time, "time");
         switch (kind) {
@@ -48,20 +48,20 @@ public record ClockDuration(Kind kind, Duration time, int days) {
         }
     }
 
-    public static ClockDuration workingTime(Duration time) {
-        return new ClockDuration(Kind.WORKING_TIME, time, 0);
+    public static DeadlineDuration workingTime(Duration time) {
+        return new DeadlineDuration(Kind.WORKING_TIME, time, 0);
     }
 
-    public static ClockDuration workingDays(int days) {
-        return new ClockDuration(Kind.WORKING_DAYS, Duration.ZERO, days);
+    public static DeadlineDuration workingDays(int days) {
+        return new DeadlineDuration(Kind.WORKING_DAYS, Duration.ZERO, days);
     }
 
-    public static ClockDuration calendarDays(int days) {
-        return new ClockDuration(Kind.CALENDAR_DAYS, Duration.ZERO, days);
+    public static DeadlineDuration calendarDays(int days) {
+        return new DeadlineDuration(Kind.CALENDAR_DAYS, Duration.ZERO, days);
     }
 
-    public static ClockDuration elapsed(Duration time) {
-        return new ClockDuration(Kind.ELAPSED, time, 0);
+    public static DeadlineDuration elapsed(Duration time) {
+        return new DeadlineDuration(Kind.ELAPSED, time, 0);
     }
 
     /**
@@ -69,8 +69,8 @@ public record ClockDuration(Kind kind, Duration time, int days) {
      * are ignored; anything else that is not one of the four forms — months, weeks, years, mixed days and hours
      * of working time, zero or negative amounts — is an {@link IllegalArgumentException} naming the spec.
      */
-    public static ClockDuration parse(String spec) {
-        ClockDuration parsed;
+    public static DeadlineDuration parse(String spec) {
+        DeadlineDuration parsed;
         try {
             parsed = spec == null ? null : parseOrNull(spec.trim());
         } catch (RuntimeException e) {
@@ -82,7 +82,7 @@ public record ClockDuration(Kind kind, Duration time, int days) {
         return parsed;
     }
 
-    private static ClockDuration parseOrNull(String s) {
+    private static DeadlineDuration parseOrNull(String s) {
         if (s.startsWith(CALENDAR_PREFIX)) {
             Matcher days = DAYS.matcher(s.substring(CALENDAR_PREFIX.length()).toUpperCase(Locale.ROOT));
             return days.matches() ? calendarDays(Integer.parseInt(days.group(1))) : null;
@@ -116,7 +116,7 @@ public record ClockDuration(Kind kind, Duration time, int days) {
     }
 
     private static IllegalArgumentException invalid(String spec, Exception cause) {
-        return new IllegalArgumentException("Invalid clock duration '" + spec + "': expected PT4H (working time),"
+        return new IllegalArgumentException("Invalid deadline duration '" + spec + "': expected PT4H (working time),"
                 + " P5D (working days), cal:P15D (calendar days) or elapsed:PT30M (wall-clock), with a positive amount",
                 cause);
     }
