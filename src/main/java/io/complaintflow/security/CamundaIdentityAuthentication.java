@@ -1,8 +1,6 @@
 package io.complaintflow.security;
 
 import java.util.List;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.Group;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -13,35 +11,28 @@ import org.springframework.stereotype.Component;
 
 /**
  * HTTP Basic for {@code /api} and actuator against Camunda's identity store: the same users, passwords and groups
- * as Tasklist. Each group becomes an authority named by its id.
+ * as Tasklist, checked by {@link BasicLogins}. Each group becomes an authority named by its id.
  */
 @Component
 public class CamundaIdentityAuthentication implements AuthenticationProvider {
 
-    private final IdentityService identity;
+    private final BasicLogins logins;
 
-    public CamundaIdentityAuthentication(IdentityService identity) {
-        this.identity = identity;
+    public CamundaIdentityAuthentication(BasicLogins logins) {
+        this.logins = logins;
     }
 
     @Override
     public Authentication authenticate(Authentication request) {
-        String user = request.getName();
         Object password = request.getCredentials();
-        if (user == null || user.isBlank() || !(password instanceof String secret)
-                || !identity.checkPassword(user, secret)) {
-            throw new BadCredentialsException("用户名或密码错误");
-        }
-        return authenticated(user, groupsOf(user));
+        return logins.check(request.getName(), password instanceof String secret ? secret : null)
+                .map(login -> authenticated(login.user(), login.groups()))
+                .orElseThrow(() -> new BadCredentialsException("用户名或密码错误"));
     }
 
     @Override
     public boolean supports(Class<?> type) {
         return UsernamePasswordAuthenticationToken.class.isAssignableFrom(type);
-    }
-
-    List<String> groupsOf(String user) {
-        return identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
     }
 
     static Authentication authenticated(String user, List<String> groups) {

@@ -2,8 +2,8 @@ package io.complaintflow.security;
 
 
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
-import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.web.servlet.JerseyApplicationPath;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -18,8 +18,8 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
- * The doors. {@code /engine-rest} is guarded by Camunda's own Basic filter (so the engine knows the user and
- * applies its authorizations); {@code /api} and actuator by Basic or the webapp login, with the group rules
+ * The doors. {@code /engine-rest} is guarded by Camunda's own authentication filter (so the engine knows the user
+ * and applies its authorizations), with Basic checked by {@link BasicLogins} as for {@code /api}; {@code /api} and actuator by Basic or the webapp login, with the group rules
  * of {@link AccessMatrix}; the webapps by Camunda's login and CSRF filter; {@code /public} is the only open door.
  * Which group may do what inside the engine is declared in {@link AuthorizationPolicy}.
  */
@@ -43,11 +43,12 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication(JerseyApplicationPath rest) {
-        var registration = new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+    FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication(JerseyApplicationPath rest,
+            ObjectProvider<BasicLogins> logins, CamundaBpmProperties camunda) {
+        // looked up at the first request: the web server builds its filters before the engine and Flyway are ready
+        var registration = new FilterRegistrationBean<ProcessEngineAuthenticationFilter>(
+                new EngineRestBasicAuthentication(logins::getObject, camunda.getProcessEngineName()));
         registration.setName("complaintflow-engine-rest-authentication");
-        registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
-                HttpBasicAuthenticationProvider.class.getName());
         registration.addUrlPatterns(rest.getRelativePath("/*"));
         return registration;
     }
