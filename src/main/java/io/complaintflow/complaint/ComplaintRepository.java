@@ -30,6 +30,7 @@ public class ComplaintRepository {
     }
 
     public void insert(Complaint c) {
+        TransactionReads.forget(c.caseNumber());
         jdbc.sql("""
                 insert into complaint (case_number, channel, external_ref, regulator, regulator_deadline,
                   customer_name, customer_phone, customer_email, customer_id, customer_vip,
@@ -66,9 +67,10 @@ public class ComplaintRepository {
                 .update();
     }
 
+    /** Read once per transaction ({@link TransactionReads}); every write below forgets the row. */
     public Optional<Complaint> find(String caseNumber) {
-        return jdbc.sql("select * from complaint where case_number = ?").param(caseNumber)
-                .query(COMPLAINT).optional();
+        return TransactionReads.find(caseNumber, () -> jdbc.sql("select * from complaint where case_number = ?")
+                .param(caseNumber).query(COMPLAINT).optional());
     }
 
     public Optional<Complaint> findByExternalRef(String channel, String externalRef) {
@@ -94,11 +96,13 @@ public class ComplaintRepository {
     }
 
     public void updateStatus(String caseNumber, String status, Instant at) {
+        TransactionReads.forget(caseNumber);
         jdbc.sql("update complaint set status = ?, updated_at = ? where case_number = ?")
                 .param(status).param(odt(at)).param(caseNumber).update();
     }
 
     public void updateTriage(String caseNumber, String category, String grade, Instant at) {
+        TransactionReads.forget(caseNumber);
         jdbc.sql("update complaint set category = ?, grade = ?, updated_at = ? where case_number = ?")
                 .param(category).param(grade).param(odt(at)).param(caseNumber).update();
     }
@@ -106,6 +110,7 @@ public class ComplaintRepository {
     /** Adds one to a counter column: transfer_count, rejection_count or reopen_count. */
     public int increment(String caseNumber, Counter counter, Instant at) {
         String column = counter.column;
+        TransactionReads.forget(caseNumber);
         jdbc.sql("update complaint set " + column + " = " + column + " + 1, updated_at = ? where case_number = ?")
                 .param(odt(at)).param(caseNumber).update();
         return jdbc.sql("select " + column + " from complaint where case_number = ?")
@@ -113,23 +118,27 @@ public class ComplaintRepository {
     }
 
     public void recordResolution(String caseNumber, String resolution, BigDecimal compensation, Instant at) {
+        TransactionReads.forget(caseNumber);
         jdbc.sql("update complaint set resolution = ?, compensation = ?, updated_at = ? where case_number = ?")
                 .param(resolution).param(compensation).param(odt(at)).param(caseNumber).update();
     }
 
     public void close(String caseNumber, Instant at) {
+        TransactionReads.forget(caseNumber);
         jdbc.sql("update complaint set status = 'CLOSED', closed_at = ?, updated_at = ? where case_number = ?")
                 .param(odt(at)).param(odt(at)).param(caseNumber).update();
     }
 
     /** {@code duplicate} is merged into {@code into} (duplicate/MergeService has checked that both may be). */
     public void markMerged(String duplicate, String into) {
+        TransactionReads.forget(duplicate);
         jdbc.sql("update complaint set merged_into = ? where case_number = ?").param(into).param(duplicate).update();
     }
 
     /** What the closing form says caused the complaint (resolution/ClosureCauses has checked it). */
     public void recordClosureCause(String caseNumber, String rootCause, String responsibleDepartment,
                                    boolean preventable) {
+        TransactionReads.forget(caseNumber);
         jdbc.sql("update complaint set root_cause = ?, responsible_department = ?, preventable = ?"
                         + " where case_number = ?")
                 .params(rootCause, responsibleDepartment, preventable, caseNumber).update();
@@ -140,12 +149,14 @@ public class ComplaintRepository {
      * (docs/privacy.md): what is left of the record names nobody.
      */
     public void anonymise(String caseNumber, String name, String subject, String description, String resolution) {
+        TransactionReads.forget(caseNumber);
         jdbc.sql("update complaint set customer_name = ?, customer_phone = null, customer_email = null,"
                         + " customer_id = null, subject = ?, description = ?, resolution = ? where case_number = ?")
                 .params(name, subject, description, resolution, caseNumber).update();
     }
 
     public void recordSatisfaction(String caseNumber, int score, boolean resolved, Instant at) {
+        TransactionReads.forget(caseNumber);
         jdbc.sql("update complaint set satisfaction_score = ?, callback_resolved = ?, updated_at = ?"
                         + " where case_number = ?")
                 .param(score).param(resolved).param(odt(at)).param(caseNumber).update();

@@ -45,16 +45,18 @@ public class BasicLogins {
 
     // One statement, no transaction. Tenants as Camunda's tenant query with includingGroupsOfUser(true) finds them.
     private static final String STAMP = """
-            select 'u' as kind, id_ as id, rev_ as rev, pwd_ as pwd, salt_ as salt, attempts_ as attempts,
-                   lock_exp_time_ as locked
+            select 'u' as kind, id_ as id, cast(rev_ as varchar(20)) as rev, pwd_ as pwd, salt_ as salt,
+                   cast(attempts_ as varchar(20)) as attempts, cast(lock_exp_time_ as varchar(40)) as locked
               from act_id_user where id_ = ?
             union all
-            select 'g', g.id_, null, null, null, null, null
+            select 'g', g.id_, cast(null as varchar(20)), cast(null as varchar(255)), cast(null as varchar(255)),
+                   cast(null as varchar(20)), cast(null as varchar(40))
               from act_id_membership m join act_id_group g on g.id_ = m.group_id_ where m.user_id_ = ?
             union all
-            select distinct 't', t.tenant_id_, null, null, null, null, null
-              from act_id_tenant_member t
-             where t.user_id_ = ? or t.group_id_ in (select group_id_ from act_id_membership where user_id_ = ?)
+            select 't', t.tenant_id_, cast(null as varchar(20)), cast(null as varchar(255)),
+                   cast(null as varchar(255)), cast(null as varchar(20)), cast(null as varchar(40))
+              from (select distinct tenant_id_ from act_id_tenant_member
+                     where user_id_ = ? or group_id_ in (select group_id_ from act_id_membership where user_id_ = ?)) t
             """;
 
     private record Stamp(String state, List<String> groups, List<String> tenants) {

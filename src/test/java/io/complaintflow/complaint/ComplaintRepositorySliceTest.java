@@ -10,6 +10,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.jdbc.JdbcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.DefaultTransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The complaint table through its one writer, on the schema Flyway builds — a slice: an in-memory database and
@@ -23,6 +27,7 @@ class ComplaintRepositorySliceTest {
 
     @Autowired ComplaintRepository complaints;
     @Autowired JdbcClient jdbc;
+    @Autowired PlatformTransactionManager transactions;
 
     @Test
     void aStoredComplaintReadsBackAsItWasFiled() {
@@ -64,6 +69,36 @@ class ComplaintRepositorySliceTest {
         assertThat(read.customer().name()).isEqualTo("（已删除）");
         assertThat(jdbc.sql("select root_cause || '/' || responsible_department from complaint where case_number = ?")
                 .param("CMP-20261203-000103").query(String.class).single()).isEqualTo("process/logistics");
+    }
+
+    @Test
+    void withinATransactionTheRowIsReadOnceAndEveryWriteOfTheRepositoryIsSeen() {
+        complaints.insert(complaint("CMP-20261203-000104", "hotline", null, customer()));
+        Complaint first = complaints.find("CMP-20261203-000104").orElseThrow();
+        // a write that bypasses the repository (no other package may write this table; TableWritersTest) is not
+        // seen: proof that the second read came from memory
+        jdbc.sql("update complaint set subject = 'bypassed' where case_number = ?").param("CMP-20261203-000104")
+                .update();
+        assertThat(complaints.find("CMP-20261203-000104").orElseThrow()).isSameAs(first);
+
+        complaints.updateStatus("CMP-20261203-000104", "IN_PROGRESS", FILED.plusSeconds(60));
+        Complaint after = complaints.find("CMP-20261203-000104").orElseThrow();
+        assertThat(after.status()).as("the repository's own write forgets the row").isEqualTo("IN_PROGRESS");
+        assertThat(after.subject()).isEqualTo("bypassed");
+
+        // a nested transaction starts with nothing remembered
+        Complaint nested = new TransactionTemplate(transactions, new DefaultTransactionDefinition(
+                TransactionDefinition.PROPAGATION_REQUIRES_NEW)).execute(status -> complaints
+                .find("CMP-20261203-000104").orElse(null));
+        assertThat(nested).as("the outer transaction's row is uncommitted: the nested one must not see it").isNull();
+        assertThat(complaints.find("CMP-20261203-000104").orElseThrow()).isSameAs(after);
+    }
+
+    @Test
+    void aMissingRowIsNotRemembered() {
+        assertThat(complaints.find("CMP-20261203-000105")).isEmpty();
+        complaints.insert(complaint("CMP-20261203-000105", "hotline", null, customer()));
+        assertThat(complaints.find("CMP-20261203-000105")).isPresent();
     }
 
     private static Customer customer() {
