@@ -1,49 +1,79 @@
 package io.complaintflow.demo;
 
-import io.complaintflow.engine.StartupOrder;
 import io.complaintflow.intake.ComplaintRequest;
 import io.complaintflow.intake.ComplaintRequest.CustomerRequest;
 import io.complaintflow.intake.IntakeJobs;
 import io.complaintflow.intake.IntakeService;
 import java.math.BigDecimal;
 import java.util.Map;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.availability.AvailabilityChangeEvent;
+import org.springframework.boot.availability.ReadinessState;
 import org.springframework.context.annotation.Profile;
-import org.springframework.core.annotation.Order;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * A handful of complaints in different states, so a first look at Tasklist shows real work. Runs only on an
  * empty database, and moves the cases along exactly as the handlers would.
+ *
+ * <p>Made once the node accepts traffic, on a thread of its own (issue #19, start-up): the node is UP about three
+ * seconds sooner on its first start, and the complaints appear in Tasklist within seconds of it. By then the job
+ * executor runs, so the cases' intake jobs are left to it (this thread waits for each before moving the case on)
+ * rather than run here as well, which would race it.
  */
 @Component
 @Profile("demo")
-@Order(StartupOrder.DEMO_DATA)
-public class DemoComplaints implements ApplicationRunner {
+public class DemoComplaints {
 
     private static final Logger LOG = LoggerFactory.getLogger(DemoComplaints.class);
+    private static final Duration JOB_WAIT = Duration.ofSeconds(60);
 
     private final IntakeService intake;
     private final IntakeJobs intakeJobs;
     private final TaskService tasks;
     private final JdbcClient jdbc;
+    private final ObjectProvider<JobExecutor> jobExecutor;
+    private final AtomicBoolean started = new AtomicBoolean();
 
-    public DemoComplaints(IntakeService intake, IntakeJobs intakeJobs, TaskService tasks, JdbcClient jdbc) {
+    public DemoComplaints(IntakeService intake, IntakeJobs intakeJobs, TaskService tasks, JdbcClient jdbc,
+                          ObjectProvider<JobExecutor> jobExecutor) {
         this.intake = intake;
         this.intakeJobs = intakeJobs;
         this.tasks = tasks;
         this.jdbc = jdbc;
+        this.jobExecutor = jobExecutor;
     }
 
-    @Override
-    public void run(ApplicationArguments args) {
+    /** Once the node is ready (never again when the readiness state comes back after a refusal). */
+    @EventListener
+    public void onReadiness(AvailabilityChangeEvent<ReadinessState> event) {
+        if (event.getState() == ReadinessState.ACCEPTING_TRAFFIC && started.compareAndSet(false, true)) {
+            Thread maker = new Thread(this::createLogged, "demo-complaints");
+            maker.setDaemon(true);
+            maker.start();
+        }
+    }
+
+    private void createLogged() {
+        try {
+            create();
+        } catch (RuntimeException e) {
+            LOG.error("Demo complaints not (all) created", e);
+        }
+    }
+
+    void create() {
         if (jdbc.sql("select count(*) from complaint").query(Long.class).single() > 0) {
             return;
         }
@@ -93,9 +123,32 @@ public class DemoComplaints implements ApplicationRunner {
                 new CustomerRequest(name, phone, email, null, vip), category, product, subject, description, amount,
                 null, resolvedAtIntake, resolution);
         String caseNumber = intake.accept(request, "agent").complaint().caseNumber();
-        // the job executor starts after the application runners: the demo's first tasks are made here
-        intakeJobs.runNow(caseNumber);
+        firstTasks(caseNumber);
         return caseNumber;
+    }
+
+    /**
+     * Waits until the case's intake job has run, so its first task exists: the job executor runs it within moments
+     * (a new job wakes its acquisition). Without an active job executor it is run here, as tests do.
+     */
+    private void firstTasks(String caseNumber) {
+        JobExecutor executor = jobExecutor.getIfAvailable();
+        if (executor == null || !executor.isActive()) {
+            intakeJobs.runNow(caseNumber);
+            return;
+        }
+        Instant until = Instant.now().plus(JOB_WAIT);
+        while (!intakeJobs.pending(caseNumber).isEmpty()) {
+            if (Instant.now().isAfter(until)) {
+                throw new IllegalStateException("the intake job of " + caseNumber + " has not run within " + JOB_WAIT);
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for " + caseNumber, e);
+            }
+        }
     }
 
     private void complete(String caseNumber, String user, Map<String, Object> form) {
