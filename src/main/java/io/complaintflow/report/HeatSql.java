@@ -49,9 +49,18 @@ final class HeatSql {
         }
     }
 
-    /** The filter on open stays: the complaint's values as they are now, as {@link #filter} reads them. */
+    /**
+     * The filter on open stays: the complaint's values as they are now, as {@link #filter} reads them — its grade,
+     * channel and regulator from one index of the complaint (V87: each leads with one of them and holds the others
+     * and the case number), its departments from {@code ix_complaint_department_dept}; by subquery, so that the stays
+     * are not joined with the complaint table row by row.
+     */
     HeatSql filterOpen(HeatFilter f) {
-        complaintColumns(f);
+        if (f.needsComplaint()) {
+            text.append(" and os.case_number in (select c.case_number from complaint c where 1 = 1");
+            complaintColumns(f);
+            text.append(")");
+        }
         if (f.department() != null) {
             text.append(" and (os.department = ? or (os.department is null and os.case_number in"
                     + " (select d.case_number from complaint_department d where d.department = ?)))");

@@ -20,12 +20,16 @@ final class OpenStayQueries {
      * deadline of the complaint (in a department's own process its department deadline) not paused, started, past its
      * target and not stopped, or the task's due date passed. A stay is one complaint unless it is marked
      * {@code several} (its complaint waits there in more stays, {@link OpenStays}): those are grouped by complaint
-     * first, the others counted as they are — no aggregation per complaint over all stays. The late deadlines are
-     * joined once as a set of (complaint, deadline) with at most one row per stay; a filter with a department or on two
-     * dimensions leaves few stays, whose deadlines are probed instead (cheaper than reading every late deadline).
+     * first, the others counted as they are — no aggregation per complaint over all stays.
+     *
+     * <p>Whether a stay is late: without a department or two dimensions, its complaint (or complaint and deadline) is
+     * looked up in the set of late deadlines, read once and hashed ({@link #LATE_HASHED}); the stays and the late deadlines
+     * are each read from one covering index alone (PostgreSQL, index-only: V88). A filter with a department or on
+     * two dimensions leaves few stays, whose deadlines are probed instead ({@link #LATE_PROBED}). The filters select
+     * the stays' complaints by subquery ({@link HeatSql#filterOpen}): no join with the complaint table.
      */
     static HeatSql waiting(String processDefinitionKey, Instant asOf, HeatFilter filter) {
-        // a department or two dimensions select a few of the stays: probe their deadlines, not join all late ones
+        // a department or two dimensions select a few of the stays: probe their deadlines, not hash all late ones
         boolean probe = filter.department() != null || filter.dimensions() >= 2;
         HeatSql single = stays("select os.activity_id act, count(*) waiting, sum(", ") late", processDefinitionKey,
                 asOf, filter, false, probe).append(" group by os.activity_id");
@@ -34,30 +38,23 @@ final class OpenStayQueries {
         several.wrap("select g.act, count(*) waiting, sum(g.late) late from (", ") g group by g.act");
         single.append(" union all ").append(several);
         single.wrap("select u.act, sum(u.waiting) waiting, sum(u.late) late from (", ") u group by u.act");
-        if (!probe) {
-            single.prepend("with lk as (" + LATE_CLOCKS + ") ", odt(asOf), odt(asOf), odt(asOf), odt(asOf),
-                    odt(asOf), odt(asOf));
-        }
         return single;
     }
 
-    /** A stay is late at ?: its task's due date passed, or a late deadline of its complaint joined ({@code lk}). */
-    private static final String LATE = "case when os.task_due < ? or lk.case_number is not null then 1 else 0 end";
-
     /**
-     * The open stays of a process at asOf, those marked several or the others, each with whether it is late: from
-     * the late deadlines joined ({@code lk}) or probed.
+     * The open stays of a process at asOf, those marked several or the others, each with whether it is late: its
+     * deadlines looked up in the late ones (hashed) or probed.
      */
     private static HeatSql stays(String select, String selectEnd, String processDefinitionKey, Instant asOf,
                                  HeatFilter filter, boolean several, boolean probe) {
-        HeatSql stays = new HeatSql(select + (probe ? LATE_PROBED : LATE) + selectEnd + " from heat_open_stay os"
-                + (probe ? "" : " left join lk on lk.case_number = os.case_number and lk.clock = case when"
-                        + " os.department is null then '' else 'DEPARTMENT:' || os.department end")
-                + (filter.needsComplaint() ? COMPLAINT_OF_STAY : "")
+        HeatSql stays = new HeatSql(select + (probe ? LATE_PROBED : LATE_HASHED) + selectEnd + " from heat_open_stay os"
                 + " where os.process_key = ? and os.since <= ? and " + (several ? "" : "not ") + "os.several");
         stays.params(ts(asOf));
         if (probe) {
             stays.params(odt(asOf), odt(asOf), odt(asOf));
+        } else {
+            stays.params(lateParams(asOf));
+            stays.params(lateParams(asOf));
         }
         stays.params(processDefinitionKey, ts(asOf));
         return stays.filterOpen(filter);
@@ -73,16 +70,28 @@ final class OpenStayQueries {
             + " and (os.department is null or k.clock = 'DEPARTMENT:' || os.department)) then 1 else 0 end";
 
     /**
-     * The late deadlines as (complaint, deadline), read once for both kinds of stays: each late deadline, and '' once per
-     * complaint with any late deadline; a stay joins the one it needs (its department's, or any) — one row at most.
+     * The late deadlines of {@link #CLOCK_LATE} in two parts: running (not stopped; on PostgreSQL read from the partial
+     * index {@code ix_clock_late} alone) and stopped after asOf (a period that reached back). Parameters: four.
      */
-    private static final String LATE_CLOCKS = "select k.case_number, cast('' as varchar(50)) clock"
-            + " from complaint_clock k where " + CLOCK_LATE + " group by k.case_number"
-            + " union all select k.case_number, k.clock from complaint_clock k where " + CLOCK_LATE;
+    private static String lateClocks(String columns) {
+        return "select " + columns + " from complaint_clock k where k.stopped_at is null and k.state <> 'PAUSED'"
+                + " and k.started_at <= ? and k.target_at < ? union all select " + columns
+                + " from complaint_clock k where k.stopped_at > ? and k.state <> 'PAUSED' and k.started_at <= ?"
+                + " and k.target_at < ?";
+    }
 
-    private static final String COMPLAINT_OF_STAY = """
+    private static Object[] lateParams(Instant asOf) {
+        return new Object[] {odt(asOf), odt(asOf), odt(asOf), odt(asOf), odt(asOf)};
+    }
 
-            left join complaint c on c.case_number = os.case_number""";
+    /**
+     * A stay is late at ?: its task's due date passed, or its complaint is among those with a late deadline (a stay
+     * of a department's own instance: its department's deadline is among the late ones). Each set is read once and hashed.
+     */
+    private static final String LATE_HASHED = "case when os.task_due < ?"
+            + " or (os.department is null and os.case_number in (" + lateClocks("k.case_number") + "))"
+            + " or (os.department is not null and (os.case_number, 'DEPARTMENT:' || os.department) in ("
+            + lateClocks("k.case_number, k.clock") + ")) then 1 else 0 end";
 
     /**
      * The stays of one activity open now, from heat_open_stay: each with its deadlines joined once (late: one of them
@@ -100,7 +109,6 @@ final class OpenStayQueries {
                 left join complaint_clock k on k.case_number = os.case_number and k.started_at <= ?
                   and (k.stopped_at is null or k.stopped_at > ?)
                   and (os.department is null or k.clock = 'DEPARTMENT:' || os.department)"""
-                + (filter.needsComplaint() ? COMPLAINT_OF_STAY : "")
                 + " where os.process_key = ? and os.activity_id = ? and os.since <= ?");
         waiting.params(ts(asOf), odt(asOf), odt(asOf), odt(asOf), processDefinitionKey, activityId, ts(asOf));
         waiting.filterOpen(filter);

@@ -1,0 +1,57 @@
+package io.complaintflow.report;
+
+import java.sql.Statement;
+import org.flywaydb.core.api.MigrationVersion;
+import org.flywaydb.core.api.migration.Context;
+import org.flywaydb.core.api.migration.JavaMigration;
+import org.springframework.stereotype.Component;
+
+/**
+ * Flyway V88: the overlay's "waiting" and "overdue" read from indexes alone (docs/reports.md, "The heat's tables").
+ * <ul>
+ *   <li>{@code ix_heat_open_stay_overlay} holds every column the overlay reads of an open stay, in the order it
+ *       groups them (process, marked several, activity): the open stays of a process are one index range, read
+ *       without the table on PostgreSQL (index-only, once vacuum has marked the pages visible — autovacuum does).
+ *       It also finds the marked stays, so {@code ix_heat_open_stay_several} (V85) goes: one index more, one less.</li>
+ *   <li>{@code ix_clock_late} (PostgreSQL: partial, the running clocks not paused) holds target, complaint, clock
+ *       and start: the late clocks are one index range read alone. H2 has no partial indexes and does not need it.</li>
+ * </ul>
+ */
+@Component
+public class OverlayIndexMigration implements JavaMigration {
+
+    @Override
+    public MigrationVersion getVersion() {
+        return MigrationVersion.fromVersion("88");
+    }
+
+    @Override
+    public String getDescription() {
+        return "covering indexes for the heat overlay";
+    }
+
+    @Override
+    public Integer getChecksum() {
+        return null;
+    }
+
+    @Override
+    public boolean canExecuteInTransaction() {
+        return true;
+    }
+
+    @Override
+    public void migrate(Context context) throws Exception {
+        boolean postgres = context.getConnection().getMetaData().getDatabaseProductName().toLowerCase()
+                .contains("postgres");
+        try (Statement statement = context.getConnection().createStatement()) {
+            statement.execute("create index ix_heat_open_stay_overlay on heat_open_stay (process_key, several,"
+                    + " activity_id, department, case_number, task_due, since)");
+            statement.execute("drop index ix_heat_open_stay_several");
+            if (postgres) {
+                statement.execute("create index ix_clock_late on complaint_clock (target_at, case_number, clock,"
+                        + " started_at) where stopped_at is null and state <> 'PAUSED'");
+            }
+        }
+    }
+}
