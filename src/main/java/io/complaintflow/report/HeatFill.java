@@ -78,6 +78,7 @@ final class HeatFill {
             long filled = openStays.fill(connection, processKeys(connection));
             setFilled(connection, 2, filled);
             connection.commit();
+            openStays.vacuum(connection);
             return filled;
         } catch (SQLException | RuntimeException e) {
             connection.rollback();

@@ -282,12 +282,22 @@ final class OpenStays {
             statement.executeUpdate("update heat_open_stay s set several = true where exists (select 1"
                     + " from heat_open_stay o where o.process_key = s.process_key and o.activity_id = s.activity_id"
                     + " and o.complaint_key = s.complaint_key and o.activity_instance_id <> s.activity_instance_id)");
-            if (postgres(connection)) {
-                // a bulk load: the overlay's first plans need the table's statistics now, not at autovacuum's turn
-                statement.execute("analyze heat_open_stay");
-            }
         }
         return filled;
+    }
+
+    /**
+     * PostgreSQL, after the fill's commit: a bulk load — the overlay's first plans need the table's statistics now,
+     * and its index-only scans the pages marked all-visible (V88), not at autovacuum's turn. Leaves the connection
+     * in auto-commit.
+     */
+    void vacuum(Connection connection) throws SQLException {
+        if (postgres(connection)) {
+            connection.setAutoCommit(true);
+            try (var statement = connection.createStatement()) {
+                statement.execute("vacuum (analyze) heat_open_stay");
+            }
+        }
     }
 
     private static void setTimestamp(PreparedStatement statement, int index, Date value) throws SQLException {
