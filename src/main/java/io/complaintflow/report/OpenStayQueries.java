@@ -33,7 +33,7 @@ final class OpenStayQueries {
         boolean probe = filter.department() != null || filter.dimensions() >= 2;
         HeatSql single = stays("select os.activity_id act, count(*) waiting, sum(", ") late", processDefinitionKey,
                 asOf, filter, false, probe).append(" group by os.activity_id");
-        // the marked stays are few (a complaint at one activity in several stays): always probed
+        // the marked stays are few (a complaint at one activity in several stays): their deadlines always probed
         HeatSql several = stays("select os.activity_id act, os.complaint_key, max(", ") late", processDefinitionKey,
                 asOf, filter, true, true).append(" group by os.activity_id, os.complaint_key");
         several.wrap("select g.act, count(*) waiting, sum(g.late) late from (", ") g group by g.act");
