@@ -10,7 +10,7 @@ from collections import Counter
 
 KINDS = [  # first match wins; the table a statement names decides its kind
     ("transaction control", r"^(begin|commit|rollback|set |show |savepoint|release|select 1$)"),
-    ("login and identity", r"\bact_id_"),
+    ("login and identity", r"\bact_id_(user|group|membership|tenant|info)"),
     ("engine authorizations", r"act_ru_authorization"),
     ("definitions", r"act_re_|act_ge_bytearray.*deployment|act_ru_meter|act_ge_property"),
     ("engine history", r"act_hi_"),
