@@ -86,10 +86,16 @@ public class EscalationService {
                     act(deadline, level, complaint, open);
                 }
                 taken++;
-                deadline = deadlines.find(caseNumber, name).orElse(null);
+                // the row is ours until commit (the step's update holds it): its next step is the one after
+                deadline = atStep(deadline, step + 1);
             }
         }
         return taken;
+    }
+
+    private static Deadline atStep(Deadline d, int step) {
+        return new Deadline(d.id(), d.caseNumber(), d.name(), d.durationSpec(), d.startedAt(), d.warningAt(),
+                d.targetAt(), d.level2At(), d.state(), d.pausedAt(), d.stoppedAt(), step);
     }
 
     static List<Integer> levels(Deadline deadline, int step, String grade) {

@@ -30,6 +30,9 @@ import java.util.TreeMap;
  */
 final class HeatRollup {
 
+    /** Rows written by one multi-row statement at most (PostgreSQL binds at most 65,535 parameters). */
+    private static final int ROWS_PER_STATEMENT = 500;
+
     private static final String KEY_COLUMNS = "process_key, dimension, dim_value, end_day, activity_id, bucket";
 
     /** Sorted: the order rows are locked in. */
@@ -124,16 +127,24 @@ final class HeatRollup {
 
     private void upsert(Connection connection, TreeMap<Key, long[]> rows) throws SQLException {
         if (postgres(connection)) {
-            try (PreparedStatement upsert = connection.prepareStatement("insert into heat_stay (" + KEY_COLUMNS
-                    + ", stays, total_ms) values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (" + KEY_COLUMNS + ") do update"
-                    + " set stays = heat_stay.stays + excluded.stays, total_ms = heat_stay.total_ms + excluded.total_ms")) {
-                for (Map.Entry<Key, long[]> row : rows.entrySet()) {
-                    bind(upsert, row.getKey(), 1);
-                    upsert.setLong(7, row.getValue()[0]);
-                    upsert.setLong(8, row.getValue()[1]);
-                    upsert.addBatch();
+            // one statement per up to ROWS_PER_STATEMENT rows (keys distinct, in key order: the order their rows are
+            // locked in)
+            List<Map.Entry<Key, long[]>> all = new ArrayList<>(rows.entrySet());
+            for (int from = 0; from < all.size(); from += ROWS_PER_STATEMENT) {
+                List<Map.Entry<Key, long[]>> chunk = all.subList(from, Math.min(all.size(), from + ROWS_PER_STATEMENT));
+                try (PreparedStatement upsert = connection.prepareStatement("insert into heat_stay (" + KEY_COLUMNS
+                        + ", stays, total_ms) values " + values(chunk.size(), 8) + " on conflict (" + KEY_COLUMNS
+                        + ") do update set stays = heat_stay.stays + excluded.stays,"
+                        + " total_ms = heat_stay.total_ms + excluded.total_ms")) {
+                    int i = 1;
+                    for (Map.Entry<Key, long[]> row : chunk) {
+                        bind(upsert, row.getKey(), i);
+                        upsert.setLong(i + 6, row.getValue()[0]);
+                        upsert.setLong(i + 7, row.getValue()[1]);
+                        i += 8;
+                    }
+                    upsert.executeUpdate();
                 }
-                upsert.executeBatch();
             }
             return;
         }
@@ -170,72 +181,104 @@ final class HeatRollup {
         }
     }
 
-    /** A stay open when its complaint was escalated: counted once per slice, day, activity and complaint. */
-    record EscalatedStay(String processKey, String activityId, String processInstanceId, String caseNumber,
-                         Instant at) {
-    }
-
+    /**
+     * The stays of a complaint open at its escalation, with what its slices need: the open stays
+     * ({@code heat_open_stay}, by case number) as this transaction sees them — those its own command ends are still
+     * there until the heat's session flushes, as their history rows still have no end — with the complaint's grade,
+     * channel and regulator, and its departments where the stay's instance has no department of its own.
+     */
     private static final String OPEN_AT_ESCALATION = """
-            select ai.proc_def_key_, ai.act_id_, ai.proc_inst_id_
-            from act_hi_procinst pi
-            join act_hi_actinst ai on ai.proc_inst_id_ = pi.id_
-            left join act_hi_varinst dep on dep.proc_inst_id_ = pi.id_ and dep.execution_id_ = pi.id_
-              and dep.name_ = 'department'
-            where pi.business_key_ = ? and ai.start_time_ < ? and (ai.end_time_ is null or ai.end_time_ >= ?)
-              and (dep.text_ is null or dep.text_ = ?) and ai.""" + HeatmapService.WAIT_TYPES_CONDITION;
+            select os.activity_instance_id, os.process_key, os.activity_id, os.department stay_department,
+              c.grade, c.channel, c.regulator, d.department
+            from heat_open_stay os
+            join complaint c on c.case_number = os.case_number
+            left join complaint_department d on d.case_number = c.case_number and os.department is null
+            where os.case_number = ? and os.since < ? and (os.department is null or os.department = ?)""";
 
     /**
      * An escalation (level 1 and up) of a complaint: where it waited at that moment — every place of its
-     * instances, in a department's own process only for that department's escalation.
+     * instances, in a department's own process only for that department's escalation. One query and one insert
+     * (PostgreSQL: all its slices' rows in one statement).
      */
     void addEscalation(Connection connection, String caseNumber, String department, Instant at) throws SQLException {
-        List<EscalatedStay> stays = new ArrayList<>();
+        Map<String, String[]> stays = new java.util.LinkedHashMap<>(); // activity instance → process, activity
+        Map<String, Dims> dims = new HashMap<>();
         try (PreparedStatement statement = connection.prepareStatement(OPEN_AT_ESCALATION)) {
             statement.setString(1, caseNumber);
             statement.setTimestamp(2, Timestamp.from(at));
-            statement.setTimestamp(3, Timestamp.from(at));
-            statement.setString(4, department);
+            statement.setString(3, department);
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
-                    stays.add(new EscalatedStay(rs.getString(1), rs.getString(2), rs.getString(3), caseNumber, at));
+                    String id = rs.getString("activity_instance_id");
+                    stays.putIfAbsent(id, new String[] {rs.getString("process_key"), rs.getString("activity_id")});
+                    String dep = rs.getString("stay_department") != null ? rs.getString("stay_department")
+                            : rs.getString("department");
+                    Dims known = dims.get(id);
+                    List<String> departments = new ArrayList<>(known == null ? List.of() : known.departments());
+                    if (dep != null && !departments.contains(dep)) {
+                        departments.add(dep);
+                    }
+                    dims.put(id, new Dims(departments, rs.getString("grade"), rs.getString("channel"),
+                            rs.getString("regulator")));
                 }
             }
         }
-        addEscalated(connection, stays);
-    }
-
-    private void addEscalated(Connection connection, List<EscalatedStay> stays) throws SQLException {
         if (stays.isEmpty()) {
             return;
         }
-        Map<String, Dims> dims = dims(connection, stays.stream().map(EscalatedStay::processInstanceId)
-                .collect(java.util.stream.Collectors.toCollection(LinkedHashSet::new)));
+        LocalDate day = LocalDate.ofInstant(at, zone);
         java.util.TreeSet<EscalationKey> rows = new java.util.TreeSet<>();
-        for (EscalatedStay stay : stays) {
-            Dims d = dims.getOrDefault(stay.processInstanceId(), Dims.NONE);
-            LocalDate day = LocalDate.ofInstant(stay.at(), zone);
-            for (Slice slice : d.slices()) {
-                rows.add(new EscalationKey(stay.processKey(), slice.dimension(), slice.value(), day,
-                        stay.activityId(), stay.caseNumber()));
+        stays.forEach((id, stay) -> {
+            for (Slice slice : dims.get(id).slices()) {
+                rows.add(new EscalationKey(stay[0], slice.dimension(), slice.value(), day, stay[1], caseNumber));
             }
+        });
+        insertEscalations(connection, rows);
+    }
+
+    private void insertEscalations(Connection connection, java.util.TreeSet<EscalationKey> rows) throws SQLException {
+        String columns = "(process_key, dimension, dim_value, esc_day, activity_id, case_number)";
+        if (postgres(connection)) {
+            // one statement (per up to ROWS_PER_STATEMENT rows), the rows in key order (the order their index
+            // entries are locked in)
+            List<EscalationKey> all = new ArrayList<>(rows);
+            for (int from = 0; from < all.size(); from += ROWS_PER_STATEMENT) {
+                List<EscalationKey> chunk = all.subList(from, Math.min(all.size(), from + ROWS_PER_STATEMENT));
+                try (PreparedStatement insert = connection.prepareStatement("insert into heat_escalation " + columns
+                        + " values " + values(chunk.size(), 6) + " on conflict do nothing")) {
+                    int i = 1;
+                    for (EscalationKey key : chunk) {
+                        i = bind(insert, key, i);
+                    }
+                    insert.executeUpdate();
+                }
+            }
+            return;
         }
-        String sql = postgres(connection)
-                ? "insert into heat_escalation (process_key, dimension, dim_value, esc_day, activity_id, case_number)"
-                        + " values (?, ?, ?, ?, ?, ?) on conflict do nothing"
-                : "merge into heat_escalation key (process_key, dimension, dim_value, esc_day, activity_id,"
-                        + " case_number) values (?, ?, ?, ?, ?, ?)";
-        try (PreparedStatement insert = connection.prepareStatement(sql)) {
+        try (PreparedStatement insert = connection.prepareStatement("merge into heat_escalation key " + columns
+                + " values (?, ?, ?, ?, ?, ?)")) {
             for (EscalationKey key : rows) {
-                insert.setString(1, key.processKey());
-                insert.setString(2, key.dimension());
-                insert.setString(3, key.value());
-                insert.setObject(4, key.day());
-                insert.setString(5, key.activityId());
-                insert.setString(6, key.caseNumber());
+                bind(insert, key, 1);
                 insert.addBatch();
             }
             insert.executeBatch();
         }
+    }
+
+    /** {@code rows} parenthesised lists of {@code columns} parameters, for a multi-row {@code values}. */
+    private static String values(int rows, int columns) {
+        String row = "(" + String.join(", ", java.util.Collections.nCopies(columns, "?")) + ")";
+        return String.join(", ", java.util.Collections.nCopies(rows, row));
+    }
+
+    private static int bind(PreparedStatement statement, EscalationKey key, int first) throws SQLException {
+        statement.setString(first, key.processKey());
+        statement.setString(first + 1, key.dimension());
+        statement.setString(first + 2, key.value());
+        statement.setObject(first + 3, key.day());
+        statement.setString(first + 4, key.activityId());
+        statement.setString(first + 5, key.caseNumber());
+        return first + 6;
     }
 
     private static void bind(PreparedStatement statement, Key key, int first) throws SQLException {
