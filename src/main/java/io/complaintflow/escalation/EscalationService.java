@@ -143,7 +143,7 @@ public class EscalationService {
         String caseNumber = deadline.caseNumber();
         String deadlineName = deadline.name();
         if (level >= 1) {
-            deadlines.breach(caseNumber, deadlineName);
+            deadlines.breach(deadline);
         }
         String department = deadline.departmentKey();
         String group = groupFor(level, department, open);

@@ -66,6 +66,17 @@ public class DeadlineRepository {
         return updated;
     }
 
+    /** Running → breached (only if still running, whatever {@code c} says), with the event; false if not running. */
+    public boolean breach(Deadline c, Instant at) {
+        boolean breached = jdbc.sql("update complaint_clock set state = 'BREACHED', updated_at = ? where id = ?"
+                        + " and state = 'RUNNING'")
+                .param(odt(at)).param(c.id()).update() == 1;
+        if (breached) {
+            event(c, at, "BREACHED", null);
+        }
+        return breached;
+    }
+
     /** Sets the ladder's next step; with {@code expected}, only if no one else moved it meanwhile. */
     public boolean ladderStep(Deadline c, Integer expected, int next) {
         if (expected == null) {

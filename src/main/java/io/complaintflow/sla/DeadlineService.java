@@ -83,13 +83,12 @@ public class DeadlineService {
         return deadlines.ladderStep(deadline, step, step + 1);
     }
 
-    /** The target passed with the deadline running (a paused deadline's target is about to move). */
-    public boolean breach(String caseNumber, String name) {
-        Optional<Deadline> deadline = deadlines.find(caseNumber, name)
-                .filter(c -> c.state() == DeadlineState.RUNNING);
-        deadline.ifPresent(c -> deadlines.update(c, DeadlineState.BREACHED, c.warningAt(), c.targetAt(), c.level2At(),
-                null, null, now.now(), "BREACHED", null));
-        return deadline.isPresent();
+    /**
+     * The target passed with the deadline running (a paused deadline's target is about to move): decided by the row as
+     * it is, in one statement, with its event; {@code deadline} names the row and its target.
+     */
+    public boolean breach(Deadline deadline) {
+        return deadlines.breach(deadline, now.now());
     }
 
     public List<Deadline> pause(String caseNumber, List<String> names, String reason) {
