@@ -13,27 +13,29 @@ import org.springframework.stereotype.Component;
  * (its one timer), and taking the steps that are due (the task). The deadlines it watches come from the calling
  * process ({@code clocks}); the tasks that escalated groups join are those of the calling process.
  * <p>
- * Public, unlike the other delegates: the model's expressions call {@link #watching} and {@link #nextAt}, and the
- * expression language invokes methods of public classes only.
+ * The model's expressions call {@link #watching} and {@link #nextAt} through the public {@link DeadlineLadderAdapter}
+ * (the expression language invokes methods of public types only); the class itself is package-private.
  */
 @PublishedForModels
 @Component("deadlineLadder")
-public class DeadlineLadderDelegate implements JavaDelegate {
+class DeadlineLadderDelegate implements JavaDelegate, DeadlineLadderAdapter {
 
     private final EscalationService escalations;
     private final DeadlineTimers timers;
     private final BusinessClock now;
 
-    public DeadlineLadderDelegate(EscalationService escalations, DeadlineTimers timers, BusinessClock now) {
+    DeadlineLadderDelegate(EscalationService escalations, DeadlineTimers timers, BusinessClock now) {
         this.escalations = escalations;
         this.timers = timers;
         this.now = now;
     }
 
+    @Override
     public boolean watching(DelegateExecution execution) {
         return DeadlineTimers.climbing(timers.of(execution.getBusinessKey(), deadlines(execution)));
     }
 
+    @Override
     public Date nextAt(DelegateExecution execution) {
         return Date.from(DeadlineTimers.nextAt(timers.of(execution.getBusinessKey(), deadlines(execution)), now.now()));
     }
