@@ -2,6 +2,8 @@ package io.complaintflow.assist;
 
 import static io.complaintflow.complaint.Timestamps.odt;
 
+import io.complaintflow.complaint.PersonalRecords;
+import java.util.function.UnaryOperator;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Optional;
@@ -10,7 +12,7 @@ import org.springframework.stereotype.Repository;
 
 /** Each complaint's suggestion and, once the complaint center has reviewed it, what the center chose. */
 @Repository
-public class SuggestionOutcomes {
+public class SuggestionOutcomes implements PersonalRecords {
 
     private final JdbcClient jdbc;
 
@@ -106,5 +108,15 @@ public class SuggestionOutcomes {
     public record Acceptance(Instant from, Instant to, long reviewed, Double categoryAccepted,
                              Double departmentAccepted, Double gradeAccepted, Double allAccepted,
                              long confidentReviewed, Double confidentCategoryAccepted) {
+    }
+
+    /** Erasure: the sensitive words and safety evidence found in the complaint's text, scrubbed. */
+    @Override
+    public void anonymise(String caseNumber, UnaryOperator<String> scrub) {
+        jdbc.sql("select sensitive_words, safety_evidence from suggestion_outcome where case_number = ?")
+                .param(caseNumber).query((rs, n) -> jdbc.sql("update suggestion_outcome set sensitive_words = ?,"
+                                + " safety_evidence = ? where case_number = ?")
+                        .params(scrub.apply(rs.getString("sensitive_words")),
+                                scrub.apply(rs.getString("safety_evidence")), caseNumber).update()).list();
     }
 }

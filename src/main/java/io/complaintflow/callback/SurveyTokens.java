@@ -3,6 +3,8 @@ package io.complaintflow.callback;
 import static io.complaintflow.complaint.Timestamps.instant;
 import static io.complaintflow.complaint.Timestamps.odt;
 
+import io.complaintflow.complaint.PersonalRecords;
+import java.util.function.UnaryOperator;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
@@ -12,7 +14,7 @@ import org.springframework.stereotype.Repository;
 
 /** Single-use satisfaction links: 256 random bits each, stored with their case and expiry. */
 @Repository
-public class SurveyTokens {
+public class SurveyTokens implements PersonalRecords {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -54,5 +56,11 @@ public class SurveyTokens {
     public boolean use(String token, int score, String reasons, Instant at) {
         return jdbc.sql("update survey_token set used_at = ?, score = ?, reasons = ? where token = ? and used_at is null")
                 .param(odt(at)).param(score).param(reasons).param(token).update() == 1;
+    }
+
+    /** Erasure: the reasons the customer gave in the survey go (the score stays for the reports). */
+    @Override
+    public void anonymise(String caseNumber, UnaryOperator<String> scrub) {
+        jdbc.sql("update survey_token set reasons = null where case_number = ?").param(caseNumber).update();
     }
 }

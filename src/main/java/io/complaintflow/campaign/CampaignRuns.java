@@ -3,6 +3,8 @@ package io.complaintflow.campaign;
 import static io.complaintflow.complaint.Timestamps.instant;
 import static io.complaintflow.complaint.Timestamps.odt;
 
+import io.complaintflow.complaint.PersonalRecords;
+import java.util.function.UnaryOperator;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -12,7 +14,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 @Repository
-public class CampaignRuns {
+public class CampaignRuns implements PersonalRecords {
 
     private final JdbcClient jdbc;
 
@@ -89,5 +91,15 @@ public class CampaignRuns {
                 rs.getObject("period_from", java.time.LocalDate.class), rs.getObject("period_to", java.time.LocalDate.class),
                 rs.getString("report_commentary"), rs.getString("report_approved_by"),
                 instant(rs, "report_approved_at"), instant(rs, "ended_at"));
+    }
+
+    /** Erasure: a 3·15 campaign's log of the backlog review of this complaint (the reviewer's note), scrubbed. */
+    @Override
+    public void anonymise(String caseNumber, UnaryOperator<String> scrub) {
+        jdbc.sql("select id, summary, detail from campaign_log where summary like ?").param("%" + caseNumber + "%")
+                .query((rs, n) -> jdbc.sql("update campaign_log set summary = ?, detail = ? where id = ?")
+                        .params(PersonalRecords.cut(scrub.apply(rs.getString("summary")), 500),
+                                PersonalRecords.cut(scrub.apply(rs.getString("detail")), 5000), rs.getLong("id"))
+                        .update()).list();
     }
 }

@@ -14,12 +14,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 @Repository
-public class ComplaintRepository {
+public class ComplaintRepository implements PersonalRecords {
 
     private static final RowMapper<Complaint> COMPLAINT = ComplaintRepository::mapComplaint;
 
@@ -153,6 +154,37 @@ public class ComplaintRepository {
         jdbc.sql("update complaint set customer_name = ?, customer_phone = null, customer_email = null,"
                         + " customer_id = null, subject = ?, description = ?, resolution = ? where case_number = ?")
                 .params(name, subject, description, resolution, caseNumber).update();
+    }
+
+    /** The timeline's and the departments' texts of the complaint (erasure looks in them for personal values). */
+    @Override
+    public List<String> texts(String caseNumber) {
+        List<String> texts = new ArrayList<>(jdbc.sql("select coalesce(summary, '') || ' ' || coalesce(detail, '')"
+                + " from timeline_entry where case_number = ?").param(caseNumber).query(String.class).list());
+        texts.addAll(jdbc.sql("select coalesce(proposal, '') || ' ' || coalesce(transfer_reason, '') from"
+                + " complaint_department where case_number = ?").param(caseNumber).query(String.class).list());
+        return texts;
+    }
+
+    /** The timeline's entries and the departments' proposals and reasons, scrubbed (the record: {@link #anonymise}). */
+    @Override
+    public void anonymise(String caseNumber, UnaryOperator<String> scrub) {
+        jdbc.sql("select id, summary, detail from timeline_entry where case_number = ?").param(caseNumber)
+                .query((rs, n) -> jdbc.sql("update timeline_entry set summary = ?, detail = ? where id = ?")
+                        .params(PersonalRecords.cut(scrub.apply(rs.getString("summary")), 500),
+                                PersonalRecords.cut(scrub.apply(rs.getString("detail")), 5000), rs.getLong("id"))
+                        .update()).list();
+        jdbc.sql("select department, proposal, transfer_reason from complaint_department where case_number = ?")
+                .param(caseNumber).query((rs, n) -> jdbc.sql("update complaint_department set proposal = ?,"
+                                + " transfer_reason = ? where case_number = ? and department = ?")
+                        .params(scrub.apply(rs.getString("proposal")), scrub.apply(rs.getString("transfer_reason")),
+                                caseNumber, rs.getString("department")).update()).list();
+    }
+
+    /** The department-handling instance working for this department of the case (department/DepartmentParts). */
+    public void linkDepartmentPart(String caseNumber, String department, String partInstanceId) {
+        jdbc.sql("update complaint_department set part_instance_id = ? where case_number = ? and department = ?")
+                .param(partInstanceId).param(caseNumber).param(department).update();
     }
 
     public void recordSatisfaction(String caseNumber, int score, boolean resolved, Instant at) {

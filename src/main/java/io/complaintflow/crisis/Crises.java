@@ -3,6 +3,8 @@ package io.complaintflow.crisis;
 import static io.complaintflow.complaint.Timestamps.instant;
 import static io.complaintflow.complaint.Timestamps.odt;
 
+import io.complaintflow.complaint.PersonalRecords;
+import java.util.function.UnaryOperator;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -13,7 +15,7 @@ import org.springframework.stereotype.Repository;
 
 /** Crises and their event log (tables crisis, crisis_event). */
 @Repository
-public class Crises {
+public class Crises implements PersonalRecords {
 
     private final JdbcClient jdbc;
 
@@ -113,5 +115,33 @@ public class Crises {
                 rs.getString("statement"), instant(rs, "statement_published_at"),
                 instant(rs, "customer_contacted_at"), rs.getString("customer_contact_note"),
                 rs.getString("regulator_liaison"), instant(rs, "ended_at"));
+    }
+
+    /**
+     * Erasure: the crisis of this complaint (G4) and of the mass incident it belongs to — titles, descriptions, notes,
+     * statements and every step of their logs. An incident's crisis is shared by all its members: only the erased
+     * customers' values go ({@code scrub}).
+     */
+    @Override
+    public void anonymise(String caseNumber, UnaryOperator<String> scrub) {
+        for (Long id : jdbc.sql("select id from crisis where case_number = ? or mass_incident_id in"
+                        + " (select incident_id from mass_incident_member where case_number = ?)")
+                .params(caseNumber, caseNumber).query(Long.class).list()) {
+            jdbc.sql("select title, description, statement, customer_contact_note, regulator_liaison from crisis"
+                    + " where id = ?").param(id).query((rs, n) -> jdbc.sql("update crisis set title = ?,"
+                                    + " description = ?, statement = ?, customer_contact_note = ?,"
+                                    + " regulator_liaison = ? where id = ?")
+                            .params(PersonalRecords.cut(scrub.apply(rs.getString("title")), 200),
+                                    PersonalRecords.cut(scrub.apply(rs.getString("description")), 5000),
+                                    PersonalRecords.cut(scrub.apply(rs.getString("statement")), 5000),
+                                    PersonalRecords.cut(scrub.apply(rs.getString("customer_contact_note")), 2000),
+                                    PersonalRecords.cut(scrub.apply(rs.getString("regulator_liaison")), 2000), id)
+                            .update()).list();
+            jdbc.sql("select id, summary, detail from crisis_event where crisis_id = ?").param(id)
+                    .query((rs, n) -> jdbc.sql("update crisis_event set summary = ?, detail = ? where id = ?")
+                            .params(PersonalRecords.cut(scrub.apply(rs.getString("summary")), 500),
+                                    PersonalRecords.cut(scrub.apply(rs.getString("detail")), 5000), rs.getLong("id"))
+                            .update()).list();
+        }
     }
 }

@@ -1,5 +1,6 @@
 package io.complaintflow.department;
 
+import io.complaintflow.complaint.ComplaintRepository;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -12,14 +13,16 @@ import org.springframework.stereotype.Repository;
 public class DepartmentParts {
 
     private final JdbcClient jdbc;
+    private final ComplaintRepository complaints;
 
-    public DepartmentParts(JdbcClient jdbc) {
+    public DepartmentParts(JdbcClient jdbc, ComplaintRepository complaints) {
         this.jdbc = jdbc;
+        this.complaints = complaints;
     }
 
+    /** Written by the table's owner, complaint/ (docs/design.md, "One writer per table"). */
     public void link(String caseNumber, String department, String partInstanceId) {
-        jdbc.sql("update complaint_department set part_instance_id = ? where case_number = ? and department = ?")
-                .param(partInstanceId).param(caseNumber).param(department).update();
+        complaints.linkDepartmentPart(caseNumber, department, partInstanceId);
     }
 
     public Optional<String> departmentOf(String partInstanceId) {

@@ -3,6 +3,8 @@ package io.complaintflow.mailbox;
 import static io.complaintflow.complaint.Timestamps.instant;
 import static io.complaintflow.complaint.Timestamps.odt;
 
+import io.complaintflow.complaint.PersonalRecords;
+import java.util.function.UnaryOperator;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -20,7 +22,7 @@ import org.springframework.stereotype.Repository;
  * "needs a person" list.
  */
 @Repository
-public class MailboxMessages {
+public class MailboxMessages implements PersonalRecords {
 
     public static final String OPEN = "OPEN";
     public static final String RESOLVED = "RESOLVED";
@@ -142,5 +144,36 @@ public class MailboxMessages {
         return problems.entrySet().stream()
                 .map(e -> e.getKey().label() + (e.getValue() == null ? "" : "（" + e.getValue() + "）"))
                 .collect(Collectors.joining("；"));
+    }
+
+    /** The senders, bodies and subjects of the complaint's mails and its bounced addresses (searched by erasure). */
+    @Override
+    public List<String> texts(String caseNumber) {
+        List<String> texts = new java.util.ArrayList<>(jdbc.sql("select coalesce(sender, '') || ' ' ||"
+                + " coalesce(body_text, '') || ' ' || coalesce(subject, '') from mailbox_message where case_number = ?")
+                .param(caseNumber).query(String.class).list());
+        texts.addAll(jdbc.sql("select address from mailbox_unreachable where case_number = ?").param(caseNumber)
+                .query(String.class).list());
+        return texts;
+    }
+
+    /**
+     * Erasure: the complaint's mails lose sender and body, their other texts are scrubbed; their attachments and the
+     * bounced addresses go (the tables of this package: messages, attachments, unreachable addresses).
+     */
+    @Override
+    public void anonymise(String caseNumber, UnaryOperator<String> scrub) {
+        jdbc.sql("update mailbox_message set sender = null, body_text = null where case_number = ?").param(caseNumber)
+                .update();
+        jdbc.sql("select id, subject, detail, resolution, problems from mailbox_message where case_number = ?")
+                .param(caseNumber).query((rs, n) -> jdbc.sql("update mailbox_message set subject = ?, detail = ?,"
+                                + " resolution = ?, problems = ? where id = ?")
+                        .params(PersonalRecords.cut(scrub.apply(rs.getString("subject")), 300),
+                                PersonalRecords.cut(scrub.apply(rs.getString("detail")), 1000),
+                                PersonalRecords.cut(scrub.apply(rs.getString("resolution")), 1000),
+                                PersonalRecords.cut(scrub.apply(rs.getString("problems")), 300), rs.getObject("id"))
+                        .update()).list();
+        jdbc.sql("delete from mailbox_attachment where case_number = ?").param(caseNumber).update();
+        jdbc.sql("delete from mailbox_unreachable where case_number = ?").param(caseNumber).update();
     }
 }

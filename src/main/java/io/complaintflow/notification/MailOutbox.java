@@ -3,6 +3,8 @@ package io.complaintflow.notification;
 import static io.complaintflow.notification.EngineTime.instant;
 import static io.complaintflow.notification.EngineTime.odt;
 
+import io.complaintflow.complaint.PersonalRecords;
+import java.util.function.UnaryOperator;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -18,7 +20,7 @@ import org.springframework.stereotype.Repository;
  * claimed by one node at a time, marked sent (or held) in short transactions of their own.
  */
 @Repository
-public class MailOutbox {
+public class MailOutbox implements PersonalRecords {
 
     public enum Status { PENDING, SENT, HELD }
 
@@ -183,5 +185,11 @@ public class MailOutbox {
 
     private static String clip(String value, int max) {
         return value == null || value.length() <= max ? value : value.substring(0, max);
+    }
+
+    /** Erasure: the complaint's mails (recipients, names, texts), sent or waiting, go — an erased customer gets none. */
+    @Override
+    public void anonymise(String caseNumber, UnaryOperator<String> scrub) {
+        jdbc.sql("delete from mail_outbox where business_key = ?").param(caseNumber).update();
     }
 }

@@ -4,6 +4,8 @@ import static io.complaintflow.complaint.Timestamps.instant;
 import static io.complaintflow.complaint.Timestamps.odt;
 
 import io.complaintflow.complaint.BusinessClock;
+import io.complaintflow.complaint.PersonalRecords;
+import java.util.function.UnaryOperator;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -18,7 +20,7 @@ import org.springframework.stereotype.Repository;
  * ({@link #pickUp}); one picked up by hand leaves the open list too. Handing the same source over twice keeps the first.
  */
 @Repository
-public class PdcaHandovers {
+public class PdcaHandovers implements PersonalRecords {
 
     private final JdbcClient jdbc;
     private final BusinessClock clock;
@@ -72,4 +74,21 @@ public class PdcaHandovers {
                 rs.getString("picked_up_by"));
     }
 
+    /**
+     * Erasure: the reviews handed over from the crises of this complaint and of its mass incident (their titles,
+     * findings and improvements name the case), scrubbed.
+     */
+    @Override
+    public void anonymise(String caseNumber, UnaryOperator<String> scrub) {
+        jdbc.sql("select id, title, findings, improvements from pdca_handover where source_ref in (select business_key"
+                        + " from crisis where case_number = ? or mass_incident_id in"
+                        + " (select incident_id from mass_incident_member where case_number = ?))")
+                .params(caseNumber, caseNumber)
+                .query((h, n) -> jdbc.sql("update pdca_handover set title = ?, findings = ?, improvements = ?"
+                                + " where id = ?")
+                        .params(PersonalRecords.cut(scrub.apply(h.getString("title")), 200),
+                                PersonalRecords.cut(scrub.apply(h.getString("findings")), 5000),
+                                PersonalRecords.cut(scrub.apply(h.getString("improvements")), 5000), h.getLong("id"))
+                        .update()).list();
+    }
 }

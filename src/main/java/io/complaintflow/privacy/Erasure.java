@@ -6,6 +6,7 @@ import io.complaintflow.complaint.BusinessClock;
 import io.complaintflow.complaint.Coded;
 import io.complaintflow.complaint.ComplaintRepository;
 import io.complaintflow.complaint.ComplaintStatus;
+import io.complaintflow.complaint.PersonalRecords;
 import io.complaintflow.complaint.Regulator;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -15,7 +16,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,7 +29,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * record and its timeline, departments' texts, mails received and their attachments, bounced addresses, survey
  * reasons, assistance records, the engine's variables and history ({@link EngineScrubber}), and the text
  * assistant's model and similar-complaint index (retrained on this node at once, on the others within a minute:
- * {@link ErasureWatch}).
+ * {@link ErasureWatch}). The features' own tables are anonymised by their owners ({@link PersonalRecords}): this class
+ * decides what to look for and when, and writes only its own ledger ({@code privacy_erasure}).
  */
 @Service
 public class Erasure {
@@ -58,10 +59,11 @@ public class Erasure {
     private final PrivacySettings settings;
     private final BusinessClock clock;
     private final ErasureWatch assistant;
+    private final List<PersonalRecords> owners;
 
     public Erasure(SubjectRecords records, EngineScrubber engine, JdbcClient jdbc, ComplaintRepository complaints,
                    TransactionTemplate transactions, PrivacySettings settings, BusinessClock clock,
-                   ErasureWatch assistant) {
+                   ErasureWatch assistant, List<PersonalRecords> owners) {
         this.records = records;
         this.engine = engine;
         this.jdbc = jdbc;
@@ -70,6 +72,7 @@ public class Erasure {
         this.settings = settings;
         this.clock = clock;
         this.assistant = assistant;
+        this.owners = List.copyOf(owners);
     }
 
     /** A customer's deletion request: all their complaints, or none (409) while one is open or on legal hold. */
@@ -171,26 +174,14 @@ public class Erasure {
                             PersonalText.find(rs.getString(column)).forEach(f -> values.add(f.text()));
                         }
                     });
-            texts(caseNumber).forEach(t -> PersonalText.find(t).forEach(f -> values.add(f.text())));
+            for (PersonalRecords owner : owners) {
+                owner.texts(caseNumber).forEach(t -> PersonalText.find(t).forEach(f -> values.add(f.text())));
+            }
         }
         values.remove(null);
         values.remove(ERASED_NAME);
         values.removeIf(v -> v.strip().length() < 2);
         return values;
-    }
-
-    private List<String> texts(String caseNumber) {
-        List<String> texts = new ArrayList<>();
-        texts.addAll(jdbc.sql("select coalesce(summary, '') || ' ' || coalesce(detail, '') from timeline_entry"
-                + " where case_number = ?").param(caseNumber).query(String.class).list());
-        texts.addAll(jdbc.sql("select coalesce(proposal, '') || ' ' || coalesce(transfer_reason, '') from"
-                + " complaint_department where case_number = ?").param(caseNumber).query(String.class).list());
-        texts.addAll(jdbc.sql("select coalesce(sender, '') || ' ' || coalesce(body_text, '') || ' ' ||"
-                + " coalesce(subject, '') from mailbox_message where case_number = ?").param(caseNumber)
-                .query(String.class).list());
-        texts.addAll(jdbc.sql("select address from mailbox_unreachable where case_number = ?").param(caseNumber)
-                .query(String.class).list());
-        return texts;
     }
 
     static List<String> phoneForms(String phone) {
@@ -214,84 +205,9 @@ public class Erasure {
                     ERASED_DESCRIPTION, cut(s.text(rs.getString("resolution")), 5000));
             return Boolean.TRUE;
         });
-        rewrite("timeline_entry", "id", Map.of("summary", 500, "detail", 5000), caseNumber, s);
-        jdbc.sql("select department, proposal, transfer_reason from complaint_department where case_number = ?")
-                .param(caseNumber).query((rs, n) -> jdbc.sql("update complaint_department set proposal = ?,"
-                                + " transfer_reason = ? where case_number = ? and department = ?")
-                        .params(s.text(rs.getString("proposal")), s.text(rs.getString("transfer_reason")), caseNumber,
-                                rs.getString("department")).update()).list();
-        jdbc.sql("update mailbox_message set sender = null, body_text = null where case_number = ?").param(caseNumber)
-                .update();
-        rewrite("mailbox_message", "id", Map.of("subject", 300, "detail", 1000, "resolution", 1000, "problems", 300),
-                caseNumber, s);
-        jdbc.sql("delete from mailbox_attachment where case_number = ?").param(caseNumber).update();
-        jdbc.sql("delete from mailbox_unreachable where case_number = ?").param(caseNumber).update();
-        // the complaint's mails (recipients, names, texts), sent or waiting, in the outbox: an erased customer gets none
-        jdbc.sql("delete from mail_outbox where business_key = ?").param(caseNumber).update();
-        jdbc.sql("update survey_token set reasons = null where case_number = ?").param(caseNumber).update();
-        anonymiseCrises(caseNumber, s);
-        // a 3·15 campaign's log of the backlog review of this complaint (the reviewer's note)
-        jdbc.sql("select id, summary, detail from campaign_log where summary like ?").param("%" + caseNumber + "%")
-                .query((rs, n) -> jdbc.sql("update campaign_log set summary = ?, detail = ? where id = ?")
-                        .params(cut(s.text(rs.getString("summary")), 500), cut(s.text(rs.getString("detail")), 5000),
-                                rs.getLong("id")).update()).list();
-        jdbc.sql("select sensitive_words, safety_evidence from suggestion_outcome where case_number = ?")
-                .param(caseNumber).query((rs, n) -> jdbc.sql("update suggestion_outcome set sensitive_words = ?,"
-                                + " safety_evidence = ? where case_number = ?")
-                        .params(s.text(rs.getString("sensitive_words")), s.text(rs.getString("safety_evidence")),
-                                caseNumber).update()).list();
-    }
-
-    /**
-     * The crisis of this complaint (G4) and of the mass incident it belongs to: their titles, descriptions, notes,
-     * statements and every step of their logs, and the reviews they handed over to PDCA. An incident's crisis is shared
-     * by all its members: only this customer's values go.
-     */
-    private void anonymiseCrises(String caseNumber, Scrub s) {
-        List<Long> crises = jdbc.sql("select id from crisis where case_number = ? or mass_incident_id in"
-                        + " (select incident_id from mass_incident_member where case_number = ?)")
-                .params(caseNumber, caseNumber).query(Long.class).list();
-        for (Long id : crises) {
-            jdbc.sql("select business_key, title, description, statement, customer_contact_note, regulator_liaison"
-                    + " from crisis where id = ?").param(id).query(rs -> {
-                        rs.next();
-                        jdbc.sql("update crisis set title = ?, description = ?, statement = ?,"
-                                        + " customer_contact_note = ?, regulator_liaison = ? where id = ?")
-                                .params(cut(s.text(rs.getString("title")), 200),
-                                        cut(s.text(rs.getString("description")), 5000),
-                                        cut(s.text(rs.getString("statement")), 5000),
-                                        cut(s.text(rs.getString("customer_contact_note")), 2000),
-                                        cut(s.text(rs.getString("regulator_liaison")), 2000), id).update();
-                        String key = rs.getString("business_key");
-                        jdbc.sql("select id, title, findings, improvements from pdca_handover where source_ref = ?")
-                                .param(key).query((h, n) -> jdbc.sql("update pdca_handover set title = ?,"
-                                                + " findings = ?, improvements = ? where id = ?")
-                                        .params(cut(s.text(h.getString("title")), 200),
-                                                cut(s.text(h.getString("findings")), 5000),
-                                                cut(s.text(h.getString("improvements")), 5000), h.getLong("id"))
-                                        .update()).list();
-                        return Boolean.TRUE;
-                    });
-            jdbc.sql("select id, summary, detail from crisis_event where crisis_id = ?").param(id)
-                    .query((rs, n) -> jdbc.sql("update crisis_event set summary = ?, detail = ? where id = ?")
-                            .params(cut(s.text(rs.getString("summary")), 500),
-                                    cut(s.text(rs.getString("detail")), 5000), rs.getLong("id")).update()).list();
+        for (PersonalRecords owner : owners) {
+            owner.anonymise(caseNumber, s::text);
         }
-    }
-
-    /** {@code sizes}: column → its size (a replaced name may be longer than the name). */
-    private void rewrite(String table, String key, Map<String, Integer> sizes, String caseNumber, Scrub s) {
-        List<String> columns = List.copyOf(sizes.keySet());
-        String select = "select " + key + ", " + String.join(", ", columns) + " from " + table + " where case_number = ?";
-        jdbc.sql(select).param(caseNumber).query((rs, n) -> {
-            List<Object> params = new ArrayList<>();
-            for (String column : columns) {
-                params.add(cut(s.text(rs.getString(column)), sizes.get(column)));
-            }
-            params.add(rs.getObject(key));
-            return jdbc.sql("update " + table + " set " + String.join(" = ?, ", columns) + " = ? where " + key + " = ?")
-                    .params(params).update();
-        }).list();
     }
 
     private static String cut(String text, int max) {
