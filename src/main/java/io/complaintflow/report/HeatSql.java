@@ -53,17 +53,28 @@ final class HeatSql {
      * The filter on open stays: the complaint's values as they are now, as {@link #filter} reads them — its grade,
      * channel and regulator from one index of the complaint (V87: each leads with one of them and holds the others
      * and the case number), its departments from {@code ix_complaint_department_dept}; by subquery, so that the stays
-     * are not joined with the complaint table row by row.
+     * are not joined with the complaint table row by row (each set is read once and hashed).
      */
     HeatSql filterOpen(HeatFilter f) {
+        return filterOpen(f, false);
+    }
+
+    /**
+     * The same; {@code few}: the stays are few (the marked ones), so each looks its complaint up by primary key
+     * instead of the whole set of a filter's complaints being read and hashed.
+     */
+    HeatSql filterOpen(HeatFilter f, boolean few) {
         if (f.needsComplaint()) {
-            text.append(" and os.case_number in (select c.case_number from complaint c where 1 = 1");
+            text.append(few ? " and exists (select 1 from complaint c where c.case_number = os.case_number"
+                    : " and os.case_number in (select c.case_number from complaint c where 1 = 1");
             complaintColumns(f);
             text.append(")");
         }
         if (f.department() != null) {
-            text.append(" and (os.department = ? or (os.department is null and os.case_number in"
-                    + " (select d.case_number from complaint_department d where d.department = ?)))");
+            text.append(" and (os.department = ? or (os.department is null and " + (few
+                    ? "exists (select 1 from complaint_department d where d.case_number = os.case_number and"
+                            + " d.department = ?)))"
+                    : "os.case_number in (select d.case_number from complaint_department d where d.department = ?)))"));
             params.add(f.department());
             params.add(f.department());
         }

@@ -58,7 +58,7 @@ final class OpenStayQueries {
             stays.params(lateParams(asOf));
         }
         stays.params(processDefinitionKey, ts(asOf));
-        return stays.filterOpen(filter);
+        return stays.filterOpen(filter, several);
     }
 
     /** A deadline of a complaint late at ?: not paused, started, past its target, not stopped. */
