@@ -114,12 +114,15 @@ public class DeadlineScenarios {
 
     /** Fires the ladder watching the deadline, time running to each of its timers, until the deadline's step is taken. */
     public void climb(String caseNumber, String deadline, int step) {
+        List<String> firedAt = new java.util.ArrayList<>();
         for (int fired = 0; deadlines.find(caseNumber, deadline).orElseThrow().ladderStep() <= step; fired++) {
             Job job = ladderTimer(caseNumber, deadline);
             if (job == null || fired > 8) {
                 throw new AssertionError("the ladder of " + deadline + " of " + caseNumber + " does not reach step " + step
-                        + (job == null ? ": no ladder timer" : ""));
+                        + (job == null ? ": no ladder timer" : "") + "; fired at " + firedAt + ", now "
+                        + deadlines.find(caseNumber, deadline).orElseThrow());
             }
+            firedAt.add(job.getDuedate().toInstant().toString());
             if (job.getDuedate().toInstant().equals(DeadlineTimers.PARKED)) {
                 throw new AssertionError("the ladder of " + deadline + " of " + caseNumber + " is parked (deadline paused)");
             }

@@ -1,6 +1,7 @@
 package io.complaintflow.sla;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /**
@@ -12,6 +13,22 @@ import java.util.List;
 public record Deadline(long id, String caseNumber, String name, String durationSpec, Instant startedAt,
                     Instant warningAt, Instant targetAt, Instant level2At, DeadlineState state, Instant pausedAt,
                     Instant stoppedAt, int ladderStep) {
+
+    /**
+     * The ladder's points to the millisecond. Timers and the engine's clock count milliseconds ({@link java.util.Date}),
+     * the calendar's fractions do not: a reminder at 80% of a working time can fall between two milliseconds, and its
+     * timer, armed at the millisecond below, fired before the point, found the step not yet due and armed itself again
+     * at that same millisecond — with a frozen clock for ever.
+     */
+    public Deadline {
+        warningAt = toMillis(warningAt);
+        targetAt = toMillis(targetAt);
+        level2At = toMillis(level2At);
+    }
+
+    private static Instant toMillis(Instant point) {
+        return point == null ? null : point.truncatedTo(ChronoUnit.MILLIS);
+    }
 
     public static final String FIRST_RESPONSE = "FIRST_RESPONSE";
     public static final String RESOLUTION = "RESOLUTION";

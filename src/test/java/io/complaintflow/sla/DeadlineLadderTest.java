@@ -226,6 +226,21 @@ class DeadlineLadderTest {
     }
 
     @Test
+    void aReminderFallingBetweenTwoMillisecondsIsSentWhenItsTimerFires() {
+        // Friday 09:53:29.853 in Shanghai: 80% of the resolution's working time lands at 16:40:41.9706 on the
+        // next Thursday, between two of the timer's milliseconds (the ladder used to re-arm at .970 for ever)
+        DeadlineScenarios.now("2026-12-04T01:53:29.853Z");
+        String routine = scenarios.routine("delivery");
+        Deadline resolution = deadlines.find(routine, Deadline.RESOLUTION).orElseThrow();
+        assertThat(resolution.warningAt()).isEqualTo(Instant.parse("2026-12-10T08:40:41.970Z"));
+
+        time.fire(routine, "Event_ResolutionWarning");
+        assertThat(deadlines.find(routine, Deadline.RESOLUTION).orElseThrow().ladderStep()).isEqualTo(1);
+        assertThat(time.ladderTimer(routine, Deadline.RESOLUTION).getDuedate().toInstant())
+                .isEqualTo(resolution.targetAt());
+    }
+
+    @Test
     void anOverdueGeneralComplaintStopsAtTheCenterLead() {
         String routine = scenarios.routine("delivery");
         time.fire(routine, "Event_ResolutionOverdue");
