@@ -108,13 +108,25 @@ public class MailOutbox implements PersonalRecords {
 
     /** Sent: never again, whoever runs it. {@code digestId}: the digest's Message-ID when it went out in one. */
     int markSent(Collection<Long> ids, Instant at, String digestId) {
+        // one statement per up to 500 mails (the parts of a digest together)
         int marked = 0;
-        for (Long id : ids) {
+        List<Long> all = List.copyOf(ids);
+        for (int from = 0; from < all.size(); from += 500) {
+            List<Long> chunk = all.subList(from, Math.min(all.size(), from + 500));
             marked += jdbc.sql("update mail_outbox set status = 'SENT', sent_at = ?, sent_in = ?, claimed_by = null,"
-                            + " claimed_until = null where id = ? and status <> 'SENT'")
-                    .param(odt(at)).param(digestId).param(id).update();
+                            + " claimed_until = null where id in (" + "?,".repeat(chunk.size() - 1) + "?)"
+                            + " and status <> 'SENT'")
+                    .params(params(odt(at), digestId, chunk)).update();
         }
         return marked;
+    }
+
+    private static List<Object> params(Object first, Object second, List<Long> rest) {
+        List<Object> params = new java.util.ArrayList<>();
+        params.add(first);
+        params.add(second);
+        params.addAll(rest);
+        return params;
     }
 
     void failed(long id, String error, Instant nextAttempt, boolean hold) {
