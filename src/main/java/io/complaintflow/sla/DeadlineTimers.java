@@ -74,17 +74,7 @@ public class DeadlineTimers {
             return now; // nothing left: the ladder ends as soon as it looks
         }
         return climbing.stream().filter(c -> c.state() != DeadlineState.PAUSED).map(Deadline::nextStepAt)
-                .min(Instant::compareTo).map(DeadlineTimers::toTimerPrecision).orElse(PARKED);
-    }
-
-    /**
-     * A step's point rounded up to the millisecond a timer's due date holds: a point with a fraction of a millisecond
-     * (a fraction of working time) truncated would fire the timer just before the step is due, and it would take
-     * nothing (a test whose engine clock stands at the due date would fire it again and again).
-     */
-    static Instant toTimerPrecision(Instant at) {
-        Instant millis = at.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
-        return millis.equals(at) ? at : millis.plusMillis(1);
+                .min(Instant::compareTo).orElse(PARKED);
     }
 
     /** The watched deadlines of a case, in the order named. */
