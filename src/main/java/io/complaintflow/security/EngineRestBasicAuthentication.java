@@ -15,8 +15,9 @@ import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilt
 /**
  * Camunda's own authentication filter for {@code /engine-rest} (it tells the engine who calls, so the engine applies
  * its authorizations), with HTTP Basic checked by {@link BasicLogins}: the login carries the user's groups and
- * tenants, so the filter does not query them again. Header parsing and the challenge are Camunda's
- * ({@code HttpBasicAuthenticationProvider}): user up to the first colon, the rest the password.
+ * tenants, so the filter does not query them again. The header is read and the challenge answered as Camunda's
+ * {@code HttpBasicAuthenticationProvider} does (user up to the first colon, the rest the password); that provider
+ * cannot be reused as it is, because its result carries no groups and the filter would query them again.
  */
 final class EngineRestBasicAuthentication extends ProcessEngineAuthenticationFilter {
 
