@@ -1,4 +1,4 @@
--- One million synthetic complaints (a year, 2025-11-22 .. 2026-11-22) with departments, clocks, clock events,
+-- One million synthetic complaints (a year, 2025-11-22 .. 2026-11-22) with departments, deadlines, deadline events,
 -- escalations and rejections, to measure the report queries at scale (docs/reports.md).
 -- Run against a database whose schema the application created:  psql -d DB -f bench/report-data-1m.sql
 select setseed(0.315);
@@ -23,18 +23,18 @@ insert into complaint_department (case_number, department, is_lead, state, assig
 select case_number, (array['quality','after-sales','billing','logistics','sales','tech','legal','pr'])[1 + floor(random()*8)::int],
   true, case when random() < 0.05 then 'TRANSFERRED' else 'PROPOSED' end, created_at, created_at + interval '1 day'
 from complaint where case_number like 'P%';
-insert into complaint_clock (case_number, clock, duration_spec, started_at, warning_at, target_at, level2_at, state, stopped_at, updated_at)
+insert into complaint_deadline (case_number, deadline, duration_spec, started_at, warning_at, target_at, level2_at, state, stopped_at, updated_at)
 select d.case_number, 'DEPARTMENT:' || d.department, 'P3D', d.assigned_at, d.assigned_at + interval '2 days',
   d.assigned_at + interval '3 days', d.assigned_at + interval '4 days',
   case when random() < 0.9 then 'FULFILLED' else 'BREACHED' end, d.assigned_at + random() * interval '4 days', d.assigned_at
 from complaint_department d where d.case_number like 'P%';
-insert into clock_event (clock_id, at, event, target_at)
-select id, started_at, 'STARTED', target_at from complaint_clock where case_number like 'P%';
-insert into clock_event (clock_id, at, event, target_at)
-select id, stopped_at, 'STOPPED', target_at from complaint_clock where case_number like 'P%';
-insert into escalation (case_number, clock, department, level, escalated_to, at)
-select c.case_number, c.clock, substring(c.clock from 12), 1, 'lead', c.target_at
-from complaint_clock c where c.state = 'BREACHED' and c.case_number like 'P%';
+insert into deadline_event (deadline_id, at, event, target_at)
+select id, started_at, 'STARTED', target_at from complaint_deadline where case_number like 'P%';
+insert into deadline_event (deadline_id, at, event, target_at)
+select id, stopped_at, 'STOPPED', target_at from complaint_deadline where case_number like 'P%';
+insert into escalation (case_number, deadline, department, level, escalated_to, at)
+select c.case_number, c.deadline, substring(c.deadline from 12), 1, 'lead', c.target_at
+from complaint_deadline c where c.state = 'BREACHED' and c.case_number like 'P%';
 insert into timeline_entry (case_number, occurred_at, actor, kind, summary)
 select case_number, created_at + interval '2 days', 'center', 'CUSTOMER_REJECTED', '客户不接受'
 from complaint where case_number like 'P%' and random() < 0.03;
@@ -43,16 +43,16 @@ analyze;
 -- Engine history for the diagram heat and the path view (docs/reports.md): per complaint one complaint-handling
 -- instance and per department one department-handling instance, with every activity visit the engine writes
 -- (automatic steps too, ~32 rows per complaint), the department variable of each department instance, and the
--- tasks still open. Complaints not CLOSED still wait: IN_PROGRESS at their department's task (its clock running),
+-- tasks still open. Complaints not CLOSED still wait: IN_PROGRESS at their department's task (its deadline running),
 -- RESOLVED at the customer's confirmation. Engine timestamps are local time of the JVM; this assumes UTC.
-update complaint_clock k set stopped_at = null, state = 'RUNNING'
+update complaint_deadline k set stopped_at = null, state = 'RUNNING'
   from complaint c where c.case_number = k.case_number and c.status = 'IN_PROGRESS' and k.case_number like 'P%';
 create temporary table cf_visit as
 select c.case_number k, d.department, t0, t1, t2, t3, t4, t5, t5 + random() * interval '8 hours' t6, triaged,
   k.target_at dept_due
 from complaint c
 join complaint_department d on d.case_number = c.case_number and d.is_lead
-join complaint_clock k on k.case_number = c.case_number and k.clock = 'DEPARTMENT:' || d.department
+join complaint_deadline k on k.case_number = c.case_number and k.deadline = 'DEPARTMENT:' || d.department
 cross join lateral (select c.created_at at time zone 'UTC' t0, random() < 0.3 triaged) a
 cross join lateral (select case when triaged then t0 + random() * interval '8 hours' else t0 end t1) b
 cross join lateral (select case when c.status = 'IN_PROGRESS' then null
@@ -125,7 +125,7 @@ cross join lateral (values
 where s.st is not null;
 do $$ declare i record; begin
   for i in select indexdef from cf_actinst_indexes loop execute i.indexdef; end loop; end $$;
--- the open tasks with their due dates (a department's task is due at its clock's target, a confirmation in 2 days)
+-- the open tasks with their due dates (a department's task is due at its deadline's target, a confirmation in 2 days)
 insert into act_hi_taskinst (id_, task_def_key_, proc_def_key_, proc_def_id_, root_proc_inst_id_, proc_inst_id_,
   execution_id_, act_inst_id_, name_, start_time_, due_date_, priority_, task_state_)
 select a.task_id_, a.act_id_, a.proc_def_key_, a.proc_def_id_, a.root_proc_inst_id_, a.proc_inst_id_, a.execution_id_,

@@ -16,7 +16,8 @@ KINDS = [  # first match wins; the table a statement names decides its kind
     ("engine history", r"act_hi_"),
     ("engine runtime rows", r"act_ru_|act_ge_bytearray"),
     ("diagram heat", r"heat_"),
-    ("timeline and deadlines", r"timeline|complaint_clock|deadline|sla_"),
+    # complaint_clock and clock_event: the deadline tables before V89, for logs of earlier runs
+    ("timeline and deadlines", r"timeline|complaint_clock|clock_event|deadline|sla_"),
     ("complaint tables", r"complaint|answer|root_cause|outbox|survey|callback"),
 ]
 

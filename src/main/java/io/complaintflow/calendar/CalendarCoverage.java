@@ -85,7 +85,7 @@ public class CalendarCoverage {
     }
 
     private Instant latestRunningDeadline() {
-        return jdbc.sql("select max(target_at), max(level2_at) from complaint_clock"
+        return jdbc.sql("select max(target_at), max(level2_at) from complaint_deadline"
                         + " where state in ('RUNNING', 'PAUSED', 'BREACHED')")
                 .query((rs, n) -> Stream.of(rs.getObject(1, OffsetDateTime.class), rs.getObject(2, OffsetDateTime.class))
                         .filter(java.util.Objects::nonNull).map(OffsetDateTime::toInstant)

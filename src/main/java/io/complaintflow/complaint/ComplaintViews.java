@@ -33,11 +33,11 @@ public class ComplaintViews {
     private ComplaintView build(Complaint c, List<TimelineEntry> timeline) {
         // deadline name → its current target (FIRST_RESPONSE, RESOLUTION, REGULATOR_REPLY, DEPARTMENT:<key>)
         Map<String, Deadline> deadlines = new LinkedHashMap<>();
-        jdbc.sql("select clock, warning_at, target_at, state, stopped_at from complaint_clock where case_number = ?"
+        jdbc.sql("select deadline, warning_at, target_at, state, stopped_at from complaint_deadline where case_number = ?"
                         + " order by id")
                 .param(c.caseNumber())
                 .query(rs -> {
-                    deadlines.put(rs.getString("clock"), new Deadline(instant(rs, "warning_at"),
+                    deadlines.put(rs.getString("deadline"), new Deadline(instant(rs, "warning_at"),
                             instant(rs, "target_at"), rs.getString("state"), instant(rs, "stopped_at")));
                 });
         String[] mergedInto = {null};

@@ -152,7 +152,7 @@ public class EscalationService {
             open.forEach(t -> tasks.addCandidateGroup(t.getId(), group));
         }
         Instant at = now.now();
-        jdbc.sql("insert into escalation (case_number, clock, department, level, escalated_to, at)"
+        jdbc.sql("insert into escalation (case_number, deadline, department, level, escalated_to, at)"
                         + " values (?, ?, ?, ?, ?, ?)")
                 .param(caseNumber).param(deadlineName).param(department).param(level).param(group)
                 .param(at.atOffset(java.time.ZoneOffset.UTC)).update();

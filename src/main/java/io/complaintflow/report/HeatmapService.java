@@ -62,9 +62,9 @@ public class HeatmapService {
      * of the complaint; or the due date of its task.
      */
     private static final String OVERDUE = """
-            (exists (select 1 from complaint_clock k where k.case_number = c.case_number and k.state <> 'PAUSED'
+            (exists (select 1 from complaint_deadline k where k.case_number = c.case_number and k.state <> 'PAUSED'
                       and k.started_at <= ? and k.target_at < ? and (k.stopped_at is null or k.stopped_at > ?)
-                      and (dep.text_ is null or k.clock = 'DEPARTMENT:' || dep.text_))
+                      and (dep.text_ is null or k.deadline = 'DEPARTMENT:' || dep.text_))
              or exists (select 1 from act_hi_taskinst t where t.id_ = ai.task_id_ and t.due_date_ < ?))""";
 
     private final JdbcClient jdbc;
@@ -359,9 +359,9 @@ public class HeatmapService {
                   ai.start_time_, ai.proc_inst_id_, ai.proc_def_id_, pi.end_time_ pi_end,
                   case when""" + OVERDUE + """
                  then 1 else 0 end late,
-                  (select min(k.target_at) from complaint_clock k where k.case_number = c.case_number
+                  (select min(k.target_at) from complaint_deadline k where k.case_number = c.case_number
                      and k.started_at <= ? and (k.stopped_at is null or k.stopped_at > ?)
-                     and (dep.text_ is null or k.clock = 'DEPARTMENT:' || dep.text_)) due,
+                     and (dep.text_ is null or k.deadline = 'DEPARTMENT:' || dep.text_)) due,
                   (select t.due_date_ from act_hi_taskinst t where t.id_ = ai.task_id_) task_due
                 """ + STAYS + """
                 where ai.proc_def_key_ = ? and ai.act_id_ = ? and""" + " " + WAITS + """
@@ -405,10 +405,10 @@ public class HeatmapService {
         String businessKey = (String) pi.get("business_key_");
         String department = (String) pi.get("department");
         List<Escalation> escalations = businessKey == null ? List.of() : jdbc.sql("""
-                        select clock, department, level, escalated_to, at from escalation
+                        select deadline, department, level, escalated_to, at from escalation
                         where case_number = ? order by at, id""")
                 .param(businessKey)
-                .query((rs, i) -> new Escalation(rs.getString("clock"), rs.getString("department"),
+                .query((rs, i) -> new Escalation(rs.getString("deadline"), rs.getString("department"),
                         rs.getInt("level"), rs.getString("escalated_to"), instant(rs, "at")))
                 .list().stream()
                 .filter(e -> department == null || department.equals(e.department()))

@@ -66,18 +66,18 @@ final class OpenStayQueries {
             + " and (k.stopped_at is null or k.stopped_at > ?)";
 
     /** The same with the stay's deadlines probed (its department's, or any): parameters ?, then the deadline's three. */
-    private static final String LATE_PROBED = "case when os.task_due < ? or exists (select 1 from complaint_clock k"
+    private static final String LATE_PROBED = "case when os.task_due < ? or exists (select 1 from complaint_deadline k"
             + " where k.case_number = os.case_number and " + CLOCK_LATE
-            + " and (os.department is null or k.clock = 'DEPARTMENT:' || os.department)) then 1 else 0 end";
+            + " and (os.department is null or k.deadline = 'DEPARTMENT:' || os.department)) then 1 else 0 end";
 
     /**
      * The late deadlines of {@link #CLOCK_LATE} in two parts: running (not stopped; on PostgreSQL read from the partial
      * index {@code ix_clock_late} alone) and stopped after asOf (a period that reached back). Parameters: four.
      */
-    private static String lateClocks(String columns) {
-        return "select " + columns + " from complaint_clock k where k.stopped_at is null and k.state <> 'PAUSED'"
+    private static String lateDeadlines(String columns) {
+        return "select " + columns + " from complaint_deadline k where k.stopped_at is null and k.state <> 'PAUSED'"
                 + " and k.started_at <= ? and k.target_at < ? union all select " + columns
-                + " from complaint_clock k where k.stopped_at > ? and k.state <> 'PAUSED' and k.started_at <= ?"
+                + " from complaint_deadline k where k.stopped_at > ? and k.state <> 'PAUSED' and k.started_at <= ?"
                 + " and k.target_at < ?";
     }
 
@@ -90,9 +90,9 @@ final class OpenStayQueries {
      * of a department's own instance: its department's deadline is among the late ones). Each set is read once and hashed.
      */
     private static final String LATE_HASHED = "case when os.task_due < ?"
-            + " or (os.department is null and os.case_number in (" + lateClocks("k.case_number") + "))"
+            + " or (os.department is null and os.case_number in (" + lateDeadlines("k.case_number") + "))"
             + " or (os.department is not null and (os.case_number, 'DEPARTMENT:' || os.department) in ("
-            + lateClocks("k.case_number, k.clock") + ")) then 1 else 0 end";
+            + lateDeadlines("k.case_number, k.deadline") + ")) then 1 else 0 end";
 
     /**
      * The stays of one activity open now, from heat_open_stay: each with its deadlines joined once (late: one of them
@@ -107,9 +107,9 @@ final class OpenStayQueries {
                     = 1 then 1 else 0 end late,
                   min(k.target_at) due
                 from heat_open_stay os
-                left join complaint_clock k on k.case_number = os.case_number and k.started_at <= ?
+                left join complaint_deadline k on k.case_number = os.case_number and k.started_at <= ?
                   and (k.stopped_at is null or k.stopped_at > ?)
-                  and (os.department is null or k.clock = 'DEPARTMENT:' || os.department)"""
+                  and (os.department is null or k.deadline = 'DEPARTMENT:' || os.department)"""
                 + " where os.process_key = ? and os.activity_id = ? and os.since <= ?");
         waiting.params(ts(asOf), odt(asOf), odt(asOf), odt(asOf), processDefinitionKey, activityId, ts(asOf));
         waiting.filterOpen(filter);

@@ -16,6 +16,9 @@ import org.springframework.stereotype.Component;
  *   <li>{@code ix_clock_late} (PostgreSQL: partial, the running clocks not paused) holds target, complaint, clock
  *       and start: the late clocks are one index range read alone. H2 has no partial indexes and does not need it.</li>
  * </ul>
+ * The names are those before V89 ({@code sla/DeadlineTablesMigration}), which runs after this on every database and
+ * renames the index to {@code ix_deadline_late}, the table to {@code complaint_deadline}, the column to
+ * {@code deadline}.
  */
 @Component
 public class OverlayIndexMigration implements JavaMigration {

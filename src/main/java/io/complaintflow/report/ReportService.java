@@ -94,15 +94,15 @@ public class ReportService {
     public List<DepartmentRow> departments(Period p) {
         Map<Long, List<DeadlineStep>> history = new HashMap<>();
         jdbc.sql("""
-                        select e.clock_id, c.clock, e.at, e.event, e.target_at from clock_event e
-                        join complaint_clock c on c.id = e.clock_id
-                        where c.clock like 'DEPARTMENT:%' and e.clock_id in (
-                          select s.clock_id from clock_event s where s.event = 'STOPPED' and s.at >= ? and s.at < ?)
-                        order by e.clock_id, e.id""")
+                        select e.deadline_id, c.deadline, e.at, e.event, e.target_at from deadline_event e
+                        join complaint_deadline c on c.id = e.deadline_id
+                        where c.deadline like 'DEPARTMENT:%' and e.deadline_id in (
+                          select s.deadline_id from deadline_event s where s.event = 'STOPPED' and s.at >= ? and s.at < ?)
+                        order by e.deadline_id, e.id""")
                 .params(odt(p.from()), odt(p.to()))
                 .query(rs -> {
-                    history.computeIfAbsent(rs.getLong("clock_id"), k -> new ArrayList<>()).add(new DeadlineStep(
-                            rs.getString("clock").substring("DEPARTMENT:".length()), instant(rs, "at"),
+                    history.computeIfAbsent(rs.getLong("deadline_id"), k -> new ArrayList<>()).add(new DeadlineStep(
+                            rs.getString("deadline").substring("DEPARTMENT:".length()), instant(rs, "at"),
                             rs.getString("event"), instant(rs, "target_at")));
                 });
         Map<String, List<Double>> hours = new HashMap<>();
@@ -279,7 +279,7 @@ public class ReportService {
     public List<Overdue> overdue(Instant now, int limit) {
         List<Overdue> rows = new ArrayList<>();
         jdbc.sql("""
-                        select k.case_number, k.clock, k.target_at, c.grade, c.subject from complaint_clock k
+                        select k.case_number, k.deadline, k.target_at, c.grade, c.subject from complaint_deadline k
                         join complaint c on c.case_number = k.case_number
                         where k.stopped_at is null and k.state in ('RUNNING', 'BREACHED') and k.target_at < ?
                         order by k.target_at limit ?""")
@@ -288,7 +288,7 @@ public class ReportService {
                     String caseNumber = rs.getString("case_number");
                     var instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber)
                             .processDefinitionKey("complaint-handling").singleResult();
-                    rows.add(new Overdue(caseNumber, rs.getString("clock"), DeadlineService.label(rs.getString("clock")),
+                    rows.add(new Overdue(caseNumber, rs.getString("deadline"), DeadlineService.label(rs.getString("deadline")),
                             instant(rs, "target_at"), rs.getString("grade"), rs.getString("subject"),
                             instance == null ? null : instance.getId()));
                 });

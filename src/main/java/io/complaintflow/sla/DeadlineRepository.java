@@ -23,12 +23,12 @@ public class DeadlineRepository {
     }
 
     public Optional<Deadline> find(String caseNumber, String name) {
-        return jdbc.sql("select * from complaint_clock where case_number = ? and clock = ?")
+        return jdbc.sql("select * from complaint_deadline where case_number = ? and deadline = ?")
                 .param(caseNumber).param(name).query(DeadlineRepository::map).optional();
     }
 
     public List<Deadline> all(String caseNumber) {
-        return jdbc.sql("select * from complaint_clock where case_number = ? order by id")
+        return jdbc.sql("select * from complaint_deadline where case_number = ? order by id")
                 .param(caseNumber).query(DeadlineRepository::map).list();
     }
 
@@ -36,15 +36,15 @@ public class DeadlineRepository {
     public Deadline start(String caseNumber, String name, String spec, Instant startedAt, Instant warningAt,
                        Instant targetAt, Instant level2At) {
         int updated = jdbc.sql("""
-                        update complaint_clock set duration_spec = ?, started_at = ?, warning_at = ?, target_at = ?,
+                        update complaint_deadline set duration_spec = ?, started_at = ?, warning_at = ?, target_at = ?,
                           level2_at = ?, state = 'RUNNING', paused_at = null, stopped_at = null, updated_at = ?,
                           ladder_step = 0
-                        where case_number = ? and clock = ?""")
+                        where case_number = ? and deadline = ?""")
                 .param(spec).param(odt(startedAt)).param(odt(warningAt)).param(odt(targetAt)).param(odt(level2At))
                 .param(odt(startedAt)).param(caseNumber).param(name).update();
         if (updated == 0) {
             jdbc.sql("""
-                            insert into complaint_clock (case_number, clock, duration_spec, started_at, warning_at,
+                            insert into complaint_deadline (case_number, deadline, duration_spec, started_at, warning_at,
                               target_at, level2_at, state, updated_at) values (?, ?, ?, ?, ?, ?, ?, 'RUNNING', ?)""")
                     .param(caseNumber).param(name).param(spec).param(odt(startedAt)).param(odt(warningAt))
                     .param(odt(targetAt)).param(odt(level2At)).param(odt(startedAt)).update();
@@ -57,7 +57,7 @@ public class DeadlineRepository {
     public Deadline update(Deadline c, DeadlineState state, Instant warningAt, Instant targetAt, Instant level2At,
                         Instant pausedAt, Instant stoppedAt, Instant at, String event, String detail) {
         jdbc.sql("""
-                        update complaint_clock set state = ?, warning_at = ?, target_at = ?, level2_at = ?,
+                        update complaint_deadline set state = ?, warning_at = ?, target_at = ?, level2_at = ?,
                           paused_at = ?, stopped_at = ?, updated_at = ? where id = ?""")
                 .param(state.name()).param(odt(warningAt)).param(odt(targetAt)).param(odt(level2At))
                 .param(odt(pausedAt)).param(odt(stoppedAt)).param(odt(at)).param(c.id()).update();
@@ -68,7 +68,7 @@ public class DeadlineRepository {
 
     /** Running → breached (only if still running, whatever {@code c} says), with the event; false if not running. */
     public boolean breach(Deadline c, Instant at) {
-        boolean breached = jdbc.sql("update complaint_clock set state = 'BREACHED', updated_at = ? where id = ?"
+        boolean breached = jdbc.sql("update complaint_deadline set state = 'BREACHED', updated_at = ? where id = ?"
                         + " and state = 'RUNNING'")
                 .param(odt(at)).param(c.id()).update() == 1;
         if (breached) {
@@ -80,26 +80,26 @@ public class DeadlineRepository {
     /** Sets the ladder's next step; with {@code expected}, only if no one else moved it meanwhile. */
     public boolean ladderStep(Deadline c, Integer expected, int next) {
         if (expected == null) {
-            return jdbc.sql("update complaint_clock set ladder_step = ? where id = ?").param(next).param(c.id())
+            return jdbc.sql("update complaint_deadline set ladder_step = ? where id = ?").param(next).param(c.id())
                     .update() == 1;
         }
-        return jdbc.sql("update complaint_clock set ladder_step = ? where id = ? and ladder_step = ?").param(next)
+        return jdbc.sql("update complaint_deadline set ladder_step = ? where id = ? and ladder_step = ?").param(next)
                 .param(c.id()).param(expected).update() == 1;
     }
 
     public List<DeadlineEvent> history(long deadlineId) {
-        return jdbc.sql("select * from clock_event where clock_id = ? order by id").param(deadlineId)
+        return jdbc.sql("select * from deadline_event where deadline_id = ? order by id").param(deadlineId)
                 .query((rs, i) -> new DeadlineEvent(instant(rs, "at"), rs.getString("event"), instant(rs, "target_at"),
                         rs.getString("detail"))).list();
     }
 
     private void event(Deadline c, Instant at, String event, String detail) {
-        jdbc.sql("insert into clock_event (clock_id, at, event, target_at, detail) values (?, ?, ?, ?, ?)")
+        jdbc.sql("insert into deadline_event (deadline_id, at, event, target_at, detail) values (?, ?, ?, ?, ?)")
                 .param(c.id()).param(odt(at)).param(event).param(odt(c.targetAt())).param(detail).update();
     }
 
     private static Deadline map(ResultSet rs, int row) throws SQLException {
-        return new Deadline(rs.getLong("id"), rs.getString("case_number"), rs.getString("clock"),
+        return new Deadline(rs.getLong("id"), rs.getString("case_number"), rs.getString("deadline"),
                 rs.getString("duration_spec"), instant(rs, "started_at"), instant(rs, "warning_at"),
                 instant(rs, "target_at"), instant(rs, "level2_at"), DeadlineState.valueOf(rs.getString("state")),
                 instant(rs, "paused_at"), instant(rs, "stopped_at"), rs.getInt("ladder_step"));

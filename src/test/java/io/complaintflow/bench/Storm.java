@@ -59,15 +59,15 @@ final class Storm {
         if (!ladder) {
             return "from act_ru_job j join act_ru_jobdef d on d.id_ = j.job_def_id_"
                     + " join act_ru_execution e on e.id_ = j.process_instance_id_"
-                    + " join complaint_clock k on k.case_number = e.business_key_ and k.clock = 'FIRST_RESPONSE'"
+                    + " join complaint_deadline k on k.case_number = e.business_key_ and k.deadline = 'FIRST_RESPONSE'"
                     + " where d.act_id_ = 'Event_FirstResponseOverdue' and k.state = 'RUNNING'";
         }
         // one ladder per case watches several deadlines ("FIRST_RESPONSE,RESOLUTION"); the step a deadline has reached is
-        // complaint_clock.ladder_step, and the ladder's one timer is dated to the earliest next step of its deadlines
+        // complaint_deadline.ladder_step, and the ladder's one timer is dated to the earliest next step of its deadlines
         return "from act_ru_job j join act_ru_execution e on e.id_ = j.process_instance_id_"
                 + " join act_ru_variable c on c.execution_id_ = e.id_ and c.name_ = 'clocks'"
                 + " and c.text_ like '%FIRST_RESPONSE%'"
-                + " join complaint_clock k on k.case_number = e.business_key_ and k.clock = 'FIRST_RESPONSE'"
+                + " join complaint_deadline k on k.case_number = e.business_key_ and k.deadline = 'FIRST_RESPONSE'"
                 + " where j.type_ = 'timer' and k.state = 'RUNNING' and k.ladder_step = " + step;
     }
 
@@ -101,9 +101,9 @@ final class Storm {
             long t = System.nanoTime();
             // the ladder reads the deadline's points when it fires: the reminder point is moved to now with the timer
             sql("drop table if exists bench_reminders; create table bench_reminders as select j.id_ as job_id,"
-                    + " k.id as clock_id " + stormJobs(true, 0));
-            sql("update complaint_clock set warning_at = now() - interval '1 second'"
-                    + " where id in (select clock_id from bench_reminders)");
+                    + " k.id as deadline_id " + stormJobs(true, 0));
+            sql("update complaint_deadline set warning_at = now() - interval '1 second'"
+                    + " where id in (select deadline_id from bench_reminders)");
             long reminders = Long.parseLong(sql("with due as (update act_ru_job set duedate_ = now() where id_ in"
                     + " (select job_id from bench_reminders) returning 1) select count(*) from due"));
             waitForQuiet(optInt("storm-timeout", 600));
@@ -112,17 +112,17 @@ final class Storm {
             System.out.printf(Locale.ROOT, "storm: %d reminders (80%% step) run first in %.1f s%n", reminders,
                     (System.nanoTime() - t) / 1e9);
         }
-        long before = Long.parseLong(sql("select count(*) from escalation where clock = 'FIRST_RESPONSE' and level = 1"));
+        long before = Long.parseLong(sql("select count(*) from escalation where deadline = 'FIRST_RESPONSE' and level = 1"));
         String la = loadAverage();
         // The method: the engine's timers are rows in act_ru_job; moving due dates to now is exactly what the
         // job executor sees when deadlines computed for the same instant arrive. Only timers of complaints whose
         // first-response deadline is still running are moved (a met deadline's timer fires and does nothing).
         sql("drop table if exists bench_storm; create table bench_storm as select j.id_ as job_id"
-                + (ladder ? ", k.id as clock_id " : " ") + overdue + " order by j.id_ limit " + size);
+                + (ladder ? ", k.id as deadline_id " : " ") + overdue + " order by j.id_ limit " + size);
         if (ladder) {
             // the target itself is reached now: it moves with its timer
-            sql("update complaint_clock set target_at = now() - interval '1 second'"
-                    + " where id in (select clock_id from bench_storm)");
+            sql("update complaint_deadline set target_at = now() - interval '1 second'"
+                    + " where id in (select deadline_id from bench_storm)");
         }
         long cpu0 = node1.cpuMillis() + node2.cpuMillis();
         long pg0 = postgresCpuMillis();
@@ -138,7 +138,7 @@ final class Storm {
         List<Object> progress = new ArrayList<>();
         while ((count < target || pending > 0) && System.nanoTime() < timeout) {
             Thread.sleep(500);
-            count = Long.parseLong(sql("select count(*) from escalation where clock = 'FIRST_RESPONSE' and level = 1"));
+            count = Long.parseLong(sql("select count(*) from escalation where deadline = 'FIRST_RESPONSE' and level = 1"));
             // a timer job is deleted once it has run; a failing one stays with an exception and fewer retries
             pending = Long.parseLong(sql("select count(*) from act_ru_job j join bench_storm b on b.job_id = j.id_"
                     + " where j.exception_msg_ is null"));
@@ -161,7 +161,7 @@ final class Storm {
         m.put("seconds", round(seconds));
         m.put("perSecond", round((count - before) / seconds));
         m.put("duplicates", Long.parseLong(sql("select coalesce(sum(n - 1), 0) from (select count(*) n from escalation"
-                + " group by case_number, clock, level having count(*) > 1) d")));
+                + " group by case_number, deadline, level having count(*) > 1) d")));
         m.put("byNode", sql("select coalesce(string_agg(owner || ':' || n, ' '), '') from (select coalesce(h.hostname_, '?') owner,"
                 + " count(*) n from act_hi_job_log h join bench_storm b on b.job_id = h.job_id_"
                 + " where h.job_state_ = 2 group by 1) x"));
@@ -175,7 +175,7 @@ final class Storm {
         m.put("loadAverageBefore", la);
         m.put("loadAverageAfter", loadAverage());
         m.put("method", "timers made due together by UPDATE act_ru_job SET duedate_ = now() for the first-response "
-                + (ladder ? "ladders at the deadline step (each clock's target moved to now with it)"
+                + (ladder ? "ladders at the deadline step (each deadline's target moved to now with it)"
                         : "Event_FirstResponseOverdue jobs") + " of open complaints;"
                 + " two nodes, same database");
         System.out.printf(Locale.ROOT, "storm: %d of %d escalations in %.1f s, duplicates %s%n", count - before,

@@ -91,7 +91,7 @@ class ModelGenerationTest {
         // its boundary timers still escalate (the generation-1 delegate with its input parameters deadline and level)
         fireTimer(caseNumber, "Event_DepartmentWarning");
         fireTimer(caseNumber, "Event_DepartmentOverdue");
-        assertThat(jdbc.sql("select escalated_to from escalation where case_number = ? and clock = ? order by id")
+        assertThat(jdbc.sql("select escalated_to from escalation where case_number = ? and deadline = ? order by id")
                 .param(caseNumber).param(Deadline.department("logistics")).query(String.class).list())
                 .containsExactly("dept-logistics", "dept-logistics-lead");
         assertThat(deadlines.find(caseNumber, Deadline.department("logistics")).orElseThrow().state())

@@ -244,7 +244,7 @@ class DeadlineLadderTest {
     void anOverdueGeneralComplaintStopsAtTheCenterLead() {
         String routine = scenarios.routine("delivery");
         time.fire(routine, "Event_ResolutionOverdue");
-        assertThat(jdbc.sql("select escalated_to from escalation where case_number = ? and clock = 'RESOLUTION'"
+        assertThat(jdbc.sql("select escalated_to from escalation where case_number = ? and deadline = 'RESOLUTION'"
                         + " and level >= 1 order by id")
                 .param(routine).query(String.class).list()).containsExactly("complaint-center-lead");
 
@@ -325,7 +325,7 @@ class DeadlineLadderTest {
         assertThat(time.ladderTimer(caseNumber, Deadline.REGULATOR_REPLY).getDuedate().toInstant())
                 .isEqualTo(extended.nextStepAt());
         time.fire(caseNumber, "Event_RegulatorReplyOverdue");
-        assertThat(jdbc.sql("select count(*) from escalation where case_number = ? and clock = 'REGULATOR_REPLY'"
+        assertThat(jdbc.sql("select count(*) from escalation where case_number = ? and deadline = 'REGULATOR_REPLY'"
                 + " and level = 1").param(caseNumber).query(Long.class).single()).as("escalated again").isEqualTo(2);
     }
 
