@@ -1,6 +1,10 @@
 #!/usr/bin/env python3
 """Counts the statements one database sent, from PostgreSQL's log, by kind (bench/README.md, statements per closed
-complaint). Usage: bench/statements.py LOG DB [FROM] [TO] [--per=N] [--top=K]
+complaint). Usage: bench/statements.py LOG DB [FROM] [TO] [--per=N] [--top=K] [--transactions]
+--transactions groups each backend's statements from BEGIN to COMMIT and sorts the transactions by what they did
+(the intake request, the intake's job after its asynchronous boundary, job acquisition, the case-number counter, …):
+per kind of transaction, its statements by kind and the rows each table got by INSERT (a multi-row INSERT counts
+its rows), divided by --per.
 FROM/TO are log timestamps ('2026-12-04 00:27:40'); --per divides by N (e.g. the closed complaints); --top lists the
 K most frequent statement texts (literals and parameters folded). The log needs log_min_duration_statement = 0 on
 that database (bench/run.sh with BENCH_LOG_STATEMENTS=1) and the default log_line_prefix ('%m [%p] %q%u@%d ')."""
@@ -21,7 +25,7 @@ KINDS = [  # first match wins; the table a statement names decides its kind
     ("complaint tables", r"complaint|answer|root_cause|outbox|survey|callback"),
 ]
 
-ENTRY = re.compile(r"^(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d)\.\d+ \S+ \[\d+\] (\S*)@(\S*) LOG:\s+duration: [\d.]+ ms\s+"
+ENTRY = re.compile(r"^(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d)\.\d+ \S+ \[(\d+)\] (\S*)@(\S*) LOG:\s+duration: [\d.]+ ms\s+"
                    r"(?:statement|execute [^:]*): (.*)$")
 
 
@@ -36,8 +40,8 @@ def entries(path, db):
                 yield current
                 current = None
             m = ENTRY.match(line)
-            if m and m.group(3) == db:
-                current = [m.group(1), m.group(4)]
+            if m and m.group(4) == db:
+                current = [m.group(1), m.group(5), m.group(2)]
     if current is not None:
         yield current
 
@@ -48,15 +52,87 @@ def fold(sql):
     return re.sub(r"\s+", " ", sql)[:160]
 
 
+# what a transaction did, from the statements it holds; first match wins
+TRANSACTIONS = [
+    ("case-number counter", lambda t: "case_number_counter" in t),
+    ("intake request", lambda t: "insert into complaint (" in t),
+    ("intake job (after the boundary)", lambda t: "delete from act_ru_job" in t and "insert into act_hi_decinst" in t),
+    ("other job", lambda t: "delete from act_ru_job" in t or "update act_ru_job" in t and "retries_" in t
+     and "lock_owner_ = null" in t),
+    ("job acquisition", lambda t: "act_ru_job" in t and "lock_owner_" in t and "update" in t),
+    ("acquisition query without a job", lambda t: "act_ru_job" in t and "lock_exp_time_" in t),
+    ("mail outbox", lambda t: "mail_outbox" in t),
+    ("login", lambda t: "act_id_" in t),
+]
+
+
+def kind_of(low):
+    return next((k for k, rx in KINDS if re.search(rx, low)), "other")
+
+
+def inserted_rows(low):
+    m = re.match(r"insert into (\w+)", low)
+    if not m:
+        return None, 0
+    values = low.split(" values ", 1)
+    return m.group(1), (1 + len(re.findall(r"\)\s*,\s*\(", values[1])) if len(values) > 1 else 1)
+
+
+def transactions(path, db, start, end, per, top):
+    """Each backend's statements from BEGIN to COMMIT/ROLLBACK as one transaction (a statement outside is its own)."""
+    open_tx = {}
+    done = []
+    for ts, sql, pid in entries(path, db):
+        if not (start <= ts <= end):
+            continue
+        low = re.sub(r"\s+", " ", sql.strip().lower())
+        if low == "begin":
+            open_tx[pid] = [low]
+            continue
+        if pid in open_tx:
+            open_tx[pid].append(low)
+            if low in ("commit", "rollback"):
+                done.append(open_tx.pop(pid))
+        else:
+            done.append([low])
+    by_class = {}
+    for tx in done:
+        text = " | ".join(tx)
+        name = next((n for n, test in TRANSACTIONS if test(text)), "other" if len(tx) > 1 else "single statement")
+        by_class.setdefault(name, []).append(tx)
+    total = sum(len(tx) for tx in done)
+    print(f"{total} statements in {len(done)} transactions; per unit (per={per:g}): {total / per:.1f} statements, "
+          f"{len(done) / per:.2f} transactions")
+    for name, txs in sorted(by_class.items(), key=lambda kv: -sum(len(t) for t in kv[1])):
+        kinds, rows, texts = Counter(), Counter(), Counter()
+        for tx in txs:
+            for low in tx:
+                kinds[kind_of(low)] += 1
+                table, n = inserted_rows(low)
+                if table:
+                    rows[table] += n
+                texts[fold(low)] += 1
+        n = sum(kinds.values())
+        print(f"\n== {name}: {len(txs) / per:.2f} transactions, {n / per:.1f} statements, "
+              f"{sum(rows.values()) / per:.1f} rows inserted per unit")
+        for k, c in kinds.most_common():
+            print(f"{c / per:8.1f}  {k}")
+        print("  rows inserted: " + ", ".join(f"{t} {c / per:.1f}" for t, c in rows.most_common()))
+        for t, c in texts.most_common(top):
+            print(f"{c / per:8.2f}  {t}")
+
+
 def main(argv):
-    opts = {a.split("=", 1)[0]: a.split("=", 1)[1] for a in argv if a.startswith("--")}
+    opts = {a.split("=", 1)[0]: a.split("=", 1)[1] for a in argv if a.startswith("--") and "=" in a}
     args = [a for a in argv if not a.startswith("--")]
     path, db = args[0], args[1]
     start = args[2] if len(args) > 2 else ""
     end = args[3] if len(args) > 3 else "9999"
     per = float(opts.get("--per", 1))
     kinds, texts, total = Counter(), Counter(), 0
-    for ts, sql in entries(path, db):
+    if "--transactions" in opts or "--transactions" in argv:
+        return transactions(path, db, start, end, per, int(opts.get("--top", 0)))
+    for ts, sql, _ in entries(path, db):
         if not (start <= ts <= end):
             continue
         total += 1
