@@ -22,42 +22,55 @@ public class ComplaintViews {
     }
 
     public ComplaintView of(Complaint c) {
-        return build(c, null);
+        return build(c, null, true);
+    }
+
+    /**
+     * A complaint its intake stored in this transaction: deadlines, departments, merges and a closure all come after
+     * intake's asynchronous boundary, so there is none of them to read (four statements of the intake request).
+     */
+    public ComplaintView ofAccepted(Complaint c) {
+        return build(c, null, false);
     }
 
     public ComplaintView withTimeline(Complaint c) {
-        return build(c, complaints.timeline(c.caseNumber()));
+        return build(c, complaints.timeline(c.caseNumber()), true);
     }
 
 
-    private ComplaintView build(Complaint c, List<TimelineEntry> timeline) {
+    private ComplaintView build(Complaint c, List<TimelineEntry> timeline, boolean decided) {
         // deadline name → its current target (FIRST_RESPONSE, RESOLUTION, REGULATOR_REPLY, DEPARTMENT:<key>)
         Map<String, Deadline> deadlines = new LinkedHashMap<>();
-        jdbc.sql("select deadline, warning_at, target_at, state, stopped_at from complaint_deadline where case_number = ?"
-                        + " order by id")
-                .param(c.caseNumber())
-                .query(rs -> {
-                    deadlines.put(rs.getString("deadline"), new Deadline(instant(rs, "warning_at"),
-                            instant(rs, "target_at"), rs.getString("state"), instant(rs, "stopped_at")));
-                });
         String[] mergedInto = {null};
         Closure[] closure = {null};
-        jdbc.sql("select merged_into, root_cause, responsible_department, preventable from complaint"
-                        + " where case_number = ?")
-                .param(c.caseNumber())
-                .query(rs -> {
-                    mergedInto[0] = rs.getString("merged_into");
-                    if (rs.getString("root_cause") != null) {
-                        boolean preventable = rs.getBoolean("preventable");
-                        closure[0] = new Closure(rs.getString("root_cause"), rs.getString("responsible_department"),
-                                rs.wasNull() ? null : preventable);
-                    }
-                });
-        List<String> mergedFrom = jdbc.sql("select case_number from complaint where merged_into = ? order by case_number")
-                .param(c.caseNumber()).query(String.class).list();
+        List<String> mergedFrom = List.of();
+        List<DepartmentAssignment> departments = List.of();
+        if (decided) {
+            jdbc.sql("select deadline, warning_at, target_at, state, stopped_at from complaint_deadline"
+                            + " where case_number = ? order by id")
+                    .param(c.caseNumber())
+                    .query(rs -> {
+                        deadlines.put(rs.getString("deadline"), new Deadline(instant(rs, "warning_at"),
+                                instant(rs, "target_at"), rs.getString("state"), instant(rs, "stopped_at")));
+                    });
+            jdbc.sql("select merged_into, root_cause, responsible_department, preventable from complaint"
+                            + " where case_number = ?")
+                    .param(c.caseNumber())
+                    .query(rs -> {
+                        mergedInto[0] = rs.getString("merged_into");
+                        if (rs.getString("root_cause") != null) {
+                            boolean preventable = rs.getBoolean("preventable");
+                            closure[0] = new Closure(rs.getString("root_cause"), rs.getString("responsible_department"),
+                                    rs.wasNull() ? null : preventable);
+                        }
+                    });
+            mergedFrom = jdbc.sql("select case_number from complaint where merged_into = ? order by case_number")
+                    .param(c.caseNumber()).query(String.class).list();
+            departments = complaints.departments(c.caseNumber());
+        }
         return new ComplaintView(c.caseNumber(), c.status(), c.grade(), c.category(), c.channel(), c.externalRef(),
                 c.regulator(), c.regulatorDeadline(), c.customer(), c.product(), c.subject(), c.description(),
-                c.amountClaimed(), c.occurredAt(), c.resolvedAtIntake(), complaints.departments(c.caseNumber()),
+                c.amountClaimed(), c.occurredAt(), c.resolvedAtIntake(), departments,
                 c.repeatCount(), c.repeatOf(), c.transferCount(), c.rejectionCount(), c.reopenCount(),
                 c.resolution(), c.compensation(), c.satisfactionScore(), deadlines, c.createdAt(), c.updatedAt(),
                 c.closedAt(), timeline, mergedInto[0], mergedFrom.isEmpty() ? null : mergedFrom, closure[0]);

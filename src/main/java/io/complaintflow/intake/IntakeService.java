@@ -128,7 +128,8 @@ public class IntakeService {
                 .businessKey(caseNumber)
                 .setVariables(variables)
                 .execute();
-        return new IntakeResult(views.of(complaints.find(caseNumber).orElseThrow()), true, assisted.suggestion());
+        return new IntakeResult(views.ofAccepted(complaints.find(caseNumber).orElseThrow()), true,
+                assisted.suggestion());
     }
 
     @Transactional(readOnly = true)

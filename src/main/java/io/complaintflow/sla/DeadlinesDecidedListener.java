@@ -1,7 +1,6 @@
 package io.complaintflow.sla;
 
 import io.complaintflow.complaint.Actors;
-import io.complaintflow.complaint.CaseFileAdapter;
 import io.complaintflow.complaint.Complaint;
 import io.complaintflow.complaint.ComplaintRepository;
 import io.complaintflow.complaint.Timeline;
@@ -28,15 +27,13 @@ class DeadlinesDecidedListener implements ExecutionListener {
     private final BusinessCalendar calendar;
     private final ComplaintRepository complaints;
     private final Timeline timeline;
-    private final CaseFileAdapter caseFile;
 
     DeadlinesDecidedListener(DeadlineService deadlines, BusinessCalendar calendar, ComplaintRepository complaints,
-                             Timeline timeline, CaseFileAdapter caseFile) {
+                             Timeline timeline) {
         this.deadlines = deadlines;
         this.calendar = calendar;
         this.complaints = complaints;
         this.timeline = timeline;
-        this.caseFile = caseFile;
     }
 
     @Override
@@ -67,6 +64,5 @@ class DeadlinesDecidedListener implements ExecutionListener {
         execution.setVariable("departmentSla", sla.get("departmentHandling"));
         execution.setVariable("callbackWait", sla.get("callbackWait"));
         timeline.record(caseNumber, Actors.SYSTEM, TimelineKind.DEADLINES, summary.toString(), null);
-        caseFile.refresh(caseNumber, execution);
     }
 }
