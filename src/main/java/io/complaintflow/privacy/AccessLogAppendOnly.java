@@ -1,12 +1,9 @@
 package io.complaintflow.privacy;
 
+import io.complaintflow.schema.JavaSchemaMigration;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Locale;
-import org.flywaydb.core.api.MigrationVersion;
-import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,39 +15,23 @@ import org.springframework.stereotype.Component;
  * TRUNCATE fires no trigger). Another database gets no guard and says so in the log.
  */
 @Component
-class AccessLogAppendOnly implements JavaMigration {
+class AccessLogAppendOnly extends JavaSchemaMigration {
 
     /** How long every access-log row is kept at least; the trigger enforces it, the retention run removes older rows. */
     static final int KEPT_YEARS = 5;
     static final String REFUSAL = "privacy_access_log is append-only";
 
-    @Override
-    public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion("67");
+    AccessLogAppendOnly() {
+        super("67", "privacy access log append-only", 67_1);
     }
 
     @Override
-    public String getDescription() {
-        return "privacy access log append-only";
-    }
-
-    @Override
-    public Integer getChecksum() {
-        return 67_1;
-    }
-
-    @Override
-    public boolean canExecuteInTransaction() {
-        return true;
-    }
-
-    @Override
-    public void migrate(Context context) throws Exception {
-        install(context.getConnection());
+    protected void apply(Connection connection) throws SQLException {
+        install(connection);
     }
 
     static void install(Connection connection) throws SQLException {
-        String product = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
+        String product = product(connection);
         try (Statement s = connection.createStatement()) {
             if (product.contains("postgres")) {
                 s.execute("create or replace function privacy_access_log_append_only() returns trigger"

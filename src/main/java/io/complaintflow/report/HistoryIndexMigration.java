@@ -1,8 +1,7 @@
 package io.complaintflow.report;
 
-import org.flywaydb.core.api.MigrationVersion;
-import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
+import io.complaintflow.schema.JavaSchemaMigration;
+import java.sql.Connection;
 import org.springframework.stereotype.Component;
 
 /**
@@ -10,30 +9,14 @@ import org.springframework.stereotype.Component;
  * runs before the engine has created them; {@link HistoryIndexesPlugin} creates the indexes then.
  */
 @Component
-public class HistoryIndexMigration implements JavaMigration {
+public class HistoryIndexMigration extends JavaSchemaMigration {
 
-    @Override
-    public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion("70");
+    public HistoryIndexMigration() {
+        super("70", "history indexes for the diagram heat", null);
     }
 
     @Override
-    public String getDescription() {
-        return "history indexes for the diagram heat";
-    }
-
-    @Override
-    public Integer getChecksum() {
-        return null;
-    }
-
-    @Override
-    public boolean canExecuteInTransaction() {
-        return true;
-    }
-
-    @Override
-    public void migrate(Context context) throws Exception {
-        HistoryIndexes.ensure(context.getConnection());
+    protected void apply(Connection connection) throws Exception {
+        HistoryIndexes.ensure(connection);
     }
 }

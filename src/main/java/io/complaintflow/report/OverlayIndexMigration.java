@@ -1,9 +1,8 @@
 package io.complaintflow.report;
 
+import io.complaintflow.schema.JavaSchemaMigration;
+import java.sql.Connection;
 import java.sql.Statement;
-import org.flywaydb.core.api.MigrationVersion;
-import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,33 +20,16 @@ import org.springframework.stereotype.Component;
  * {@code deadline}.
  */
 @Component
-public class OverlayIndexMigration implements JavaMigration {
+public class OverlayIndexMigration extends JavaSchemaMigration {
 
-    @Override
-    public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion("88");
+    public OverlayIndexMigration() {
+        super("88", "covering indexes for the heat overlay", null);
     }
 
     @Override
-    public String getDescription() {
-        return "covering indexes for the heat overlay";
-    }
-
-    @Override
-    public Integer getChecksum() {
-        return null;
-    }
-
-    @Override
-    public boolean canExecuteInTransaction() {
-        return true;
-    }
-
-    @Override
-    public void migrate(Context context) throws Exception {
-        boolean postgres = context.getConnection().getMetaData().getDatabaseProductName().toLowerCase()
-                .contains("postgres");
-        try (Statement statement = context.getConnection().createStatement()) {
+    protected void apply(Connection connection) throws Exception {
+        boolean postgres = postgres(connection);
+        try (Statement statement = connection.createStatement()) {
             statement.execute("create index ix_heat_open_stay_overlay on heat_open_stay (process_key, several,"
                     + " activity_id, department, case_number, task_due, since)");
             statement.execute("drop index ix_heat_open_stay_several");

@@ -1,15 +1,12 @@
 package io.complaintflow.sla;
 
+import io.complaintflow.schema.JavaSchemaMigration;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import org.flywaydb.core.api.MigrationVersion;
-import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,7 +22,7 @@ import org.springframework.stereotype.Component;
  * {@code CONSTRAINT_…}, which say nothing, so they stay; H2's index of the unique constraint is named after it.
  */
 @Component
-class DeadlineTablesMigration implements JavaMigration {
+class DeadlineTablesMigration extends JavaSchemaMigration {
 
     static final List<String> BOTH = List.of(
             "alter table complaint_clock rename to complaint_deadline",
@@ -51,34 +48,13 @@ class DeadlineTablesMigration implements JavaMigration {
                     "complaint_deadline_case_number_fkey"),
             renameForeignKey("deadline_event", "clock_event_clock_id_fkey", "deadline_event_deadline_id_fkey"));
 
-    @Override
-    public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion("89");
+    DeadlineTablesMigration() {
+        super("89", "deadline tables named for deadlines", 89_1);
     }
 
     @Override
-    public String getDescription() {
-        return "deadline tables named for deadlines";
-    }
-
-    @Override
-    public Integer getChecksum() {
-        return 89_1;
-    }
-
-    @Override
-    public boolean canExecuteInTransaction() {
-        return true;
-    }
-
-    @Override
-    public void migrate(Context context) throws Exception {
-        rename(context.getConnection());
-    }
-
-    static void rename(Connection connection) throws SQLException {
-        boolean postgres = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT)
-                .contains("postgres");
+    protected void apply(Connection connection) throws SQLException {
+        boolean postgres = postgres(connection);
         try (Statement statement = connection.createStatement()) {
             for (String sql : BOTH) {
                 statement.execute(sql);
