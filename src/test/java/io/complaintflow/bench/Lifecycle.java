@@ -55,6 +55,7 @@ final class Lifecycle {
     /** One department, the center answers, the customer accepts: the complaint is CLOSED (callback pending). */
     static Map<String, Object> lifecycle(String base, int workers, int seconds) throws Exception {
         String la = loadAverage();
+        Map<String, Object> grantsBefore = grants("lifecycle, before");
         AtomicInteger tasksDone = new AtomicInteger();
         long queries0 = TASK_QUERIES.get();
         Stats s = load("lifecycle w=" + workers, workers, seconds, () -> {
@@ -90,6 +91,8 @@ final class Lifecycle {
             m.put("firstError", s.firstError);
         }
         m.put("loadAverageBefore", la);
+        m.put("grantsBefore", grantsBefore);
+        m.put("grantsAfter", grants("lifecycle, after"));
         return m;
     }
 

@@ -105,7 +105,8 @@ final class Report {
             System.out.println("footprint of one routine complaint: waiting at its department " + f.get("waitingTimerJobs")
                     + " timer jobs, " + f.get("waitingVariables") + " variables (" + f.get("waitingVariableBytes")
                     + " bytes); closed: " + ((Map<?, ?>) f.get("historyRowsWhenClosed")).get("total")
-                    + " history rows; engine rows with the customer's phone: " + f.get("engineRowsWithPhone"));
+                    + " history rows; engine rows with the customer's phone: " + f.get("engineRowsWithPhone")
+                    + "; authorization rows on its open tasks while waiting: " + f.get("waitingAuthorizations"));
         }
         System.out.println();
         System.out.printf("%-9s %4s %7s %7s %7s %7s %5s %6s %15s %15s %6s %s%n", "phase", "conc", "per s", "p50 ms",
@@ -144,6 +145,12 @@ final class Report {
                     + " complaint (intake to CLOSED) " + l.get("appCpuMsPerComplaint") + "+" + l.get("dbCpuMsPerComplaint")
                     + " ms, with the jobs it left " + l.get("appCpuMsPerComplaintWithJobs") + "+"
                     + l.get("dbCpuMsPerComplaintWithJobs") + " ms");
+            if (l.get("grantsBefore") instanceof Map<?, ?> g) {
+                System.out.println("lifecycle met " + g.get("authorizationRows") + " authorization rows, "
+                        + g.get("taskGrantRows") + " of them on " + g.get("waitingTasks") + " open tasks of "
+                        + g.get("waitingComplaints") + " waiting complaints (" + g.get("taskGrantRowsPerWaitingComplaint")
+                        + " per waiting complaint)");
+            }
         }
         if (RESULT.get("storm") instanceof Map<?, ?> s) {
             System.out.println("storm: " + s.get("escalated") + " of " + s.get("timers") + " escalations in "

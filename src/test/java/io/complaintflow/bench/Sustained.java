@@ -164,6 +164,10 @@ final class Sustained {
         m.put("waitingVariableNames", sql("select string_agg(distinct v.name_, ',') " + vars));
         m.put("waitingEventSubscriptions", Long.parseLong(sql("select count(*) from act_ru_event_subscr"
                 + " where proc_inst_id_ in (" + instances + ")")));
+        // the engine's grants on the complaint's open tasks (one per candidate group and assignee): the rows the
+        // handlers' authorized task queries join
+        m.put("waitingAuthorizations", Long.parseLong(sql("select count(*) from act_ru_authorization a"
+                + " join act_ru_task t on t.id_ = a.resource_id_ where t.proc_inst_id_ in (" + instances + ")")));
 
         walkToClosed(base, cn);
         drain(base, "footprint closed");
@@ -202,7 +206,7 @@ final class Sustained {
         m.put("engineRowsWithPhoneByTable", phoneRows);
         System.out.println("footprint " + cn + ": waiting at the department " + m.get("waitingTimerJobs") + " timer jobs ("
                 + m.get("waitingTimers") + "), " + m.get("waitingVariables") + " variables (" + m.get("waitingVariableBytes")
-                + " bytes), processes " + m.get("waitingProcessInstances") + "; " + status + ": " + total
+                + " bytes), " + m.get("waitingAuthorizations") + " authorization rows, processes " + m.get("waitingProcessInstances") + "; " + status + ": " + total
                 + " history rows " + history + "; engine rows with the phone " + phoneTotal + " " + phoneRows);
         return m;
     }
@@ -236,10 +240,32 @@ final class Sustained {
         m.put("firstTasks", tasks);
         m.put("lastFirstTaskAfterSeconds", round(span));
         m.put("endToEndPerSecond", round(tasks / Math.max(span, s.seconds)));
+        m.put("grants", grants("sustained"));
         System.out.printf(Locale.ROOT, "sustained: %d accepted in %.0f s (%.1f/s), %d first tasks within the window (%.1f/s),"
                         + " %d jobs behind at its end; all %d first tasks after %.1f s: %.1f/s end to end%n",
                 accepted, s.seconds, s.rate(), tasksInWindow, tasksInWindow / s.seconds, backlogAtEnd, tasks, span,
                 tasks / Math.max(span, s.seconds));
+        return m;
+    }
+
+    /**
+     * The engine's authorization rows as the handlers' task queries meet them: all of them, those on open tasks (the
+     * grants Camunda writes per task for its candidate groups and assignee), and those per complaint with open tasks.
+     */
+    static Map<String, Object> grants(String when) throws Exception {
+        String[] r = sql("select (select count(*) from act_ru_authorization) || ' ' || count(a.id_) || ' '"
+                + " || count(distinct t.id_) || ' ' || count(distinct e.business_key_) from act_ru_task t"
+                + " join act_ru_execution e on e.id_ = t.proc_inst_id_ left join act_ru_authorization a"
+                + " on a.resource_type_ = 7 and a.resource_id_ = t.id_").split(" ");
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("authorizationRows", Long.parseLong(r[0]));
+        m.put("taskGrantRows", Long.parseLong(r[1]));
+        m.put("waitingTasks", Long.parseLong(r[2]));
+        m.put("waitingComplaints", Long.parseLong(r[3]));
+        double perComplaint = Long.parseLong(r[1]) / (double) Math.max(1, Long.parseLong(r[3]));
+        m.put("taskGrantRowsPerWaitingComplaint", round(perComplaint));
+        System.out.printf(Locale.ROOT, "%-22s authorization rows %s, on open tasks %s (%s tasks of %s complaints):"
+                + " %.2f per waiting complaint%n", when, r[0], r[1], r[2], r[3], perComplaint);
         return m;
     }
 
