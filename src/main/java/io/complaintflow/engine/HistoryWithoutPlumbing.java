@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.history.event.HistoricActivityInstanceEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoricFormPropertyEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
@@ -20,7 +21,11 @@ import org.springframework.stereotype.Component;
  * <li>the task-local copies for Tasklist's list columns ({@link TaskListColumns}): copies of process variables whose
  * history is kept;</li>
  * <li>the form-property details of a submitted form: each submitted field is already a variable update, with its
- * task's activity instance, and the submission a user operation.</li>
+ * task's activity instance, and the submission a user operation;</li>
+ * <li>the activity instances of the deadline ladder ({@value #LADDER}): its timer waiting for a deadline's next step,
+ * the step and its gateways. Each step is recorded where the business reads it — the escalation, the timeline, the
+ * deadline's own events — and its firing in the job log (which node, when); the ladder instance itself (started,
+ * ended, what it watched) stays in history. Six history statements fewer for every step of a deadline storm.</li>
  * </ul>
  * Every event of such a variable is left out (created, updated, deleted, migrated), so its history is absent rather
  * than half there. Runtime is unchanged: the variables exist while the process runs.
@@ -32,6 +37,9 @@ public class HistoryWithoutPlumbing extends AbstractProcessEnginePlugin {
     static final Set<String> MULTI_INSTANCE = Set.of("nrOfInstances", "nrOfActiveInstances",
             "nrOfCompletedInstances", "loopCounter");
 
+    /** The deadline ladder's process key (sla/DeadlineTimers.LADDER; the engine package does not see sla). */
+    static final String LADDER = "deadline-ladder";
+
     @Override
     public void postInit(ProcessEngineConfigurationImpl configuration) {
         configuration.setHistoryEventHandler(new Filter(configuration.getHistoryEventHandler()));
@@ -41,6 +49,9 @@ public class HistoryWithoutPlumbing extends AbstractProcessEnginePlugin {
     static boolean plumbing(HistoryEvent event) {
         if (event instanceof HistoricFormPropertyEventEntity) {
             return true;
+        }
+        if (event instanceof HistoricActivityInstanceEventEntity activity) {
+            return LADDER.equals(activity.getProcessDefinitionKey());
         }
         if (event instanceof HistoricVariableUpdateEventEntity variable) {
             String name = variable.getVariableName();

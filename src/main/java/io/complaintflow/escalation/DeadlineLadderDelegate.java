@@ -2,10 +2,13 @@ package io.complaintflow.escalation;
 
 import io.complaintflow.complaint.BusinessClock;
 import io.complaintflow.modelpolicy.PublishedForModels;
+import io.complaintflow.sla.Deadline;
 import io.complaintflow.sla.DeadlineTimers;
 import java.util.Date;
+import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,6 +23,9 @@ import org.springframework.stereotype.Component;
 @Component("deadlineLadder")
 class DeadlineLadderDelegate implements JavaDelegate, DeadlineLadderAdapter {
 
+    /** Transient: the watched deadlines as the step just taken left them. */
+    private static final String IN_HAND = "ladderDeadlinesInHand";
+
     private final EscalationService escalations;
     private final DeadlineTimers timers;
     private final BusinessClock now;
@@ -32,22 +38,34 @@ class DeadlineLadderDelegate implements JavaDelegate, DeadlineLadderAdapter {
 
     @Override
     public boolean watching(DelegateExecution execution) {
-        return DeadlineTimers.climbing(timers.of(execution.getBusinessKey(), deadlines(execution)));
+        return DeadlineTimers.climbing(watched(execution));
     }
 
     @Override
     public Date nextAt(DelegateExecution execution) {
-        return Date.from(DeadlineTimers.nextAt(timers.of(execution.getBusinessKey(), deadlines(execution)), now.now()));
+        return Date.from(DeadlineTimers.nextAt(watched(execution), now.now()));
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         DelegateExecution caller = execution.getProcessInstance().getSuperExecution();
-        escalations.climb(execution.getBusinessKey(), deadlines(execution),
+        EscalationService.Step step = escalations.step(execution.getBusinessKey(), deadlines(execution),
                 caller == null ? execution.getProcessInstanceId() : caller.getProcessInstanceId());
+        // the gateway and the next timer after the step decide from these, in this command (never stored)
+        execution.setVariableLocal(IN_HAND, Variables.untypedValue(step.watched(), true));
     }
 
-    private static java.util.List<String> deadlines(DelegateExecution execution) {
+    /** The watched deadlines: as the step of this command left them, else as stored. */
+    @SuppressWarnings("unchecked")
+    private List<Deadline> watched(DelegateExecution execution) {
+        Object inHand = execution.getVariableLocal(IN_HAND);
+        if (inHand instanceof List<?> list) {
+            return (List<Deadline>) list;
+        }
+        return timers.of(execution.getBusinessKey(), deadlines(execution));
+    }
+
+    private static List<String> deadlines(DelegateExecution execution) {
         return DeadlineTimers.watched((String) execution.getVariable(DeadlineTimers.CLOCKS));
     }
 }

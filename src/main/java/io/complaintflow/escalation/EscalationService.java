@@ -66,36 +66,59 @@ public class EscalationService {
      * Returns the number of steps taken.
      */
     public int climb(String caseNumber, List<String> deadlineNames, String processInstanceId) {
+        return step(caseNumber, deadlineNames, processInstanceId).taken();
+    }
+
+    /**
+     * {@link #climb}, answering also where the watched deadlines stand after it, in the order named (those the case
+     * has): the ladder decides whether and when to look again from them, in the same command, without reading them
+     * again — a row the step moved is locked by this transaction until it commits.
+     */
+    public Step step(String caseNumber, List<String> deadlineNames, String processInstanceId) {
         Instant at = now.now();
         int taken = 0;
         Complaint complaint = null;
         List<Task> open = null;
+        java.util.Map<String, Deadline> all = new java.util.HashMap<>();
+        deadlines.all(caseNumber).forEach(d -> all.put(d.name(), d)); // one read for every deadline the ladder watches
+        List<Deadline> after = new java.util.ArrayList<>();
         for (String name : deadlineNames) {
-            Deadline deadline = deadlines.find(caseNumber, name).orElse(null);
+            Deadline deadline = all.get(name);
             while (deadline != null && deadline.climbing() && deadline.state() != DeadlineState.PAUSED
                     && !deadline.nextStepAt().isAfter(at)) {
                 int step = deadline.ladderStep();
                 if (!deadlines.stepTaken(deadline, step)) {
+                    // someone else took it (another node, a retry): as they left it
+                    deadline = deadlines.find(caseNumber, name).orElse(null);
                     break;
                 }
                 if (complaint == null) {
                     complaint = complaints.find(caseNumber).orElseThrow();
                     open = tasks.createTaskQuery().processInstanceId(processInstanceId).active().list();
                 }
+                boolean breached = false;
                 for (int level : levels(deadline, step, complaint.grade())) {
-                    act(deadline, level, complaint, open);
+                    breached |= act(deadline, level, complaint, open);
                 }
                 taken++;
                 // the row is ours until commit (the step's update holds it): its next step is the one after
-                deadline = atStep(deadline, step + 1);
+                deadline = atStep(deadline, step + 1, breached);
+            }
+            if (deadline != null) {
+                after.add(deadline);
             }
         }
-        return taken;
+        return new Step(taken, List.copyOf(after));
     }
 
-    private static Deadline atStep(Deadline d, int step) {
+    /** What a look of the ladder did: the steps it took, and the watched deadlines as they stand after them. */
+    public record Step(int taken, List<Deadline> watched) {
+    }
+
+    private static Deadline atStep(Deadline d, int step, boolean breached) {
         return new Deadline(d.id(), d.caseNumber(), d.name(), d.durationSpec(), d.startedAt(), d.warningAt(),
-                d.targetAt(), d.level2At(), d.state(), d.pausedAt(), d.stoppedAt(), step);
+                d.targetAt(), d.level2At(), breached ? DeadlineState.BREACHED : d.state(), d.pausedAt(),
+                d.stoppedAt(), step);
     }
 
     static List<Integer> levels(Deadline deadline, int step, String grade) {
@@ -138,13 +161,14 @@ public class EscalationService {
         return complaints.find(caseNumber).map(Complaint::grade).orElse(null);
     }
 
-    /** One level: the group joins the open tasks (from level 1), is told by mail, and it is recorded and counted. */
-    private void act(Deadline deadline, int level, Complaint complaint, List<Task> open) {
+    /**
+     * One level: the group joins the open tasks (from level 1), is told by mail, and it is recorded and counted.
+     * Returns whether it breached the deadline (a running one, at level 1 and up).
+     */
+    private boolean act(Deadline deadline, int level, Complaint complaint, List<Task> open) {
         String caseNumber = deadline.caseNumber();
         String deadlineName = deadline.name();
-        if (level >= 1) {
-            deadlines.breach(deadline);
-        }
+        boolean breached = level >= 1 && deadlines.breach(deadline);
         String department = deadline.departmentKey();
         String group = groupFor(level, department, open);
         List<String> to = level == 0 ? holdersOf(open, group) : recipients.ofGroup(group);
@@ -165,6 +189,7 @@ public class EscalationService {
                         : label + "已超时（期限 " + due + "），升级至 " + group + "（" + levelName(level) + "）", null);
         notifications.send(caseNumber, level == 0 ? "超时提醒" : "超时升级",
                 templates.escalation(to, level, caseNumber, complaint.grade(), label, due, complaint.subject()));
+        return breached;
     }
 
     private static String groupFor(int level, String department, List<Task> open) {

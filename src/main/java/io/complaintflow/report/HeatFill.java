@@ -330,7 +330,7 @@ final class HeatFill {
                   and dep.name_ = 'department'
                 where e.level >= 1 and e.at >= ? and e.at < ? and ai.start_time_ < e.at
                   and (ai.end_time_ is null or ai.end_time_ >= e.at) and (dep.text_ is null or dep.text_ = e.department)
-                  and ai.""" + HeatmapService.WAIT_TYPES_CONDITION;
+                  and ai.""" + HeatmapService.WAIT_TYPES_CONDITION + " and " + HeatmapService.countedCondition("ai");
     }
 
     private void fillEscalations(Connection connection, LocalDate day, Instant from, Instant to)
@@ -407,12 +407,15 @@ final class HeatFill {
         return a == null || b.isBefore(a) ? b : a;
     }
 
+    /** The processes whose stays the heat keeps ({@link HeatmapService#counted}). */
     static List<String> processKeys(Connection connection) throws SQLException {
         List<String> keys = new ArrayList<>();
         try (var statement = connection.createStatement();
              ResultSet rs = statement.executeQuery("select distinct key_ from act_re_procdef order by key_")) {
             while (rs.next()) {
-                keys.add(rs.getString(1));
+                if (HeatmapService.counted(rs.getString(1))) {
+                    keys.add(rs.getString(1));
+                }
             }
         }
         return keys;

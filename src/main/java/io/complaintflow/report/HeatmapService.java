@@ -43,6 +43,24 @@ public class HeatmapService {
             "subProcess", "adHocSubProcess", "transaction", "intermediateTimer", "intermediateMessageCatch",
             "intermediateSignalCatch", "intermediateConditional", "intermediateCatchEvent", "eventBasedGateway");
 
+    /**
+     * Processes whose waits are not a complaint's: the deadline ladder's timer waits for the next step of a deadline
+     * while the complaint itself waits at a task of its caller (where the heat counts it, overdue and escalated).
+     * The ladder's waits would only repeat the deadlines' own times, and every escalation of a storm would add to
+     * the same rollup row (issue #19). No stay of these is kept or shown.
+     */
+    static final List<String> PLUMBING = List.of(io.complaintflow.sla.DeadlineTimers.LADDER);
+
+    /** Whether the heat counts the waits of this process. */
+    static boolean counted(String processDefinitionKey) {
+        return !PLUMBING.contains(processDefinitionKey);
+    }
+
+    /** SQL: the history rows {@code alias} (act_hi_actinst) of processes the heat counts. */
+    static String countedCondition(String alias) {
+        return alias + ".proc_def_key_ not in ('" + String.join("', '", PLUMBING) + "')";
+    }
+
     /** Written the same in the queries and in the partial index (PostgreSQL uses it only for an implied predicate). */
     static final String WAIT_TYPES_CONDITION = "ACT_TYPE_ in ('" + String.join("', '", WAIT_TYPES) + "')";
 
@@ -136,6 +154,9 @@ public class HeatmapService {
 
     private View heat(String processDefinitionKey, Period p, HeatFilter filter, Instant now, Optional<List<Slice>> slice,
                       boolean openStays) {
+        if (!counted(processDefinitionKey)) {
+            return new View(processDefinitionKey, p.fromDay(), p.toDay(), asOf(p, now), filter, List.of());
+        }
         tuneForAggregation();
         Instant asOf = asOf(p, now);
         Map<String, long[]> counts = new TreeMap<>(); // waiting, overdue, completed, escalated
@@ -263,6 +284,9 @@ public class HeatmapService {
     private List<HeatComplaint> complaints(String processDefinitionKey, String activityId, Period p,
                                            HeatFilter filter, Instant now, int limit, Optional<List<Slice>> slice,
                                            boolean openStays) {
+        if (!counted(processDefinitionKey)) {
+            return List.of();
+        }
         Instant asOf = asOf(p, now);
         Map<String, HeatComplaint> rows = new LinkedHashMap<>();
         HeatSql waiting = openStays && !asOf.isBefore(now)

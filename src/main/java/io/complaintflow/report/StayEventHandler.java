@@ -11,7 +11,7 @@ import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 
 /**
  * Beside the engine's own history handler: the visits of places where complaints wait (the heat's
- * {@link HeatmapService#WAIT_TYPES}) — their start, their end (completed or cancelled), their migration to another
+ * {@link HeatmapService#WAIT_TYPES}, not those of {@link HeatmapService#PLUMBING}) — their start, their end (completed or cancelled), their migration to another
  * diagram — and the due dates of their tasks go to the command's {@link HeatRollupSession}.
  */
 final class StayEventHandler implements HistoryEventHandler {
@@ -23,7 +23,8 @@ final class StayEventHandler implements HistoryEventHandler {
             return;
         }
         if (event instanceof HistoricActivityInstanceEventEntity visit && visit.getProcessDefinitionKey() != null
-                && HeatmapService.WAIT_TYPES.contains(visit.getActivityType())) {
+                && HeatmapService.WAIT_TYPES.contains(visit.getActivityType())
+                && HeatmapService.counted(visit.getProcessDefinitionKey())) {
             HeatRollupSession session = command.getSession(HeatRollupSession.class);
             if (visit.isEventOfType(HistoryEventTypes.ACTIVITY_INSTANCE_START) && visit.getStartTime() != null) {
                 session.started(visit);

@@ -3,7 +3,9 @@ package io.complaintflow.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.complaintflow.ComplaintFlowTest;
+import io.complaintflow.DeadlineScenarios;
 import io.complaintflow.TestScenarios;
+import io.complaintflow.sla.DeadlineTimers;
 import java.util.List;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -12,20 +14,29 @@ import org.camunda.bpm.engine.impl.history.event.HistoricActivityInstanceEventEn
 import org.camunda.bpm.engine.impl.history.event.HistoricFormPropertyEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * History at level {@code full} without the engine's bookkeeping: the multi-instance counters, the task list's column
- * copies and form-property details run as before but leave no history; every other variable keeps its history.
+ * copies and form-property details run as before but leave no history; every other variable keeps its history. The
+ * deadline ladder's activities leave none either; its instances and the job log of its steps do.
  */
 @ComplaintFlowTest
 class HistoryWithoutPlumbingTest {
 
     @Autowired ProcessEngine engine;
     @Autowired TestScenarios scenarios;
+    @Autowired DeadlineScenarios time;
     @Autowired DataSource dataSource;
+
+    @AfterEach
+    void resetClock() {
+        ClockUtil.reset();
+    }
 
     @Test
     void bookkeepingIsNotHistoryButEveryVariableOfTheBusinessIs() {
@@ -39,6 +50,9 @@ class HistoryWithoutPlumbingTest {
         assertThat(HistoryWithoutPlumbing.plumbing(variable("listGrade", null))).as("a process variable of that name")
                 .isFalse();
         assertThat(HistoryWithoutPlumbing.plumbing(new HistoricActivityInstanceEventEntity())).isFalse();
+        assertThat(HistoryWithoutPlumbing.plumbing(activity("complaint-handling"))).isFalse();
+        assertThat(HistoryWithoutPlumbing.plumbing(activity(DeadlineTimers.LADDER))).isTrue();
+        assertThat(HistoryWithoutPlumbing.LADDER).isEqualTo(DeadlineTimers.LADDER);
     }
 
     @Test
@@ -51,10 +65,23 @@ class HistoryWithoutPlumbingTest {
         assertThat(engine.getTaskService().getVariablesLocal(task.getId())).containsEntry("listCaseNumber", caseNumber);
         assertThat(engine.getRuntimeService().createVariableInstanceQuery().variableName("nrOfInstances")
                 .processInstanceIdIn(lifecycle(caseNumber)).count()).isEqualTo(1);
+        time.fire(caseNumber, "Event_DepartmentWarning"); // a step of the department's deadline ladder
         scenarios.propose(caseNumber, "billing", "billing", "退还多扣的费用");
 
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
         String roots = "select distinct root_proc_inst_id_ from act_hi_procinst where business_key_ = ?";
+        // the ladders: their instances and the job log of their step are history, their activities are not
+        assertThat(jdbc.queryForObject("select count(*) from act_hi_procinst where proc_def_key_ = ?"
+                + " and business_key_ = ?", Integer.class, DeadlineTimers.LADDER, caseNumber)).isGreaterThanOrEqualTo(2);
+        assertThat(jdbc.queryForObject("select count(*) from act_hi_job_log where process_def_key_ = ?"
+                + " and job_state_ = 2 and root_proc_inst_id_ in (" + roots + ")", Integer.class, DeadlineTimers.LADDER,
+                caseNumber)).as("the step's timer ran, and where").isPositive();
+        assertThat(jdbc.queryForObject("select count(*) from act_hi_actinst where proc_def_key_ = ?"
+                + " and root_proc_inst_id_ in (" + roots + ")", Integer.class, DeadlineTimers.LADDER, caseNumber))
+                .isZero();
+        assertThat(jdbc.queryForObject("select count(*) from act_hi_actinst where act_id_ = 'Task_HandleComplaint'"
+                + " and end_time_ is not null and root_proc_inst_id_ in (" + roots + ")", Integer.class, caseNumber))
+                .as("the business's activities are").isEqualTo(1);
         List<String> kept = jdbc.queryForList("select distinct name_ from act_hi_varinst where root_proc_inst_id_ in ("
                 + roots + ")", String.class, caseNumber);
         assertThat(kept).contains("caseNumber", "grade", "department", "outcome", "proposal", "compensation")
@@ -70,6 +97,13 @@ class HistoryWithoutPlumbingTest {
     private String lifecycle(String caseNumber) {
         return engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(caseNumber)
                 .processDefinitionKey("complaint-handling").singleResult().getId();
+    }
+
+    private static HistoricActivityInstanceEventEntity activity(String processKey) {
+        HistoricActivityInstanceEventEntity event = new HistoricActivityInstanceEventEntity();
+        event.setProcessDefinitionKey(processKey);
+        event.setActivityId("Event_StepDue");
+        return event;
     }
 
     private static HistoricVariableUpdateEventEntity variable(String name, String taskId) {

@@ -74,6 +74,12 @@ class DeadlineLadderTest {
         time.fire(caseNumber, "Event_DepartmentLevel2");
         assertThat(candidateGroups(task)).contains("complaint-managers");
         assertThat(escalations(caseNumber, "quality", 1)).isEqualTo(2);
+        // no step left: the department's ladder has ended at its end event, not with its caller
+        assertThat(time.ladder(caseNumber, Deadline.department("quality"))).isNull();
+        assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey(DeadlineTimers.LADDER)
+                .processInstanceBusinessKey(caseNumber).completed().list())
+                .extracting(org.camunda.bpm.engine.history.HistoricProcessInstance::getEndActivityId)
+                .containsExactly("EndEvent_LadderDone");
 
         scenarios.propose(caseNumber, "quality", "quality", "更换新品");
         Deadline stopped = deadlines.find(caseNumber, Deadline.department("quality")).orElseThrow();
