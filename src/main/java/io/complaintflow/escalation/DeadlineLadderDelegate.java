@@ -8,7 +8,6 @@ import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,9 +21,6 @@ import org.springframework.stereotype.Component;
 @PublishedForModels
 @Component("deadlineLadder")
 class DeadlineLadderDelegate implements JavaDelegate, DeadlineLadderAdapter {
-
-    /** Transient: the watched deadlines as the step just taken left them. */
-    private static final String IN_HAND = "ladderDeadlinesInHand";
 
     private final EscalationService escalations;
     private final DeadlineTimers timers;
@@ -51,18 +47,14 @@ class DeadlineLadderDelegate implements JavaDelegate, DeadlineLadderAdapter {
         DelegateExecution caller = execution.getProcessInstance().getSuperExecution();
         EscalationService.Step step = escalations.step(execution.getBusinessKey(), deadlines(execution),
                 caller == null ? execution.getProcessInstanceId() : caller.getProcessInstanceId());
-        // the gateway and the next timer after the step decide from these, in this command (never stored)
-        execution.setVariableLocal(IN_HAND, Variables.untypedValue(step.watched(), true));
+        // the gateway and the next timer after the step decide from these, in this transaction
+        StepsInHand.keep(execution.getProcessInstanceId(), step.watched());
     }
 
-    /** The watched deadlines: as the step of this command left them, else as stored. */
-    @SuppressWarnings("unchecked")
+    /** The watched deadlines: as a step of this transaction left them, else as stored. */
     private List<Deadline> watched(DelegateExecution execution) {
-        Object inHand = execution.getVariableLocal(IN_HAND);
-        if (inHand instanceof List<?> list) {
-            return (List<Deadline>) list;
-        }
-        return timers.of(execution.getBusinessKey(), deadlines(execution));
+        List<Deadline> inHand = StepsInHand.of(execution.getProcessInstanceId());
+        return inHand != null ? inHand : timers.of(execution.getBusinessKey(), deadlines(execution));
     }
 
     private static List<String> deadlines(DelegateExecution execution) {
