@@ -84,10 +84,10 @@ class HeatRollupTest {
                 .singleElement().extracting(ActivityHeat::escalated).isEqualTo(1L);
 
         List<List<Map<String, Object>>> live = rows();
-        // the ladders' own waits are plumbing (docs/reports.md): their timers fired and waited again, as history
+        // the ladders' own waits are plumbing (docs/reports.md): their timers fired and waited again, as the job log
         // says, and the heat keeps none of it — live, nor from the refill below
-        assertThat(count("select count(*) from act_hi_actinst where proc_def_key_ = 'deadline-ladder'"
-                + " and act_type_ = 'intermediateTimer' and end_time_ is not null")).isPositive();
+        assertThat(count("select count(*) from act_hi_job_log where process_def_key_ = 'deadline-ladder'"
+                + " and job_state_ = 2")).isPositive();
         assertThat(live).allSatisfy(table -> assertThat(table).noneMatch(row -> "deadline-ladder".equals(
                 row.get(row.containsKey("process_key") ? "process_key" : "PROCESS_KEY"))));
         assertThat(heatmap.heat("deadline-ladder", FORTNIGHT, HeatFilter.NONE, LATER).activities()).isEmpty();
