@@ -36,11 +36,14 @@ class DepartmentTaskListener implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         String caseNumber = task.getExecution().getBusinessKey();
-        // the part's department as recorded when it began (from the call activity), not a variable a handler writes
-        String department = parts.departmentOf(task.getProcessInstanceId())
-                .orElseGet(() -> (String) task.getVariable(DEPARTMENT));
+        // not when the task comes back after waiting for information
+        boolean begins = EVENTNAME_CREATE.equals(task.getEventName()) && task.getVariable(OUTCOME) == null;
+        // the part's department as recorded when it began (from the call activity), not a variable a handler writes;
+        // a part that begins now has no record yet and no handler has written to it: the call activity's input
+        String department = begins ? (String) task.getVariable(DEPARTMENT)
+                : parts.departmentOf(task.getProcessInstanceId()).orElseGet(() -> (String) task.getVariable(DEPARTMENT));
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
-            if (task.getVariable(OUTCOME) == null) { // not when the task comes back after waiting for information
+            if (begins) {
                 departments.assigned(caseNumber, department, actors.current());
                 parts.link(caseNumber, department, task.getProcessInstanceId());
             }

@@ -5,7 +5,6 @@ import static io.complaintflow.complaint.ComplaintProcess.*;
 import io.complaintflow.assist.TextAssistance;
 import io.complaintflow.complaint.Actors;
 import io.complaintflow.complaint.BusinessClock;
-import io.complaintflow.complaint.CaseFileVariables;
 import io.complaintflow.complaint.Channel;
 import io.complaintflow.complaint.Coded;
 import io.complaintflow.complaint.Complaint;
@@ -42,7 +41,6 @@ public class IntakeService {
     private final ComplaintRepository complaints;
     private final CaseNumberGenerator caseNumbers;
     private final Timeline timeline;
-    private final CaseFileVariables caseFile;
     private final ComplaintViews views;
     private final RuntimeService runtime;
     private final BusinessClock clock;
@@ -52,7 +50,7 @@ public class IntakeService {
     private final TransactionTemplate transaction;
 
     public IntakeService(PlatformTransactionManager transactions, ComplaintRequestValidator validator, ComplaintRepository complaints,
-                         CaseNumberGenerator caseNumbers, Timeline timeline, CaseFileVariables caseFile,
+                         CaseNumberGenerator caseNumbers, Timeline timeline,
                          ComplaintViews views, RuntimeService runtime, BusinessClock clock,
                          MassIncidentService massIncidents, TextAssistance assistance,
                          IntakeProperties settings) {
@@ -60,7 +58,6 @@ public class IntakeService {
         this.complaints = complaints;
         this.caseNumbers = caseNumbers;
         this.timeline = timeline;
-        this.caseFile = caseFile;
         this.views = views;
         this.runtime = runtime;
         this.clock = clock;
@@ -113,7 +110,9 @@ public class IntakeService {
         Optional<MassIncident> incident = massIncidents.onIntake(caseNumber);
         TextAssistance.Assisted assisted = assistance.onIntake(caseNumber, c.text());
 
-        // what the decision tables read comes from the record when they run (triage/DecisionInputsListener)
+        // what the decision tables read comes from the record when they run (triage/DecisionInputsListener); what the
+        // task forms read of the case file (answer script, root-cause options) the routing step writes once the
+        // category is decided (triage/RoutingDecidedListener) — not here as well
         VariableMap variables = Variables.createVariables()
                 .putValue(CASE_NUMBER, caseNumber)
                 .putValue(CHANNEL, c.channel())
@@ -123,7 +122,6 @@ public class IntakeService {
         if (c.resolvedAtIntake()) {
             variables.putValue(ANSWER, c.resolution());
         }
-        variables.putAll(caseFile.render(caseNumber));
         runtime.createProcessInstanceByKey(ComplaintProcess.KEY)
                 .businessKey(caseNumber)
                 .setVariables(variables)
