@@ -22,12 +22,17 @@ public class DeadlineRepository {
         this.jdbc = jdbc;
     }
 
+    /** Read with the case's other deadlines, once per transaction ({@link DeadlineReads}). */
     public Optional<Deadline> find(String caseNumber, String name) {
-        return jdbc.sql("select * from complaint_deadline where case_number = ? and deadline = ?")
-                .param(caseNumber).param(name).query(DeadlineRepository::map).optional();
+        return DeadlineReads.find(caseNumber, name, () -> read(caseNumber));
     }
 
+    /** Read once per transaction ({@link DeadlineReads}); every write below forgets the case. */
     public List<Deadline> all(String caseNumber) {
+        return DeadlineReads.all(caseNumber, () -> read(caseNumber));
+    }
+
+    private List<Deadline> read(String caseNumber) {
         return jdbc.sql("select * from complaint_deadline where case_number = ? order by id")
                 .param(caseNumber).query(DeadlineRepository::map).list();
     }
@@ -35,6 +40,7 @@ public class DeadlineRepository {
     /** Starts the deadline, or starts it again from scratch (a reopened case, a department handed the case again). */
     public Deadline start(String caseNumber, String name, String spec, Instant startedAt, Instant warningAt,
                        Instant targetAt, Instant level2At) {
+        DeadlineReads.forget(caseNumber);
         int updated = jdbc.sql("""
                         update complaint_deadline set duration_spec = ?, started_at = ?, warning_at = ?, target_at = ?,
                           level2_at = ?, state = 'RUNNING', paused_at = null, stopped_at = null, updated_at = ?,
@@ -56,6 +62,7 @@ public class DeadlineRepository {
 
     public Deadline update(Deadline c, DeadlineState state, Instant warningAt, Instant targetAt, Instant level2At,
                         Instant pausedAt, Instant stoppedAt, Instant at, String event, String detail) {
+        DeadlineReads.forget(c.caseNumber());
         jdbc.sql("""
                         update complaint_deadline set state = ?, warning_at = ?, target_at = ?, level2_at = ?,
                           paused_at = ?, stopped_at = ?, updated_at = ? where id = ?""")
@@ -68,6 +75,7 @@ public class DeadlineRepository {
 
     /** Running → breached (only if still running, whatever {@code c} says), with the event; false if not running. */
     public boolean breach(Deadline c, Instant at) {
+        DeadlineReads.forget(c.caseNumber());
         boolean breached = jdbc.sql("update complaint_deadline set state = 'BREACHED', updated_at = ? where id = ?"
                         + " and state = 'RUNNING'")
                 .param(odt(at)).param(c.id()).update() == 1;
@@ -79,6 +87,7 @@ public class DeadlineRepository {
 
     /** Sets the ladder's next step; with {@code expected}, only if no one else moved it meanwhile. */
     public boolean ladderStep(Deadline c, Integer expected, int next) {
+        DeadlineReads.forget(c.caseNumber());
         if (expected == null) {
             return jdbc.sql("update complaint_deadline set ladder_step = ? where id = ?").param(next).param(c.id())
                     .update() == 1;

@@ -1,0 +1,150 @@
+package io.complaintflow.sla;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.complaintflow.complaint.Complaint;
+import io.complaintflow.complaint.ComplaintRepository;
+import io.complaintflow.complaint.Customer;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.jdbc.JdbcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.DefaultTransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The deadline rows through their one writer, on the schema Flyway builds: a slice (in-memory database, the
+ * repositories, no engine). What the per-transaction memory ({@link DeadlineReads}) may and may not answer.
+ */
+@JdbcTest
+@Import({DeadlineRepository.class, ComplaintRepository.class})
+class DeadlineRepositorySliceTest {
+
+    private static final Instant START = Instant.parse("2026-12-03T02:15:30.123Z");
+
+    @Autowired DeadlineRepository deadlines;
+    @Autowired ComplaintRepository complaints;
+    @Autowired JdbcClient jdbc;
+    @Autowired PlatformTransactionManager transactions;
+
+    /** Each test rolls back, like the slice's own transaction. */
+    @Test
+    void withinATransactionTheCasesDeadlinesAreReadOnceAndEveryWriteOfTheRepositoryIsSeen() {
+        String cn = filed("CMP-20261203-000201");
+        Deadline response = start(cn, "FIRST_RESPONSE", 8);
+        start(cn, "RESOLUTION", 40);
+
+        List<Deadline> first = deadlines.all(cn);
+        assertThat(first).extracting(Deadline::name).containsExactly("FIRST_RESPONSE", "RESOLUTION");
+        // a write that bypasses the repository (no other package writes these rows; TableWritersTest) is not seen:
+        // proof that the next reads, find included, came from memory
+        bypass(cn, "RESOLUTION", START.plus(99, ChronoUnit.HOURS));
+        assertThat(deadlines.all(cn)).isSameAs(first);
+        assertThat(deadlines.find(cn, "FIRST_RESPONSE").orElseThrow()).isSameAs(first.get(0));
+        assertThat(deadlines.find(cn, "RESOLUTION").orElseThrow()).isSameAs(first.get(1));
+
+        // the repository's own writes forget the case: the next read goes to the database
+        Instant paused = START.plus(1, ChronoUnit.HOURS);
+        Deadline updated = deadlines.update(response, DeadlineState.PAUSED, response.warningAt(), response.targetAt(),
+                response.level2At(), paused, null, paused, "PAUSED", null);
+        assertThat(updated.state()).isEqualTo(DeadlineState.PAUSED);
+        assertThat(deadlines.find(cn, "FIRST_RESPONSE").orElseThrow().state()).isEqualTo(DeadlineState.PAUSED);
+        assertThat(deadlines.all(cn).get(1).targetAt()).as("the bypassing write, read again after the forget")
+                .isEqualTo(START.plus(99, ChronoUnit.HOURS));
+
+        List<Deadline> beforeStep = deadlines.all(cn);
+        assertThat(deadlines.ladderStep(beforeStep.get(1), 0, 2)).isTrue();
+        assertThat(deadlines.find(cn, "RESOLUTION").orElseThrow().ladderStep()).isEqualTo(2);
+        assertThat(deadlines.breach(deadlines.find(cn, "RESOLUTION").orElseThrow(), paused)).isTrue();
+        assertThat(deadlines.find(cn, "RESOLUTION").orElseThrow().state()).isEqualTo(DeadlineState.BREACHED);
+        start(cn, "RESOLUTION", 40);
+        assertThat(deadlines.find(cn, "RESOLUTION").orElseThrow().state()).as("started again")
+                .isEqualTo(DeadlineState.RUNNING);
+    }
+
+    @Test
+    void aDeadlineMissingFromMemoryIsReadAgainNotTrustedAsMissing() {
+        String cn = filed("CMP-20261203-000202");
+        start(cn, "FIRST_RESPONSE", 8);
+        assertThat(deadlines.all(cn)).hasSize(1);
+        // as if another transaction had started the department's deadline since this one read the case
+        jdbc.sql("insert into complaint_deadline (case_number, deadline, duration_spec, started_at, warning_at, target_at,"
+                        + " level2_at, state, updated_at) select case_number, 'department', duration_spec, started_at,"
+                        + " warning_at, target_at, level2_at, state, updated_at from complaint_deadline where case_number = ?")
+                .param(cn).update();
+        assertThat(deadlines.find(cn, "department")).isPresent();
+        assertThat(deadlines.find(cn, "none")).isEmpty();
+    }
+
+    @Test
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    void aNewTransactionReadsAgain() {
+        String cn = "CMP-20261203-000203";
+        TransactionTemplate tx = new TransactionTemplate(transactions);
+        try {
+            tx.executeWithoutResult(s -> {
+                filed(cn);
+                start(cn, "FIRST_RESPONSE", 8);
+            });
+            Deadline inFirst = tx.execute(s -> {
+                Deadline read = deadlines.find(cn, "FIRST_RESPONSE").orElseThrow();
+                assertThat(deadlines.find(cn, "FIRST_RESPONSE").orElseThrow()).isSameAs(read);
+                return read;
+            });
+            tx.executeWithoutResult(s -> bypass(cn, "FIRST_RESPONSE", START.plus(77, ChronoUnit.HOURS)));
+            Deadline inSecond = tx.execute(s -> deadlines.find(cn, "FIRST_RESPONSE").orElseThrow());
+            assertThat(inSecond).isNotSameAs(inFirst);
+            assertThat(inSecond.targetAt()).isEqualTo(START.plus(77, ChronoUnit.HOURS));
+
+            // a nested transaction starts with nothing remembered, and the outer one keeps what it read
+            tx.executeWithoutResult(s -> {
+                Deadline outer = deadlines.find(cn, "FIRST_RESPONSE").orElseThrow();
+                Deadline nested = new TransactionTemplate(transactions, new DefaultTransactionDefinition(
+                        TransactionDefinition.PROPAGATION_REQUIRES_NEW)).execute(n -> {
+                            bypass(cn, "FIRST_RESPONSE", START.plus(55, ChronoUnit.HOURS));
+                            return deadlines.find(cn, "FIRST_RESPONSE").orElseThrow();
+                        });
+                assertThat(nested.targetAt()).isEqualTo(START.plus(55, ChronoUnit.HOURS));
+                assertThat(deadlines.find(cn, "FIRST_RESPONSE").orElseThrow()).isSameAs(outer);
+            });
+            // outside a transaction nothing is remembered
+            assertThat(deadlines.find(cn, "FIRST_RESPONSE").orElseThrow())
+                    .isNotSameAs(deadlines.find(cn, "FIRST_RESPONSE").orElseThrow());
+        } finally {
+            tx.executeWithoutResult(s -> {
+                jdbc.sql("delete from deadline_event where deadline_id in"
+                        + " (select id from complaint_deadline where case_number = ?)").param(cn).update();
+                jdbc.sql("delete from complaint_deadline where case_number = ?").param(cn).update();
+                jdbc.sql("delete from complaint where case_number = ?").param(cn).update();
+            });
+        }
+    }
+
+    private Deadline start(String cn, String name, int hours) {
+        return deadlines.start(cn, name, "PT" + hours + "H", START, START.plus(hours * 48L, ChronoUnit.MINUTES),
+                START.plus(hours, ChronoUnit.HOURS), START.plus(hours * 2L, ChronoUnit.HOURS));
+    }
+
+    private void bypass(String cn, String name, Instant targetAt) {
+        jdbc.sql("update complaint_deadline set target_at = ? where case_number = ? and deadline = ?")
+                .param(java.time.OffsetDateTime.ofInstant(targetAt, java.time.ZoneOffset.UTC)).param(cn).param(name)
+                .update();
+    }
+
+    private String filed(String cn) {
+        complaints.insert(new Complaint(cn, "hotline", null, null, null,
+                new Customer("王五", "13700002222", "wang@example.com", null, false), "delivery", "快递柜", "包裹丢失",
+                "三天未收到包裹", new BigDecimal("199.90"), START.minus(1, ChronoUnit.DAYS), false, "NEW", null, 0, null,
+                0, 0, 0, null, null, null, START, START, null));
+        return cn;
+    }
+}
