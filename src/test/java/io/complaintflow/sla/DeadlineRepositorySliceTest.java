@@ -77,9 +77,10 @@ class DeadlineRepositorySliceTest {
         start(cn, "FIRST_RESPONSE", 8);
         assertThat(deadlines.all(cn)).hasSize(1);
         // as if another transaction had started the department's deadline since this one read the case
-        jdbc.sql("insert into complaint_deadline (case_number, deadline, duration_spec, started_at, warning_at, target_at,"
-                        + " level2_at, state, updated_at) select case_number, 'department', duration_spec, started_at,"
-                        + " warning_at, target_at, level2_at, state, updated_at from complaint_deadline where case_number = ?")
+        jdbc.sql("insert into complaint_deadline (case_number, deadline, duration_spec, started_at, warning_at,"
+                        + " target_at, level2_at, state, updated_at) select case_number, 'department', duration_spec,"
+                        + " started_at, warning_at, target_at, level2_at, state, updated_at from complaint_deadline"
+                        + " where case_number = ?")
                 .param(cn).update();
         assertThat(deadlines.find(cn, "department")).isPresent();
         assertThat(deadlines.find(cn, "none")).isEmpty();
