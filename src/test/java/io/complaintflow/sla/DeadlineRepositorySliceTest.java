@@ -23,10 +23,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The deadline rows through their one writer, on the schema Flyway builds: a slice (in-memory database, the
- * repositories, no engine). What the per-transaction memory ({@link DeadlineReads}) may and may not answer.
+ * repositories and the Java migration that names the tables, no engine). What the per-transaction memory
+ * ({@link DeadlineReads}) may and may not answer.
  */
 @JdbcTest
-@Import({DeadlineRepository.class, ComplaintRepository.class})
+@Import({DeadlineRepository.class, ComplaintRepository.class, DeadlineTablesMigration.class})
 class DeadlineRepositorySliceTest {
 
     private static final Instant START = Instant.parse("2026-12-03T02:15:30.123Z");
