@@ -1,8 +1,8 @@
 package io.complaintflow.callback;
 
 import io.complaintflow.complaint.BusinessClock;
-import io.complaintflow.complaint.ComplaintRepository;
 import io.complaintflow.complaint.ComplaintRepository.Counter;
+import io.complaintflow.complaint.ComplaintRepository;
 import io.complaintflow.complaint.ComplaintStatus;
 import io.complaintflow.complaint.Timeline;
 import io.complaintflow.complaint.TimelineKind;
@@ -35,7 +35,7 @@ public class CallbackService {
 
     public void reopen(String caseNumber, String actor) {
         int reopens = complaints.increment(caseNumber, Counter.REOPENS, clock.now());
-        complaints.updateStatus(caseNumber, ComplaintStatus.REOPENED.code(), clock.now());
+        complaints.updateStatus(caseNumber, ComplaintStatus.REOPENED, clock.now());
         timeline.record(caseNumber, actor, TimelineKind.REOPENED,
                 "回访不满意，工单重新打开（第 " + reopens + " 次），退回投诉中心", null);
     }

@@ -69,7 +69,8 @@ class ComplaintController {
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }
-        Page<Complaint> found = complaints.search(new ComplaintFilter(status, grade, category, department, channel,
+        Page<Complaint> found = complaints.search(new ComplaintFilter(ComplaintStatus.of(status), Grade.of(grade),
+                Category.of(category), department, channel,
                 fromInstant, toInstant, page, size, caller.readScope()));
         return new Page<>(found.items().stream().map(views::of).toList(), found.page(), found.size(), found.total());
     }

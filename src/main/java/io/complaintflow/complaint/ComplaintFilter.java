@@ -7,6 +7,6 @@ import java.time.Instant;
  * may read (null: everything).
  */
 public record ComplaintFilter(
-        String status, String grade, String category, String department, String channel,
+        ComplaintStatus status, Grade grade, Category category, String department, String channel,
         Instant from, Instant to, int page, int size, ReadScope scope) {
 }

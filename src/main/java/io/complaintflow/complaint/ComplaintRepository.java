@@ -52,15 +52,15 @@ public class ComplaintRepository implements PersonalRecords {
                 .param("email", c.customer().email())
                 .param("customerId", c.customer().customerId())
                 .param("vip", c.customer().vip())
-                .param("category", c.category())
+                .param("category", Coded.codeOf(c.category()))
                 .param("product", c.product())
                 .param("subject", c.subject())
                 .param("description", c.description())
                 .param("amountClaimed", c.amountClaimed())
                 .param("occurredAt", odt(c.occurredAt()))
                 .param("resolvedAtIntake", c.resolvedAtIntake())
-                .param("status", c.status())
-                .param("grade", c.grade())
+                .param("status", Coded.codeOf(c.status()))
+                .param("grade", Coded.codeOf(c.grade()))
                 .param("repeatCount", c.repeatCount())
                 .param("repeatOf", c.repeatOf())
                 .param("resolution", c.resolution())
@@ -96,16 +96,16 @@ public class ComplaintRepository implements PersonalRecords {
         return found;
     }
 
-    public void updateStatus(String caseNumber, String status, Instant at) {
+    public void updateStatus(String caseNumber, ComplaintStatus status, Instant at) {
         TransactionReads.forget(caseNumber);
         jdbc.sql("update complaint set status = ?, updated_at = ? where case_number = ?")
-                .param(status).param(odt(at)).param(caseNumber).update();
+                .param(status.code()).param(odt(at)).param(caseNumber).update();
     }
 
-    public void updateTriage(String caseNumber, String category, String grade, Instant at) {
+    public void updateTriage(String caseNumber, Category category, Grade grade, Instant at) {
         TransactionReads.forget(caseNumber);
         jdbc.sql("update complaint set category = ?, grade = ?, updated_at = ? where case_number = ?")
-                .param(category).param(grade).param(odt(at)).param(caseNumber).update();
+                .param(Coded.codeOf(category)).param(Coded.codeOf(grade)).param(odt(at)).param(caseNumber).update();
     }
 
     /** Adds one to a counter column: transfer_count, rejection_count or reopen_count. */
@@ -216,9 +216,9 @@ public class ComplaintRepository implements PersonalRecords {
     public Page<Complaint> search(ComplaintFilter f) {
         StringBuilder where = new StringBuilder(" where 1 = 1");
         Map<String, Object> params = new LinkedHashMap<>();
-        addEquals(where, params, "status", f.status());
-        addEquals(where, params, "grade", f.grade());
-        addEquals(where, params, "category", f.category());
+        addEquals(where, params, "status", Coded.codeOf(f.status()));
+        addEquals(where, params, "grade", Coded.codeOf(f.grade()));
+        addEquals(where, params, "category", Coded.codeOf(f.category()));
         addEquals(where, params, "channel", f.channel());
         if (f.department() != null) {
             where.append(" and exists (select 1 from complaint_department d where d.case_number = c.case_number"
@@ -352,15 +352,15 @@ public class ComplaintRepository implements PersonalRecords {
                 instant(rs, "regulator_deadline"),
                 new Customer(rs.getString("customer_name"), rs.getString("customer_phone"),
                         rs.getString("customer_email"), rs.getString("customer_id"), rs.getBoolean("customer_vip")),
-                rs.getString("category"),
+                Category.of(rs.getString("category")),
                 rs.getString("product"),
                 rs.getString("subject"),
                 rs.getString("description"),
                 rs.getBigDecimal("amount_claimed"),
                 instant(rs, "occurred_at"),
                 rs.getBoolean("resolved_at_intake"),
-                rs.getString("status"),
-                rs.getString("grade"),
+                ComplaintStatus.of(rs.getString("status")),
+                Grade.of(rs.getString("grade")),
                 rs.getInt("repeat_count"),
                 rs.getString("repeat_of"),
                 rs.getInt("transfer_count"),

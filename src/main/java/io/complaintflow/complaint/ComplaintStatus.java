@@ -1,5 +1,12 @@
 package io.complaintflow.complaint;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/**
+ * A complaint's status. In JSON, the database and process variables it is its code ({@code @JsonValue}); the decision
+ * tables and forms read codes, so the engine adapters translate with {@link #of(String)} and {@link #code()}.
+ */
 public enum ComplaintStatus implements Coded {
     ACCEPTED("ACCEPTED", "已受理"),
     IN_PROGRESS("IN_PROGRESS", "处理中"),
@@ -16,6 +23,7 @@ public enum ComplaintStatus implements Coded {
         this.label = label;
     }
 
+    @JsonValue
     @Override
     public String code() {
         return code;
@@ -24,5 +32,17 @@ public enum ComplaintStatus implements Coded {
     @Override
     public String label() {
         return label;
+    }
+
+    /** Null for null; an unknown code is refused (a request naming one gets a 400 naming its field). */
+    @JsonCreator
+    public static ComplaintStatus of(String code) {
+        return Coded.of(ComplaintStatus.class, code);
+    }
+
+    /** The code, so that text built from a value reads as it did when values were strings. */
+    @Override
+    public String toString() {
+        return code;
     }
 }

@@ -11,9 +11,9 @@ import java.util.Map;
  */
 public record ComplaintView(
         String caseNumber,
-        String status,
-        String grade,
-        String category,
+        ComplaintStatus status,
+        Grade grade,
+        Category category,
         String channel,
         String externalRef,
         String regulator,

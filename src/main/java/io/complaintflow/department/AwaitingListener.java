@@ -54,7 +54,7 @@ class AwaitingListener implements TaskListener {
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
             deadlines.pause(caseNumber, List.of(Deadline.RESOLUTION, Deadline.department(department)), what);
             if (customer) {
-                complaints.updateStatus(caseNumber, ComplaintStatus.AWAITING_CUSTOMER.code(), now.now());
+                complaints.updateStatus(caseNumber, ComplaintStatus.AWAITING_CUSTOMER, now.now());
             }
             timeline.record(caseNumber, actors.current(), TimelineKind.PAUSED, what + "，处理时限暂停",
                     FormValues.text(task.getVariable("waitReason")));
@@ -63,7 +63,7 @@ class AwaitingListener implements TaskListener {
                     customer ? "客户补充的信息" : "鉴定结果");
             deadlines.resume(caseNumber, what + "结束");
             timers.reschedule(caseNumber);
-            complaints.updateStatus(caseNumber, ComplaintStatus.IN_PROGRESS.code(), now.now());
+            complaints.updateStatus(caseNumber, ComplaintStatus.IN_PROGRESS, now.now());
             timeline.record(caseNumber, actors.of(task.getAssignee()), TimelineKind.RESUMED,
                     (customer ? "客户已补充信息" : "鉴定结果已出") + "，处理时限恢复", received);
         }

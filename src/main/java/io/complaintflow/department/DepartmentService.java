@@ -3,11 +3,12 @@ package io.complaintflow.department;
 import io.complaintflow.complaint.BusinessClock;
 import io.complaintflow.complaint.Coded;
 import io.complaintflow.complaint.Complaint;
-import io.complaintflow.complaint.ComplaintRepository;
 import io.complaintflow.complaint.ComplaintRepository.Counter;
+import io.complaintflow.complaint.ComplaintRepository;
 import io.complaintflow.complaint.ComplaintStatus;
 import io.complaintflow.complaint.Department;
 import io.complaintflow.complaint.DepartmentAssignment;
+import io.complaintflow.complaint.Grade;
 import io.complaintflow.complaint.Timeline;
 import io.complaintflow.complaint.TimelineKind;
 import io.complaintflow.notification.MailTemplates;
@@ -51,13 +52,13 @@ public class DepartmentService {
     public void assigned(String caseNumber, String department, String actor) {
         complaints.assignDepartment(caseNumber, department, clock.now());
         Complaint complaint = complaints.find(caseNumber).orElseThrow();
-        if (!ComplaintStatus.IN_PROGRESS.code().equals(complaint.status())) {
-            complaints.updateStatus(caseNumber, ComplaintStatus.IN_PROGRESS.code(), clock.now());
+        if (complaint.status() != ComplaintStatus.IN_PROGRESS) {
+            complaints.updateStatus(caseNumber, ComplaintStatus.IN_PROGRESS, clock.now());
         }
         Deadline deadline = deadlines.find(caseNumber, Deadline.department(department)).orElse(null);
         timeline.record(caseNumber, actor, TimelineKind.ASSIGNED, "分派至" + name(department) + "处理"
                 + (deadline == null ? "" : "，" + deadlines.describe(deadline)), null);
-        if (complaint.grade() != null && complaint.grade().compareTo("G2") >= 0) {
+        if (complaint.grade() != null && complaint.grade().compareTo(Grade.G2) >= 0) {
             notifications.send(caseNumber, "分派通知", templates.assignment(
                     recipients.ofGroup(Groups.department(department)), name(department), caseNumber, complaint.grade(),
                     complaint.subject(), deadline == null ? "—" : deadlines.format(deadline.targetAt())));

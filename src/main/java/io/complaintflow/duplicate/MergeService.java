@@ -75,10 +75,10 @@ public class MergeService {
         if (mergedInto(duplicate) != null) {
             throw new ResponseStatusException(HttpStatus.CONFLICT, "工单 " + duplicate + " 已合并至 " + mergedInto(duplicate));
         }
-        if (ComplaintStatus.CLOSED.code().equals(dup.status())) {
+        if (dup.status() == ComplaintStatus.CLOSED) {
             throw new ResponseStatusException(HttpStatus.CONFLICT, "工单 " + duplicate + " 已结案，不能再合并");
         }
-        if (mergedInto(into) != null || ComplaintStatus.CLOSED.code().equals(target.status())) {
+        if (mergedInto(into) != null || target.status() == ComplaintStatus.CLOSED) {
             throw new ResponseStatusException(HttpStatus.CONFLICT,
                     "目标工单 " + into + " 已结案或已合并，请合并到仍在处理的工单");
         }

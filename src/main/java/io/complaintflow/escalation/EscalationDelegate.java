@@ -1,6 +1,7 @@
 package io.complaintflow.escalation;
 
 import io.complaintflow.complaint.ComplaintProcess;
+import io.complaintflow.complaint.Grade;
 import io.complaintflow.modelpolicy.PublishedForModels;
 import io.complaintflow.sla.Deadline;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -30,9 +31,9 @@ class EscalationDelegate implements JavaDelegate {
         int level = Integer.parseInt(String.valueOf(execution.getVariableLocal("level")));
         escalations.escalate(execution.getBusinessKey(), deadline, level, execution.getProcessInstanceId());
         // the models' "G3/G4?" gateways after a step read the recorded grade, whatever the variable said
-        String grade = escalations.recordedGrade(execution.getBusinessKey());
+        Grade grade = escalations.recordedGrade(execution.getBusinessKey());
         if (grade != null) {
-            execution.setVariable(ComplaintProcess.GRADE, grade);
+            execution.setVariable(ComplaintProcess.GRADE, grade.code());
         }
     }
 }

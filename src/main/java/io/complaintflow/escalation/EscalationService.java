@@ -3,6 +3,7 @@ package io.complaintflow.escalation;
 import io.complaintflow.complaint.BusinessClock;
 import io.complaintflow.complaint.Complaint;
 import io.complaintflow.complaint.ComplaintRepository;
+import io.complaintflow.complaint.Grade;
 import io.complaintflow.complaint.Timeline;
 import io.complaintflow.complaint.TimelineKind;
 import io.complaintflow.notification.MailTemplates;
@@ -121,8 +122,8 @@ public class EscalationService {
                 d.stoppedAt(), step);
     }
 
-    static List<Integer> levels(Deadline deadline, int step, String grade) {
-        boolean major = "G3".equals(grade) || "G4".equals(grade);
+    static List<Integer> levels(Deadline deadline, int step, Grade grade) {
+        boolean major = major(grade);
         return switch (step) {
             case 0 -> List.of(0);
             case 1 -> major && !Deadline.FIRST_RESPONSE.equals(deadline.name()) ? List.of(1, 3) : List.of(1);
@@ -152,12 +153,15 @@ public class EscalationService {
      * complaint record, never by a process variable a handler might have rewritten.
      */
     public boolean reachesEmergencyGroup(String caseNumber) {
-        String grade = recordedGrade(caseNumber);
-        return "G3".equals(grade) || "G4".equals(grade);
+        return major(recordedGrade(caseNumber));
+    }
+
+    private static boolean major(Grade grade) {
+        return grade == Grade.G3 || grade == Grade.G4;
     }
 
     /** The complaint's grade as recorded by intake and triage. */
-    public String recordedGrade(String caseNumber) {
+    public Grade recordedGrade(String caseNumber) {
         return complaints.find(caseNumber).map(Complaint::grade).orElse(null);
     }
 

@@ -11,6 +11,7 @@ import io.complaintflow.security.UnsafeText;
 import io.complaintflow.web.FieldError;
 import io.complaintflow.web.InvalidRequestException;
 import java.math.BigDecimal;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,7 +19,6 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.DateTimeException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -117,8 +117,8 @@ public class ComplaintRequestValidator {
         if (!check.errors.isEmpty()) {
             throw new InvalidRequestException(check.errors);
         }
-        return new NewComplaint(channel, externalRef, regulator, regulatorDeadline, customer, category, product,
-                subject, description, amount, occurredAt, resolvedAtIntake, resolution);
+        return new NewComplaint(channel, externalRef, regulator, regulatorDeadline, customer, Category.of(category),
+                product, subject, description, amount, occurredAt, resolvedAtIntake, resolution);
     }
 
     /** Collects field errors while normalising values. */

@@ -93,7 +93,7 @@ public class IntakeService {
 
         complaints.insert(new Complaint(caseNumber, c.channel(), c.externalRef(), c.regulator(),
                 c.regulatorDeadline(), c.customer(), c.category(), c.product(), c.subject(), c.description(),
-                c.amountClaimed(), c.occurredAt(), c.resolvedAtIntake(), ComplaintStatus.ACCEPTED.code(), null,
+                c.amountClaimed(), c.occurredAt(), c.resolvedAtIntake(), ComplaintStatus.ACCEPTED, null,
                 earlier.size(), repeatOf, 0, 0, 0, c.resolvedAtIntake() ? c.resolution() : null, null, null,
                 now, now, null));
         timeline.record(caseNumber, actor, TimelineKind.ACCEPTED,

@@ -1,5 +1,6 @@
 package io.complaintflow.intake;
 
+import io.complaintflow.complaint.Category;
 import io.complaintflow.complaint.Customer;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -11,7 +12,7 @@ public record NewComplaint(
         String regulator,
         Instant regulatorDeadline,
         Customer customer,
-        String category,
+        Category category,
         String product,
         String subject,
         String description,

@@ -1,6 +1,5 @@
 package io.complaintflow.intake;
 
-import io.complaintflow.complaint.Category;
 import io.complaintflow.complaint.Coded;
 import io.complaintflow.complaint.Complaint;
 import io.complaintflow.complaint.ComplaintRepository;
@@ -135,9 +134,9 @@ class PublicComplaintController {
         }
         var expectedBy = deadlines.find(c.caseNumber(), Deadline.RESOLUTION).map(Deadline::targetAt).orElse(null);
         return ResponseEntity.ok(new PublicStatus(c.caseNumber(), c.status(),
-                Coded.labelOf(ComplaintStatus.class, c.status()),
-                c.category() == null ? null : Coded.labelOf(Category.class, c.category()),
+                Coded.labelOf(c.status()),
+                c.category() == null ? null : c.category().label(),
                 Masking.name(c.customer().name()), Masking.phone(c.customer().phone()), c.createdAt(),
-                ComplaintStatus.CLOSED.code().equals(c.status()) ? null : expectedBy, c.closedAt(), steps));
+                c.status() == ComplaintStatus.CLOSED ? null : expectedBy, c.closedAt(), steps));
     }
 }

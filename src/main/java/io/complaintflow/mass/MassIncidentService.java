@@ -5,6 +5,7 @@ import io.complaintflow.complaint.BusinessClock;
 import io.complaintflow.complaint.Complaint;
 import io.complaintflow.complaint.ComplaintProcess;
 import io.complaintflow.complaint.ComplaintRepository;
+import io.complaintflow.complaint.Grade;
 import io.complaintflow.complaint.Timeline;
 import io.complaintflow.complaint.TimelineKind;
 import io.complaintflow.sla.DeadlineService;
@@ -95,7 +96,7 @@ public class MassIncidentService {
         if (recent.size() < threshold) {
             return Optional.empty();
         }
-        long id = incidents.insert(c.category(), c.product(), "G1", now);
+        long id = incidents.insert(c.category(), c.product(), Grade.G1, now);
         recent.forEach(n -> incidents.link(id, n, now));
         MassIncident incident = incidents.find(id).orElseThrow();
         for (String member : recent) {
@@ -114,7 +115,7 @@ public class MassIncidentService {
      * and starts the incident's crisis response at G4.
      */
     private MassIncident raise(MassIncident incident, String newcomer) {
-        String floor = gradeForSize(incident.members().size());
+        Grade floor = gradeForSize(incident.members().size());
         if (floor.compareTo(incident.grade()) <= 0) {
             return incident;
         }
@@ -126,26 +127,26 @@ public class MassIncidentService {
             }
             complaints.updateTriage(member, c.category(), floor, clock.now());
             for (ProcessInstance p : runtime.createProcessInstanceQuery().processInstanceBusinessKey(member).list()) {
-                runtime.setVariable(p.getId(), ComplaintProcess.GRADE, floor);
+                runtime.setVariable(p.getId(), ComplaintProcess.GRADE, floor.code());
             }
             timeline.record(member, Actors.SYSTEM, TimelineKind.MASS_INCIDENT, "群体事件 " + incident.label()
                     + " 已达 " + incident.members().size() + " 件，等级由 " + c.grade() + " 升至 " + floor, null);
         }
         MassIncident raised = incidents.find(incident.id()).orElseThrow();
-        if ("G4".equals(floor)) {
+        if (floor == Grade.G4) {
             events.publishEvent(new MassIncidentCritical(raised));
         }
         return raised;
     }
 
     /** What complaint-grading says about an incident of this size alone. */
-    String gradeForSize(int size) {
-        return decisions.evaluateDecisionByKey("complaint-grading")
+    Grade gradeForSize(int size) {
+        return Grade.of(decisions.evaluateDecisionByKey("complaint-grading")
                 .variables(Variables.createVariables().putValue("channel", null).putValue("regulator", null)
                         .putValue("category", null).putValue("repeatCount", 0).putValue("vip", false)
                         .putValue("amountClaimed", null).putValue("complaintText", "").putValue("sensitiveTopic", "none")
                         .putValue(SIZE, size))
-                .evaluate().getSingleResult().getEntry("grade");
+                .evaluate().getSingleResult().<String>getEntry("grade"));
     }
 
     /**

@@ -1,10 +1,8 @@
 package io.complaintflow.mass;
 
-import io.complaintflow.complaint.Category;
 import io.complaintflow.complaint.Coded;
 import io.complaintflow.complaint.Complaint;
 import io.complaintflow.complaint.ComplaintRepository;
-import io.complaintflow.complaint.ComplaintStatus;
 import org.springframework.stereotype.Component;
 
 /** How a mass incident reads in forms: what it is about, and its linked complaints one per line. */
@@ -19,7 +17,7 @@ public class MassIncidentText {
 
     public String summary(MassIncident incident) {
         return "群体事件：" + incident.label() + "\n产品：" + incident.product() + "\n类别："
-                + Coded.labelOf(Category.class, incident.category()) + "\n等级：" + incident.grade()
+                + Coded.labelOf(incident.category()) + "\n等级：" + incident.grade()
                 + "\n关联投诉：" + incident.members().size() + " 件"
                 + (incident.answer() == null ? "" : "\n统一答复：" + incident.answer());
     }
@@ -34,7 +32,7 @@ public class MassIncidentText {
         for (String caseNumber : incident.members()) {
             Complaint c = complaints.find(caseNumber).orElseThrow();
             s.append(caseNumber).append("  ").append(c.grade() == null ? "—" : c.grade()).append("  ")
-                    .append(Coded.labelOf(ComplaintStatus.class, c.status())).append('\n');
+                    .append(Coded.labelOf(c.status())).append('\n');
         }
         return s.toString();
     }

@@ -1,5 +1,7 @@
 package io.complaintflow.mass;
 
+import io.complaintflow.complaint.Category;
+import io.complaintflow.complaint.Grade;
 import static io.complaintflow.complaint.Timestamps.instant;
 import static io.complaintflow.complaint.Timestamps.odt;
 
@@ -23,11 +25,11 @@ public class MassIncidents {
         this.jdbc = jdbc;
     }
 
-    static String key(String category, String product) {
-        return category + "|" + product;
+    static String key(Category category, String product) {
+        return category.code() + "|" + product;
     }
 
-    public Optional<MassIncident> findOpen(String category, String product) {
+    public Optional<MassIncident> findOpen(Category category, String product) {
         return jdbc.sql("select * from mass_incident where incident_key = ? and status = 'OPEN' order by id")
                 .param(key(category, product)).query(MassIncidents::map).list().stream().findFirst()
                 .map(this::withMembers);
@@ -52,19 +54,19 @@ public class MassIncidents {
      * Complaints about this product and category received since {@code since} that are still open and belong to
      * no incident yet, oldest first.
      */
-    public List<String> unlinkedSince(String category, String product, Instant since) {
+    public List<String> unlinkedSince(Category category, String product, Instant since) {
         return jdbc.sql("""
                 select c.case_number from complaint c
                 where c.category = ? and c.product = ? and c.created_at >= ? and c.status <> 'CLOSED'
                   and not exists (select 1 from mass_incident_member m where m.case_number = c.case_number)
                 order by c.created_at, c.case_number""")
-                .params(category, product, odt(since)).query(String.class).list();
+                .params(category.code(), product, odt(since)).query(String.class).list();
     }
 
-    public long insert(String category, String product, String grade, Instant at) {
+    public long insert(Category category, String product, Grade grade, Instant at) {
         jdbc.sql("insert into mass_incident (incident_key, category, product, status, grade, opened_at)"
                         + " values (?, ?, ?, 'OPEN', ?, ?)")
-                .params(key(category, product), category, product, grade, odt(at)).update();
+                .params(key(category, product), category.code(), product, grade.code(), odt(at)).update();
         return jdbc.sql("select max(id) from mass_incident where incident_key = ?").param(key(category, product))
                 .query(Long.class).single();
     }
@@ -84,8 +86,8 @@ public class MassIncidents {
                 .update();
     }
 
-    public void grade(long incidentId, String grade) {
-        jdbc.sql("update mass_incident set grade = ? where id = ?").params(grade, incidentId).update();
+    public void grade(long incidentId, Grade grade) {
+        jdbc.sql("update mass_incident set grade = ? where id = ?").params(grade.code(), incidentId).update();
     }
 
     public void answer(long incidentId, String answer, BigDecimal compensation, String actor, Instant at) {
@@ -105,8 +107,8 @@ public class MassIncidents {
 
     private static MassIncident map(ResultSet rs, int row) throws SQLException {
         BigDecimal compensation = rs.getBigDecimal("compensation");
-        return new MassIncident(rs.getLong("id"), rs.getString("category"), rs.getString("product"),
-                rs.getString("status"), rs.getString("grade"), instant(rs, "opened_at"), rs.getString("answer"),
+        return new MassIncident(rs.getLong("id"), Category.of(rs.getString("category")), rs.getString("product"),
+                rs.getString("status"), Grade.of(rs.getString("grade")), instant(rs, "opened_at"), rs.getString("answer"),
                 compensation, rs.getString("answered_by"), instant(rs, "answered_at"), List.of());
     }
 }

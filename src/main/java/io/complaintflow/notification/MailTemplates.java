@@ -1,5 +1,7 @@
 package io.complaintflow.notification;
 
+import io.complaintflow.complaint.Coded;
+import io.complaintflow.complaint.Grade;
 import java.util.List;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
@@ -41,19 +43,19 @@ public class MailTemplates {
                         + "<p>我们将于 " + e(callbackBy) + " 前回访，了解您对处理的满意程度。</p>" + survey);
     }
 
-    public Mail assignment(List<String> to, String department, String caseNumber, String grade, String subject,
+    public Mail assignment(List<String> to, String department, String caseNumber, Grade grade, String subject,
                            String dueBy) {
         return mail(to, "【新投诉 " + grade + "】" + caseNumber + " 已分派至" + department,
-                "<p>" + e(department) + "：</p><p>等级 <b>" + e(grade) + "</b> 的投诉 <b>" + e(caseNumber)
+                "<p>" + e(department) + "：</p><p>等级 <b>" + e(Coded.codeOf(grade)) + "</b> 的投诉 <b>" + e(caseNumber)
                         + "</b>（" + e(subject) + "）已分派给贵部门，请在 <b>" + e(dueBy)
                         + "</b> 前在任务列表中处理。</p>");
     }
 
-    public Mail escalation(List<String> to, int level, String caseNumber, String grade, String deadlineLabel,
+    public Mail escalation(List<String> to, int level, String caseNumber, Grade grade, String deadlineLabel,
                            String due, String subject) {
         String what = level == 0 ? "即将超时提醒" : "超时升级（" + levelName(level) + "）";
         return digestible(to, "【" + what + "】" + caseNumber + " " + deadlineLabel + "期限 " + due,
-                "<p>投诉 <b>" + e(caseNumber) + "</b>（等级 " + e(grade) + "，" + e(subject) + "）的"
+                "<p>投诉 <b>" + e(caseNumber) + "</b>（等级 " + e(Coded.codeOf(grade)) + "，" + e(subject) + "）的"
                         + e(deadlineLabel) + "期限为 <b>" + e(due) + "</b>。</p>"
                         + (level == 0 ? "<p>请尽快处理。</p>"
                         : "<p>该期限已超时，工单已升级至您，请在任务列表中跟进。</p>"));

@@ -2,6 +2,7 @@ package io.complaintflow.pdca;
 
 import io.complaintflow.complaint.CaseFileContributor;
 import io.complaintflow.complaint.CaseFileVariables;
+import io.complaintflow.complaint.Coded;
 import io.complaintflow.complaint.Complaint;
 import java.util.Map;
 import org.camunda.spin.Spin;
@@ -29,7 +30,7 @@ public class PdcaCaseFile implements CaseFileContributor {
 
     @Override
     public Map<String, Object> variables(Complaint complaint) {
-        String script = scripts.current(complaint.category()).map(AnswerScript::text).orElse("本类别暂无应答口径");
+        String script = scripts.current(Coded.codeOf(complaint.category())).map(AnswerScript::text).orElse("本类别暂无应答口径");
         return Map.of(SCRIPT, CaseFileVariables.fit(script), ROOT_CAUSE_OPTIONS, rootCauseOptions());
     }
 

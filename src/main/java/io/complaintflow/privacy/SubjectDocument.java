@@ -1,5 +1,6 @@
 package io.complaintflow.privacy;
 
+import io.complaintflow.complaint.Coded;
 import io.complaintflow.complaint.ComplaintView;
 import io.complaintflow.complaint.TimelineEntry;
 import java.time.Instant;
@@ -27,7 +28,7 @@ final class SubjectDocument {
         for (SubjectExport.ComplaintData d : data.complaints()) {
             ComplaintView c = d.complaint();
             h.append("<h2>工单 ").append(e(c.caseNumber())).append("</h2><table>");
-            row(h, "状态", c.status());
+            row(h, "状态", Coded.codeOf(c.status()));
             row(h, "受理时间", time(c.createdAt(), zone));
             row(h, "结案时间", time(c.closedAt(), zone));
             row(h, "渠道", c.channel());

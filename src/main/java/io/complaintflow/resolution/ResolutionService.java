@@ -3,22 +3,22 @@ package io.complaintflow.resolution;
 import io.complaintflow.complaint.Actors;
 import io.complaintflow.complaint.BusinessClock;
 import io.complaintflow.complaint.Complaint;
+import io.complaintflow.complaint.ComplaintRepository.Counter;
+import io.complaintflow.complaint.ComplaintRepository;
+import io.complaintflow.complaint.ComplaintStatus;
+import io.complaintflow.complaint.DepartmentAssignment;
+import io.complaintflow.complaint.Timeline;
+import io.complaintflow.complaint.TimelineKind;
+import io.complaintflow.engine.FormValues;
 import io.complaintflow.notification.MailTemplates;
 import io.complaintflow.notification.NotificationService;
 import io.complaintflow.sla.BusinessCalendar;
 import io.complaintflow.sla.Deadline;
 import io.complaintflow.sla.DeadlineDuration;
 import io.complaintflow.sla.DeadlineService;
-import java.time.Instant;
-import io.complaintflow.complaint.ComplaintRepository;
-import io.complaintflow.complaint.ComplaintRepository.Counter;
-import io.complaintflow.complaint.ComplaintStatus;
-import io.complaintflow.complaint.DepartmentAssignment;
-import io.complaintflow.complaint.Timeline;
-import io.complaintflow.engine.FormValues;
-import io.complaintflow.complaint.TimelineKind;
 import io.complaintflow.triage.TriageService;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.List;
 import org.springframework.stereotype.Service;
 
@@ -64,7 +64,7 @@ public class ResolutionService {
 
     /** The answer goes to the customer: status RESOLVED, first response met, answer mailed. */
     public void deliver(String caseNumber) {
-        complaints.updateStatus(caseNumber, ComplaintStatus.RESOLVED.code(), clock.now());
+        complaints.updateStatus(caseNumber, ComplaintStatus.RESOLVED, clock.now());
         Complaint complaint = complaints.find(caseNumber).orElseThrow();
         timeline.record(caseNumber, Actors.SYSTEM, TimelineKind.ANSWERED, "答复客户", complaint.resolution());
         deadlines.stop(caseNumber, Deadline.FIRST_RESPONSE);
@@ -82,7 +82,7 @@ public class ResolutionService {
      */
     public Rejection customerRejected(String caseNumber, String words, String actor) {
         int rejections = complaints.increment(caseNumber, Counter.REJECTIONS, clock.now());
-        complaints.updateStatus(caseNumber, ComplaintStatus.IN_PROGRESS.code(), clock.now());
+        complaints.updateStatus(caseNumber, ComplaintStatus.IN_PROGRESS, clock.now());
         timeline.record(caseNumber, actor, TimelineKind.CUSTOMER_REJECTED,
                 "客户不接受处理结果（第 " + rejections + " 次）", words);
         return new Rejection(rejections, involvedDepartments(caseNumber));

@@ -4,6 +4,7 @@ import static io.complaintflow.complaint.ComplaintProcess.*;
 
 import io.complaintflow.assist.TextAssistance;
 import io.complaintflow.campaign.CampaignPhase;
+import io.complaintflow.complaint.Coded;
 import io.complaintflow.complaint.Complaint;
 import io.complaintflow.complaint.ComplaintRepository;
 import io.complaintflow.mass.MassIncidentService;
@@ -43,7 +44,7 @@ class DecisionInputsListener implements ExecutionListener {
     @Override
     public void notify(DelegateExecution execution) {
         Complaint c = complaints.find(execution.getBusinessKey()).orElseThrow();
-        execution.setVariable(CATEGORY, c.category());
+        execution.setVariable(CATEGORY, Coded.codeOf(c.category()));
         transientValue(execution, REGULATOR, c.regulator());
         transientValue(execution, VIP, c.customer().vip());
         transientValue(execution, REPEAT_COUNT, c.repeatCount());

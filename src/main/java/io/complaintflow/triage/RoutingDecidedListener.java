@@ -5,6 +5,7 @@ import static io.complaintflow.complaint.ComplaintProcess.*;
 import io.complaintflow.complaint.Actors;
 import io.complaintflow.complaint.CaseFileAdapter;
 import io.complaintflow.complaint.Category;
+import io.complaintflow.complaint.Grade;
 import io.complaintflow.complaint.TimelineKind;
 import io.complaintflow.engine.FormValues;
 import io.complaintflow.modelpolicy.PublishedForModels;
@@ -48,7 +49,7 @@ class RoutingDecidedListener implements ExecutionListener {
         boolean uncategorised = category == null || category.isBlank() || Category.OTHER.code().equals(category);
         boolean reviewRequired = uncategorised || Boolean.TRUE.equals(grading.get("reviewRequired"));
         category = uncategorised ? Category.OTHER.code() : category;
-        triage.apply(execution.getBusinessKey(), new Triage(category, grade, departments), Actors.SYSTEM,
+        triage.apply(execution.getBusinessKey(), new Triage(Category.of(category), Grade.of(grade), departments), Actors.SYSTEM,
                 TimelineKind.GRADED, (String) grading.get("reason"));
         caseFile.refresh(execution.getBusinessKey(), execution);
         if (!category.equals(execution.getVariable(CATEGORY))) { // an unchanged value would be one more history row

@@ -1,7 +1,9 @@
 package io.complaintflow.triage;
 
+import io.complaintflow.complaint.Category;
+import io.complaintflow.complaint.Grade;
 import java.util.List;
 
 /** The outcome of grading and routing; {@code departments} lists the lead first. */
-public record Triage(String category, String grade, List<String> departments) {
+public record Triage(Category category, Grade grade, List<String> departments) {
 }

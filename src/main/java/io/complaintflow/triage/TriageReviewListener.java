@@ -52,7 +52,7 @@ class TriageReviewListener implements TaskListener {
         if (lead != null && departments.remove(lead)) {
             departments.add(0, lead);
         }
-        triage.apply(task.getExecution().getBusinessKey(), new Triage(category, grade, departments),
+        triage.apply(task.getExecution().getBusinessKey(), new Triage(Category.of(category), Grade.of(grade), departments),
                 actors.of(task.getAssignee()), TimelineKind.TRIAGE_REVIEWED,
                 FormValues.text(task.getVariable("reviewNote")));
         caseFile.refresh(task.getExecution().getBusinessKey(), task);

@@ -1,7 +1,6 @@
 package io.complaintflow.triage;
 
 import io.complaintflow.complaint.BusinessClock;
-import io.complaintflow.complaint.Category;
 import io.complaintflow.complaint.Coded;
 import io.complaintflow.complaint.ComplaintRepository;
 import io.complaintflow.complaint.Department;
@@ -37,13 +36,13 @@ public class TriageService {
         complaints.updateTriage(caseNumber, triage.category(), triage.grade(), clock.now());
         complaints.planDepartments(caseNumber, triage.departments(), clock.now());
         String summary = (kind == TimelineKind.GRADED ? "系统定级" : "投诉中心复核")
-                + "：" + triage.grade() + "（" + Coded.labelOf(Grade.class, triage.grade()) + "），类别 "
-                + Coded.labelOf(Category.class, triage.category()) + "，分派 " + departmentNames(triage.departments());
+                + "：" + triage.grade() + "（" + Coded.labelOf(triage.grade()) + "），类别 "
+                + Coded.labelOf(triage.category()) + "，分派 " + departmentNames(triage.departments());
         timeline.record(caseNumber, actor, kind, summary, note);
         if (kind == TimelineKind.TRIAGE_REVIEWED) {
             deadlines.stop(caseNumber, Deadline.FIRST_RESPONSE);
         }
-        if (kind == TimelineKind.TRIAGE_REVIEWED && Grade.G4.code().equals(triage.grade())) {
+        if (kind == TimelineKind.TRIAGE_REVIEWED && triage.grade() == Grade.G4) {
             // graded G4 by the lifecycle, the crisis runs already; raised to G4 in review, it starts now
             crises.forComplaint(caseNumber, actor);
         }

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.complaintflow.ComplaintFlowTest;
 import io.complaintflow.TestScenarios;
+import io.complaintflow.complaint.Category;
 import io.complaintflow.complaint.Timestamps;
 import io.complaintflow.engine.FormValues;
 import java.time.Instant;
@@ -121,7 +122,7 @@ class TextAssistanceTest {
         assertThat(answer.get("departments").get(0).get("department").asText()).isEqualTo("logistics");
         assertThat(scenarios.departmentTask(caseNumber, "logistics")).as("straight to the department, no review")
                 .isNotNull();
-        assertThat(scenarios.complaint(caseNumber).category()).isEqualTo("delivery");
+        assertThat(scenarios.complaint(caseNumber).category()).isEqualTo(Category.DELIVERY);
     }
 
     @Test

@@ -11,8 +11,9 @@ import io.complaintflow.ComplaintFlowTest;
 import io.complaintflow.DeadlineScenarios;
 import io.complaintflow.TestScenarios;
 import io.complaintflow.complaint.ComplaintProcess;
-import io.complaintflow.intake.ComplaintRequest;
+import io.complaintflow.complaint.ComplaintStatus;
 import io.complaintflow.intake.ComplaintRequest.CustomerRequest;
+import io.complaintflow.intake.ComplaintRequest;
 import java.time.Duration;
 import java.util.Date;
 import java.util.Map;
@@ -120,7 +121,7 @@ class SatisfactionSurveyTest {
         assertThat(lifecycle).isEnded().hasPassed("Event_SurveyAnswered", "EndEvent_ComplaintClosed")
                 .hasNotPassed("Task_SatisfactionCallback");
         assertThat(scenarios.complaint(caseNumber).satisfactionScore()).isEqualTo(5);
-        assertThat(scenarios.complaint(caseNumber).status()).isEqualTo("CLOSED");
+        assertThat(scenarios.complaint(caseNumber).status()).isEqualTo(ComplaintStatus.CLOSED);
         assertThat(time.timer(caseNumber, "Event_CallbackDue")).as("the callback timer is gone").isNull();
 
         rate(token, "1", "slow").andExpect(status().isConflict())
@@ -193,7 +194,7 @@ class SatisfactionSurveyTest {
 
         ProcessInstance lifecycle = lifecycle(caseNumber);
         assertThat(lifecycle).hasPassed("Event_SurveyAnswered", "Task_ReopenComplaint").isWaitingAt("Task_ReviewTriage");
-        assertThat(scenarios.complaint(caseNumber).status()).isEqualTo("REOPENED");
+        assertThat(scenarios.complaint(caseNumber).status()).isEqualTo(ComplaintStatus.REOPENED);
         assertThat(scenarios.complaint(caseNumber).reopenCount()).isEqualTo(1);
         assertThat(scenarios.timelineKinds(caseNumber)).contains("CALLBACK", "REOPENED");
     }

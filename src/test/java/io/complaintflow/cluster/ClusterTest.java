@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.complaintflow.HttpSession;
 import io.complaintflow.TestScenarios;
+import io.complaintflow.complaint.ComplaintStatus;
 import io.complaintflow.engine.DefinitionMigration;
 import io.complaintflow.engine.FileSystemDeployer;
 import io.complaintflow.engine.ModelMigrator;
@@ -115,7 +116,7 @@ class ClusterTest {
         b.complete(caseNumber, "Task_AnswerCustomer", "center", Map.of("answer", "已为您补发", "compensation", 0));
 
         TestScenarios a = nodeA.scenarios();
-        assertThat(a.complaint(caseNumber).status()).isEqualTo("RESOLVED");
+        assertThat(a.complaint(caseNumber).status()).isEqualTo(ComplaintStatus.RESOLVED);
         assertThat(a.timelineKinds(caseNumber)).contains("ACCEPTED", "PROPOSED", "ANSWERED");
         assertThat(a.task(caseNumber, "Task_ConfirmWithCustomer")).isNotNull();
     }

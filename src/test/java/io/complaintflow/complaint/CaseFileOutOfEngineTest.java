@@ -7,8 +7,8 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 
 import io.complaintflow.ComplaintFlowTest;
 import io.complaintflow.TestScenarios;
-import io.complaintflow.intake.ComplaintRequest;
 import io.complaintflow.intake.ComplaintRequest.CustomerRequest;
+import io.complaintflow.intake.ComplaintRequest;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import javax.sql.DataSource;
@@ -59,7 +59,7 @@ class CaseFileOutOfEngineTest {
         scenarios.propose(caseNumber, "logistics", "logistics", "补发包裹");
         scenarios.complete(caseNumber, "Task_AnswerCustomer", "center", Map.of("answer", "为您补发包裹", "compensation", 50));
         scenarios.accept(caseNumber);
-        assertThat(scenarios.complaint(caseNumber).status()).isEqualTo("CLOSED");
+        assertThat(scenarios.complaint(caseNumber).status()).isEqualTo(ComplaintStatus.CLOSED);
 
         Map<String, Integer> history = new EngineRows(dataSource).historyRows(caseNumber);
         int total = history.values().stream().mapToInt(Integer::intValue).sum();
@@ -99,7 +99,7 @@ class CaseFileOutOfEngineTest {
         scenarios.complete(caseNumber, "Task_SatisfactionCallback", "center",
                 Map.of("satisfactionScore", "5", "problemResolved", "yes", "callbackNote", "客户满意"));
         assertThat(lifecycle).isEnded();
-        assertThat(scenarios.complaint(caseNumber).status()).isEqualTo("CLOSED");
+        assertThat(scenarios.complaint(caseNumber).status()).isEqualTo(ComplaintStatus.CLOSED);
 
         Map<String, Integer> history = rows.historyRows(caseNumber);
         Map<String, Integer> withPhone = rows.rowsContaining(phone);

@@ -62,8 +62,8 @@ class ComplaintLifecycleTest {
 
         assertThat(lifecycle).isWaitingAt("Activity_DepartmentHandling").hasPassed("Task_RouteComplaint")
                 .hasNotPassed("Task_ReviewTriage");
-        assertThat(scenarios.complaint(caseNumber).grade()).isEqualTo("G1");
-        assertThat(scenarios.complaint(caseNumber).status()).isEqualTo("IN_PROGRESS");
+        assertThat(scenarios.complaint(caseNumber).grade()).isEqualTo(Grade.G1);
+        assertThat(scenarios.complaint(caseNumber).status()).isEqualTo(ComplaintStatus.IN_PROGRESS);
         Task departmentTask = scenarios.departmentTask(caseNumber, "logistics");
         assertThat(departmentTask).isNotNull();
         assertThat(departmentTask.getName()).isEqualTo("处理投诉（物流部）");
@@ -73,11 +73,11 @@ class ComplaintLifecycleTest {
         assertThat(runtime.getVariable(lifecycle.getId(), "answer")).isEqualTo("【物流部】补发包裹");
 
         scenarios.complete(caseNumber, "Task_AnswerCustomer", "center", Map.of("answer", "为您补发包裹", "compensation", 50));
-        assertThat(scenarios.complaint(caseNumber).status()).isEqualTo("RESOLVED");
+        assertThat(scenarios.complaint(caseNumber).status()).isEqualTo(ComplaintStatus.RESOLVED);
         scenarios.complete(caseNumber, "Task_ConfirmWithCustomer", "center", TestScenarios.closing(Map.of("customerDecision", "accept")));
 
         Complaint closed = scenarios.complaint(caseNumber);
-        assertThat(closed.status()).isEqualTo("CLOSED");
+        assertThat(closed.status()).isEqualTo(ComplaintStatus.CLOSED);
         assertThat(closed.resolution()).isEqualTo("为您补发包裹");
         assertThat(closed.compensation()).isEqualByComparingTo("50");
         assertThat(closed.closedAt()).isNotNull();
@@ -135,7 +135,7 @@ class ComplaintLifecycleTest {
 
         assertThat(lifecycle).isWaitingAt("Task_AnswerCustomer");
         Complaint complaint = scenarios.complaint(caseNumber);
-        assertThat(complaint.category()).isEqualTo("after-sales");
+        assertThat(complaint.category()).isEqualTo(Category.AFTER_SALES);
         assertThat(complaint.transferCount()).isEqualTo(1);
         List<DepartmentAssignment> departments = complaints.departments(caseNumber);
         assertThat(departments).extracting(DepartmentAssignment::department, DepartmentAssignment::state,
@@ -156,7 +156,7 @@ class ComplaintLifecycleTest {
                 Map.of("customerDecision", "reject", "customerWords", "还要赔偿我的损失"));
         assertThat(lifecycle).isWaitingAt("Activity_DepartmentHandling");
         assertThat(scenarios.complaint(caseNumber).rejectionCount()).isEqualTo(1);
-        assertThat(scenarios.complaint(caseNumber).status()).isEqualTo("IN_PROGRESS");
+        assertThat(scenarios.complaint(caseNumber).status()).isEqualTo(ComplaintStatus.IN_PROGRESS);
         Task again = scenarios.departmentTask(caseNumber, "billing");
         assertThat(engine.getTaskService().getVariable(again.getId(), "caseNumber")).isEqualTo(caseNumber);
         // what the department reads in the 案卷 tab: the customer's words in the record's timeline
@@ -178,7 +178,7 @@ class ComplaintLifecycleTest {
         scenarios.complete(caseNumber, "Task_ManagerTakeover", "manager", TestScenarios.closing(Map.of(
                 "managerDecision", "final", "answer", "经理最终答复：退费、赠送两个月", "compensation", 100)));
         assertThat(lifecycle).hasPassed("Task_CloseComplaint").isWaitingAt("Gateway_AwaitCallback");
-        assertThat(scenarios.complaint(caseNumber).status()).isEqualTo("CLOSED");
+        assertThat(scenarios.complaint(caseNumber).status()).isEqualTo(ComplaintStatus.CLOSED);
         assertThat(scenarios.complaint(caseNumber).resolution()).isEqualTo("经理最终答复：退费、赠送两个月");
     }
 
@@ -214,15 +214,15 @@ class ComplaintLifecycleTest {
 
         assertThat(lifecycle).hasPassed("Task_ReopenComplaint").isWaitingAt("Task_ReviewTriage");
         Complaint reopened = scenarios.complaint(caseNumber);
-        assertThat(reopened.status()).isEqualTo("REOPENED");
+        assertThat(reopened.status()).isEqualTo(ComplaintStatus.REOPENED);
         assertThat(reopened.reopenCount()).isEqualTo(1);
         assertThat(FormValues.codes(runtime.getVariable(lifecycle.getId(), "departments"))).containsExactly("logistics");
 
         scenarios.complete(caseNumber, "Task_ReviewTriage", "center", Map.of("category", "delivery", "grade", "G2",
                 "departments", FormValues.jsonList(List.of("logistics"))));
-        assertThat(scenarios.complaint(caseNumber).grade()).isEqualTo("G2");
+        assertThat(scenarios.complaint(caseNumber).grade()).isEqualTo(Grade.G2);
         assertThat(scenarios.departmentTask(caseNumber, "logistics")).isNotNull();
-        assertThat(scenarios.complaint(caseNumber).status()).isEqualTo("IN_PROGRESS");
+        assertThat(scenarios.complaint(caseNumber).status()).isEqualTo(ComplaintStatus.IN_PROGRESS);
     }
 
     @Test
@@ -234,7 +234,7 @@ class ComplaintLifecycleTest {
         assertThat(lifecycle).isWaitingAt("Task_ReviewTriage", "Activity_RegulatorReply");
         assertThat(engine.getTaskService().createTaskQuery().processInstanceBusinessKey(caseNumber)
                 .taskCandidateGroup("complaint-center").count()).isEqualTo(2);
-        assertThat(scenarios.complaint(caseNumber).grade()).isEqualTo("G3");
+        assertThat(scenarios.complaint(caseNumber).grade()).isEqualTo(Grade.G3);
         assertThat(FormValues.codes(runtime.getVariable(lifecycle.getId(), "departments")))
                 .containsExactly("quality", "legal");
 
@@ -255,7 +255,7 @@ class ComplaintLifecycleTest {
     void crisisWordsMakeItG4AndBringInPublicRelations() {
         String caseNumber = scenarios.file(TestScenarios.request("app", "product-quality", "热水器漏电",
                 "再不处理就找记者曝光"));
-        assertThat(scenarios.complaint(caseNumber).grade()).isEqualTo("G4");
+        assertThat(scenarios.complaint(caseNumber).grade()).isEqualTo(Grade.G4);
         assertThat(FormValues.codes(runtime.getVariable(lifecycle(caseNumber).getId(), "departments")))
                 .containsExactly("quality", "pr");
         assertThat(lifecycle(caseNumber)).isWaitingAt("Task_ReviewTriage");

@@ -39,7 +39,7 @@ class ComplaintRepositorySliceTest {
         assertThat(read.customer()).isEqualTo(new Customer("李四", "13800001111", "li@example.com", "C-9", true));
         assertThat(read.amountClaimed()).isEqualByComparingTo("199.90");
         assertThat(read.createdAt()).isEqualTo(FILED.truncatedTo(ChronoUnit.MILLIS));
-        assertThat(read.status()).isEqualTo("NEW");
+        assertThat(read.status()).isEqualTo(ComplaintStatus.ACCEPTED);
         assertThat(complaints.find("CMP-20261203-999999")).isEmpty();
     }
 
@@ -62,7 +62,7 @@ class ComplaintRepositorySliceTest {
         complaints.anonymise("CMP-20261203-000103", "（已删除）", "（已删除）", "（已删除）", null);
 
         Complaint read = complaints.find("CMP-20261203-000103").orElseThrow();
-        assertThat(read.status()).isEqualTo("CLOSED");
+        assertThat(read.status()).isEqualTo(ComplaintStatus.CLOSED);
         assertThat(read.closedAt()).isEqualTo(closed.truncatedTo(ChronoUnit.MILLIS));
         assertThat(read.customer().phone()).isNull();
         assertThat(read.customer().email()).isNull();
@@ -81,9 +81,9 @@ class ComplaintRepositorySliceTest {
                 .update();
         assertThat(complaints.find("CMP-20261203-000104").orElseThrow()).isSameAs(first);
 
-        complaints.updateStatus("CMP-20261203-000104", "IN_PROGRESS", FILED.plusSeconds(60));
+        complaints.updateStatus("CMP-20261203-000104", ComplaintStatus.IN_PROGRESS, FILED.plusSeconds(60));
         Complaint after = complaints.find("CMP-20261203-000104").orElseThrow();
-        assertThat(after.status()).as("the repository's own write forgets the row").isEqualTo("IN_PROGRESS");
+        assertThat(after.status()).as("the repository's own write forgets the row").isEqualTo(ComplaintStatus.IN_PROGRESS);
         assertThat(after.subject()).isEqualTo("bypassed");
 
         // a nested transaction starts with nothing remembered
@@ -106,8 +106,9 @@ class ComplaintRepositorySliceTest {
     }
 
     private static Complaint complaint(String caseNumber, String channel, String externalRef, Customer customer) {
-        return new Complaint(caseNumber, channel, externalRef, null, null, customer, "delivery", "快递柜",
-                "包裹丢失", "三天未收到包裹", new BigDecimal("199.90"), FILED.minus(1, ChronoUnit.DAYS), false, "NEW",
+        return new Complaint(caseNumber, channel, externalRef, null, null, customer, Category.DELIVERY,
+                "快递柜", "包裹丢失", "三天未收到包裹", new BigDecimal("199.90"), FILED.minus(1, ChronoUnit.DAYS), false,
+                ComplaintStatus.ACCEPTED,
                 null, 0, null, 0, 0, 0, null, null, null, FILED, FILED, null);
     }
 }

@@ -6,12 +6,12 @@ import io.complaintflow.Browser;
 import io.complaintflow.ComplaintFlowTest;
 import io.complaintflow.TasklistPage;
 import io.complaintflow.TestScenarios;
-import io.complaintflow.security.DemoUsers;
-import io.complaintflow.intake.ComplaintRequest;
 import io.complaintflow.intake.ComplaintRequest.CustomerRequest;
+import io.complaintflow.intake.ComplaintRequest;
+import io.complaintflow.security.DemoUsers;
 import java.time.Duration;
-import org.openqa.selenium.JavascriptExecutor;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.JavascriptExecutor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -92,9 +92,9 @@ class TasklistBrowserTest {
             tasklist.pick("接受").select("根本原因", "流程缺陷").select("责任部门", "质量部").pick("是");
             browser.screenshot("tasklist-center-confirm");
             tasklist.complete();
-            browser.waitFor(Duration.ofSeconds(40), d -> "CLOSED".equals(scenarios.complaint(quality).status()));
+            browser.waitFor(Duration.ofSeconds(40), d -> scenarios.complaint(quality).status() == ComplaintStatus.CLOSED);
         }
-        assertThat(scenarios.complaint(quality).status()).isEqualTo("CLOSED");
+        assertThat(scenarios.complaint(quality).status()).isEqualTo(ComplaintStatus.CLOSED);
         assertThat(scenarios.complaint(quality).resolution()).contains("免费更换内胆");
     }
 

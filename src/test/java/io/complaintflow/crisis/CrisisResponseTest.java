@@ -14,6 +14,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import io.complaintflow.ComplaintFlowTest;
 import io.complaintflow.ReadinessScenarios;
 import io.complaintflow.TestScenarios;
+import io.complaintflow.complaint.Grade;
 import io.complaintflow.engine.FormValues;
 import io.complaintflow.pdca.PdcaHandover;
 import io.complaintflow.pdca.PdcaHandovers;
@@ -82,7 +83,7 @@ class CrisisResponseTest {
         now("2034-04-11T13:00:00Z"); // 21:00 in Shanghai: crises do not wait for office hours
         String caseNumber = scenarios.file(TestScenarios.request("app", "product-quality", "热水器漏电",
                 "再不处理就找记者曝光"));
-        assertThat(scenarios.complaint(caseNumber).grade()).isEqualTo("G4");
+        assertThat(scenarios.complaint(caseNumber).grade()).isEqualTo(Grade.G4);
 
         Crisis crisis = crises.forCase(caseNumber).orElseThrow();
         ProcessInstance response = crisisProcess(crisis);
@@ -210,7 +211,7 @@ class CrisisResponseTest {
     @Test
     void raisingAComplaintToG4InTheCentersReviewStartsItsCrisis() {
         String caseNumber = scenarios.file(TestScenarios.request("app", "safety", "插头发烫", "使用时插头发烫"));
-        assertThat(scenarios.complaint(caseNumber).grade()).isEqualTo("G3");
+        assertThat(scenarios.complaint(caseNumber).grade()).isEqualTo(Grade.G3);
         assertThat(crises.forCase(caseNumber)).isEmpty();
 
         scenarios.complete(caseNumber, "Task_ReviewTriage", "center", Map.of("category", "safety", "grade", "G4",

@@ -11,6 +11,7 @@ import io.complaintflow.ComplaintFlowTest;
 import io.complaintflow.DeadlineScenarios;
 import io.complaintflow.TestScenarios;
 import io.complaintflow.complaint.ComplaintProcess;
+import io.complaintflow.complaint.ComplaintStatus;
 import io.complaintflow.sla.Deadline;
 import io.complaintflow.sla.DeadlineService;
 import org.camunda.bpm.engine.HistoryService;
@@ -117,6 +118,6 @@ class MergeDuplicateTest {
                 .andExpect(status().isBadRequest());
         mvc.perform(post("/api/complaints/CMP-20000101-999999/merge").contentType(MediaType.APPLICATION_JSON)
                 .content(body(a, "重复"))).andExpect(status().isNotFound());
-        assertThat(scenarios.complaint(a).status()).isEqualTo("IN_PROGRESS");
+        assertThat(scenarios.complaint(a).status()).isEqualTo(ComplaintStatus.IN_PROGRESS);
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.complaintflow.ComplaintFlowTest;
 import io.complaintflow.TestScenarios;
+import io.complaintflow.complaint.Grade;
 import io.complaintflow.intake.IntakeJobs;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -59,7 +60,7 @@ class JobAcquisitionIndexesTest {
         assertIndexes(true);
         assertThat(management.createJobQuery().jobId(jobId).singleResult().getDuedate()).isNotNull();
         scenarios.runIntakeJobs(caseNumber);
-        assertThat(scenarios.complaint(caseNumber).grade()).isEqualTo("G1");
+        assertThat(scenarios.complaint(caseNumber).grade()).isEqualTo(Grade.G1);
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 
 import io.complaintflow.ComplaintFlowTest;
 import io.complaintflow.TestScenarios;
+import io.complaintflow.complaint.ComplaintStatus;
 import io.complaintflow.sla.Deadline;
 import io.complaintflow.sla.DeadlineService;
 import io.complaintflow.sla.DeadlineState;
@@ -113,7 +114,7 @@ class ModelGenerationTest {
         assertThat(lifecycle).isWaitingAt("Gateway_AwaitCallback").hasPassed("Task_CheckAuthority",
                 "Task_CollectDepartmentResults");
         assertThat(definitionOf(lifecycle)).as("still on generation 1").isEqualTo(lifecycle.getProcessDefinitionId());
-        assertThat(scenarios.complaint(caseNumber).status()).isEqualTo("CLOSED");
+        assertThat(scenarios.complaint(caseNumber).status()).isEqualTo(ComplaintStatus.CLOSED);
         runtime.deleteProcessInstance(lifecycle.getId(), "probe done");
     }
 

@@ -15,13 +15,15 @@ import io.complaintflow.ReadinessScenarios;
 import io.complaintflow.TestScenarios;
 import io.complaintflow.complaint.ComplaintProcess;
 import io.complaintflow.complaint.ComplaintRepository;
+import io.complaintflow.complaint.ComplaintStatus;
+import io.complaintflow.complaint.Grade;
 import io.complaintflow.complaint.TimelineEntry;
 import io.complaintflow.crisis.Crises;
 import io.complaintflow.crisis.Crisis;
 import io.complaintflow.crisis.CrisisProcess;
 import io.complaintflow.engine.FormValues;
-import io.complaintflow.intake.ComplaintRequest;
 import io.complaintflow.intake.ComplaintRequest.CustomerRequest;
+import io.complaintflow.intake.ComplaintRequest;
 import io.complaintflow.sla.Deadline;
 import io.complaintflow.sla.DeadlineService;
 import java.time.Duration;
@@ -78,7 +80,7 @@ class MassIncidentTest {
         String product = "智能门锁 L7-" + TestScenarios.uniquePhone();
         Instant start = now("2033-05-10T02:00:00Z");
         List<String> first = file(4, product, start);
-        assertThat(first).allSatisfy(c -> assertThat(scenarios.complaint(c).grade()).isEqualTo("G1"));
+        assertThat(first).allSatisfy(c -> assertThat(scenarios.complaint(c).grade()).isEqualTo(Grade.G1));
         assertThat(incidents.ofComplaint(first.get(0))).isEmpty();
         file(1, "智能门锁 L8-" + TestScenarios.uniquePhone(), start.plus(Duration.ofHours(3)));
 
@@ -87,15 +89,15 @@ class MassIncidentTest {
         List<String> expected = new ArrayList<>(first);
         expected.add(fifth);
         assertThat(incident.members()).containsExactlyElementsOf(expected);
-        assertThat(incident.grade()).isEqualTo("G3");
+        assertThat(incident.grade()).isEqualTo(Grade.G3);
         for (String member : first) {
-            assertThat(scenarios.complaint(member).grade()).isEqualTo("G3");
+            assertThat(scenarios.complaint(member).grade()).isEqualTo(Grade.G3);
             assertThat(runtime.getVariable(lifecycle(member).getId(), ComplaintProcess.GRADE)).isEqualTo("G3");
             assertThat(runtime.getVariable(lifecycle(member).getId(), "massIncident")).isEqualTo(incident.label());
             assertThat(summaries(member)).contains("与同类投诉归并为群体事件 " + incident.label() + "：24 小时内同一产品「"
                     + product + "」5 件", "群体事件 " + incident.label() + " 已达 5 件，等级由 G1 升至 G3");
         }
-        assertThat(scenarios.complaint(fifth).grade()).as("graded by complaint-grading").isEqualTo("G3");
+        assertThat(scenarios.complaint(fifth).grade()).as("graded by complaint-grading").isEqualTo(Grade.G3);
         assertThat(lifecycle(fifth)).isWaitingAt("Task_ReviewTriage");
 
         String sixth = file(1, product, start.plus(Duration.ofHours(30))).get(0);
@@ -117,7 +119,7 @@ class MassIncidentTest {
         file(4, product, start);
         String late = file(1, product, start.plus(Duration.ofHours(26))).get(0);
         assertThat(incidents.ofComplaint(late)).isEmpty();
-        assertThat(scenarios.complaint(late).grade()).isEqualTo("G1");
+        assertThat(scenarios.complaint(late).grade()).isEqualTo(Grade.G1);
     }
 
     @Test
@@ -132,7 +134,7 @@ class MassIncidentTest {
         String nextWeek = file(1, product, start.plus(Duration.ofDays(7))).get(0);
         assertThat(incidents.ofComplaint(nextWeek)).isEmpty();
         assertThat(incidents.find(first.id()).orElseThrow().status()).isEqualTo("CLOSED");
-        assertThat(scenarios.complaint(nextWeek).grade()).isEqualTo("G1");
+        assertThat(scenarios.complaint(nextWeek).grade()).isEqualTo(Grade.G1);
     }
 
     @Test
@@ -141,13 +143,13 @@ class MassIncidentTest {
         Instant start = now("2033-06-01T02:00:00Z");
         List<String> members = file(19, product, start);
         MassIncident incident = incidents.ofComplaint(members.get(0)).orElseThrow();
-        assertThat(incident.grade()).isEqualTo("G3");
+        assertThat(incident.grade()).isEqualTo(Grade.G3);
         assertThat(crises.forIncident(incident.id())).isEmpty();
 
         String twentieth = file(1, product, start.plus(Duration.ofMinutes(30))).get(0);
-        assertThat(scenarios.complaint(twentieth).grade()).isEqualTo("G4");
-        assertThat(incidents.find(incident.id()).orElseThrow().grade()).isEqualTo("G4");
-        assertThat(members).allSatisfy(c -> assertThat(scenarios.complaint(c).grade()).isEqualTo("G4"));
+        assertThat(scenarios.complaint(twentieth).grade()).isEqualTo(Grade.G4);
+        assertThat(incidents.find(incident.id()).orElseThrow().grade()).isEqualTo(Grade.G4);
+        assertThat(members).allSatisfy(c -> assertThat(scenarios.complaint(c).grade()).isEqualTo(Grade.G4));
 
         Crisis crisis = crises.forIncident(incident.id()).orElseThrow();
         assertThat(crisis.source()).isEqualTo(Crisis.MASS_INCIDENT);
@@ -204,12 +206,12 @@ class MassIncidentTest {
         scenarios.complete(second, "Task_AnswerCustomer", "center",
                 Map.of("answer", "免费更换新锁芯并补偿 100 元", "compensation", 100));
         scenarios.complete(second, "Task_ConfirmWithCustomer", "center", TestScenarios.closing(Map.of("customerDecision", "accept")));
-        assertThat(scenarios.complaint(second).status()).isEqualTo("CLOSED");
+        assertThat(scenarios.complaint(second).status()).isEqualTo(ComplaintStatus.CLOSED);
         execute(job(lifecycle(second)));
         scenarios.complete(second, "Task_SatisfactionCallback", "center",
                 Map.of("satisfactionScore", "4", "problemResolved", "yes"));
         assertThat(lifecycle(second)).isNull();
-        assertThat(scenarios.complaint(first).status()).isEqualTo("RESOLVED");
+        assertThat(scenarios.complaint(first).status()).isEqualTo(ComplaintStatus.RESOLVED);
 
         // a customer who does not accept the common answer is handled by the department again
         scenarios.complete(third, "Task_AnswerCustomer", "center", Map.of("answer", "免费更换新锁芯并补偿 100 元",

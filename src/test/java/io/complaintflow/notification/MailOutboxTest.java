@@ -9,8 +9,9 @@ import com.icegreen.greenmail.util.GreenMail;
 import io.complaintflow.ComplaintFlowTest;
 import io.complaintflow.HttpSession;
 import io.complaintflow.TestScenarios;
-import io.complaintflow.intake.ComplaintRequest;
+import io.complaintflow.complaint.Grade;
 import io.complaintflow.intake.ComplaintRequest.CustomerRequest;
+import io.complaintflow.intake.ComplaintRequest;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
@@ -215,7 +216,7 @@ class MailOutboxTest {
         long jobsBefore = management.createJobQuery().count();
         for (String caseNumber : cases) {
             notifications.send(caseNumber, "超时升级", templates.escalation(List.of(lead, address("other")), 1,
-                    caseNumber, "G2", "处理", "12月3日 18:00", "空调不制冷"));
+                    caseNumber, Grade.G2, "处理", "12月3日 18:00", "空调不制冷"));
         }
         assertThat(management.createJobQuery().count()).as("mail waits in the outbox, not in the job executor")
                 .isEqualTo(jobsBefore);

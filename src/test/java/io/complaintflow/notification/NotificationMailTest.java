@@ -7,9 +7,10 @@ import com.icegreen.greenmail.util.GreenMail;
 import io.complaintflow.ComplaintFlowTest;
 import io.complaintflow.DeadlineScenarios;
 import io.complaintflow.TestScenarios;
+import io.complaintflow.complaint.ComplaintStatus;
 import io.complaintflow.engine.FormValues;
-import io.complaintflow.intake.ComplaintRequest;
 import io.complaintflow.intake.ComplaintRequest.CustomerRequest;
+import io.complaintflow.intake.ComplaintRequest;
 import io.complaintflow.sla.Deadline;
 import io.complaintflow.sla.DeadlineService;
 import jakarta.mail.Message;
@@ -18,8 +19,8 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Date;
 import java.util.Arrays;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
@@ -133,7 +134,7 @@ class NotificationMailTest {
             assertThat(runtime.createIncidentQuery().processDefinitionKeyIn(MailOutage.PROCESS_KEY).list())
                     .as("one incident in Cockpit, not one per mail").singleElement()
                     .satisfies(i -> assertThat(i.getIncidentMessage()).contains("超过重试期限仍未发出"));
-            assertThat(scenarios.complaint(first).status()).as("the complaint went on").isEqualTo("IN_PROGRESS");
+            assertThat(scenarios.complaint(first).status()).as("the complaint went on").isEqualTo(ComplaintStatus.IN_PROGRESS);
             assertThat(scenarios.openTasks(first)).isNotEmpty();
         } finally {
             mailSender.setPort(smtpPort);

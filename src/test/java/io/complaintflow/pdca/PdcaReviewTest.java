@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.complaintflow.ComplaintFlowTest;
 import io.complaintflow.ReadinessScenarios;
 import io.complaintflow.TestScenarios;
+import io.complaintflow.complaint.ComplaintStatus;
 import java.time.Instant;
 import java.util.Date;
 import java.util.HashMap;
@@ -95,14 +96,14 @@ class PdcaReviewTest {
         assertThatThrownBy(() -> scenarios.complete(confirm, "center", TestScenarios.closing(Map.of(
                 "customerDecision", "accept", "responsibleDepartment", "kitchen"))))
                 .hasMessageContaining("责任部门须为");
-        assertThat(scenarios.complaint(caseNumber).status()).as("nothing closed").isNotEqualTo("CLOSED");
+        assertThat(scenarios.complaint(caseNumber).status()).as("nothing closed").isNotEqualTo(ComplaintStatus.CLOSED);
         assertThat(runtime.getVariable(confirm.getProcessInstanceId(), PdcaCaseFile.ROOT_CAUSE_OPTIONS).toString())
                 .as("the form's root-cause options come from the taxonomy").contains("\"value\":\"supplier\"", "供应商问题");
 
         scenarios.complete(confirm, "center", TestScenarios.closing(Map.of("customerDecision", "accept",
                 "closureRootCause", "communication", "responsibleDepartment", "billing", "preventable", "no")));
 
-        assertThat(scenarios.complaint(caseNumber).status()).isEqualTo("CLOSED");
+        assertThat(scenarios.complaint(caseNumber).status()).isEqualTo(ComplaintStatus.CLOSED);
         assertThat(jdbc.sql("select root_cause, responsible_department, preventable from complaint"
                         + " where case_number = ?").param(caseNumber)
                 .query((rs, i) -> rs.getString(1) + "/" + rs.getString(2) + "/" + rs.getBoolean(3)).single())

@@ -13,6 +13,7 @@ import io.complaintflow.HttpSession;
 import io.complaintflow.TestScenarios;
 import io.complaintflow.callback.SurveyService;
 import io.complaintflow.complaint.Complaint;
+import io.complaintflow.complaint.ComplaintStatus;
 import io.complaintflow.crisis.CrisisStarter;
 import io.complaintflow.mass.MassIncident;
 import io.complaintflow.mass.MassIncidents;
@@ -207,7 +208,7 @@ class ErasureTest {
                 customer.complaint().customer(), "billing", TestScenarios.uniqueProduct(), "咨询", "客户来电咨询",
                 null, null, true, "已当场解答"));
         scenarios.accept(caseNumber);
-        assertThat(scenarios.complaint(caseNumber).status()).isEqualTo("CLOSED");
+        assertThat(scenarios.complaint(caseNumber).status()).isEqualTo(ComplaintStatus.CLOSED);
         // as if the financial regulator had forwarded it: the record's channel and regulator decide the hold
         jdbc.sql("update complaint set channel = 'regulator', regulator = 'nfra' where case_number = ?")
                 .param(caseNumber).update();

@@ -2,6 +2,8 @@ package io.complaintflow.privacy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.complaintflow.complaint.Category;
+import io.complaintflow.complaint.Grade;
 import io.complaintflow.mailbox.MailRecord;
 import io.complaintflow.mass.MassIncident;
 import java.time.Duration;
@@ -35,7 +37,7 @@ class OtherReadsTest {
     private final MailRecord mail = new MailRecord(7, "inbox", Instant.now(), Instant.now(), "node", "li.na@example.com",
             "Re: CMP-20261203-000001 我是她丈夫 13812345678", 100, "REVIEW", List.of(), "发件人不是客户",
             "CMP-20261203-000001", "我的电话 13812345678，住北京市朝阳区建国路88号3栋201室", "OPEN", null, null, null);
-    private final MassIncident incident = new MassIncident(3, "delivery", "快递", "OPEN", "G3", Instant.now(),
+    private final MassIncident incident = new MassIncident(3, Category.DELIVERY, "快递", "OPEN", Grade.G3, Instant.now(),
             "请联系 13912345678 登记", null, "center", Instant.now(), List.of("CMP-1", "CMP-2"));
 
     @AfterEach

@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import io.complaintflow.ComplaintFlowTest;
 import io.complaintflow.TestScenarios;
+import io.complaintflow.complaint.ComplaintStatus;
 import io.complaintflow.complaint.Timestamps;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -40,7 +41,7 @@ class RetentionJobTest {
                 customer.complaint().customer(), "billing", TestScenarios.uniqueProduct(), "咨询", "客户来电咨询",
                 null, null, true, "已当场解答"));
         scenarios.accept(caseNumber);
-        assertThat(scenarios.complaint(caseNumber).status()).isEqualTo("CLOSED");
+        assertThat(scenarios.complaint(caseNumber).status()).isEqualTo(ComplaintStatus.CLOSED);
         jdbc.sql("update complaint set closed_at = ?, channel = ?, regulator = ? where case_number = ?")
                 .params(Timestamps.odt(Instant.now().minus(days, ChronoUnit.DAYS)),
                         regulator == null ? "hotline" : "regulator", regulator, caseNumber).update();

@@ -13,11 +13,13 @@ import io.complaintflow.ComplaintFlowTest;
 import io.complaintflow.TestScenarios;
 import io.complaintflow.TestUsers;
 import io.complaintflow.assist.TextAssistance;
+import io.complaintflow.complaint.Category;
+import io.complaintflow.complaint.Grade;
 import io.complaintflow.complaint.TimelineEntry;
 import io.complaintflow.complaint.TimelineKind;
 import io.complaintflow.engine.FormValues;
-import io.complaintflow.intake.ComplaintRequest;
 import io.complaintflow.intake.ComplaintRequest.CustomerRequest;
+import io.complaintflow.intake.ComplaintRequest;
 import io.complaintflow.intake.PublicComplaintRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -86,8 +88,8 @@ class SafetyGradingTest {
         String caseNumber = fileOnThePublicForm(null, "热水壶质量问题",
                 "热水壶的把手突然断了，一壶开水全洒在我女儿的脚背上，起了好几个泡");
 
-        Assertions.assertThat(scenarios.complaint(caseNumber).grade()).isEqualTo("G3");
-        Assertions.assertThat(scenarios.complaint(caseNumber).category()).isEqualTo("other");
+        Assertions.assertThat(scenarios.complaint(caseNumber).grade()).isEqualTo(Grade.G3);
+        Assertions.assertThat(scenarios.complaint(caseNumber).category()).isEqualTo(Category.OTHER);
         assertThat(lifecycle(caseNumber)).isWaitingAt("Task_ReviewTriage");
         Assertions.assertThat(assistance.sensitiveTopic(caseNumber)).as("complaint-grading's input")
                 .isEqualTo("safety");
@@ -112,16 +114,16 @@ class SafetyGradingTest {
         scenarios.complete(review, "center", Map.of("category", "safety", "grade", "G3",
                 "departments", FormValues.jsonList(List.of("quality"))));
         Assertions.assertThat(scenarios.departmentTask(caseNumber, "quality")).isNotNull();
-        Assertions.assertThat(scenarios.complaint(caseNumber).category()).isEqualTo("safety");
+        Assertions.assertThat(scenarios.complaint(caseNumber).category()).isEqualTo(Category.SAFETY);
     }
 
     @Test
     void safetyLanguageOutranksAMildCategoryOnAnyChannel() {
         String caseNumber = scenarios.file(TestScenarios.request("store", "delivery", "玩具零件",
                 "儿童玩具的小零件很容易脱落，孩子差点吞下去"));
-        Assertions.assertThat(scenarios.complaint(caseNumber).grade()).isEqualTo("G3");
+        Assertions.assertThat(scenarios.complaint(caseNumber).grade()).isEqualTo(Grade.G3);
         Assertions.assertThat(scenarios.complaint(caseNumber).category()).as("the agent's category stays")
-                .isEqualTo("delivery");
+                .isEqualTo(Category.DELIVERY);
         assertThat(lifecycle(caseNumber)).isWaitingAt("Task_ReviewTriage");
         Assertions.assertThat(timeline(caseNumber, TimelineKind.SAFETY_FLAGGED).get(0).summary())
                 .contains("孩子+吞");
@@ -135,7 +137,7 @@ class SafetyGradingTest {
                 TestScenarios.uniqueProduct(), "玩具零件", "儿童玩具的小零件很容易脱落，孩子差点吞下去", null, null,
                 true, "已向客户致歉，建议先收好玩具"));
 
-        Assertions.assertThat(scenarios.complaint(caseNumber).grade()).isEqualTo("G3");
+        Assertions.assertThat(scenarios.complaint(caseNumber).grade()).isEqualTo(Grade.G3);
         assertThat(lifecycle(caseNumber)).isWaitingAt("Task_ReviewTriage")
                 .isNotWaitingAt("Task_ConfirmWithCustomer");
 
@@ -165,7 +167,7 @@ class SafetyGradingTest {
         String repeat = scenarios.file(new ComplaintRequest("hotline", null, null, null,
                 new CustomerRequest("测试客户", phone, null, null, false), "billing", TestScenarios.uniqueProduct(),
                 "账单", "账单又错了", null, null, true, "已当场更正账单"));
-        Assertions.assertThat(scenarios.complaint(repeat).grade()).isEqualTo("G2");
+        Assertions.assertThat(scenarios.complaint(repeat).grade()).isEqualTo(Grade.G2);
         assertThat(lifecycle(repeat)).isWaitingAt("Task_ConfirmWithCustomer").isNotWaitingAt("Task_ReviewTriage");
     }
 
@@ -173,7 +175,7 @@ class SafetyGradingTest {
     void anUncategorisedOrdinaryComplaintIsReviewedButNotFlagged() throws Exception {
         // 孩子 and 会员卡: safety-looking words, no safety case
         String caseNumber = fileOnThePublicForm(null, "会员卡退款", "孩子的会员卡里还有八百块钱，门店关了退不了");
-        Assertions.assertThat(scenarios.complaint(caseNumber).grade()).isEqualTo("G1");
+        Assertions.assertThat(scenarios.complaint(caseNumber).grade()).isEqualTo(Grade.G1);
         assertThat(lifecycle(caseNumber)).isWaitingAt("Task_ReviewTriage");
         Assertions.assertThat(assistance.sensitiveTopic(caseNumber)).isEqualTo("none");
         Assertions.assertThat(timeline(caseNumber, TimelineKind.SAFETY_FLAGGED)).isEmpty();
@@ -182,7 +184,7 @@ class SafetyGradingTest {
         assertThat(lifecycle(other)).as("category other: reviewed too").isWaitingAt("Task_ReviewTriage");
 
         String routine = fileOnThePublicForm("billing", "多收费", "这个月话费多扣了二十块");
-        Assertions.assertThat(scenarios.complaint(routine).grade()).isEqualTo("G1");
+        Assertions.assertThat(scenarios.complaint(routine).grade()).isEqualTo(Grade.G1);
         Assertions.assertThat(scenarios.openTasks(routine)).as("a categorised routine complaint skips the review")
                 .noneMatch(t -> "Task_ReviewTriage".equals(t.getTaskDefinitionKey()));
     }
@@ -203,7 +205,7 @@ class SafetyGradingTest {
                     .andExpect(status().isOk()).andExpect(jsonPath("$.flagged").value(true))
                     .andExpect(jsonPath("$.matches[0].evidence").value("黑乎乎的印子"));
             String caseNumber = scenarios.file(TestScenarios.request("hotline", "product-quality", "足贴", text));
-            Assertions.assertThat(scenarios.complaint(caseNumber).grade()).isEqualTo("G3");
+            Assertions.assertThat(scenarios.complaint(caseNumber).grade()).isEqualTo(Grade.G3);
             mvc.perform(get("/api/assist/safety-lexicon"))
                     .andExpect(status().isOk())
                     .andExpect(jsonPath("$.owners[?(@.term=='黑乎乎的印子')].kind").value("harm"))
@@ -213,7 +215,7 @@ class SafetyGradingTest {
                     .andExpect(status().isNoContent());
         }
         String after = scenarios.file(TestScenarios.request("hotline", "product-quality", "足贴", text));
-        Assertions.assertThat(scenarios.complaint(after).grade()).as("term deleted: routine again").isEqualTo("G1");
+        Assertions.assertThat(scenarios.complaint(after).grade()).as("term deleted: routine again").isEqualTo(Grade.G1);
     }
 
     @Test

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.complaintflow.ComplaintFlowTest;
 import io.complaintflow.DeadlineScenarios;
 import io.complaintflow.TestScenarios;
+import io.complaintflow.complaint.ComplaintStatus;
+import io.complaintflow.complaint.Grade;
 import io.complaintflow.engine.FormValues;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,9 +15,9 @@ import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
@@ -92,7 +94,7 @@ class DeadlineLadderTest {
         DeadlineScenarios.now(TUESDAY_10);
         String caseNumber = scenarios.file(TestScenarios.regulatorCase("12315", "12315-L-" + TestScenarios.uniquePhone(),
                 "product-quality"));
-        assertThat(scenarios.complaint(caseNumber).grade()).isEqualTo("G3");
+        assertThat(scenarios.complaint(caseNumber).grade()).isEqualTo(Grade.G3);
         // 12315: first response within 2 working hours, reply within 10 working days
         assertThat(deadlines.find(caseNumber, Deadline.FIRST_RESPONSE).orElseThrow().targetAt())
                 .isEqualTo(Instant.parse("2026-03-10T04:00:00Z"));
@@ -134,7 +136,7 @@ class DeadlineLadderTest {
         DeadlineScenarios.now("2026-03-10T03:00:00Z"); // Tue 11:00
         scenarios.complete(scenarios.departmentTask(caseNumber, "logistics"), "logistics",
                 Map.of("outcome", "need-info", "waitReason", "请提供快递单号"));
-        assertThat(scenarios.complaint(caseNumber).status()).isEqualTo("AWAITING_CUSTOMER");
+        assertThat(scenarios.complaint(caseNumber).status()).isEqualTo(ComplaintStatus.AWAITING_CUSTOMER);
         assertThat(deadlines.find(caseNumber, Deadline.RESOLUTION).orElseThrow().state()).isEqualTo(DeadlineState.PAUSED);
         assertThat(deadlines.find(caseNumber, Deadline.department("logistics")).orElseThrow().state())
                 .isEqualTo(DeadlineState.PAUSED);
@@ -161,7 +163,7 @@ class DeadlineLadderTest {
                 .isEqualTo(departmentResumed.warningAt());
         assertThat(scenarios.departmentTask(caseNumber, "logistics").getDueDate().toInstant())
                 .isEqualTo(departmentResumed.targetAt());
-        assertThat(scenarios.complaint(caseNumber).status()).isEqualTo("IN_PROGRESS");
+        assertThat(scenarios.complaint(caseNumber).status()).isEqualTo(ComplaintStatus.IN_PROGRESS);
         assertThat(scenarios.timelineKinds(caseNumber)).contains("PAUSED", "RESUMED");
     }
 
@@ -205,7 +207,7 @@ class DeadlineLadderTest {
         scenarios.complete(approval, "manager", Map.of("compensationDecision", "approve"));
 
         assertThat(scenarios.task(caseNumber, "Task_ConfirmWithCustomer")).isNotNull();
-        assertThat(scenarios.complaint(caseNumber).status()).isEqualTo("RESOLVED");
+        assertThat(scenarios.complaint(caseNumber).status()).isEqualTo(ComplaintStatus.RESOLVED);
         assertThat(scenarios.complaint(caseNumber).compensation()).isEqualByComparingTo("5000");
     }
 
@@ -213,7 +215,7 @@ class DeadlineLadderTest {
     void aCrisisIsAnsweredWithin30MinutesDayOrNight() {
         DeadlineScenarios.now("2026-03-10T14:00:00Z"); // 22:00 in Shanghai
         String caseNumber = scenarios.file(TestScenarios.request("app", "safety", "热水器漏电", "再不处理就找记者曝光"));
-        assertThat(scenarios.complaint(caseNumber).grade()).isEqualTo("G4");
+        assertThat(scenarios.complaint(caseNumber).grade()).isEqualTo(Grade.G4);
         assertThat(deadlines.find(caseNumber, Deadline.FIRST_RESPONSE).orElseThrow().targetAt())
                 .isEqualTo(Instant.parse("2026-03-10T14:30:00Z"));
         assertThat(deadlines.find(caseNumber, Deadline.RESOLUTION).orElseThrow().targetAt())
