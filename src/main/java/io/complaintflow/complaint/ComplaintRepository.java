@@ -268,8 +268,11 @@ public class ComplaintRepository implements PersonalRecords {
      * they started are removed; those that already proposed or sent it back keep their record.
      */
     public void planDepartments(String caseNumber, List<String> departments, Instant at) {
-        jdbc.sql("update complaint_department set is_lead = false where case_number = ?").param(caseNumber).update();
-        for (DepartmentAssignment existing : departments(caseNumber)) {
+        List<DepartmentAssignment> known = departments(caseNumber);
+        if (!known.isEmpty()) { // a first plan (the intake's routing) has nothing to demote, delete or update
+            jdbc.sql("update complaint_department set is_lead = false where case_number = ?").param(caseNumber).update();
+        }
+        for (DepartmentAssignment existing : known) {
             if (DepartmentAssignment.PLANNED.equals(existing.state()) && !departments.contains(existing.department())) {
                 jdbc.sql("delete from complaint_department where case_number = ? and department = ?")
                         .param(caseNumber).param(existing.department()).update();
@@ -277,8 +280,9 @@ public class ComplaintRepository implements PersonalRecords {
         }
         for (int i = 0; i < departments.size(); i++) {
             String department = departments.get(i);
-            int updated = jdbc.sql("update complaint_department set is_lead = ?, state = 'PLANNED', updated_at = ?"
-                            + " where case_number = ? and department = ?")
+            boolean recorded = known.stream().anyMatch(d -> d.department().equals(department));
+            int updated = !recorded ? 0 : jdbc.sql("update complaint_department set is_lead = ?, state = 'PLANNED',"
+                            + " updated_at = ? where case_number = ? and department = ?")
                     .param(i == 0).param(odt(at)).param(caseNumber).param(department).update();
             if (updated == 0) {
                 jdbc.sql("insert into complaint_department (case_number, department, is_lead, state, assigned_at,"
