@@ -2,8 +2,10 @@ package io.complaintflow.sla;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.complaintflow.complaint.Category;
 import io.complaintflow.complaint.Complaint;
 import io.complaintflow.complaint.ComplaintRepository;
+import io.complaintflow.complaint.ComplaintStatus;
 import io.complaintflow.complaint.Customer;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -144,8 +146,9 @@ class DeadlineRepositorySliceTest {
 
     private String filed(String cn) {
         complaints.insert(new Complaint(cn, "hotline", null, null, null,
-                new Customer("王五", "13700002222", "wang@example.com", null, false), "delivery", "快递柜", "包裹丢失",
-                "三天未收到包裹", new BigDecimal("199.90"), START.minus(1, ChronoUnit.DAYS), false, "NEW", null, 0, null,
+                new Customer("王五", "13700002222", "wang@example.com", null, false), Category.DELIVERY, "快递柜",
+                "包裹丢失", "三天未收到包裹", new BigDecimal("199.90"), START.minus(1, ChronoUnit.DAYS), false,
+                ComplaintStatus.ACCEPTED, null, 0, null,
                 0, 0, 0, null, null, null, START, START, null));
         return cn;
     }
