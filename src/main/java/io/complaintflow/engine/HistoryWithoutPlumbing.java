@@ -2,10 +2,12 @@ package io.complaintflow.engine;
 
 import java.util.List;
 import java.util.Set;
+import org.camunda.bpm.engine.history.JobState;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.history.event.HistoricActivityInstanceEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoricFormPropertyEventEntity;
+import org.camunda.bpm.engine.impl.history.event.HistoricJobLogEvent;
 import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
 import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
@@ -25,7 +27,9 @@ import org.springframework.stereotype.Component;
  * <li>the activity instances of the deadline ladder ({@value #LADDER}): its timer waiting for a deadline's next step,
  * the step and its gateways. Each step is recorded where the business reads it — the escalation, the timeline, the
  * deadline's own events — and its firing in the job log (which node, when); the ladder instance itself (started,
- * ended, what it watched) stays in history. Six history statements fewer for every step of a deadline storm.</li>
+ * ended, what it watched) stays in history. Six history statements fewer for every step of a deadline storm;</li>
+ * <li>the job log's entry that the ladder's next timer was created: the deadline states when its next step is due,
+ * and the entry of the timer's firing (or failure) is kept.</li>
  * </ul>
  * Every event of such a variable is left out (created, updated, deleted, migrated), so its history is absent rather
  * than half there. Runtime is unchanged: the variables exist while the process runs.
@@ -52,6 +56,9 @@ public class HistoryWithoutPlumbing extends AbstractProcessEnginePlugin {
         }
         if (event instanceof HistoricActivityInstanceEventEntity activity) {
             return LADDER.equals(activity.getProcessDefinitionKey());
+        }
+        if (event instanceof HistoricJobLogEvent job) {
+            return job.getState() == JobState.CREATED.getStateCode() && LADDER.equals(job.getProcessDefinitionKey());
         }
         if (event instanceof HistoricVariableUpdateEventEntity variable) {
             String name = variable.getVariableName();

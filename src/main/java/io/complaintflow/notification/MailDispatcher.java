@@ -153,22 +153,29 @@ public class MailDispatcher {
         if (!outbox.claim(id, node, now, now.plus(settings.claimFor()))) {
             return false;
         }
+        warnIfTakenOver(id, stopped);
+        return true;
+    }
+
+    private static void warnIfTakenOver(long id, String stopped) {
         if (stopped != null) {
             LOG.warn("Mail {}: the claim of node {} ran out with no record that it was sent; sending it now — if that"
                     + " node sent it before it stopped, the recipient gets it twice (same Message-ID)", id, stopped);
         }
-        return true;
     }
 
+    /**
+     * The digest's other parts, claimed together (three statements for the lot, not three per part: a deadline storm
+     * queues hundreds for one manager); a part sent or taken elsewhere meanwhile waits for the next digest.
+     */
     private List<MailOutbox.Row> digestOf(MailOutbox.Row first, Instant now, String businessKey) {
         List<MailOutbox.Row> parts = new ArrayList<>(List.of(first));
-        for (long other : outbox.pendingDigest(first.digestRecipient(), first.id(), businessKey)) {
-            if (parts.size() >= settings.batchSize()) {
-                break;
-            }
-            if (claim(other, now)) {
-                outbox.find(other).ifPresent(parts::add);
-            }
+        List<Long> others = outbox.pendingDigest(first.digestRecipient(), first.id(), businessKey);
+        others = others.subList(0, Math.min(others.size(), settings.batchSize() - 1));
+        Map<Long, String> stopped = outbox.expiredClaimsOf(others, node, now);
+        for (MailOutbox.Row part : outbox.claimAll(others, node, now, now.plus(settings.claimFor()))) {
+            warnIfTakenOver(part.id(), stopped.get(part.id()));
+            parts.add(part);
         }
         return parts;
     }

@@ -88,6 +88,52 @@ public class MailOutbox implements PersonalRecords {
                 .param(id).param(clip(node, 200)).param(odt(now)).query(String.class).optional().orElse(null);
     }
 
+    /**
+     * {@link #expiredClaimOf} for several mails in one statement: the node whose claim ran out, by mail (only the mails
+     * that have one).
+     */
+    java.util.Map<Long, String> expiredClaimsOf(List<Long> ids, String node, Instant now) {
+        java.util.Map<Long, String> stopped = new java.util.HashMap<>();
+        if (ids.isEmpty()) {
+            return stopped;
+        }
+        List<Object> params = new java.util.ArrayList<>(ids);
+        params.add(clip(node, 200));
+        params.add(odt(now));
+        jdbc.sql("select id, claimed_by from mail_outbox where id in (" + "?,".repeat(ids.size() - 1) + "?)"
+                        + " and status = 'PENDING' and claimed_by <> ? and claimed_until < ?")
+                .params(params).query(rs -> {
+                    stopped.put(rs.getLong(1), rs.getString(2));
+                });
+        return stopped;
+    }
+
+    /**
+     * {@link #claim} for several mails: one update takes those still pending and unclaimed (or this node's), one read
+     * returns them, in id order. The others were sent or taken elsewhere meanwhile.
+     */
+    List<Row> claimAll(List<Long> ids, String node, Instant now, Instant until) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Instant mark = until.truncatedTo(java.time.temporal.ChronoUnit.MILLIS); // compared as stored
+        String in = "id in (" + "?,".repeat(ids.size() - 1) + "?)";
+        List<Object> claim = new java.util.ArrayList<>(List.of(clip(node, 200), odt(mark)));
+        claim.addAll(ids);
+        claim.addAll(List.of(odt(now), clip(node, 200)));
+        int claimed = jdbc.sql("update mail_outbox set claimed_by = ?, claimed_until = ? where " + in
+                        + " and status = 'PENDING' and (claimed_until is null or claimed_until < ? or claimed_by = ?)")
+                .params(claim).update();
+        if (claimed == 0) {
+            return List.of();
+        }
+        List<Object> read = new java.util.ArrayList<>(ids);
+        read.addAll(List.of(clip(node, 200), odt(mark)));
+        return jdbc.sql("select " + COLUMNS + " from mail_outbox where " + in + " and status = 'PENDING'"
+                        + " and claimed_by = ? and claimed_until = ? order by id")
+                .params(read).query(MailOutbox::row).list();
+    }
+
     /** The other pending digest mails to this person (of this business key only, when given), oldest first. */
     List<Long> pendingDigest(String recipient, long except, String businessKey) {
         return jdbc.sql("select id from mail_outbox where status = 'PENDING' and digest_recipient = ? and id <> ?"

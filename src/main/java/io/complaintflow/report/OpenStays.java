@@ -182,24 +182,30 @@ final class OpenStays {
         }
     }
 
-    /** Marks the keys' stays several when there are more than one, unmarks them otherwise (only rows that change). */
+    /**
+     * Marks the keys' stays several when there are more than one, unmarks them otherwise (only rows that change): one
+     * statement for all the keys of a flush (up to 500), not one per key — a new complaint touches half a dozen.
+     */
     private static void mark(Connection connection, Set<Key> keys) throws SQLException {
         if (keys.isEmpty()) {
             return;
         }
-        String count = "(select count(*) from heat_open_stay o where o.process_key = ? and o.activity_id = ?"
-                + " and o.complaint_key = ?) > 1";
-        try (PreparedStatement update = connection.prepareStatement("update heat_open_stay set several = " + count
-                + " where process_key = ? and activity_id = ? and complaint_key = ? and several <> (" + count + ")")) {
-            for (Key key : keys) {
-                for (int first = 1; first <= 9; first += 3) {
-                    update.setString(first, key.processKey());
-                    update.setString(first + 1, key.activityId());
-                    update.setString(first + 2, key.complaintKey());
+        String count = "(select count(*) from heat_open_stay o where o.process_key = s.process_key"
+                + " and o.activity_id = s.activity_id and o.complaint_key = s.complaint_key) > 1";
+        List<Key> all = new ArrayList<>(keys);
+        for (int from = 0; from < all.size(); from += 500) {
+            List<Key> chunk = all.subList(from, Math.min(all.size(), from + 500));
+            try (PreparedStatement update = connection.prepareStatement("update heat_open_stay s set several = "
+                    + count + " where (s.process_key, s.activity_id, s.complaint_key) in ("
+                    + "(?, ?, ?),".repeat(chunk.size() - 1) + "(?, ?, ?)) and s.several <> (" + count + ")")) {
+                int i = 1;
+                for (Key key : chunk) {
+                    update.setString(i++, key.processKey());
+                    update.setString(i++, key.activityId());
+                    update.setString(i++, key.complaintKey());
                 }
-                update.addBatch();
+                update.executeUpdate();
             }
-            update.executeBatch();
         }
     }
 

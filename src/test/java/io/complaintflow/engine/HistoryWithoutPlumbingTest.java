@@ -76,6 +76,12 @@ class HistoryWithoutPlumbingTest {
         assertThat(jdbc.queryForObject("select count(*) from act_hi_job_log where process_def_key_ = ?"
                 + " and job_state_ = 2 and root_proc_inst_id_ in (" + roots + ")", Integer.class, DeadlineTimers.LADDER,
                 caseNumber)).as("the step's timer ran, and where").isPositive();
+        assertThat(jdbc.queryForObject("select count(*) from act_hi_job_log where process_def_key_ = ?"
+                + " and job_state_ = 0 and root_proc_inst_id_ in (" + roots + ")", Integer.class, DeadlineTimers.LADDER,
+                caseNumber)).as("not that its timers were created").isZero();
+        assertThat(jdbc.queryForObject("select count(*) from act_hi_job_log where process_def_key_ <> ?"
+                + " and job_state_ = 0 and root_proc_inst_id_ in (" + roots + ")", Integer.class, DeadlineTimers.LADDER,
+                caseNumber)).as("other jobs' creation is").isPositive();
         assertThat(jdbc.queryForObject("select count(*) from act_hi_actinst where proc_def_key_ = ?"
                 + " and root_proc_inst_id_ in (" + roots + ")", Integer.class, DeadlineTimers.LADDER, caseNumber))
                 .isZero();

@@ -240,6 +240,51 @@ class MailOutboxTest {
         }
     }
 
+    /**
+     * A digest claims its other parts together (a deadline storm queues hundreds for one manager): a part another
+     * node still holds waits for the next digest; a part whose node's claim ran out is taken over, and logged.
+     */
+    @Test
+    void aDigestClaimsItsPartsTogetherLeavingThoseAnotherNodeHoldsAndLoggingThoseItTakesOver(
+            org.springframework.boot.test.system.CapturedOutput log) throws Exception {
+        String lead = address("lead");
+        List<Long> parts = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            String caseNumber = "CMP-PARTS-" + UUID.randomUUID().toString().substring(0, 8);
+            notifications.send(caseNumber, "超时升级", templates.escalation(List.of(lead), 1, caseNumber, Grade.G2, "处理",
+                    "12月3日 18:00", "空调不制冷"));
+            parts.add(outbox.ofBusinessKey(caseNumber).get(0).id());
+        }
+        Instant sending = Instant.now().plus(settings.digestWindow()).plusSeconds(1);
+        assertThat(outbox.claim(parts.get(1), "node-live", sending, sending.plus(settings.claimFor()))).isTrue();
+        assertThat(outbox.claim(parts.get(2), "node-died", sending.minus(settings.claimFor()), sending.minusSeconds(1)))
+                .isTrue();
+
+        ClockUtil.setCurrentTime(Date.from(sending));
+        for (int cycle = 0; cycle < 100 && to(lead).isEmpty(); cycle++) {
+            dispatcher.dispatchDue();
+        }
+        assertThat(to(lead)).as("one digest of the three parts not held elsewhere").singleElement()
+                .satisfies(digest -> assertThat(digest.getSubject()).startsWith("【通知汇总】3 件"));
+        assertThat(log.getOut()).contains("Mail " + parts.get(2) + ": the claim of node node-died ran out")
+                .doesNotContain("the claim of node node-live");
+        assertThat(status(parts.get(1))).isEqualTo(MailOutbox.Status.PENDING);
+        assertThat(List.of(parts.get(0), parts.get(2), parts.get(3))).allSatisfy(id ->
+                assertThat(status(id)).isEqualTo(MailOutbox.Status.SENT));
+
+        // the live node's claim runs out without a mark (it stopped): the part goes on its own
+        ClockUtil.setCurrentTime(Date.from(sending.plus(settings.claimFor()).plusSeconds(1)));
+        for (int cycle = 0; cycle < 100 && to(lead).size() < 2; cycle++) {
+            dispatcher.dispatchDue();
+        }
+        assertThat(to(lead)).hasSize(2);
+        assertThat(status(parts.get(1))).isEqualTo(MailOutbox.Status.SENT);
+    }
+
+    private MailOutbox.Status status(long id) {
+        return outbox.find(id).orElseThrow().status();
+    }
+
     private static String address(String who) {
         return who + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
     }
