@@ -1,16 +1,14 @@
 package io.complaintflow.escalation;
 
 import io.complaintflow.sla.Deadline;
-import java.util.HashMap;
+import io.complaintflow.transaction.TransactionMemory;
 import java.util.List;
 import java.util.Map;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The deadlines a ladder's step left behind, by ladder instance, for the rest of the transaction: the ladder's
  * gateway and its next timer decide from them right after the step, in the same command, instead of reading the
- * deadlines twice more. Kept as a transaction synchronization, so nothing outlives the transaction (a retry reads
+ * deadlines twice more. Kept in a {@link TransactionMemory}, so nothing outlives the transaction (a retry reads
  * again); outside a transaction nothing is kept. (Not a transient process variable: the engine serializes even those.)
  */
 final class StepsInHand {
@@ -18,38 +16,18 @@ final class StepsInHand {
     private StepsInHand() {
     }
 
-    private static final class Held implements TransactionSynchronization {
-        final Map<String, List<Deadline>> byLadder = new HashMap<>();
-    }
+    private static final TransactionMemory<String, List<Deadline>> MEMORY = new TransactionMemory<>();
 
     static void keep(String ladderInstanceId, List<Deadline> watched) {
-        Held held = current(true);
+        Map<String, List<Deadline>> held = MEMORY.inTransaction();
         if (held != null) {
-            held.byLadder.put(ladderInstanceId, watched);
+            held.put(ladderInstanceId, watched);
         }
     }
 
     /** The deadlines the ladder's step left in this transaction, or null. */
     static List<Deadline> of(String ladderInstanceId) {
-        Held held = current(false);
-        return held == null ? null : held.byLadder.get(ladderInstanceId);
-    }
-
-    private static Held current(boolean create) {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()
-                || !TransactionSynchronizationManager.isActualTransactionActive()) {
-            return null;
-        }
-        for (TransactionSynchronization s : TransactionSynchronizationManager.getSynchronizations()) {
-            if (s instanceof Held held) {
-                return held;
-            }
-        }
-        if (!create) {
-            return null;
-        }
-        Held held = new Held();
-        TransactionSynchronizationManager.registerSynchronization(held);
-        return held;
+        Map<String, List<Deadline>> held = MEMORY.ifUsed();
+        return held == null ? null : held.get(ladderInstanceId);
     }
 }
