@@ -14,7 +14,10 @@ import io.complaintflow.sla.Deadline;
 import io.complaintflow.sla.DeadlineService;
 import io.complaintflow.sla.DeadlineState;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.context.ApplicationEventPublisher;
@@ -80,9 +83,9 @@ public class EscalationService {
         int taken = 0;
         Complaint complaint = null;
         List<Task> open = null;
-        java.util.Map<String, Deadline> all = new java.util.HashMap<>();
+        Map<String, Deadline> all = new HashMap<>();
         deadlines.all(caseNumber).forEach(d -> all.put(d.name(), d)); // one read for every deadline the ladder watches
-        List<Deadline> after = new java.util.ArrayList<>();
+        List<Deadline> after = new ArrayList<>();
         for (String name : deadlineNames) {
             Deadline deadline = all.get(name);
             while (deadline != null && deadline.climbing() && deadline.state() != DeadlineState.PAUSED

@@ -10,6 +10,7 @@ import io.complaintflow.report.Heatmap.HeatComplaint;
 import io.complaintflow.report.Heatmap.Path;
 import io.complaintflow.report.Heatmap.Step;
 import io.complaintflow.report.Heatmap.View;
+import io.complaintflow.sla.DeadlineTimers;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -49,7 +50,7 @@ public class HeatmapService {
      * The ladder's waits would only repeat the deadlines' own times, and every escalation of a storm would add to
      * the same rollup row (issue #19). No stay of these is kept or shown.
      */
-    static final List<String> PLUMBING = List.of(io.complaintflow.sla.DeadlineTimers.LADDER);
+    static final List<String> PLUMBING = List.of(DeadlineTimers.LADDER);
 
     /** Whether the heat counts the waits of this process. */
     static boolean counted(String processDefinitionKey) {
