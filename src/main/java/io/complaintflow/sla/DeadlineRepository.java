@@ -3,13 +3,14 @@ package io.complaintflow.sla;
 import static io.complaintflow.complaint.Timestamps.instant;
 import static io.complaintflow.complaint.Timestamps.odt;
 
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -17,9 +18,33 @@ import org.springframework.stereotype.Repository;
 public class DeadlineRepository {
 
     private final JdbcClient jdbc;
+    private final boolean postgres;
+    private final String startSql;
 
-    public DeadlineRepository(JdbcClient jdbc) {
+    public DeadlineRepository(JdbcClient jdbc, DataSource dataSource) {
         this.jdbc = jdbc;
+        this.postgres = postgres(dataSource);
+        // a new deadline is inserted; one the case had before (reopened, handed to a department again) starts afresh
+        this.startSql = postgres ? """
+                insert into complaint_deadline (case_number, deadline, duration_spec, started_at, warning_at, target_at,
+                  level2_at, state, paused_at, stopped_at, updated_at, ladder_step)
+                values (?, ?, ?, ?, ?, ?, ?, 'RUNNING', null, null, ?, 0)
+                on conflict (case_number, deadline) do update set duration_spec = excluded.duration_spec,
+                  started_at = excluded.started_at, warning_at = excluded.warning_at, target_at = excluded.target_at,
+                  level2_at = excluded.level2_at, state = excluded.state, paused_at = null, stopped_at = null,
+                  updated_at = excluded.updated_at, ladder_step = 0
+                returning *""" : """
+                select * from final table (merge into complaint_deadline (case_number, deadline, duration_spec,
+                  started_at, warning_at, target_at, level2_at, state, paused_at, stopped_at, updated_at, ladder_step)
+                key (case_number, deadline) values (?, ?, ?, ?, ?, ?, ?, 'RUNNING', null, null, ?, 0))""";
+    }
+
+    private static boolean postgres(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the database product", e);
+        }
     }
 
     /** Read with the case's other deadlines, once per transaction ({@link DeadlineReads}). */
@@ -27,7 +52,7 @@ public class DeadlineRepository {
         return DeadlineReads.find(caseNumber, name, () -> read(caseNumber));
     }
 
-    /** Read once per transaction ({@link DeadlineReads}); every write below forgets the case. */
+    /** Read once per transaction ({@link DeadlineReads}); every write below puts the row it wrote there. */
     public List<Deadline> all(String caseNumber) {
         return DeadlineReads.all(caseNumber, () -> read(caseNumber));
     }
@@ -37,63 +62,66 @@ public class DeadlineRepository {
                 .param(caseNumber).query(DeadlineRepository::map).list();
     }
 
-    /** Starts the deadline, or starts it again from scratch (a reopened case, a department handed the case again). */
+    /**
+     * Starts the deadline, or starts it again from scratch (a reopened case, a department handed the case again): one
+     * upsert that hands back its row.
+     */
     public Deadline start(String caseNumber, String name, String spec, Instant startedAt, Instant warningAt,
                        Instant targetAt, Instant level2At) {
-        DeadlineReads.forget(caseNumber);
-        int updated = jdbc.sql("""
-                        update complaint_deadline set duration_spec = ?, started_at = ?, warning_at = ?, target_at = ?,
-                          level2_at = ?, state = 'RUNNING', paused_at = null, stopped_at = null, updated_at = ?,
-                          ladder_step = 0
-                        where case_number = ? and deadline = ?""")
-                .param(spec).param(odt(startedAt)).param(odt(warningAt)).param(odt(targetAt)).param(odt(level2At))
-                .param(odt(startedAt)).param(caseNumber).param(name).update();
-        if (updated == 0) {
-            jdbc.sql("""
-                            insert into complaint_deadline (case_number, deadline, duration_spec, started_at, warning_at,
-                              target_at, level2_at, state, updated_at) values (?, ?, ?, ?, ?, ?, ?, 'RUNNING', ?)""")
-                    .param(caseNumber).param(name).param(spec).param(odt(startedAt)).param(odt(warningAt))
-                    .param(odt(targetAt)).param(odt(level2At)).param(odt(startedAt)).update();
-        }
-        Deadline deadline = find(caseNumber, name).orElseThrow();
+        Deadline deadline = written(jdbc.sql(startSql).param(caseNumber).param(name).param(spec).param(odt(startedAt))
+                .param(odt(warningAt)).param(odt(targetAt)).param(odt(level2At)).param(odt(startedAt))
+                .query(DeadlineRepository::map).single());
         event(deadline, startedAt, "STARTED", null);
         return deadline;
     }
 
     public Deadline update(Deadline c, DeadlineState state, Instant warningAt, Instant targetAt, Instant level2At,
                         Instant pausedAt, Instant stoppedAt, Instant at, String event, String detail) {
-        DeadlineReads.forget(c.caseNumber());
-        jdbc.sql("""
+        Deadline updated = written(jdbc.sql(returning("""
                         update complaint_deadline set state = ?, warning_at = ?, target_at = ?, level2_at = ?,
-                          paused_at = ?, stopped_at = ?, updated_at = ? where id = ?""")
+                          paused_at = ?, stopped_at = ?, updated_at = ? where id = ?"""))
                 .param(state.name()).param(odt(warningAt)).param(odt(targetAt)).param(odt(level2At))
-                .param(odt(pausedAt)).param(odt(stoppedAt)).param(odt(at)).param(c.id()).update();
-        Deadline updated = find(c.caseNumber(), c.name()).orElseThrow();
+                .param(odt(pausedAt)).param(odt(stoppedAt)).param(odt(at)).param(c.id())
+                .query(DeadlineRepository::map).single());
         event(updated, at, event, detail);
         return updated;
     }
 
     /** Running → breached (only if still running, whatever {@code c} says), with the event; false if not running. */
     public boolean breach(Deadline c, Instant at) {
-        DeadlineReads.forget(c.caseNumber());
-        boolean breached = jdbc.sql("update complaint_deadline set state = 'BREACHED', updated_at = ? where id = ?"
-                        + " and state = 'RUNNING'")
-                .param(odt(at)).param(c.id()).update() == 1;
-        if (breached) {
+        Optional<Deadline> breached = jdbc.sql(returning("update complaint_deadline set state = 'BREACHED',"
+                        + " updated_at = ? where id = ? and state = 'RUNNING'"))
+                .param(odt(at)).param(c.id()).query(DeadlineRepository::map).optional();
+        breached.ifPresent(row -> {
+            written(row);
             event(c, at, "BREACHED", null);
-        }
-        return breached;
+        });
+        return breached.isPresent();
     }
 
     /** Sets the ladder's next step; with {@code expected}, only if no one else moved it meanwhile. */
     public boolean ladderStep(Deadline c, Integer expected, int next) {
-        DeadlineReads.forget(c.caseNumber());
-        if (expected == null) {
-            return jdbc.sql("update complaint_deadline set ladder_step = ? where id = ?").param(next).param(c.id())
-                    .update() == 1;
-        }
-        return jdbc.sql("update complaint_deadline set ladder_step = ? where id = ? and ladder_step = ?").param(next)
-                .param(c.id()).param(expected).update() == 1;
+        Optional<Deadline> moved = expected == null
+                ? jdbc.sql(returning("update complaint_deadline set ladder_step = ? where id = ?")).param(next)
+                        .param(c.id()).query(DeadlineRepository::map).optional()
+                : jdbc.sql(returning("update complaint_deadline set ladder_step = ? where id = ? and ladder_step = ?"))
+                        .param(next).param(c.id()).param(expected).query(DeadlineRepository::map).optional();
+        moved.ifPresent(DeadlineRepository::written);
+        return moved.isPresent();
+    }
+
+    /**
+     * The row a write handed back is the row as it stands until this transaction ends (the write holds its lock), so
+     * it goes into the transaction's memory instead of being read again.
+     */
+    private static Deadline written(Deadline row) {
+        DeadlineReads.written(row);
+        return row;
+    }
+
+    /** An update that hands back the rows it changed: PostgreSQL's {@code RETURNING}, H2's data-change delta table. */
+    private String returning(String update) {
+        return postgres ? update + " returning *" : "select * from final table (" + update + ")";
     }
 
     public List<DeadlineEvent> history(long deadlineId) {
@@ -113,8 +141,6 @@ public class DeadlineRepository {
                 instant(rs, "target_at"), instant(rs, "level2_at"), DeadlineState.valueOf(rs.getString("state")),
                 instant(rs, "paused_at"), instant(rs, "stopped_at"), rs.getInt("ladder_step"));
     }
-
-
 
     public record DeadlineEvent(Instant at, String event, Instant targetAt, String detail) {
     }

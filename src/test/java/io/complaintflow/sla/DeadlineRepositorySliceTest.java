@@ -13,7 +13,11 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import io.complaintflow.testdb.TestDatabase;
+import org.springframework.boot.test.autoconfigure.jdbc.AutoConfigureTestDatabase;
 import org.springframework.boot.test.autoconfigure.jdbc.JdbcTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -26,13 +30,20 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The deadline rows through their one writer, on the schema Flyway builds: a slice (in-memory database, the
  * repositories and the Java migration that names the tables, no engine). What the per-transaction memory
- * ({@link DeadlineReads}) may and may not answer.
+ * ({@link DeadlineReads}) may and may not answer. On the run's database: in-memory H2, or a fresh PostgreSQL database on
+ * the PostgreSQL run (the writes hand back their rows with H2's {@code FINAL TABLE} and PostgreSQL's {@code RETURNING}).
  */
 @JdbcTest
+@AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
 @Import({DeadlineRepository.class, ComplaintRepository.class, DeadlineTablesMigration.class})
 class DeadlineRepositorySliceTest {
 
     private static final Instant START = Instant.parse("2026-12-03T02:15:30.123Z");
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        TestDatabase.fresh("deadlineslice").springProperties().forEach((name, value) -> registry.add(name, () -> value));
+    }
 
     @Autowired DeadlineRepository deadlines;
     @Autowired ComplaintRepository complaints;
@@ -55,23 +66,58 @@ class DeadlineRepositorySliceTest {
         assertThat(deadlines.find(cn, "FIRST_RESPONSE").orElseThrow()).isSameAs(first.get(0));
         assertThat(deadlines.find(cn, "RESOLUTION").orElseThrow()).isSameAs(first.get(1));
 
-        // the repository's own writes forget the case: the next read goes to the database
+        // the repository's own writes hand back their row and put it into memory (write-through): seen without a read
         Instant paused = START.plus(1, ChronoUnit.HOURS);
         Deadline updated = deadlines.update(response, DeadlineState.PAUSED, response.warningAt(), response.targetAt(),
                 response.level2At(), paused, null, paused, "PAUSED", null);
         assertThat(updated.state()).isEqualTo(DeadlineState.PAUSED);
-        assertThat(deadlines.find(cn, "FIRST_RESPONSE").orElseThrow().state()).isEqualTo(DeadlineState.PAUSED);
-        assertThat(deadlines.all(cn).get(1).targetAt()).as("the bypassing write, read again after the forget")
-                .isEqualTo(START.plus(99, ChronoUnit.HOURS));
+        assertThat(updated.pausedAt()).isEqualTo(paused);
+        assertThat(updated.startedAt()).as("the row as the database holds it").isEqualTo(response.startedAt());
+        assertThat(deadlines.find(cn, "FIRST_RESPONSE").orElseThrow()).isSameAs(updated);
+        assertThat(deadlines.all(cn)).containsExactly(updated, first.get(1));
+        assertThat(deadlines.all(cn).get(1).targetAt()).as("the bypassing write, still not read again")
+                .isEqualTo(first.get(1).targetAt());
 
-        List<Deadline> beforeStep = deadlines.all(cn);
-        assertThat(deadlines.ladderStep(beforeStep.get(1), 0, 2)).isTrue();
-        assertThat(deadlines.find(cn, "RESOLUTION").orElseThrow().ladderStep()).isEqualTo(2);
-        assertThat(deadlines.breach(deadlines.find(cn, "RESOLUTION").orElseThrow(), paused)).isTrue();
+        assertThat(deadlines.ladderStep(first.get(1), 0, 2)).isTrue();
+        Deadline stepped = deadlines.find(cn, "RESOLUTION").orElseThrow();
+        assertThat(stepped.ladderStep()).isEqualTo(2);
+        assertThat(stepped.targetAt()).as("the row the update handed back, the bypassing write in it")
+                .isEqualTo(START.plus(99, ChronoUnit.HOURS));
+        assertThat(deadlines.ladderStep(first.get(1), 0, 3)).as("someone else moved it").isFalse();
+        assertThat(deadlines.find(cn, "RESOLUTION").orElseThrow()).isSameAs(stepped);
+        assertThat(deadlines.breach(stepped, paused)).isTrue();
         assertThat(deadlines.find(cn, "RESOLUTION").orElseThrow().state()).isEqualTo(DeadlineState.BREACHED);
-        start(cn, "RESOLUTION", 40);
-        assertThat(deadlines.find(cn, "RESOLUTION").orElseThrow().state()).as("started again")
-                .isEqualTo(DeadlineState.RUNNING);
+        assertThat(deadlines.breach(stepped, paused)).as("breached once").isFalse();
+        assertThat(deadlines.all(cn)).extracting(Deadline::state)
+                .containsExactly(DeadlineState.PAUSED, DeadlineState.BREACHED);
+    }
+
+    @Test
+    void startInsertsANewDeadlineAndStartsAnExistingOneAfreshInOneStatementKeepingItsRow() {
+        String cn = filed("CMP-20261203-000204");
+        Deadline started = start(cn, "RESOLUTION", 40);
+        assertThat(started.state()).isEqualTo(DeadlineState.RUNNING);
+        assertThat(started.targetAt()).isEqualTo(START.plus(40, ChronoUnit.HOURS));
+        assertThat(deadlines.find(cn, "RESOLUTION").orElseThrow()).as("kept from the write").isSameAs(started);
+
+        Instant later = START.plus(2, ChronoUnit.HOURS);
+        deadlines.ladderStep(started, 0, 2);
+        Deadline breached = deadlines.find(cn, "RESOLUTION").orElseThrow();
+        deadlines.breach(breached, later);
+        deadlines.update(deadlines.find(cn, "RESOLUTION").orElseThrow(), DeadlineState.BREACHED, breached.warningAt(),
+                breached.targetAt(), breached.level2At(), later, later, later, "STOPPED", null);
+
+        Deadline again = deadlines.start(cn, "RESOLUTION", "PT8H", later, later.plus(384, ChronoUnit.MINUTES),
+                later.plus(8, ChronoUnit.HOURS), later.plus(16, ChronoUnit.HOURS));
+        assertThat(again.id()).as("the same row").isEqualTo(started.id());
+        assertThat(again).isEqualTo(new Deadline(started.id(), cn, "RESOLUTION", "PT8H", later,
+                later.plus(384, ChronoUnit.MINUTES), later.plus(8, ChronoUnit.HOURS), later.plus(16, ChronoUnit.HOURS),
+                DeadlineState.RUNNING, null, null, 0));
+        assertThat(deadlines.all(cn)).containsExactly(again);
+        assertThat(jdbc.sql("select count(*) from complaint_deadline where case_number = ?").param(cn)
+                .query(Integer.class).single()).isEqualTo(1);
+        assertThat(deadlines.history(again.id())).extracting(DeadlineRepository.DeadlineEvent::event)
+                .containsExactly("STARTED", "BREACHED", "STOPPED", "STARTED");
     }
 
     @Test
