@@ -17,8 +17,9 @@ import org.springframework.boot.test.context.TestComponent;
 
 /**
  * Moves the engine clock and fires the timers that watch a complaint's deadlines, as time passing would. Each
- * deadline is watched by a deadline ladder holding one timer for its next step; the ids of the boundary timers the
- * models had before the ladder still name those steps here ({@link #STEPS}).
+ * deadline is watched by a deadline ladder holding one job for its next step — the ladder task's job (generation 3)
+ * or the ladder instance's timer (generation 2), found alike ({@link DeadlineTimers#ladders}); the ids of the boundary
+ * timers the models had before the ladder still name those steps here ({@link #STEPS}).
  */
 @TestComponent
 public class DeadlineScenarios {
@@ -41,13 +42,15 @@ public class DeadlineScenarios {
     private final RuntimeService runtime;
     private final DeadlineRepository deadlines;
     private final MailDispatcher mails;
+    private final DeadlineTimers timers;
 
     public DeadlineScenarios(ManagementService management, RuntimeService runtime, DeadlineRepository deadlines,
-                             MailDispatcher mails) {
+                             MailDispatcher mails, DeadlineTimers timers) {
         this.management = management;
         this.runtime = runtime;
         this.deadlines = deadlines;
         this.mails = mails;
+        this.timers = timers;
     }
 
     public static void now(String instant) {
@@ -94,14 +97,13 @@ public class DeadlineScenarios {
         management.executeJob(job.getId());
     }
 
-    /** The one timer of the deadline ladder that watches the deadline, or null. */
+    /** The one job of the deadline ladder that watches the deadline (either generation), or null. */
     public Job ladderTimer(String caseNumber, String deadline) {
-        ProcessInstance ladder = ladder(caseNumber, deadline);
-        return ladder == null ? null
-                : management.createJobQuery().processInstanceId(ladder.getId()).timers().singleResult();
+        return timers.ladders(caseNumber).stream().filter(ladder -> ladder.deadlines().contains(deadline)).findFirst()
+                .map(ladder -> management.createJobQuery().jobId(ladder.jobId()).singleResult()).orElse(null);
     }
 
-    /** The running ladder instance watching the deadline, or null. */
+    /** Generation 2: the running ladder instance watching the deadline, or null. */
     public ProcessInstance ladder(String caseNumber, String deadline) {
         for (ProcessInstance ladder : runtime.createProcessInstanceQuery().processDefinitionKey(DeadlineTimers.LADDER)
                 .processInstanceBusinessKey(caseNumber).list()) {

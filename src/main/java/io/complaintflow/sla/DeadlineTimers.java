@@ -2,28 +2,38 @@ package io.complaintflow.sla;
 
 import io.complaintflow.complaint.BusinessClock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Component;
 
 /**
- * The link between deadlines and the timers that watch them. Since model generation 2 every deadline is watched by a
- * {@code deadline-ladder} instance holding one timer for the next step of its deadlines; when a deadline moves (pause,
- * resume, extension) or a watched deadline is met, that timer is re-dated here. Instances of generation 1 (boundary
- * timers fed by {@code <prefix>WarningAt/DueAt/Level2At} variables) finish on their version and keep their own way.
+ * The link between deadlines and the timers that watch them. Since model generation 3 every deadline group is watched by
+ * the ladder task of its caller (时限阶梯, a wait state) holding one job of its own kind ({@link #LADDER_JOB}) for the
+ * next step of its deadlines; instances of generation 2 watch them with a {@code deadline-ladder} instance holding one
+ * timer, and finish on their version. When a deadline moves (pause, resume, extension) or a watched deadline is met,
+ * that job or timer is re-dated here ({@link #rearm}). Instances of generation 1 (boundary timers fed by
+ * {@code <prefix>WarningAt/DueAt/Level2At} variables) finish on their version and keep their own way.
  */
 @Component
 public class DeadlineTimers {
 
+    /** Generation 2: the ladder's process key. */
     public static final String LADDER = "deadline-ladder";
+    /** Generation 3: the handler type of the ladder's one job (a timer job; its configuration is a {@link LadderWatch}). */
+    public static final String LADDER_JOB = "deadline-ladder-step";
+    /** The ladder's job (and generation 2's timer) is taken before the lifecycle's steps (50) and mails (0). */
+    public static final int LADDER_PRIORITY = 100;
     /** The ladder's input: the deadlines it watches, comma-separated. */
     public static final String CLOCKS = "clocks";
     /** A ladder whose deadlines all stand still waits for this date until they resume. */
@@ -85,29 +95,52 @@ public class DeadlineTimers {
     }
 
     /**
-     * Re-dates the timer of every running ladder of the case to the next step of its deadlines: after a pause (parked),
-     * a resume or an extension (the points moved), or a met deadline that the ladder no longer needs to wait for.
+     * Re-dates the job (generation 2: the timer) of every running ladder of the case to the next step of its
+     * deadlines: after a pause (parked), a resume or an extension (the points moved), or a met deadline that the
+     * ladder no longer needs to wait for.
      */
     public void rearm(String caseNumber) {
-        List<ProcessInstance> ladders = runtime.createProcessInstanceQuery().processDefinitionKey(LADDER)
-                .processInstanceBusinessKey(caseNumber).list();
+        List<LadderTimer> ladders = ladders(caseNumber);
         if (ladders.isEmpty()) {
             return;
         }
         Map<String, Deadline> all = deadlines.all(caseNumber).stream()
                 .collect(Collectors.toMap(Deadline::name, Function.identity()));
-        for (ProcessInstance ladder : ladders) {
-            Job timer = management.createJobQuery().processInstanceId(ladder.getId()).timers().singleResult();
-            if (timer == null) {
-                continue; // the ladder is taking a step right now and plans its next timer itself
-            }
-            List<Deadline> watched = watched((String) runtime.getVariable(ladder.getId(), CLOCKS)).stream()
-                    .map(all::get).filter(c -> c != null).toList();
+        for (LadderTimer ladder : ladders) {
+            List<Deadline> watched = ladder.deadlines().stream().map(all::get).filter(c -> c != null).toList();
             Date due = Date.from(nextAt(watched, now.now()));
-            if (!due.equals(timer.getDuedate())) {
-                management.setJobDuedate(timer.getId(), due);
+            if (!due.equals(ladder.due())) {
+                management.setJobDuedate(ladder.jobId(), due);
             }
         }
+    }
+
+    /**
+     * The waiting job of every running ladder of the case, both generations: the ladder tasks' jobs (3) and the
+     * ladder instances' timers (2). A ladder taking a step right now is included as long as its job runs (generation 3)
+     * and left out (generation 2: it plans its next timer itself).
+     */
+    public List<LadderTimer> ladders(String caseNumber) {
+        Set<String> instances = runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber).list()
+                .stream().map(ProcessInstance::getId).collect(Collectors.toSet());
+        if (instances.isEmpty()) {
+            return List.of();
+        }
+        List<LadderTimer> ladders = new ArrayList<>();
+        for (Job job : management.createJobQuery().processInstanceIds(instances).timers().list()) {
+            if (job instanceof JobEntity entity && LADDER_JOB.equals(entity.getJobHandlerType())) {
+                ladders.add(new LadderTimer(job.getId(), job.getDuedate(), job.getExecutionId(),
+                        LadderWatch.parse(entity.getJobHandlerConfigurationRaw()).deadlines()));
+            } else if (LADDER.equals(job.getProcessDefinitionKey())) {
+                ladders.add(new LadderTimer(job.getId(), job.getDuedate(), job.getExecutionId(),
+                        watched((String) runtime.getVariable(job.getProcessInstanceId(), CLOCKS))));
+            }
+        }
+        return ladders;
+    }
+
+    /** A ladder's waiting job: when it is due, the execution it belongs to, the deadlines it watches. */
+    public record LadderTimer(String jobId, Date due, String executionId, List<String> deadlines) {
     }
 
     /** Generation 1: a deadline's points as the variables {@code <prefix>WarningAt}, {@code DueAt}, {@code Level2At}. */
@@ -121,6 +154,9 @@ public class DeadlineTimers {
         for (ProcessInstance instance : runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber)
                 .list()) {
             for (Job job : management.createJobQuery().processInstanceId(instance.getId()).timers().list()) {
+                if (job.getJobDefinitionId() == null) {
+                    continue; // a ladder task's job (generation 3) has no definition: rearm re-dates it
+                }
                 Watch watch = WATCHES.get(activityOf(job));
                 if (watch == null) {
                     continue;

@@ -17,7 +17,10 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
@@ -76,12 +79,14 @@ class DeadlineLadderTest {
         time.fire(caseNumber, "Event_DepartmentLevel2");
         assertThat(candidateGroups(task)).contains("complaint-managers");
         assertThat(escalations(caseNumber, "quality", 1)).isEqualTo(2);
-        // no step left: the department's ladder has ended at its end event, not with its caller
-        assertThat(time.ladder(caseNumber, Deadline.department("quality"))).isNull();
+        // no step left: the department's ladder task has been left (its job is gone), not with its caller, which
+        // still waits at the department's task; no ladder instance of generation 2 was started for any of it
+        assertThat(time.ladderTimer(caseNumber, Deadline.department("quality"))).isNull();
+        ProcessInstance part = departmentPart(caseNumber);
+        BpmnAwareTests.assertThat(part).hasPassed("Activity_DepartmentDeadline", "EndEvent_DeadlineWatched")
+                .isWaitingAt("Task_HandleComplaint");
         assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey(DeadlineTimers.LADDER)
-                .processInstanceBusinessKey(caseNumber).completed().list())
-                .extracting(org.camunda.bpm.engine.history.HistoricProcessInstance::getEndActivityId)
-                .containsExactly("EndEvent_LadderDone");
+                .processInstanceBusinessKey(caseNumber).count()).isZero();
 
         scenarios.propose(caseNumber, "quality", "quality", "更换新品");
         Deadline stopped = deadlines.find(caseNumber, Deadline.department("quality")).orElseThrow();
@@ -271,9 +276,18 @@ class DeadlineLadderTest {
         String caseNumber = scenarios.routine("product-quality");
 
         List<Job> timers = timers(caseNumber);
-        // the lifecycle's ladder watches first response and resolution, the department's ladder its own deadline
-        assertThat(timers).hasSize(2).allSatisfy(job -> assertThat(job.getProcessDefinitionKey())
-                .isEqualTo(DeadlineTimers.LADDER));
+        // the lifecycle's ladder task watches first response and resolution, the department's ladder task its own
+        // deadline: one job each, on the waiting execution of its task in the complaint's own instances
+        assertThat(timers).hasSize(2).allSatisfy(job -> {
+            assertThat(((JobEntity) job).getJobHandlerType()).isEqualTo(DeadlineTimers.LADDER_JOB);
+            assertThat(job.getPriority()).isEqualTo(DeadlineTimers.LADDER_PRIORITY);
+            assertThat(job.getJobDefinitionId()).isNull();
+        }).extracting(Job::getProcessDefinitionKey)
+                .containsExactlyInAnyOrder("complaint-handling", "department-handling");
+        BpmnAwareTests.assertThat(departmentPart(caseNumber)).isWaitingAt("Activity_DepartmentDeadline",
+                "Task_HandleComplaint");
+        assertThat(runtime.createExecutionQuery().executionId(time.ladderTimer(caseNumber, Deadline.RESOLUTION)
+                .getExecutionId()).activityId("Activity_ResolutionDeadlines").count()).isOne();
         Deadline firstResponse = deadlines.find(caseNumber, Deadline.FIRST_RESPONSE).orElseThrow();
         Deadline department = deadlines.find(caseNumber, Deadline.department("quality")).orElseThrow();
         assertThat(time.ladderTimer(caseNumber, Deadline.RESOLUTION).getDuedate().toInstant())
@@ -289,9 +303,11 @@ class DeadlineLadderTest {
 
         // the department answers: the first response is met, its ladder now waits for the resolution's reminder,
         // and the department's ladder ends with the department's part
+        String departmentJob = time.ladderTimer(caseNumber, Deadline.department("quality")).getId();
         scenarios.propose(caseNumber, "quality", "quality", "更换新品");
         assertThat(timers(caseNumber)).hasSize(1);
-        assertThat(time.ladder(caseNumber, Deadline.department("quality"))).isNull();
+        assertThat(time.ladderTimer(caseNumber, Deadline.department("quality"))).isNull();
+        assertThat(management.createJobQuery().jobId(departmentJob).count()).as("gone with its scope").isZero();
         assertThat(time.ladderTimer(caseNumber, Deadline.RESOLUTION).getDuedate().toInstant())
                 .isEqualTo(deadlines.find(caseNumber, Deadline.RESOLUTION).orElseThrow().warningAt());
     }
@@ -302,7 +318,7 @@ class DeadlineLadderTest {
         String caseNumber = scenarios.routine("delivery");
         Deadline deadline = deadlines.find(caseNumber, Deadline.department("logistics")).orElseThrow();
         DeadlineScenarios.now(deadline.warningAt().toString());
-        String department = time.ladder(caseNumber, Deadline.department("logistics")).getId();
+        String department = time.ladderTimer(caseNumber, Deadline.department("logistics")).getId();
         String instance = runtime.createProcessInstanceQuery().processDefinitionKey("department-handling")
                 .processInstanceBusinessKey(caseNumber).singleResult().getId();
 
@@ -335,6 +351,11 @@ class DeadlineLadderTest {
         time.fire(caseNumber, "Event_RegulatorReplyOverdue");
         assertThat(jdbc.sql("select count(*) from escalation where case_number = ? and deadline = 'REGULATOR_REPLY'"
                 + " and level = 1").param(caseNumber).query(Long.class).single()).as("escalated again").isEqualTo(2);
+    }
+
+    private ProcessInstance departmentPart(String caseNumber) {
+        return runtime.createProcessInstanceQuery().processDefinitionKey("department-handling")
+                .processInstanceBusinessKey(caseNumber).singleResult();
     }
 
     private List<Job> timers(String caseNumber) {
