@@ -24,12 +24,15 @@ import org.springframework.stereotype.Component;
  * history is kept;</li>
  * <li>the form-property details of a submitted form: each submitted field is already a variable update, with its
  * task's activity instance, and the submission a user operation;</li>
- * <li>the activity instances of the deadline ladder ({@value #LADDER}): its timer waiting for a deadline's next step,
- * the step and its gateways. Each step is recorded where the business reads it — the escalation, the timeline, the
- * deadline's own events — and its firing in the job log (which node, when); the ladder instance itself (started,
- * ended, what it watched) stays in history. Six history statements fewer for every step of a deadline storm;</li>
- * <li>the job log's entry that the ladder's next timer was created: the deadline states when its next step is due,
- * and the entry of the timer's firing (or failure) is kept.</li>
+ * <li>generation 2: the activity instances of the deadline ladder ({@value #LADDER}): its timer waiting for a
+ * deadline's next step, the step and its gateways. Each step is recorded where the business reads it — the escalation,
+ * the timeline, the deadline's own events — and its firing in the job log (which node, when); the ladder instance
+ * itself (started, ended, what it watched) stays in history. Six history statements fewer for every step of a
+ * deadline storm. (Generation 3 has no such activities: the ladder is one task of its caller, whose one activity
+ * instance — entered, left — stays in history like any other.);</li>
+ * <li>the job log's entry that the ladder's next job ({@value #LADDER_JOB}, generation 3) or timer (generation 2)
+ * was created: the deadline states when its next step is due, and the entry of the job's firing (or failure) is
+ * kept.</li>
  * </ul>
  * Every event of such a variable is left out (created, updated, deleted, migrated), so its history is absent rather
  * than half there. Runtime is unchanged: the variables exist while the process runs.
@@ -43,6 +46,9 @@ public class HistoryWithoutPlumbing extends AbstractProcessEnginePlugin {
 
     /** The deadline ladder's process key (sla/DeadlineTimers.LADDER; the engine package does not see sla). */
     static final String LADDER = "deadline-ladder";
+
+    /** The handler type of generation 3's ladder job (sla/DeadlineTimers.LADDER_JOB). */
+    static final String LADDER_JOB = "deadline-ladder-step";
 
     @Override
     public void postInit(ProcessEngineConfigurationImpl configuration) {
@@ -58,7 +64,8 @@ public class HistoryWithoutPlumbing extends AbstractProcessEnginePlugin {
             return LADDER.equals(activity.getProcessDefinitionKey());
         }
         if (event instanceof HistoricJobLogEvent job) {
-            return job.getState() == JobState.CREATED.getStateCode() && LADDER.equals(job.getProcessDefinitionKey());
+            return job.getState() == JobState.CREATED.getStateCode() && (LADDER_JOB.equals(job.getJobDefinitionType())
+                    || LADDER.equals(job.getProcessDefinitionKey()));
         }
         if (event instanceof HistoricVariableUpdateEventEntity variable) {
             String name = variable.getVariableName();
