@@ -48,7 +48,9 @@ public class HeatmapService {
      * Processes whose waits are not a complaint's: the deadline ladder's timer waits for the next step of a deadline
      * while the complaint itself waits at a task of its caller (where the heat counts it, overdue and escalated).
      * The ladder's waits would only repeat the deadlines' own times, and every escalation of a storm would add to
-     * the same rollup row (issue #19). No stay of these is kept or shown.
+     * the same rollup row (issue #19). No stay of these is kept or shown. Since model generation 3 the ladder is a
+     * service task of its caller (时限阶梯): not a wait type, so none of its waits is a stay either; this key is for
+     * the complaints still running on generation 2.
      */
     static final List<String> PLUMBING = List.of(DeadlineTimers.LADDER);
 

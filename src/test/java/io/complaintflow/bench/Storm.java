@@ -53,9 +53,18 @@ final class Storm {
     /**
      * Timer jobs that escalate a running first-response deadline at its target (level 1). With boundary timers
      * (the models before the deadline ladder) they are Event_FirstResponseOverdue; with the ladder they are the one
-     * timer of each FIRST_RESPONSE ladder, at step {@code step} (0 = the 80% reminder, 1 = the deadline).
+     * timer of each FIRST_RESPONSE ladder (generation 3: the one job of the lifecycle's ladder task), at step
+     * {@code step} (0 = the 80% reminder, 1 = the deadline).
      */
     static String stormJobs(boolean ladder, int step) {
+        if (ladder && Sustained.LADDER_TASK.equals(String.valueOf(RESULT.get("model")))) {
+            // generation 3: the lifecycle's ladder task holds one job (handler deadline-ladder-step) whose
+            // configuration names the case and the deadlines it watches ("<case>|FIRST_RESPONSE,RESOLUTION")
+            return "from act_ru_job j join complaint_deadline k on k.case_number = split_part(j.handler_cfg_, '|', 1)"
+                    + " and k.deadline = 'FIRST_RESPONSE'"
+                    + " where j.handler_type_ = 'deadline-ladder-step' and j.handler_cfg_ like '%|%FIRST_RESPONSE%'"
+                    + " and k.state = 'RUNNING' and k.ladder_step = " + step;
+        }
         if (!ladder) {
             return "from act_ru_job j join act_ru_jobdef d on d.id_ = j.job_def_id_"
                     + " join act_ru_execution e on e.id_ = j.process_instance_id_"
@@ -73,7 +82,8 @@ final class Storm {
 
     static Map<String, Object> storm(Node node1, int size, Sampler sampler) throws Exception {
         Map<String, Object> m = new LinkedHashMap<>();
-        boolean ladder = String.valueOf(RESULT.get("model")).equals("deadline-ladder");
+        boolean ladder = String.valueOf(RESULT.get("model")).equals("deadline-ladder")
+                || String.valueOf(RESULT.get("model")).equals(Sustained.LADDER_TASK);
         String overdue = stormJobs(ladder, 1);
         long waiting = Long.parseLong(sql("select count(*) " + (ladder ? stormJobs(true, 0) : overdue)));
         int missing = (int) Math.max(0, size - waiting);

@@ -52,8 +52,20 @@ final class Sustained {
 
     // ---------------------------------------------------------------- async work, footprint, sustained
 
-    /** Which lifecycle models the node runs: the deadline ladder (one timer per deadline) or boundary timers. */
+    /** The ladder task's jobs: what {@link #modelGeneration} answers for generation 3. */
+    static final String LADDER_TASK = "ladder task (generation 3)";
+
+    /**
+     * Which lifecycle models the node runs: the ladder task with its one job per deadline group (generation 3), the
+     * deadline ladder's instances with one timer each (2) or boundary timers (1). Generation 3 still deploys the
+     * ladder's process (for complaints started on generation 2): its lifecycle model is what tells.
+     */
     static String modelGeneration(String base) throws Exception {
+        String lifecycle = ok(send("GET", base + "/engine-rest/process-definition/key/complaint-handling/xml", null,
+                null), "lifecycle model");
+        if (lifecycle.contains("deadlineLadderTask")) {
+            return LADDER_TASK;
+        }
         String body = ok(send("GET", base + "/engine-rest/process-definition/count?key=deadline-ladder", null, null),
                 "definitions");
         return body.contains("\"count\":0") ? "boundary timers (8 per routine complaint)" : "deadline-ladder";
@@ -148,8 +160,11 @@ final class Sustained {
                 + " join act_re_procdef d on d.id_ = e.proc_def_id_ where e.id_ in (" + instances + ")"));
         m.put("waitingTimerJobs", Long.parseLong(sql("select count(*) from act_ru_job where type_ = 'timer'"
                 + " and process_instance_id_ in (" + instances + ")")));
-        m.put("waitingTimers", sql("select coalesce(string_agg(coalesce(d.act_id_, '?'), ',' order by d.act_id_), '')"
-                + " from act_ru_job j left join act_ru_jobdef d on d.id_ = j.job_def_id_ where j.type_ = 'timer'"
+        // a ladder task's job (generation 3) has no job definition: named by the activity its execution waits at
+        m.put("waitingTimers", sql("select coalesce(string_agg(coalesce(d.act_id_, x.act_id_, '?'), ','"
+                + " order by coalesce(d.act_id_, x.act_id_, '?')), '')"
+                + " from act_ru_job j left join act_ru_jobdef d on d.id_ = j.job_def_id_"
+                + " left join act_ru_execution x on x.id_ = j.execution_id_ where j.type_ = 'timer'"
                 + " and j.process_instance_id_ in (" + instances + ")"));
         m.put("waitingJobs", Long.parseLong(sql("select count(*) from act_ru_job where process_instance_id_ in ("
                 + instances + ")")));

@@ -23,6 +23,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.repository.DeploymentWithDefinitions;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
@@ -43,6 +44,8 @@ class LadderGenerationsTest {
 
     private static final String LIFECYCLE = "gen2-probe-complaint-handling";
     private static final String DEPARTMENT = "gen2-probe-department-handling";
+    private static final String LIFECYCLE_3 = "gen3-probe-complaint-handling";
+    private static final String DEPARTMENT_3 = "gen3-probe-department-handling";
 
     @Autowired RepositoryService repository;
     @Autowired RuntimeService runtime;
@@ -134,10 +137,55 @@ class LadderGenerationsTest {
         runtime.deleteProcessInstance(lifecycle.getId(), "probe done");
     }
 
+    /**
+     * Within generation 3 the engine does not migrate a complaint that waits at a ladder task: a service task that
+     * waits is not among the activities Camunda's migration supports. ModelMigrator lists it with the engine's reason
+     * and it finishes on its version — its ladder's job untouched, still firing there (not dropped, not orphaned).
+     */
+    @Test
+    void aComplaintWaitingAtALadderTaskStaysOnItsVersionWithItsJob() {
+        DeploymentWithDefinitions first = deploy("generation-3-v1", current("processes/complaint-handling.bpmn"),
+                current("processes/department-handling.bpmn"), LIFECYCLE_3, DEPARTMENT_3);
+        DeadlineScenarios.now("2026-03-10T02:00:00Z");
+        String caseNumber = scenarios.routine("delivery");
+        runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber).list()
+                .forEach(p -> runtime.deleteProcessInstanceIfExists(p.getId(), "probe: version 1 instead", true,
+                        true, true, false));
+        ProcessInstance lifecycle = startResolving(first, caseNumber, LIFECYCLE_3);
+        assertThat(lifecycle).isWaitingAt("Activity_ResolutionDeadlines");
+        Job lifecycleJob = time.ladderTimer(caseNumber, Deadline.RESOLUTION);
+
+        DeploymentWithDefinitions second = deploy("generation-3-v2", current("processes/complaint-handling.bpmn")
+                        .replace("name=\"投诉处理\"", "name=\"投诉处理（第二版）\""),
+                current("processes/department-handling.bpmn"), LIFECYCLE_3, DEPARTMENT_3);
+        List<DefinitionMigration> migrations = migrator.migrateTo(second);
+        assertThat(migrations).filteredOn(m -> m.processKey().equals(LIFECYCLE_3)).singleElement().satisfies(m -> {
+            assertThat(m.migrated()).isZero();
+            assertThat(m.notMigrated()).singleElement().satisfies(issue -> assertThat(issue.reason())
+                    .contains("Activity_ResolutionDeadlines")
+                    .contains("not supported for activity instance migration"));
+        });
+        assertThat(definitionOf(lifecycle)).isEqualTo(lifecycle.getProcessDefinitionId());
+        Job kept = time.ladderTimer(caseNumber, Deadline.RESOLUTION);
+        assertThat(kept.getId()).isEqualTo(lifecycleJob.getId());
+        assertThat(kept.getDuedate()).isEqualTo(lifecycleJob.getDuedate());
+
+        time.fire(caseNumber, "Event_FirstResponseWarning");
+        assertThat(jdbc.sql("select count(*) from escalation where case_number = ? and deadline = 'FIRST_RESPONSE'")
+                .param(caseNumber).query(Long.class).single()).isOne();
+        assertThat(time.ladderTimer(caseNumber, Deadline.RESOLUTION).getProcessDefinitionId())
+                .isEqualTo(lifecycle.getProcessDefinitionId());
+        runtime.deleteProcessInstance(lifecycle.getId(), "probe done");
+    }
+
     /** The generation-2 lifecycle at the start of its resolution (parallel: the ladder, and on to the department). */
     private ProcessInstance startResolving(DeploymentWithDefinitions deployment, String caseNumber) {
+        return startResolving(deployment, caseNumber, LIFECYCLE);
+    }
+
+    private ProcessInstance startResolving(DeploymentWithDefinitions deployment, String caseNumber, String key) {
         String definition = deployment.getDeployedProcessDefinitions().stream()
-                .filter(d -> d.getKey().equals(LIFECYCLE)).findFirst().orElseThrow().getId();
+                .filter(d -> d.getKey().equals(key)).findFirst().orElseThrow().getId();
         VariableMap variables = Variables.createVariables().putValue("caseNumber", caseNumber)
                 .putValue("channel", "hotline").putValue("category", "delivery").putValue("grade", "G1")
                 .putValue("departments", FormValues.jsonList(List.of("logistics"))).putValue("leadDepartment", "logistics")
@@ -159,9 +207,14 @@ class LadderGenerationsTest {
 
     /** The lifecycle and department models under probe keys, with the ladder they call from their own deployment. */
     private DeploymentWithDefinitions deploy(String name, String lifecycle, String department) {
+        return deploy(name, lifecycle, department, LIFECYCLE, DEPARTMENT);
+    }
+
+    private DeploymentWithDefinitions deploy(String name, String lifecycle, String department, String lifecycleKey,
+                                             String departmentKey) {
         var deployment = repository.createDeployment().name("ladder-generation-probe-" + name)
-                .addString("complaint-handling.bpmn", probe(lifecycle))
-                .addString("department-handling.bpmn", probe(department))
+                .addString("complaint-handling.bpmn", probe(lifecycle, lifecycleKey, departmentKey))
+                .addString("department-handling.bpmn", probe(department, lifecycleKey, departmentKey))
                 .addString("deadline-ladder.bpmn", current("processes/deadline-ladder.bpmn"))
                 .addString("compensation-authority.dmn", current("processes/compensation-authority.dmn"));
         try (var forms = Files.list(Path.of("forms"))) {
@@ -172,12 +225,12 @@ class LadderGenerationsTest {
         return deployment.deployWithResult();
     }
 
-    private static String probe(String bpmn) {
-        return bpmn.replace("id=\"complaint-handling\"", "id=\"" + LIFECYCLE + "\"")
-                .replace("id=\"department-handling\"", "id=\"" + DEPARTMENT + "\"")
-                .replace("calledElement=\"department-handling\"", "calledElement=\"" + DEPARTMENT + "\"")
-                .replace("bpmnElement=\"complaint-handling\"", "bpmnElement=\"" + LIFECYCLE + "\"")
-                .replace("bpmnElement=\"department-handling\"", "bpmnElement=\"" + DEPARTMENT + "\"");
+    private static String probe(String bpmn, String lifecycleKey, String departmentKey) {
+        return bpmn.replace("id=\"complaint-handling\"", "id=\"" + lifecycleKey + "\"")
+                .replace("id=\"department-handling\"", "id=\"" + departmentKey + "\"")
+                .replace("calledElement=\"department-handling\"", "calledElement=\"" + departmentKey + "\"")
+                .replace("bpmnElement=\"complaint-handling\"", "bpmnElement=\"" + lifecycleKey + "\"")
+                .replace("bpmnElement=\"department-handling\"", "bpmnElement=\"" + departmentKey + "\"");
     }
 
     private static String resource(String path) throws IOException {
