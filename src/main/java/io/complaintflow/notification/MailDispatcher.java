@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -103,10 +104,11 @@ public class MailDispatcher {
         int failed = 0;
         int held = 0;
         for (long id : outbox.due(now, settings.batchSize(), businessKey)) {
-            if (!claim(id, now)) {
+            Optional<MailOutbox.Row> taken = take(id, now);
+            if (taken.isEmpty()) {
                 continue;
             }
-            MailOutbox.Row row = outbox.find(id).orElseThrow();
+            MailOutbox.Row row = taken.get();
             List<MailOutbox.Row> parts = row.digestRecipient() == null ? List.of(row) : digestOf(row, now, businessKey);
             try {
                 send(parts);
@@ -144,17 +146,14 @@ public class MailDispatcher {
     }
 
     /**
-     * Claims a mail for this node. Taking over the expired claim of a node that stopped while sending is logged: that
-     * node may have handed the mail to the SMTP server before it stopped, and the mail goes out again (same
-     * Message-ID) — the outbox sends at least once (docs/operations.md, "How mail is sent").
+     * Claims a mail for this node and reads it, in one statement. Taking over the expired claim of a node that stopped
+     * while sending is logged: that node may have handed the mail to the SMTP server before it stopped, and the mail
+     * goes out again (same Message-ID) — the outbox sends at least once (docs/operations.md, "How mail is sent").
      */
-    private boolean claim(long id, Instant now) {
-        String stopped = outbox.expiredClaimOf(id, node, now);
-        if (!outbox.claim(id, node, now, now.plus(settings.claimFor()))) {
-            return false;
-        }
-        warnIfTakenOver(id, stopped);
-        return true;
+    private Optional<MailOutbox.Row> take(long id, Instant now) {
+        Optional<MailOutbox.Taken> taken = outbox.take(id, node, now, now.plus(settings.claimFor()));
+        taken.ifPresent(t -> warnIfTakenOver(id, t.expiredClaimOf()));
+        return taken.map(MailOutbox.Taken::row);
     }
 
     private static void warnIfTakenOver(long id, String stopped) {

@@ -5,13 +5,16 @@ import static io.complaintflow.notification.EngineTime.odt;
 
 import io.complaintflow.complaint.PersonalRecords;
 import java.util.function.UnaryOperator;
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -42,9 +45,26 @@ public class MailOutbox implements PersonalRecords {
             + " digest_recipient, queued_at, retry_from, status, attempts, last_error, sent_at";
 
     private final JdbcClient jdbc;
+    private final String takeSql;
 
-    public MailOutbox(JdbcClient jdbc) {
+    public MailOutbox(JdbcClient jdbc, DataSource dataSource) {
         this.jdbc = jdbc;
+        String takeable = "status = 'PENDING' and (claimed_until is null or claimed_until < ? or claimed_by = ?)";
+        this.takeSql = postgres(dataSource)
+                ? "update mail_outbox m set claimed_by = ?, claimed_until = ? from (select id old_id, claimed_by old_by,"
+                        + " claimed_until old_until from mail_outbox where id = ? for update) o where m.id = o.old_id and "
+                        + takeable.replace("claimed_", "m.claimed_").replace("status", "m.status")
+                        + " returning " + COLUMNS + ", o.old_by, o.old_until"
+                : "select " + COLUMNS + ", claimed_by old_by, claimed_until old_until from old table (update mail_outbox"
+                        + " set claimed_by = ?, claimed_until = ? where id = ? and " + takeable + ")";
+    }
+
+    private static boolean postgres(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the database product", e);
+        }
     }
 
     void queue(String messageId, String businessKey, String purpose, Mail mail, String digestRecipient, Instant now,
@@ -70,26 +90,36 @@ public class MailOutbox implements PersonalRecords {
                 .param(odt(now)).param(odt(now)).param(limit).query(Long.class).list();
     }
 
-    /** Takes the pending, unclaimed mail for this node until {@code until}; false when sent or taken elsewhere. */
-    boolean claim(long id, String node, Instant now, Instant until) {
-        return jdbc.sql("update mail_outbox set claimed_by = ?, claimed_until = ? where id = ? and status = 'PENDING'"
-                        + " and (claimed_until is null or claimed_until < ? or claimed_by = ?)")
-                .param(clip(node, 200)).param(odt(until)).param(id).param(odt(now)).param(clip(node, 200))
-                .update() == 1;
+    /** A mail this node took: its row, and the node whose claim on it had run out unrecorded (null: none). */
+    record Taken(Row row, String expiredClaimOf) {
     }
 
     /**
-     * The node whose claim on this pending mail ran out without a record that it was sent or failed — it stopped
-     * while sending, perhaps after the SMTP server took the mail; null when there is none (or it is this node).
+     * Takes the pending mail for this node until {@code until} — unclaimed, its claim run out, or this node's already —
+     * in one statement that hands back the row and whose claim it was before: on PostgreSQL the update locks and reads
+     * the row's claim in its FROM and returns the row, on H2 it is read from the data-change delta table OLD (the claim
+     * is all the update changes). Empty when sent or taken elsewhere.
      */
-    String expiredClaimOf(long id, String node, Instant now) {
-        return jdbc.sql("select claimed_by from mail_outbox where id = ? and status = 'PENDING' and claimed_by <> ?"
-                        + " and claimed_until < ?")
-                .param(id).param(clip(node, 200)).param(odt(now)).query(String.class).optional().orElse(null);
+    Optional<Taken> take(long id, String node, Instant now, Instant until) {
+        String claimant = clip(node, 200);
+        return jdbc.sql(takeSql).param(claimant).param(odt(until)).param(id).param(odt(now)).param(claimant)
+                .query((rs, i) -> {
+                    String before = rs.getString("old_by");
+                    Instant beforeUntil = instant(rs, "old_until");
+                    boolean ranOutElsewhere = before != null && !before.equals(claimant) && beforeUntil != null
+                            && beforeUntil.isBefore(now);
+                    return new Taken(row(rs, i), ranOutElsewhere ? before : null);
+                }).optional();
+    }
+
+    /** {@link #take} without the row; false when sent or taken elsewhere. */
+    boolean claim(long id, String node, Instant now, Instant until) {
+        return take(id, node, now, until).isPresent();
     }
 
     /**
-     * {@link #expiredClaimOf} for several mails in one statement: the node whose claim ran out, by mail (only the mails
+     * The node whose claim on a pending mail ran out unrecorded ({@link Taken#expiredClaimOf}) for several mails in one
+     * statement: the node whose claim ran out, by mail (only the mails
      * that have one).
      */
     java.util.Map<Long, String> expiredClaimsOf(List<Long> ids, String node, Instant now) {

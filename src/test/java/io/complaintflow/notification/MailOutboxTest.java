@@ -52,6 +52,7 @@ class MailOutboxTest {
     @Autowired NotificationService notifications;
     @Autowired SmtpProbe smtp;
     @Autowired JdbcClient jdbc;
+    @Autowired javax.sql.DataSource dataSource;
     @Autowired TestScenarios scenarios;
     @Autowired RuntimeService runtime;
     @Autowired ManagementService management;
@@ -68,7 +69,7 @@ class MailOutboxTest {
         String caseNumber = scenarios.file(withEmail(customer));
         MailOutbox.Row queued = outbox.ofBusinessKey(caseNumber).get(0);
         assertThat(queued.messageId()).matches("<[0-9a-f-]{36}@complaintflow\\.local>");
-        MailOutbox forgetful = new MailOutbox(jdbc) {
+        MailOutbox forgetful = new MailOutbox(jdbc, dataSource) {
             private boolean databaseAway = true;
 
             @Override
