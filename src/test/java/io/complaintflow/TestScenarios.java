@@ -187,8 +187,10 @@ public class TestScenarios {
         }
     }
 
+    /** As the case-file tab finds it: the task's list column, else the process's variable. */
     public String caseNumberOf(Task task) {
-        return (String) tasks.getVariable(task.getId(), "caseNumber");
+        Object column = tasks.getVariableLocal(task.getId(), "listCaseNumber");
+        return (String) (column != null ? column : tasks.getVariable(task.getId(), "caseNumber"));
     }
 
     public Complaint complaint(String caseNumber) {

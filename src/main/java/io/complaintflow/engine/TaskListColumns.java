@@ -1,5 +1,6 @@
 package io.complaintflow.engine;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,8 @@ import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.task.TaskDefinition;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,6 +24,10 @@ import org.springframework.stereotype.Component;
  * its task but not the whole process instance, and Tasklist shows only variables the user may read.
  * Separate names (not {@code grade} itself) because a form that submits {@code grade} would otherwise write
  * into the task's copy instead of the process.
+ * <p>
+ * A process that holds no copy of a column (the department part reads its complaint from the record since issue #19)
+ * gets the missing values from {@link RecordColumns}, by the process's business key; one that holds them (the
+ * lifecycle, a department part of generation 2) is not read again.
  */
 @Component
 public class TaskListColumns extends AbstractProcessEnginePlugin {
@@ -36,27 +43,47 @@ public class TaskListColumns extends AbstractProcessEnginePlugin {
         return columns;
     }
 
-    static final TaskListener COPY = TaskListColumns::copy;
+    private final ObjectProvider<RecordColumns> records;
 
-    static void copy(DelegateTask task) {
-        COLUMNS.forEach((source, column) -> {
-            Object value = task.getVariable(source);
-            if (value != null) {
-                task.setVariableLocal(column, value);
+    public TaskListColumns(ObjectProvider<RecordColumns> records) {
+        this.records = records;
+    }
+
+    void copy(DelegateTask task) {
+        Map<String, Object> fromRecord = null;
+        for (Map.Entry<String, String> column : COLUMNS.entrySet()) {
+            Object value = task.getVariable(column.getKey());
+            if (value == null) {
+                if (fromRecord == null) {
+                    fromRecord = fromRecord(task);
+                }
+                value = fromRecord.get(column.getKey());
             }
-        });
+            if (value != null) {
+                task.setVariableLocal(column.getValue(), value);
+            }
+        }
+    }
+
+    private Map<String, Object> fromRecord(DelegateTask task) {
+        RecordColumns source = records.getIfAvailable();
+        if (source == null || !(task.getExecution() instanceof ExecutionEntity execution)
+                || execution.getProcessDefinition() == null) {
+            return Map.of();
+        }
+        return source.columns(execution.getProcessDefinition().getKey(), execution.getProcessBusinessKey());
     }
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
         if (configuration.getCustomPostBPMNParseListeners() == null) {
-            configuration.setCustomPostBPMNParseListeners(new java.util.ArrayList<>());
+            configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
         }
         configuration.getCustomPostBPMNParseListeners().add(new AbstractBpmnParseListener() {
             @Override
             public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
                 TaskDefinition definition = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
-                definition.addTaskListener(TaskListener.EVENTNAME_CREATE, COPY);
+                definition.addTaskListener(TaskListener.EVENTNAME_CREATE, TaskListColumns.this::copy);
             }
         });
     }

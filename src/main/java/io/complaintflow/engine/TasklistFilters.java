@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 /**
  * The Tasklist filters every handler starts from, created once and kept in step with this definition.
  * Each filter's query is relative to whoever opens it ({@code currentUser()}, {@code currentUserGroups()}),
- * so the same filter shows every person only their own work.
+ * so the same filter shows every person only their own work. The filters by grade and channel ask the task's own list
+ * columns ({@link TaskListColumns}), not process variables: a department part holds no copy of them (issue #19).
  */
 @Component
 @Order(StartupOrder.FILTERS)
@@ -56,9 +57,10 @@ public class TasklistFilters implements ApplicationRunner {
         save(OVERDUE, 30, "我所在组已过期限的任务", tasks.createTaskQuery()
                 .taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks()
                 .dueBeforeExpression("${now()}"));
-        save(CRISIS, 40, "全部危机（G4）投诉的任务", tasks.createTaskQuery().processVariableValueEquals("grade", "G4"));
+        save(CRISIS, 40, "全部危机（G4）投诉的任务", tasks.createTaskQuery()
+                .taskVariableValueEquals(TaskListColumns.COLUMNS.get("grade"), "G4"));
         save(REGULATOR, 50, "全部监管转办投诉的任务", tasks.createTaskQuery()
-                .processVariableValueEquals("channel", "regulator"));
+                .taskVariableValueEquals(TaskListColumns.COLUMNS.get("channel"), "regulator"));
         save(READINESS, 60, "危机响应、激增响应与 3·15 专项活动中我所在组的任务", tasks.createTaskQuery()
                 .processDefinitionKeyIn("crisis-response", "surge-response", "campaign-315")
                 .taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks());

@@ -100,7 +100,9 @@ public class MassIncidentService {
         recent.forEach(n -> incidents.link(id, n, now));
         MassIncident incident = incidents.find(id).orElseThrow();
         for (String member : recent) {
-            for (ProcessInstance p : runtime.createProcessInstanceQuery().processInstanceBusinessKey(member).list()) {
+            // only where a copy is held: a department part of generation 3 reads the grade from the record
+            for (ProcessInstance p : runtime.createProcessInstanceQuery().processInstanceBusinessKey(member)
+                    .variableValueLike(ComplaintProcess.GRADE, "%").list()) {
                 runtime.setVariable(p.getId(), LABEL, incident.label());
             }
             timeline.record(member, Actors.SYSTEM, TimelineKind.MASS_INCIDENT, "与同类投诉归并为群体事件 "
@@ -126,7 +128,9 @@ public class MassIncidentService {
                 continue;
             }
             complaints.updateTriage(member, c.category(), floor, clock.now());
-            for (ProcessInstance p : runtime.createProcessInstanceQuery().processInstanceBusinessKey(member).list()) {
+            // only where a copy is held: a department part of generation 3 reads the grade from the record
+            for (ProcessInstance p : runtime.createProcessInstanceQuery().processInstanceBusinessKey(member)
+                    .variableValueLike(ComplaintProcess.GRADE, "%").list()) {
                 runtime.setVariable(p.getId(), ComplaintProcess.GRADE, floor.code());
             }
             timeline.record(member, Actors.SYSTEM, TimelineKind.MASS_INCIDENT, "群体事件 " + incident.label()

@@ -55,10 +55,12 @@ public class AnswerScriptService {
         AnswerScript script = scripts.publish(category, title.strip(), body.strip(), actor, sourceCycleId);
         for (ProcessInstance lifecycle : runtime.createProcessInstanceQuery().processDefinitionKey("complaint-handling")
                 .variableValueEquals("category", category).list()) {
-            // the lifecycle and its department parts (same case number as business key)
+            // the lifecycle and those of its department parts that hold a copy (generation 2; later ones read the
+            // script from the record in the case-file tab)
             for (ProcessInstance instance : runtime.createProcessInstanceQuery()
                     .processInstanceBusinessKey(lifecycle.getBusinessKey())
-                    .processDefinitionKeyIn("complaint-handling", "department-handling").list()) {
+                    .processDefinitionKeyIn("complaint-handling", "department-handling")
+                    .variableValueLike(PdcaCaseFile.SCRIPT, "%").list()) {
                 runtime.setVariable(instance.getId(), PdcaCaseFile.SCRIPT, CaseFileVariables.fit(script.text()));
             }
         }

@@ -44,14 +44,21 @@ function time(value) {
   return value ? TIME.format(new Date(value)) : '—';
 }
 
-/** The case number is the only case-file variable in the engine; tasks outside a complaint have none. */
+/**
+ * The case number is the only case-file value in the engine: the task's own list column (a department part holds no
+ * process variable of it since issue #19), else the process's variable (tasks older than the list columns); tasks
+ * outside a complaint have neither.
+ */
 async function caseNumberOf(engineApi, taskId) {
-  const response = await fetch(`${engineApi}/task/${encodeURIComponent(taskId)}/variables/caseNumber`,
-    { credentials: 'same-origin', headers: { Accept: 'application/json' } });
-  if (response.status === 404) return null;
-  if (!response.ok) throw new Error('task variables: HTTP ' + response.status);
-  const variable = await response.json();
-  return typeof variable.value === 'string' && variable.value ? variable.value : null;
+  for (const name of ['listCaseNumber', 'caseNumber']) {
+    const response = await fetch(`${engineApi}/task/${encodeURIComponent(taskId)}/variables/${name}`,
+      { credentials: 'same-origin', headers: { Accept: 'application/json' } });
+    if (response.status === 404) continue;
+    if (!response.ok) throw new Error('task variables: HTTP ' + response.status);
+    const variable = await response.json();
+    if (typeof variable.value === 'string' && variable.value) return variable.value;
+  }
+  return null;
 }
 
 function row(table, name, value, field) {

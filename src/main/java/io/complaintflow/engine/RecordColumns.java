@@ -1,0 +1,13 @@
+package io.complaintflow.engine;
+
+import java.util.Map;
+
+/**
+ * The list-column values of a task whose process holds no copy of them (a department part of generation 3 reads its
+ * complaint from the record): by process variable name ({@link TaskListColumns#COLUMNS}'s keys), as codes.
+ */
+public interface RecordColumns {
+
+    /** Empty for a process that keeps its columns as variables or works on no complaint: no read then. */
+    Map<String, Object> columns(String processDefinitionKey, String businessKey);
+}
