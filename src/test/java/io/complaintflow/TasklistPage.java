@@ -70,6 +70,17 @@ public final class TasklistPage {
     /** Claims the open task once its form is there (a no-op when it is already assigned). */
     public TasklistPage claim(String anyFieldKey) {
         field(anyFieldKey);
+        return claimShown();
+    }
+
+    /** The same for a form whose first field is a radio group: once it shows this option. */
+    public TasklistPage claimAtOption(String option) {
+        browser.waitFor(PATIENCE, d -> d.findElements(By.cssSelector(".fjs-form-field-radio label"))
+                .stream().filter(e -> e.getText().strip().equals(option)).findFirst().orElse(null));
+        return claimShown();
+    }
+
+    private TasklistPage claimShown() {
         List<WebElement> claim = browser.driver().findElements(CLAIM);
         if (!claim.isEmpty()) {
             claim.get(0).click();

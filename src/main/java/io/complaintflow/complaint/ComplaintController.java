@@ -4,7 +4,9 @@ import io.complaintflow.web.FieldError;
 import io.complaintflow.web.InvalidRequestException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,13 +27,15 @@ class ComplaintController {
     private final ComplaintViews views;
     private final FilterDates dates;
     private final ReadScope.Caller caller;
+    private final List<CaseFileContributor> contributors;
 
     public ComplaintController(ComplaintRepository complaints, ComplaintViews views, BusinessClock clock,
-                               ReadScope.Caller caller) {
+                               ReadScope.Caller caller, List<CaseFileContributor> contributors) {
         this.complaints = complaints;
         this.views = views;
         this.dates = new FilterDates(clock);
         this.caller = caller;
+        this.contributors = contributors;
     }
 
     @GetMapping("/{caseNumber}")
@@ -40,6 +44,16 @@ class ComplaintController {
         return complaints.find(caseNumber).filter(c -> complaints.readable(caseNumber, caller.readScope()))
                 .map(views::withTimeline)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "没有工单 " + caseNumber));
+    }
+
+    /** What the 案卷 tab shows for reference beside the case: the answer script of its category, similar cases. */
+    @GetMapping("/{caseNumber}/reference")
+    public Map<String, String> reference(@PathVariable String caseNumber) {
+        Complaint complaint = complaints.find(caseNumber).filter(c -> complaints.readable(caseNumber, caller.readScope()))
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "没有工单 " + caseNumber));
+        Map<String, String> reference = new LinkedHashMap<>();
+        contributors.forEach(contributor -> reference.putAll(contributor.reference(complaint)));
+        return reference;
     }
 
     @GetMapping

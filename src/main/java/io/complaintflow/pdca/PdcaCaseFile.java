@@ -11,8 +11,8 @@ import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.stereotype.Component;
 
 /**
- * What PDCA adds to every task form of a complaint: the current answer script of its category (read-only) and the
- * root-cause taxonomy as the options of the closure's root-cause field.
+ * What PDCA adds to every task form of a complaint's lifecycle: the current answer script of its category (read-only)
+ * and the root-cause taxonomy as the options of the closure's root-cause field; to the 案卷 tab: the script.
  */
 @Component
 public class PdcaCaseFile implements CaseFileContributor {
@@ -30,8 +30,17 @@ public class PdcaCaseFile implements CaseFileContributor {
 
     @Override
     public Map<String, Object> variables(Complaint complaint) {
-        String script = scripts.current(Coded.codeOf(complaint.category())).map(AnswerScript::text).orElse("本类别暂无应答口径");
-        return Map.of(SCRIPT, CaseFileVariables.fit(script), ROOT_CAUSE_OPTIONS, rootCauseOptions());
+        return Map.of(SCRIPT, CaseFileVariables.fit(script(complaint)), ROOT_CAUSE_OPTIONS, rootCauseOptions());
+    }
+
+    /** The department's form refers to the script in the 案卷 tab: read there, not copied into its part. */
+    @Override
+    public Map<String, String> reference(Complaint complaint) {
+        return Map.of(SCRIPT, script(complaint));
+    }
+
+    private String script(Complaint complaint) {
+        return scripts.current(Coded.codeOf(complaint.category())).map(AnswerScript::text).orElse("本类别暂无应答口径");
     }
 
     /** The options of a Camunda Forms select ({@code valuesKey}): [{label, value}, …] of the active causes. */

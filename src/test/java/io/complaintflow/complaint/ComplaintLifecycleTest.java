@@ -158,7 +158,7 @@ class ComplaintLifecycleTest {
         assertThat(scenarios.complaint(caseNumber).rejectionCount()).isEqualTo(1);
         assertThat(scenarios.complaint(caseNumber).status()).isEqualTo(ComplaintStatus.IN_PROGRESS);
         Task again = scenarios.departmentTask(caseNumber, "billing");
-        assertThat(engine.getTaskService().getVariable(again.getId(), "caseNumber")).isEqualTo(caseNumber);
+        assertThat(scenarios.caseNumberOf(again)).isEqualTo(caseNumber);
         // what the department reads in the 案卷 tab: the customer's words in the record's timeline
         assertThat(complaints.timeline(caseNumber)).anySatisfy(e -> {
             assertThat(e.summary()).contains("客户不接受处理结果（第 1 次）");
@@ -291,11 +291,12 @@ class ComplaintLifecycleTest {
                 "departments", FormValues.jsonList(List.of("billing"))));
         Task department = scenarios.departmentTask(caseNumber, "billing");
         Map<String, Object> departmentView = engine.getTaskService().getVariables(department.getId());
-        assertThat(departmentView.get("caseNumber")).isEqualTo(caseNumber);
-        // the closure's root-cause options are for the center's forms; the department's form lists its own
+        assertThat(departmentView.get("listCaseNumber")).isEqualTo(caseNumber);
+        // the closure's root-cause options are for the center's forms; the department's form lists its own; the case,
+        // the answer script and similar cases are read in the 案卷 tab, not copied into the part (issue #19)
         assertThat(departmentView).doesNotContainKeys(CaseFileVariables.SUMMARY, CaseFileVariables.TIMELINE,
-                        "rootCauseOptions", "departmentSla", "departmentLabel")
-                .containsKeys("answerScript", "similarComplaints");
+                "rootCauseOptions", "departmentSla", "departmentLabel", "caseNumber", "grade", "category", "channel",
+                "answerScript", "similarComplaints");
         assertThat(department.getName()).isEqualTo("处理投诉（账务部）");
     }
 

@@ -43,7 +43,7 @@ class TasklistBrowserTest {
             browser.login("tasklist", "quality", DemoUsers.PASSWORD);
             TasklistPage tasklist = new TasklistPage(browser).openFilter("本部门待办").searchCase(quality);
             assertThat(tasklist.taskNames()).isNotEmpty().allMatch(n -> n.equals("处理投诉（质量部）"));
-            tasklist.openTaskOf(quality).claim("answerScript");
+            tasklist.openTaskOf(quality).claimAtOption("提出处理方案");
 
             // the case file beside the task: read from the record under the handler's own login
             tasklist.openTab("案卷");
@@ -55,10 +55,13 @@ class TasklistBrowserTest {
             assertThat(jdbc.sql("select count(*) from privacy_access_log where case_number = ? and user_id = 'quality'"
                     + " and door = 'CASE_VIEW'").param(quality).query(Long.class).single()).isPositive();
             assertThat(tasklist.caseFileField("category")).isEqualTo("产品质量");
+            // what the department's form referred to, read when the tab opens (the part holds no copy, issue #19)
+            assertThat(tasklist.caseFileField("answerScript")).isNotBlank();
+            assertThat(tasklist.caseFileField("similarComplaints")).isNotBlank();
             assertNoScriptRan(browser);
             browser.screenshot("tasklist-case-file-quality");
 
-            tasklist.openTab("表单").field("answerScript");
+            tasklist.openTab("表单").claimAtOption("提出处理方案");
             browser.screenshot("tasklist-department-task");
             tasklist.pick("提出处理方案").type("proposal", "免费更换内胆").select("原因分类", "生产质量").complete();
             browser.waitFor(Duration.ofSeconds(40), d -> scenarios.complaint(quality).resolution() == null

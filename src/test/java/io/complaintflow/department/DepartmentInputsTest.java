@@ -57,6 +57,27 @@ class DepartmentInputsTest {
     }
 
     @Test
+    void theLifecycleHandsItsPartTheDepartmentOnlyAndTheHandlerSeesTheRestFromTheRecord() throws Exception {
+        String caseNumber = scenarios.routine("billing");
+        Task task = scenarios.departmentTask(caseNumber, "billing");
+        ProcessInstance part = runtime.createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId())
+                .singleResult();
+        assertThat(part.getProcessDefinitionId()).startsWith(ComplaintProcess.DEPARTMENT_KEY + ":");
+        assertThat(part.getBusinessKey()).isEqualTo(caseNumber);
+        assertThat(runtime.getVariables(part.getId())).as("the part's own variables: what its model decides on")
+                .containsOnlyKeys(ComplaintProcess.DEPARTMENT).containsEntry(ComplaintProcess.DEPARTMENT, "billing");
+        assertThat(tasks.getVariablesLocal(task.getId())).isEqualTo(columnsOf(scenarios.complaint(caseNumber)));
+        assertThat(engine.getFormService().getTaskFormVariables(task.getId()).keySet()).as("what the form reads")
+                .doesNotContainAnyElementsOf(COPIES);
+
+        scenarios.complete(task, "billing", HandlerForms.proposal("退还多扣的 199 元", 199, "system"));
+
+        assertThat(part).isEnded().hasPassed("EndEvent_ResolutionProposed");
+        assertThat(scenarios.task(caseNumber, "Task_AnswerCustomer")).isNotNull();
+        assertThat(department(caseNumber, "billing").proposal()).isEqualTo("退还多扣的 199 元");
+    }
+
+    @Test
     void aPartThatHoldsOnlyItsDepartmentShowsItsComplaintFromTheRecordAndProposes() {
         String caseNumber = scenarios.routine("delivery");
         ProcessInstance part = startPart(caseNumber, "legal", Map.of());

@@ -137,11 +137,11 @@ class FormSubmissionGuardTest {
         HttpResponse<String> many = quality.postJson(submit, "{\"variables\":{"
                 + "\"outcome\":{\"value\":\"maybe\"},"                                  // not an option
                 + "\"compensation\":{\"value\":-5,\"type\":\"Long\"},"                  // below min 0
-                + "\"answerScript\":{\"value\":\"改写的口径\"},"                          // read-only
+                + "\"answerScript\":{\"value\":\"改写的口径\"},"                          // not in the form (案卷 tab)
                 + "\"transferReason\":{\"value\":\"" + "长".repeat(1001) + "\"},"        // longer than its column
                 + "\"approved\":{\"value\":true,\"type\":\"Boolean\"}}}");              // not in the form
         assertThat(many.statusCode()).isEqualTo(400);
-        assertThat(many.body()).contains("outcome", "不是可选项", "compensation", "不能小于 0", "answerScript", "只读",
+        assertThat(many.body()).contains("outcome", "不是可选项", "compensation", "不能小于 0", "answerScript",
                 "transferReason", "1000", "approved");
 
         HttpResponse<String> missing = quality.postJson(submit, "{\"variables\":{\"outcome\":{\"value\":\"propose\"}}}");
@@ -154,12 +154,9 @@ class FormSubmissionGuardTest {
         assertThat(rootCause.body()).contains("rootCause");
         assertThat(scenarios.openTasks(caseNumber)).extracting(Task::getId).contains(task.getId());
 
-        // what the form shows, as Tasklist sends it (read-only fields unchanged): accepted
-        Object script = runtime.getVariable(task.getProcessInstanceId(), "answerScript");
-        String summaryJson = script == null ? "" : ",\"answerScript\":{\"value\":"
-                + com.fasterxml.jackson.databind.node.TextNode.valueOf(script.toString()) + "}";
+        // what the form shows, as Tasklist sends it: accepted
         HttpResponse<String> ok = quality.postJson(submit, "{\"variables\":{\"outcome\":{\"value\":\"not-ours\"},"
-                + "\"transferReason\":{\"value\":\"应由售后处理\"}" + summaryJson + "}}");
+                + "\"transferReason\":{\"value\":\"应由售后处理\"}}}");
         assertThat(ok.statusCode()).as(ok.body()).isEqualTo(204);
     }
 

@@ -165,6 +165,24 @@ function timeline(entries) {
   return table;
 }
 
+const REFERENCE = { answerScript: '本类别应答口径（FAQ/脚本）', similarComplaints: '相似的已结案投诉' };
+
+/** The answer script of the category and how similar closed complaints were solved, read now (not kept in the task). */
+async function reference(caseNumber) {
+  const section = el('div', { class: 'cf-casefile-reference' });
+  section.appendChild(el('h4', { style: 'margin:8px 0' }, '参考'));
+  try {
+    const texts = await get(`/api/complaints/${encodeURIComponent(caseNumber)}/reference`);
+    const table = section.appendChild(el('table', { style: 'width:100%' }));
+    Object.entries(REFERENCE).forEach(([key, name]) => {
+      if (texts[key] !== undefined) row(table, name, texts[key], key);
+    });
+  } catch (e) {
+    section.appendChild(el('p', { class: 'text-muted' }, '参考资料加载失败：' + e.message));
+  }
+  return section;
+}
+
 async function show(root, data) {
   root.textContent = '';
   const status = root.appendChild(el('p', { class: 'cf-casefile-status text-muted' }, '正在读取案卷…'));
@@ -182,7 +200,8 @@ async function show(root, data) {
     const reload = bar.appendChild(el('button', { type: 'button', class: 'btn btn-default btn-sm cf-casefile-reload' }, '刷新'));
     reload.addEventListener('click', () => show(root, data));
     root.appendChild(summary(complaint, words));
-    root.appendChild(el('h4', { style: 'margin:8px 0' }, '处理经过（时间线）'));
+    root.appendChild(await reference(complaint.caseNumber));
+    root.appendChild(el('h4', { style: 'margin:16px 0 8px 0' }, '处理经过（时间线）'));
     root.appendChild(timeline(complaint.timeline));
     root.appendChild(el('p', { class: 'text-muted', style: 'margin-top:8px' },
       `读取于 ${time(new Date())}，内容来自工单记录（实时）。`));
