@@ -23,6 +23,7 @@ import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
@@ -66,6 +67,9 @@ class DepartmentInputsTest {
         assertThat(part.getBusinessKey()).isEqualTo(caseNumber);
         assertThat(runtime.getVariables(part.getId())).as("the part's own variables: what its model decides on")
                 .containsOnlyKeys(ComplaintProcess.DEPARTMENT).containsEntry(ComplaintProcess.DEPARTMENT, "billing");
+        assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(part.getId())
+                .list()).as("its history: the department, no copy and no list column")
+                .extracting(HistoricVariableInstance::getName).containsExactly(ComplaintProcess.DEPARTMENT);
         assertThat(tasks.getVariablesLocal(task.getId())).isEqualTo(columnsOf(scenarios.complaint(caseNumber)));
         assertThat(engine.getFormService().getTaskFormVariables(task.getId()).keySet()).as("what the form reads")
                 .doesNotContainAnyElementsOf(COPIES);
