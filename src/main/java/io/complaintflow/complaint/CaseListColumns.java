@@ -8,8 +8,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * A department part's list columns come from its complaint's record (the business key): the part holds no copy of
- * case number, grade, category or channel (issue #19). Read once per transaction ({@link TransactionReads}), shared
- * with the department task's own listener.
+ * case number, grade, category or channel (issue #19). Read once per transaction ({@link TransactionReads}): the
+ * columns are taken before the department task's own listener runs, which then finds the row in memory.
  */
 @Component
 class CaseListColumns implements RecordColumns {
@@ -21,8 +21,13 @@ class CaseListColumns implements RecordColumns {
     }
 
     @Override
+    public boolean reads(String processDefinitionKey) {
+        return ComplaintProcess.DEPARTMENT_KEY.equals(processDefinitionKey);
+    }
+
+    @Override
     public Map<String, Object> columns(String processDefinitionKey, String businessKey) {
-        if (!ComplaintProcess.DEPARTMENT_KEY.equals(processDefinitionKey) || businessKey == null) {
+        if (!reads(processDefinitionKey) || businessKey == null) {
             return Map.of();
         }
         return complaints.find(businessKey).map(CaseListColumns::of).orElse(Map.of());

@@ -8,6 +8,9 @@ import java.util.Map;
  */
 public interface RecordColumns {
 
+    /** Whether tasks of this process may take their columns from the record (decided when a model is parsed). */
+    boolean reads(String processDefinitionKey);
+
     /** Empty for a process that keeps its columns as variables or works on no complaint: no read then. */
     Map<String, Object> columns(String processDefinitionKey, String businessKey);
 }

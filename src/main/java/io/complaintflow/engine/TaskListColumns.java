@@ -83,7 +83,14 @@ public class TaskListColumns extends AbstractProcessEnginePlugin {
             @Override
             public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
                 TaskDefinition definition = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
-                definition.addTaskListener(TaskListener.EVENTNAME_CREATE, TaskListColumns.this::copy);
+                RecordColumns source = records.getIfAvailable();
+                if (source != null && source.reads(scope.getProcessDefinition().getKey())) {
+                    // before the model's own listeners: a department task's listener writes the complaint's status,
+                    // after which the row would be read again; before it, the listener's own read is this one
+                    definition.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, TaskListColumns.this::copy);
+                } else {
+                    definition.addTaskListener(TaskListener.EVENTNAME_CREATE, TaskListColumns.this::copy);
+                }
             }
         });
     }
