@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.impl.task.TaskDefinition;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -84,7 +85,8 @@ public class TaskListColumns extends AbstractProcessEnginePlugin {
             public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
                 TaskDefinition definition = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
                 RecordColumns source = records.getIfAvailable();
-                if (source != null && source.reads(scope.getProcessDefinition().getKey())) {
+                if (source != null && scope.getProcessDefinition() instanceof ProcessDefinitionEntity process
+                        && source.reads(process.getKey())) {
                     // before the model's own listeners: a department task's listener writes the complaint's status,
                     // after which the row would be read again; before it, the listener's own read is this one
                     definition.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, TaskListColumns.this::copy);
