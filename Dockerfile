@@ -44,4 +44,6 @@ ENV SPRING_PROFILES_ACTIVE=postgres \
 EXPOSE 8080
 HEALTHCHECK --interval=10s --timeout=3s --start-period=90s --retries=3 \
     CMD curl -fsS http://localhost:8080/actuator/health/readiness || exit 1
+# C2 stays: -XX:TieredStopAtLevel=1 (in JAVA_TOOL_OPTIONS) halves a start's CPU but costs about a fifth of the CPU per
+# complaint once the node has run a while (docs/operations.md, "Start-up"; bench/image-startup.sh measures this stage).
 ENTRYPOINT ["java", "-XX:SharedArchiveFile=/app/complaintflow.jsa", "-jar", "/app/complaintflow/complaintflow.jar"]
