@@ -14,6 +14,11 @@ import io.complaintflow.complaint.DepartmentAssignment;
 import io.complaintflow.complaint.Grade;
 import io.complaintflow.complaint.TimelineKind;
 import io.complaintflow.engine.TasklistFilters;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -21,6 +26,7 @@ import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
@@ -47,6 +53,7 @@ class DepartmentInputsTest {
 
     @Autowired ProcessEngine engine;
     @Autowired RuntimeService runtime;
+    @Autowired RepositoryService repository;
     @Autowired TaskService tasks;
     @Autowired FilterService filters;
     @Autowired TestScenarios scenarios;
@@ -169,6 +176,47 @@ class DepartmentInputsTest {
 
         assertThat(part).isEnded().hasPassed("EndEvent_ResolutionProposed");
         assertThat(department(caseNumber, "legal").state()).isEqualTo(DepartmentAssignment.PROPOSED);
+    }
+
+    /**
+     * The same on the department model of generation 2 itself (src/test/resources/models/generation-2, under a probe
+     * key, with the ladder it calls from its own deployment): a part started before generation 3 finishes on it.
+     */
+    @Test
+    void aPartOnTheGenerationTwoModelWithItsCopiesStillCompletes() throws IOException {
+        String key = "gen2-inputs-department-handling";
+        var deployment = repository.createDeployment().name("inputs-generation-2-probe")
+                .addString("department-handling.bpmn", resource("models/generation-2/department-handling.bpmn")
+                        .replace("id=\"department-handling\"", "id=\"" + key + "\"")
+                        .replace("bpmnElement=\"department-handling\"", "bpmnElement=\"" + key + "\""))
+                .addString("deadline-ladder.bpmn", Files.readString(Path.of("processes/deadline-ladder.bpmn")))
+                .addString("department-handling.form", Files.readString(Path.of("forms/department-handling.form")))
+                .addString("await-information.form", Files.readString(Path.of("forms/await-information.form")))
+                .deployWithResult();
+        try {
+            String caseNumber = scenarios.routine("delivery");
+            Map<String, Object> variables = new HashMap<>(Map.of("caseNumber", caseNumber, "department", "legal",
+                    "grade", "G1", "category", "delivery", "channel", "hotline", "similarComplaints", "（无）",
+                    "answerScript", "本类别暂无应答口径", "departmentSla", "P3D"));
+            ProcessInstance part = runtime.startProcessInstanceByKey(key, caseNumber, variables);
+            assertThat(part).isWaitingAt("Task_HandleComplaint");
+            Task task = scenarios.departmentTask(caseNumber, "legal");
+            assertThat(tasks.getVariablesLocal(task.getId())).containsEntry("listCaseNumber", caseNumber)
+                    .containsEntry("listGrade", "G1").containsEntry("listChannel", "hotline");
+
+            scenarios.complete(task, "legal", HandlerForms.notOurs("应由物流部处理"));
+
+            assertThat(part).isEnded().hasPassed("EndEvent_ReturnedToCenter");
+            assertThat(department(caseNumber, "legal").state()).isEqualTo(DepartmentAssignment.TRANSFERRED);
+        } finally {
+            repository.deleteDeployment(deployment.getId(), true, true);
+        }
+    }
+
+    private static String resource(String path) throws IOException {
+        try (InputStream in = DepartmentInputsTest.class.getClassLoader().getResourceAsStream(path)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     private ProcessInstance startPart(String caseNumber, String department, Map<String, Object> copies) {
