@@ -84,4 +84,12 @@ final class DeadlineReads {
         deadlines.sort(Comparator.comparingLong(Deadline::id));
         cases.put(row.caseNumber(), new Known(List.copyOf(deadlines), known != null && known.complete()));
     }
+
+    /** A conditional write changed nothing (another transaction moved the row): the next read goes to the database. */
+    static void forget(String caseNumber) {
+        Map<String, Known> cases = MEMORY.ifUsed();
+        if (cases != null) {
+            cases.remove(caseNumber);
+        }
+    }
 }

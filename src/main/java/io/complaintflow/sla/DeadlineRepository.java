@@ -92,10 +92,10 @@ public class DeadlineRepository {
         Optional<Deadline> breached = jdbc.sql(returning("update complaint_deadline set state = 'BREACHED',"
                         + " updated_at = ? where id = ? and state = 'RUNNING'"))
                 .param(odt(at)).param(c.id()).query(DeadlineRepository::map).optional();
-        breached.ifPresent(row -> {
+        breached.ifPresentOrElse(row -> {
             written(row);
             event(c, at, "BREACHED", null);
-        });
+        }, () -> DeadlineReads.forget(c.caseNumber()));
         return breached.isPresent();
     }
 
@@ -106,7 +106,8 @@ public class DeadlineRepository {
                         .param(c.id()).query(DeadlineRepository::map).optional()
                 : jdbc.sql(returning("update complaint_deadline set ladder_step = ? where id = ? and ladder_step = ?"))
                         .param(next).param(c.id()).param(expected).query(DeadlineRepository::map).optional();
-        moved.ifPresent(DeadlineRepository::written);
+        // not moved: someone else did (another node, a retry), so the next read takes the row as they left it
+        moved.ifPresentOrElse(DeadlineRepository::written, () -> DeadlineReads.forget(c.caseNumber()));
         return moved.isPresent();
     }
 
