@@ -31,7 +31,8 @@ import org.springframework.stereotype.Component;
  * <p>Only within a model generation ({@link ModelGeneration}): across generations instances finish on the version
  * they started on. Such a change is one the engine would accept but get wrong — the deadline ladder (generation 2)
  * replaced the boundary timers of generation 1, and a migration would silently drop those timers without starting
- * the ladders — so these instances are listed with that reason instead.
+ * the ladders — so these instances are listed with that reason instead. Instances waiting at a generation-3 ladder task
+ * migrate with their ladder's job ({@link OwnTimersAcrossVersions}).
  */
 @Component
 public class ModelMigrator {
@@ -41,12 +42,15 @@ public class ModelMigrator {
     private final RepositoryService repository;
     private final RuntimeService runtime;
     private final MigrationIssues issues;
+    private final OwnTimersAcrossVersions ownTimers;
     private final Map<String, Integer> generations = new java.util.concurrent.ConcurrentHashMap<>();
 
-    public ModelMigrator(RepositoryService repository, RuntimeService runtime, MigrationIssues issues) {
+    public ModelMigrator(RepositoryService repository, RuntimeService runtime, MigrationIssues issues,
+                         OwnTimersAcrossVersions ownTimers) {
         this.repository = repository;
         this.runtime = runtime;
         this.issues = issues;
+        this.ownTimers = ownTimers;
     }
 
     /** Migrates the instances of older versions of every process definition the deployment brought. */
@@ -102,8 +106,14 @@ public class ModelMigrator {
         }
         int migrated = 0;
         for (ProcessInstance instance : running) {
+            if (ownTimers.failing(instance.getId())) {
+                refused.add(issue(instance, source, target, "a deadline ladder step has an incident: it stays on "
+                        + "version " + source.getVersion() + " until the incident is resolved"));
+                continue;
+            }
             try {
-                runtime.newMigration(plan).processInstanceIds(instance.getId()).execute();
+                ownTimers.migrate(instance.getId(), target.getId(),
+                        () -> runtime.newMigration(plan).processInstanceIds(instance.getId()).execute());
                 issues.resolve(instance.getId());
                 migrated++;
             } catch (MigratingProcessInstanceValidationException e) {

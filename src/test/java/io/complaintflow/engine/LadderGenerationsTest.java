@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -49,6 +50,7 @@ class LadderGenerationsTest {
 
     @Autowired RepositoryService repository;
     @Autowired RuntimeService runtime;
+    @Autowired ManagementService management;
     @Autowired HistoryService history;
     @Autowired ModelMigrator migrator;
     @Autowired TestScenarios scenarios;
@@ -138,12 +140,13 @@ class LadderGenerationsTest {
     }
 
     /**
-     * Within generation 3 the engine does not migrate a complaint that waits at a ladder task: a service task that
-     * waits is not among the activities Camunda's migration supports. ModelMigrator lists it with the engine's reason
-     * and it finishes on its version — its ladder's job untouched, still firing there (not dropped, not orphaned).
+     * Within generation 3 a new version takes over a complaint that waits at a ladder task: Camunda's migration neither
+     * knows a waiting service task nor carries a timer its target does not declare, so {@link OwnTimersAcrossVersions}
+     * accepts the task and puts the ladder's job back on the same execution — same due date, same deadlines, now of the
+     * new version — and it still fires there. A ladder job with an incident keeps its instance on its version.
      */
     @Test
-    void aComplaintWaitingAtALadderTaskStaysOnItsVersionWithItsJob() {
+    void aComplaintWaitingAtALadderTaskMovesToTheNewVersionWithItsJob() {
         DeploymentWithDefinitions first = deploy("generation-3-v1", current("processes/complaint-handling.bpmn"),
                 current("processes/department-handling.bpmn"), LIFECYCLE_3, DEPARTMENT_3);
         DeadlineScenarios.now("2026-03-10T02:00:00Z");
@@ -153,28 +156,46 @@ class LadderGenerationsTest {
                         true, true, false));
         ProcessInstance lifecycle = startResolving(first, caseNumber, LIFECYCLE_3);
         assertThat(lifecycle).isWaitingAt("Activity_ResolutionDeadlines");
-        Job lifecycleJob = time.ladderTimer(caseNumber, Deadline.RESOLUTION);
+        Job before = time.ladderTimer(caseNumber, Deadline.RESOLUTION);
 
         DeploymentWithDefinitions second = deploy("generation-3-v2", current("processes/complaint-handling.bpmn")
                         .replace("name=\"投诉处理\"", "name=\"投诉处理（第二版）\""),
                 current("processes/department-handling.bpmn"), LIFECYCLE_3, DEPARTMENT_3);
+        String secondLifecycle = second.getDeployedProcessDefinitions().stream()
+                .filter(d -> d.getKey().equals(LIFECYCLE_3)).findFirst().orElseThrow().getId();
         List<DefinitionMigration> migrations = migrator.migrateTo(second);
         assertThat(migrations).filteredOn(m -> m.processKey().equals(LIFECYCLE_3)).singleElement().satisfies(m -> {
-            assertThat(m.migrated()).isZero();
-            assertThat(m.notMigrated()).singleElement().satisfies(issue -> assertThat(issue.reason())
-                    .contains("Activity_ResolutionDeadlines")
-                    .contains("not supported for activity instance migration"));
+            assertThat(m.migrated()).isOne();
+            assertThat(m.notMigrated()).isEmpty();
         });
-        assertThat(definitionOf(lifecycle)).isEqualTo(lifecycle.getProcessDefinitionId());
-        Job kept = time.ladderTimer(caseNumber, Deadline.RESOLUTION);
-        assertThat(kept.getId()).isEqualTo(lifecycleJob.getId());
-        assertThat(kept.getDuedate()).isEqualTo(lifecycleJob.getDuedate());
+        assertThat(definitionOf(lifecycle)).isEqualTo(secondLifecycle);
+        assertThat(lifecycle).isWaitingAt("Activity_ResolutionDeadlines");
+        List<Job> ladderJobs = management.createJobQuery().processInstanceId(lifecycle.getId()).timers().list()
+                .stream().filter(j -> j.getJobDefinitionId() == null).toList();
+        assertThat(ladderJobs).as("one ladder job, not lost, not doubled").hasSize(1);
+        Job after = time.ladderTimer(caseNumber, Deadline.RESOLUTION);
+        assertThat(after.getExecutionId()).isEqualTo(before.getExecutionId());
+        assertThat(after.getDuedate()).isEqualTo(before.getDuedate());
+        assertThat(after.getProcessDefinitionId()).isEqualTo(secondLifecycle);
 
         time.fire(caseNumber, "Event_FirstResponseWarning");
         assertThat(jdbc.sql("select count(*) from escalation where case_number = ? and deadline = 'FIRST_RESPONSE'")
                 .param(caseNumber).query(Long.class).single()).isOne();
         assertThat(time.ladderTimer(caseNumber, Deadline.RESOLUTION).getProcessDefinitionId())
-                .isEqualTo(lifecycle.getProcessDefinitionId());
+                .isEqualTo(secondLifecycle);
+
+        Job failing = time.ladderTimer(caseNumber, Deadline.RESOLUTION);
+        management.setJobRetries(failing.getId(), 0);
+        DeploymentWithDefinitions third = deploy("generation-3-v3", current("processes/complaint-handling.bpmn")
+                        .replace("name=\"投诉处理\"", "name=\"投诉处理（第三版）\""),
+                current("processes/department-handling.bpmn"), LIFECYCLE_3, DEPARTMENT_3);
+        assertThat(migrator.migrateTo(third)).filteredOn(m -> m.processKey().equals(LIFECYCLE_3)).singleElement()
+                .satisfies(m -> {
+                    assertThat(m.migrated()).isZero();
+                    assertThat(m.notMigrated()).singleElement().satisfies(issue -> assertThat(issue.reason())
+                            .contains("incident"));
+                });
+        assertThat(definitionOf(lifecycle)).isEqualTo(secondLifecycle);
         runtime.deleteProcessInstance(lifecycle.getId(), "probe done");
     }
 
