@@ -27,7 +27,7 @@ import org.springframework.test.context.TestExecutionListeners;
 @ActiveProfiles(resolver = TestProfiles.class)
 @ContextConfiguration(initializers = TestDatabaseInitializer.class)
 @Import({ProcessEngineCoverageConfiguration.class, TestScenarios.class, TestMail.class, DeadlineScenarios.class,
-        ReadinessScenarios.class, TestUsers.class})
+        ReadinessScenarios.class, TestUsers.class, ProbeModels.class})
 @TestExecutionListeners(listeners = ProcessEngineCoverageTestExecutionListener.class,
         mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
 public @interface ComplaintFlowTest {

@@ -1,20 +1,19 @@
 package io.complaintflow.engine;
 
+import static io.complaintflow.ProbeModels.current;
+import static io.complaintflow.ProbeModels.resource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import io.complaintflow.ComplaintFlowTest;
 import io.complaintflow.DeadlineScenarios;
+import io.complaintflow.ProbeModels;
+import io.complaintflow.ProbeModels.Keys;
 import io.complaintflow.TestScenarios;
 import io.complaintflow.sla.Deadline;
 import io.complaintflow.sla.DeadlineService;
 import io.complaintflow.sla.DeadlineState;
 import io.complaintflow.sla.DeadlineTimers;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
@@ -26,8 +25,6 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.repository.DeploymentWithDefinitions;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.variable.VariableMap;
-import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,16 +40,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @ComplaintFlowTest
 class LadderGenerationsTest {
 
-    private static final String LIFECYCLE = "gen2-probe-complaint-handling";
-    private static final String DEPARTMENT = "gen2-probe-department-handling";
-    private static final String LIFECYCLE_3 = "gen3-probe-complaint-handling";
-    private static final String DEPARTMENT_3 = "gen3-probe-department-handling";
+    private static final Keys SECOND = new Keys("gen2-probe-complaint-handling", "gen2-probe-department-handling");
+    private static final Keys THIRD = new Keys("gen3-probe-complaint-handling", "gen3-probe-department-handling");
 
     @Autowired RepositoryService repository;
     @Autowired RuntimeService runtime;
     @Autowired ManagementService management;
     @Autowired HistoryService history;
     @Autowired ModelMigrator migrator;
+    @Autowired ProbeModels probes;
     @Autowired TestScenarios scenarios;
     @Autowired DeadlineScenarios time;
     @Autowired DeadlineService deadlines;
@@ -64,16 +60,15 @@ class LadderGenerationsTest {
     }
 
     @Test
-    void aGenerationTwoComplaintKeepsItsLadderInstancesAndFinishesOnItsVersion() throws IOException {
-        DeploymentWithDefinitions second = deploy("generation-2", resource("models/generation-2/complaint-handling.bpmn"),
+    void aGenerationTwoComplaintKeepsItsLadderInstancesAndFinishesOnItsVersion() {
+        DeploymentWithDefinitions second = probes.deployWithLadder("generation-2", SECOND,
+                resource("models/generation-2/complaint-handling.bpmn"),
                 resource("models/generation-2/department-handling.bpmn"));
         DeadlineScenarios.now("2026-03-10T02:00:00Z"); // Tuesday 10:00 in Shanghai
         // a complaint started before the upgrade: record and deadlines from intake, processes of generation 2
         String caseNumber = scenarios.routine("delivery");
-        runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber).list()
-                .forEach(p -> runtime.deleteProcessInstanceIfExists(p.getId(), "probe: generation 2 instead", true,
-                        true, true, false));
-        ProcessInstance lifecycle = startResolving(second, caseNumber);
+        probes.takeOver(caseNumber);
+        ProcessInstance lifecycle = startResolving(second, caseNumber, SECOND.lifecycle());
         assertThat(ModelGeneration.of(repository.getBpmnModelInstance(lifecycle.getProcessDefinitionId()))).isEqualTo(2);
         assertThat(lifecycle).isWaitingAt("Activity_ResolutionDeadlines");
         assertThat(ladders(caseNumber)).as("a ladder instance for the lifecycle's deadlines and one for the department's")
@@ -81,19 +76,19 @@ class LadderGenerationsTest {
         assertThat(time.ladderTimer(caseNumber, Deadline.RESOLUTION).getProcessDefinitionKey())
                 .isEqualTo(DeadlineTimers.LADDER);
 
-        DeploymentWithDefinitions third = deploy("generation-3", current("processes/complaint-handling.bpmn"),
-                current("processes/department-handling.bpmn"));
+        DeploymentWithDefinitions third = probes.deployWithLadder("generation-3", SECOND,
+                current("processes/complaint-handling.bpmn"), current("processes/department-handling.bpmn"));
         assertThat(ModelGeneration.of(repository.getBpmnModelInstance(third.getDeployedProcessDefinitions().get(0)
                 .getId()))).isEqualTo(3);
         List<DefinitionMigration> migrations = migrator.migrateTo(third);
-        for (String key : List.of(LIFECYCLE, DEPARTMENT)) {
+        for (String key : List.of(SECOND.lifecycle(), SECOND.department())) {
             assertThat(migrations).filteredOn(m -> m.processKey().equals(key)).singleElement().satisfies(m -> {
                 assertThat(m.migrated()).isZero();
                 assertThat(m.notMigrated()).singleElement().satisfies(issue -> assertThat(issue.reason())
                         .contains("model generation 2 → 3").contains("runs to its end on version"));
             });
         }
-        assertThat(definitionOf(lifecycle)).isEqualTo(lifecycle.getProcessDefinitionId());
+        assertThat(probes.definitionOf(lifecycle)).isEqualTo(lifecycle.getProcessDefinitionId());
 
         // waiting for the customer parks its ladders' timers, the answer re-arms them (DeadlineTimers.rearm)
         DeadlineScenarios.now("2026-03-10T03:00:00Z");
@@ -133,7 +128,8 @@ class LadderGenerationsTest {
         scenarios.accept(caseNumber);
         assertThat(ladders(caseNumber)).isEmpty();
         assertThat(lifecycle).isWaitingAt("Gateway_AwaitCallback");
-        assertThat(definitionOf(lifecycle)).as("still on generation 2").isEqualTo(lifecycle.getProcessDefinitionId());
+        assertThat(probes.definitionOf(lifecycle)).as("still on generation 2")
+                .isEqualTo(lifecycle.getProcessDefinitionId());
         assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber).list())
                 .extracting(ProcessInstance::getProcessDefinitionId).containsOnly(lifecycle.getProcessDefinitionId());
         runtime.deleteProcessInstance(lifecycle.getId(), "probe done");
@@ -147,28 +143,26 @@ class LadderGenerationsTest {
      */
     @Test
     void aComplaintWaitingAtALadderTaskMovesToTheNewVersionWithItsJob() {
-        DeploymentWithDefinitions first = deploy("generation-3-v1", current("processes/complaint-handling.bpmn"),
-                current("processes/department-handling.bpmn"), LIFECYCLE_3, DEPARTMENT_3);
+        DeploymentWithDefinitions first = probes.deployWithLadder("generation-3-v1", THIRD,
+                current("processes/complaint-handling.bpmn"), current("processes/department-handling.bpmn"));
         DeadlineScenarios.now("2026-03-10T02:00:00Z");
         String caseNumber = scenarios.routine("delivery");
-        runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber).list()
-                .forEach(p -> runtime.deleteProcessInstanceIfExists(p.getId(), "probe: version 1 instead", true,
-                        true, true, false));
-        ProcessInstance lifecycle = startResolving(first, caseNumber, LIFECYCLE_3);
+        probes.takeOver(caseNumber);
+        ProcessInstance lifecycle = startResolving(first, caseNumber, THIRD.lifecycle());
         assertThat(lifecycle).isWaitingAt("Activity_ResolutionDeadlines");
         Job before = time.ladderTimer(caseNumber, Deadline.RESOLUTION);
 
-        DeploymentWithDefinitions second = deploy("generation-3-v2", current("processes/complaint-handling.bpmn")
-                        .replace("name=\"投诉处理\"", "name=\"投诉处理（第二版）\""),
-                current("processes/department-handling.bpmn"), LIFECYCLE_3, DEPARTMENT_3);
-        String secondLifecycle = second.getDeployedProcessDefinitions().stream()
-                .filter(d -> d.getKey().equals(LIFECYCLE_3)).findFirst().orElseThrow().getId();
+        DeploymentWithDefinitions second = probes.deployWithLadder("generation-3-v2", THIRD,
+                current("processes/complaint-handling.bpmn").replace("name=\"投诉处理\"", "name=\"投诉处理（第二版）\""),
+                current("processes/department-handling.bpmn"));
+        String secondLifecycle = ProbeModels.definition(second, THIRD.lifecycle());
         List<DefinitionMigration> migrations = migrator.migrateTo(second);
-        assertThat(migrations).filteredOn(m -> m.processKey().equals(LIFECYCLE_3)).singleElement().satisfies(m -> {
-            assertThat(m.migrated()).isOne();
-            assertThat(m.notMigrated()).isEmpty();
-        });
-        assertThat(definitionOf(lifecycle)).isEqualTo(secondLifecycle);
+        assertThat(migrations).filteredOn(m -> m.processKey().equals(THIRD.lifecycle())).singleElement()
+                .satisfies(m -> {
+                    assertThat(m.migrated()).isOne();
+                    assertThat(m.notMigrated()).isEmpty();
+                });
+        assertThat(probes.definitionOf(lifecycle)).isEqualTo(secondLifecycle);
         assertThat(lifecycle).isWaitingAt("Activity_ResolutionDeadlines");
         List<Job> ladderJobs = management.createJobQuery().processInstanceId(lifecycle.getId()).timers().list()
                 .stream().filter(j -> j.getJobDefinitionId() == null).toList();
@@ -186,85 +180,28 @@ class LadderGenerationsTest {
 
         Job failing = time.ladderTimer(caseNumber, Deadline.RESOLUTION);
         management.setJobRetries(failing.getId(), 0);
-        DeploymentWithDefinitions third = deploy("generation-3-v3", current("processes/complaint-handling.bpmn")
-                        .replace("name=\"投诉处理\"", "name=\"投诉处理（第三版）\""),
-                current("processes/department-handling.bpmn"), LIFECYCLE_3, DEPARTMENT_3);
-        assertThat(migrator.migrateTo(third)).filteredOn(m -> m.processKey().equals(LIFECYCLE_3)).singleElement()
+        DeploymentWithDefinitions third = probes.deployWithLadder("generation-3-v3", THIRD,
+                current("processes/complaint-handling.bpmn").replace("name=\"投诉处理\"", "name=\"投诉处理（第三版）\""),
+                current("processes/department-handling.bpmn"));
+        assertThat(migrator.migrateTo(third)).filteredOn(m -> m.processKey().equals(THIRD.lifecycle())).singleElement()
                 .satisfies(m -> {
                     assertThat(m.migrated()).isZero();
                     assertThat(m.notMigrated()).singleElement().satisfies(issue -> assertThat(issue.reason())
                             .contains("incident"));
                 });
-        assertThat(definitionOf(lifecycle)).isEqualTo(secondLifecycle);
+        assertThat(probes.definitionOf(lifecycle)).isEqualTo(secondLifecycle);
         runtime.deleteProcessInstance(lifecycle.getId(), "probe done");
     }
 
-    /** The generation-2 lifecycle at the start of its resolution (parallel: the ladder, and on to the department). */
-    private ProcessInstance startResolving(DeploymentWithDefinitions deployment, String caseNumber) {
-        return startResolving(deployment, caseNumber, LIFECYCLE);
-    }
-
+    /** The lifecycle at the start of its resolution (parallel: the ladder, and on to the department). */
     private ProcessInstance startResolving(DeploymentWithDefinitions deployment, String caseNumber, String key) {
-        String definition = deployment.getDeployedProcessDefinitions().stream()
-                .filter(d -> d.getKey().equals(key)).findFirst().orElseThrow().getId();
-        VariableMap variables = Variables.createVariables().putValue("caseNumber", caseNumber)
-                .putValue("channel", "hotline").putValue("category", "delivery").putValue("grade", "G1")
-                .putValue("departments", FormValues.jsonList(List.of("logistics"))).putValue("leadDepartment", "logistics")
-                .putValue("departmentSla", "P3D").putValue("callbackWait", "P3D").putValue("resolvedAtIntake", false)
-                .putValue("reviewRequired", false).putValue("rejectionCount", 0);
-        return runtime.createProcessInstanceById(definition).businessKey(caseNumber).setVariables(variables)
-                .startBeforeActivity("Gateway_StartResolving").execute();
+        return runtime.createProcessInstanceById(ProbeModels.definition(deployment, key)).businessKey(caseNumber)
+                .setVariables(ProbeModels.routedToLogistics(caseNumber)).startBeforeActivity("Gateway_StartResolving")
+                .execute();
     }
 
     private List<ProcessInstance> ladders(String caseNumber) {
         return runtime.createProcessInstanceQuery().processDefinitionKey(DeadlineTimers.LADDER)
                 .processInstanceBusinessKey(caseNumber).list();
-    }
-
-    private String definitionOf(ProcessInstance instance) {
-        return runtime.createProcessInstanceQuery().processInstanceId(instance.getId()).singleResult()
-                .getProcessDefinitionId();
-    }
-
-    /** The lifecycle and department models under probe keys, with the ladder they call from their own deployment. */
-    private DeploymentWithDefinitions deploy(String name, String lifecycle, String department) {
-        return deploy(name, lifecycle, department, LIFECYCLE, DEPARTMENT);
-    }
-
-    private DeploymentWithDefinitions deploy(String name, String lifecycle, String department, String lifecycleKey,
-                                             String departmentKey) {
-        var deployment = repository.createDeployment().name("ladder-generation-probe-" + name)
-                .addString("complaint-handling.bpmn", probe(lifecycle, lifecycleKey, departmentKey))
-                .addString("department-handling.bpmn", probe(department, lifecycleKey, departmentKey))
-                .addString("deadline-ladder.bpmn", current("processes/deadline-ladder.bpmn"))
-                .addString("compensation-authority.dmn", current("processes/compensation-authority.dmn"));
-        try (var forms = Files.list(Path.of("forms"))) {
-            forms.forEach(f -> deployment.addString(f.getFileName().toString(), current(f.toString())));
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        return deployment.deployWithResult();
-    }
-
-    private static String probe(String bpmn, String lifecycleKey, String departmentKey) {
-        return bpmn.replace("id=\"complaint-handling\"", "id=\"" + lifecycleKey + "\"")
-                .replace("id=\"department-handling\"", "id=\"" + departmentKey + "\"")
-                .replace("calledElement=\"department-handling\"", "calledElement=\"" + departmentKey + "\"")
-                .replace("bpmnElement=\"complaint-handling\"", "bpmnElement=\"" + lifecycleKey + "\"")
-                .replace("bpmnElement=\"department-handling\"", "bpmnElement=\"" + departmentKey + "\"");
-    }
-
-    private static String resource(String path) throws IOException {
-        try (InputStream in = LadderGenerationsTest.class.getClassLoader().getResourceAsStream(path)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-    }
-
-    private static String current(String path) {
-        try {
-            return Files.readString(Path.of(path));
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

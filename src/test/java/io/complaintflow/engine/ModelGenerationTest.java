@@ -1,19 +1,18 @@
 package io.complaintflow.engine;
 
+import static io.complaintflow.ProbeModels.current;
+import static io.complaintflow.ProbeModels.resource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import io.complaintflow.ComplaintFlowTest;
+import io.complaintflow.ProbeModels;
+import io.complaintflow.ProbeModels.Keys;
 import io.complaintflow.TestScenarios;
 import io.complaintflow.complaint.ComplaintStatus;
 import io.complaintflow.sla.Deadline;
 import io.complaintflow.sla.DeadlineService;
 import io.complaintflow.sla.DeadlineState;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
@@ -25,7 +24,6 @@ import org.camunda.bpm.engine.repository.DeploymentWithDefinitions;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.VariableMap;
-import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,14 +39,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @ComplaintFlowTest
 class ModelGenerationTest {
 
-    private static final String LIFECYCLE = "gen1-probe-complaint-handling";
-    private static final String DEPARTMENT = "gen1-probe-department-handling";
+    private static final Keys FIRST = new Keys("gen1-probe-complaint-handling", "gen1-probe-department-handling");
 
     @Autowired RepositoryService repository;
     @Autowired RuntimeService runtime;
     @Autowired TaskService tasks;
     @Autowired ManagementService management;
     @Autowired ModelMigrator migrator;
+    @Autowired ProbeModels probes;
     @Autowired TestScenarios scenarios;
     @Autowired DeadlineService deadlines;
     @Autowired JdbcClient jdbc;
@@ -59,14 +57,13 @@ class ModelGenerationTest {
     }
 
     @Test
-    void aGenerationOneComplaintIsNotMigratedAndRunsToItsEndOnItsOwnVersion() throws IOException {
-        DeploymentWithDefinitions first = deploy("generation-1", resource("models/generation-1/complaint-handling.bpmn"),
+    void aGenerationOneComplaintIsNotMigratedAndRunsToItsEndOnItsOwnVersion() {
+        DeploymentWithDefinitions first = probes.deploy("generation-1", FIRST,
+                resource("models/generation-1/complaint-handling.bpmn"),
                 resource("models/generation-1/department-handling.bpmn"));
         // an instance that was started before the upgrade: record and deadlines from intake, process of generation 1
         String caseNumber = scenarios.routine("delivery");
-        runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber).list()
-                .forEach(p -> runtime.deleteProcessInstanceIfExists(p.getId(), "probe: generation 1 instead", true,
-                        true, true, false));
+        probes.takeOver(caseNumber);
         ProcessInstance lifecycle = startAtDepartments(first, caseNumber);
         assertThat(ModelGeneration.of(repository.getBpmnModelInstance(lifecycle.getProcessDefinitionId()))).isEqualTo(1);
         assertThat(timers(caseNumber)).as("generation 1 holds a timer per level").hasSize(8);
@@ -74,20 +71,20 @@ class ModelGenerationTest {
         // (the alias of departmentDeadline kept for versions deployed before issue 21)
         assertThat(resource("models/generation-1/department-handling.bpmn")).contains("${departmentClock}");
         assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber)
-                .processDefinitionKey(DEPARTMENT).singleResult()).satisfies(part -> assertThat(
+                .processDefinitionKey(FIRST.department()).singleResult()).satisfies(part -> assertThat(
                         runtime.getVariable(part.getId(), "departmentClockStarted")).isEqualTo(true));
 
-        DeploymentWithDefinitions second = deploy("current", current("processes/complaint-handling.bpmn"),
-                current("processes/department-handling.bpmn"));
+        DeploymentWithDefinitions second = probes.deploy("current", FIRST,
+                current("processes/complaint-handling.bpmn"), current("processes/department-handling.bpmn"));
         List<DefinitionMigration> migrations = migrator.migrateTo(second);
-        assertThat(migrations).filteredOn(m -> m.processKey().equals(LIFECYCLE)).singleElement().satisfies(m -> {
+        assertThat(migrations).filteredOn(m -> m.processKey().equals(FIRST.lifecycle())).singleElement().satisfies(m -> {
             assertThat(m.migrated()).isZero();
             assertThat(m.notMigrated()).singleElement().satisfies(issue -> {
                 assertThat(issue.processInstanceId()).isEqualTo(lifecycle.getId());
                 assertThat(issue.reason()).contains("model generation 1 → 3").contains("runs to its end on version");
             });
         });
-        assertThat(definitionOf(lifecycle)).isEqualTo(lifecycle.getProcessDefinitionId());
+        assertThat(probes.definitionOf(lifecycle)).isEqualTo(lifecycle.getProcessDefinitionId());
 
         // its boundary timers still escalate (the generation-1 delegate with its input parameters deadline and level)
         fireTimer(caseNumber, "Event_DepartmentWarning");
@@ -113,26 +110,22 @@ class ModelGenerationTest {
         scenarios.accept(caseNumber);
         assertThat(lifecycle).isWaitingAt("Gateway_AwaitCallback").hasPassed("Task_CheckAuthority",
                 "Task_CollectDepartmentResults");
-        assertThat(definitionOf(lifecycle)).as("still on generation 1").isEqualTo(lifecycle.getProcessDefinitionId());
+        assertThat(probes.definitionOf(lifecycle)).as("still on generation 1").isEqualTo(lifecycle.getProcessDefinitionId());
         assertThat(scenarios.complaint(caseNumber).status()).isEqualTo(ComplaintStatus.CLOSED);
         runtime.deleteProcessInstance(lifecycle.getId(), "probe done");
     }
 
     private ProcessInstance startAtDepartments(DeploymentWithDefinitions deployment, String caseNumber) {
-        String definition = deployment.getDeployedProcessDefinitions().stream()
-                .filter(d -> d.getKey().equals(LIFECYCLE)).findFirst().orElseThrow().getId();
-        VariableMap variables = Variables.createVariables().putValue("caseNumber", caseNumber)
-                .putValue("channel", "hotline").putValue("category", "delivery").putValue("grade", "G1")
-                .putValue("departments", FormValues.jsonList(List.of("logistics"))).putValue("leadDepartment", "logistics")
-                .putValue("departmentSla", "P3D").putValue("callbackWait", "P3D").putValue("resolvedAtIntake", false)
-                .putValue("reviewRequired", false).putValue("rejectionCount", 0);
+        // generation 1 read its deadlines' timers from variables
+        VariableMap variables = ProbeModels.routedToLogistics(caseNumber);
         for (String[] deadline : new String[][] {{Deadline.FIRST_RESPONSE, "firstResponse"}, {Deadline.RESOLUTION, "resolution"}}) {
             Deadline c = deadlines.find(caseNumber, deadline[0]).orElseThrow();
             variables.putValue(deadline[1] + "WarningAt", java.util.Date.from(c.warningAt()))
                     .putValue(deadline[1] + "DueAt", java.util.Date.from(c.targetAt()))
                     .putValue(deadline[1] + "Level2At", java.util.Date.from(c.level2At()));
         }
-        return runtime.createProcessInstanceById(definition).businessKey(caseNumber).setVariables(variables)
+        return runtime.createProcessInstanceById(ProbeModels.definition(deployment, FIRST.lifecycle()))
+                .businessKey(caseNumber).setVariables(variables)
                 .startBeforeActivity("Activity_DepartmentHandling#multiInstanceBody").execute();
     }
 
@@ -153,46 +146,5 @@ class ModelGenerationTest {
         assertThat(job).as(activityId).isNotNull();
         ClockUtil.setCurrentTime(job.getDuedate());
         management.executeJob(job.getId());
-    }
-
-    private String definitionOf(ProcessInstance instance) {
-        return runtime.createProcessInstanceQuery().processInstanceId(instance.getId()).singleResult()
-                .getProcessDefinitionId();
-    }
-
-    private DeploymentWithDefinitions deploy(String name, String lifecycle, String department) {
-        var deployment = repository.createDeployment().name("generation-probe-" + name)
-                .addString("complaint-handling.bpmn", probe(lifecycle))
-                .addString("department-handling.bpmn", probe(department))
-                .addString("compensation-authority.dmn", current("processes/compensation-authority.dmn"));
-        try (var forms = Files.list(Path.of("forms"))) {
-            forms.forEach(f -> deployment.addString(f.getFileName().toString(), current(f.toString())));
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        return deployment.deployWithResult();
-    }
-
-    /** The real model under the probe keys (its call of department handling included). */
-    private static String probe(String bpmn) {
-        return bpmn.replace("id=\"complaint-handling\"", "id=\"" + LIFECYCLE + "\"")
-                .replace("id=\"department-handling\"", "id=\"" + DEPARTMENT + "\"")
-                .replace("calledElement=\"department-handling\"", "calledElement=\"" + DEPARTMENT + "\"")
-                .replace("bpmnElement=\"complaint-handling\"", "bpmnElement=\"" + LIFECYCLE + "\"")
-                .replace("bpmnElement=\"department-handling\"", "bpmnElement=\"" + DEPARTMENT + "\"");
-    }
-
-    private static String resource(String path) throws IOException {
-        try (InputStream in = ModelGenerationTest.class.getClassLoader().getResourceAsStream(path)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-    }
-
-    private static String current(String path) {
-        try {
-            return Files.readString(Path.of(path));
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
