@@ -93,7 +93,7 @@ class TasklistBrowserTest {
             tasklist.openTaskOf(quality).claim("answerScript");
             // closing needs the root cause (options from the taxonomy), the responsible department, preventable
             tasklist.pick("接受").select("根本原因", "流程缺陷").select("责任部门", "质量部").pick("是");
-            browser.screenshot("tasklist-center-confirm");
+            browser.screenshot("tasklist-closure-root-cause");
             tasklist.complete();
             browser.waitFor(Duration.ofSeconds(40), d -> scenarios.complaint(quality).status() == ComplaintStatus.CLOSED);
         }
