@@ -6,8 +6,8 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
- * What text assistance shows in the 案卷 tab: how similar closed complaints were solved (masked, as intake's copy for the
- * center's answer form), found when the tab opens — a department part holds no copy of it (issue #19).
+ * What text assistance shows in the 案卷 tab: how similar closed complaints were solved (masked), found when the tab opens — no process
+ * holds a copy of it (issue #19; intake copied it into the lifecycle for the center's answer form before).
  */
 @Component
 class SimilarCaseFile implements CaseFileContributor {
@@ -20,11 +20,6 @@ class SimilarCaseFile implements CaseFileContributor {
         this.assist = assist;
         this.mask = mask;
         this.similarCount = settings.similarCount();
-    }
-
-    @Override
-    public Map<String, Object> variables(Complaint complaint) {
-        return Map.of();
     }
 
     @Override

@@ -19,17 +19,12 @@ public class TextAssistance {
     private final SuggestionOutcomes outcomes;
     private final BusinessClock clock;
     private final Timeline timeline;
-    private final int similarCount;
-    private final PersonalDataMask mask;
 
-    public TextAssistance(AssistService assist, SuggestionOutcomes outcomes, BusinessClock clock, Timeline timeline,
-                          AssistProperties settings, PersonalDataMask mask) {
-        this.mask = mask;
+    public TextAssistance(AssistService assist, SuggestionOutcomes outcomes, BusinessClock clock, Timeline timeline) {
         this.timeline = timeline;
         this.assist = assist;
         this.outcomes = outcomes;
         this.clock = clock;
-        this.similarCount = settings.similarCount();
     }
 
     /**
@@ -45,8 +40,7 @@ public class TextAssistance {
             timeline.record(caseNumber, Actors.SYSTEM, TimelineKind.SAFETY_FLAGGED,
                     summary.length() <= 480 ? summary : summary.substring(0, 479) + "…", "至少定为 G3，并由投诉中心复核");
         }
-        String similar = AssistService.similarText(assist.similar(text, caseNumber, similarCount), mask);
-        return new Assisted(suggestion, detection, similar);
+        return new Assisted(suggestion, detection);
     }
 
     public Optional<Suggestion> recorded(String caseNumber) {
@@ -67,6 +61,6 @@ public class TextAssistance {
         outcomes.choose(caseNumber, category, department, grade, actor, clock.now());
     }
 
-    public record Assisted(Suggestion suggestion, SensitiveWords.Detection detection, String similarText) {
+    public record Assisted(Suggestion suggestion, SensitiveWords.Detection detection) {
     }
 }

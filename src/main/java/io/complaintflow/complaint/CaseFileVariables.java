@@ -6,9 +6,10 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
- * The few variables a complaint's task forms decide with or refer to — what the {@link CaseFileContributor}s add,
- * e.g. the answer script of its category and the root-cause options of the closure — and nothing of the case itself;
- * {@link CaseFileAdapter} writes them into the scope a step runs in.
+ * The few variables a complaint's task forms decide with — what the {@link CaseFileContributor}s add, e.g. the
+ * root-cause options of the closure — and nothing of the case itself; {@link CaseFileAdapter} writes them into the
+ * scope a step runs in. The answer script and similar complaints are read in the 案卷 tab's 参考 section; forms deployed
+ * before it still show a copy ({@link #render}).
  * The complaint and its timeline are read from the record by the Tasklist tab 案卷 ({@code /api/complaints}), never
  * copied into the engine: no customer name, phone or e-mail address in variables or history.
  * <p>
@@ -30,12 +31,19 @@ public class CaseFileVariables {
         this.contributors = contributors;
     }
 
-    /** The variables a new process or task of the case starts with. */
+    /** The variables of the forms deployed before the 参考 section: the copies they show and the options. */
     public Map<String, Object> render(String caseNumber) {
         Complaint c = complaints.find(caseNumber).orElseThrow();
-        Map<String, Object> view = new HashMap<>();
-        contributors.forEach(contributor -> view.putAll(contributor.variables(c)));
+        Map<String, Object> view = new HashMap<>(options());
+        contributors.forEach(contributor -> view.putAll(contributor.copies(c)));
         return view;
+    }
+
+    /** What a form decides with: the same for every complaint, no read of the case. */
+    public Map<String, Object> options() {
+        Map<String, Object> options = new HashMap<>();
+        contributors.forEach(contributor -> options.putAll(contributor.options()));
+        return options;
     }
 
     /** The engine keeps string variables up to 4000 characters; the full text stays in the record and the API. */

@@ -110,13 +110,12 @@ public class IntakeService {
         Optional<MassIncident> incident = massIncidents.onIntake(caseNumber);
         TextAssistance.Assisted assisted = assistance.onIntake(caseNumber, c.text());
 
-        // what the decision tables read comes from the record when they run (triage/DecisionInputsListener); what the
-        // task forms read of the case file (answer script, root-cause options) the routing step writes once the
-        // category is decided (triage/RoutingDecidedListener) — not here as well
+        // what the decision tables read comes from the record when they run (triage/DecisionInputsListener); the answer
+        // script and similar closed complaints the handlers read in the 案卷 tab's 参考 section, the closure's root-cause
+        // options its tasks take when created — none of them here
         VariableMap variables = Variables.createVariables()
                 .putValue(CASE_NUMBER, caseNumber)
-                .putValue(CHANNEL, c.channel())
-                .putValue(TextAssistance.SIMILAR_TEXT, assisted.similarText());
+                .putValue(CHANNEL, c.channel());
         // only what there is: an absent variable is no row and no history (the answer form hides the incident then)
         incident.ifPresent(i -> variables.putValue(MassIncidentService.LABEL, i.label()));
         if (c.resolvedAtIntake()) {

@@ -11,8 +11,9 @@ import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.stereotype.Component;
 
 /**
- * What PDCA adds to every task form of a complaint's lifecycle: the current answer script of its category (read-only)
- * and the root-cause taxonomy as the options of the closure's root-cause field; to the 案卷 tab: the script.
+ * What PDCA adds beside a complaint: to the 案卷 tab the current answer script of its category; to the closure's forms
+ * the root-cause taxonomy as the options of their root-cause field. Forms deployed before the 参考 section showed the
+ * script as a variable ({@link #copies}).
  */
 @Component
 public class PdcaCaseFile implements CaseFileContributor {
@@ -29,11 +30,16 @@ public class PdcaCaseFile implements CaseFileContributor {
     }
 
     @Override
-    public Map<String, Object> variables(Complaint complaint) {
-        return Map.of(SCRIPT, CaseFileVariables.fit(script(complaint)), ROOT_CAUSE_OPTIONS, rootCauseOptions());
+    public Map<String, Object> copies(Complaint complaint) {
+        return Map.of(SCRIPT, CaseFileVariables.fit(script(complaint)));
     }
 
-    /** The department's form refers to the script in the 案卷 tab: read there, not copied into its part. */
+    @Override
+    public Map<String, Object> options() {
+        return Map.of(ROOT_CAUSE_OPTIONS, rootCauseOptions());
+    }
+
+    /** The handlers' forms refer to the script in the 案卷 tab: read there, not copied into their processes. */
     @Override
     public Map<String, String> reference(Complaint complaint) {
         return Map.of(SCRIPT, script(complaint));

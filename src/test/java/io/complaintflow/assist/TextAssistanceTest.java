@@ -142,7 +142,7 @@ class TextAssistanceTest {
         assertThat((String) text).contains("建议类别：物流配送").contains("建议牵头部门：物流部").contains("来源：随系统提供的标注投诉")
                 .hasSizeLessThanOrEqualTo(4000);
         assertThat(forms.getTaskFormVariables(review.getId()).getValue(TextAssistance.SIMILAR_TEXT, Object.class))
-                .isNotNull();
+                .as("similar cases are read in the 案卷 tab, not copied at intake").isNull();
 
         scenarios.complete(review, "center", Map.of("category", "delivery", "grade", "G2",
                 "departments", FormValues.jsonList(List.of("logistics"))));
@@ -194,9 +194,13 @@ class TextAssistanceTest {
                 .get(TextAssistance.SIMILAR_TEXT).asText();
         assertThat(similar).contains("SIM-").contains("补发冷藏包裹").contains("物流配送").hasSizeLessThanOrEqualTo(4000);
 
+        // so does the center at its answer: the lifecycle holds no copy either
         scenarios.propose(caseNumber, "logistics", "logistics", "补发");
         Task answer = scenarios.task(caseNumber, "Task_AnswerCustomer");
-        assertThat((String) forms.getTaskFormVariables(answer.getId()).getValue(TextAssistance.SIMILAR_TEXT,
-                Object.class)).contains("SIM-");
+        assertThat(forms.getTaskFormVariables(answer.getId()).getValue(TextAssistance.SIMILAR_TEXT, Object.class))
+                .isNull();
+        assertThat(json.readTree(mvc.perform(get("/api/complaints/" + caseNumber + "/reference"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8))
+                .get(TextAssistance.SIMILAR_TEXT).asText()).isEqualTo(similar);
     }
 }

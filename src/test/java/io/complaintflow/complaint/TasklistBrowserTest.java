@@ -83,6 +83,9 @@ class TasklistBrowserTest {
             assertThat(tasklist.caseFileField("departments")).contains("质量部").contains("免费更换内胆");
             assertThat(tasklist.caseFileField("customer")).as("the center sees it in full").contains(customer);
             assertThat(tasklist.caseFileField("subject")).isEqualTo(HOSTILE);
+            // what the center's forms referred to as well, read when the tab opens (no copy in the lifecycle, #19)
+            assertThat(tasklist.caseFileField("answerScript")).isNotBlank();
+            assertThat(tasklist.caseFileField("similarComplaints")).isNotBlank();
             assertNoScriptRan(browser);
             browser.screenshot("tasklist-case-file-center");
             tasklist.openTab("表单").field("answer");
@@ -90,7 +93,7 @@ class TasklistBrowserTest {
             browser.waitFor(Duration.ofSeconds(40), d -> !scenarios.openTasks(quality).isEmpty()
                     && scenarios.openTasks(quality).get(0).getTaskDefinitionKey().equals("Task_ConfirmWithCustomer"));
 
-            tasklist.openTaskOf(quality).claim("answerScript");
+            tasklist.openTaskOf(quality).claim("customerWords");
             // closing needs the root cause (options from the taxonomy), the responsible department, preventable
             tasklist.pick("接受").select("根本原因", "流程缺陷").select("责任部门", "质量部").pick("是");
             browser.screenshot("tasklist-closure-root-cause");
