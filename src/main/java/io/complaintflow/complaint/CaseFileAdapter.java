@@ -27,7 +27,9 @@ public class CaseFileAdapter {
      * when they are created ({@link #options}).
      */
     public void refresh(String caseNumber, VariableScope current) {
-        if (!CaseFileModels.readsReference(executionOf(current))) {
+        DelegateExecution execution = executionOf(current);
+        if (execution == null
+                || !CaseFileModels.readsReference(execution.getProcessDefinitionId(), execution::getBpmnModelInstance)) {
             write(caseFile.render(caseNumber), current);
         }
     }

@@ -2,7 +2,7 @@ package io.complaintflow.complaint;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
+import java.util.function.Supplier;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
@@ -24,9 +24,8 @@ public final class CaseFileModels {
     }
 
     /** Cached per process definition: no statement after the first look at a version's model. */
-    public static boolean readsReference(DelegateExecution execution) {
-        return execution != null && BY_DEFINITION.computeIfAbsent(execution.getProcessDefinitionId(),
-                id -> readsReference(execution.getBpmnModelInstance()));
+    public static boolean readsReference(String processDefinitionId, Supplier<BpmnModelInstance> model) {
+        return BY_DEFINITION.computeIfAbsent(processDefinitionId, id -> readsReference(model.get()));
     }
 
     public static boolean readsReference(BpmnModelInstance model) {

@@ -89,6 +89,7 @@ class TasklistBrowserTest {
             assertNoScriptRan(browser);
             browser.screenshot("tasklist-case-file-center");
             tasklist.openTab("表单").field("answer");
+            browser.screenshot("tasklist-center-answer");
             tasklist.complete();
             browser.waitFor(Duration.ofSeconds(40), d -> !scenarios.openTasks(quality).isEmpty()
                     && scenarios.openTasks(quality).get(0).getTaskDefinitionKey().equals("Task_ConfirmWithCustomer"));
