@@ -1,5 +1,6 @@
 package io.complaintflow.engine;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.history.JobState;
@@ -10,6 +11,8 @@ import org.camunda.bpm.engine.impl.history.event.HistoricFormPropertyEventEntity
 import org.camunda.bpm.engine.impl.history.event.HistoricJobLogEvent;
 import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
+import org.camunda.bpm.engine.impl.history.handler.CompositeHistoryEventHandler;
+import org.camunda.bpm.engine.impl.history.handler.DbHistoryEventHandler;
 import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 import org.springframework.stereotype.Component;
 
@@ -36,6 +39,14 @@ import org.springframework.stereotype.Component;
  * </ul>
  * Every event of such a variable is left out (created, updated, deleted, migrated), so its history is absent rather
  * than half there. Runtime is unchanged: the variables exist while the process runs.
+ * <p>
+ * The variables' value details ({@code act_hi_detail}, type {@code VariableUpdate}: one row per write of a variable,
+ * with a byte array for a JSON value) are left out unless {@link HistoryProperties#variableDetails()}: each variable
+ * keeps its history row ({@code act_hi_varinst}: created, last value, deleted) and the steps that wrote it (activity,
+ * task, user operation, timeline), not each earlier value. That is the engine's own {@code DbHistoryEventHandler}
+ * with its detail switched off rather than a custom history level: the database stays at level {@code full} (id 3),
+ * so a database created by an earlier version starts unchanged, and a node of an earlier version still starts on it
+ * (a level of another id would make the engine refuse either).
  */
 @Component
 public class HistoryWithoutPlumbing extends AbstractProcessEnginePlugin {
@@ -50,9 +61,34 @@ public class HistoryWithoutPlumbing extends AbstractProcessEnginePlugin {
     /** The handler type of generation 3's ladder job (sla/DeadlineTimers.LADDER_JOB). */
     static final String LADDER_JOB = "deadline-ladder-step";
 
+    private final HistoryProperties properties;
+
+    public HistoryWithoutPlumbing(HistoryProperties properties) {
+        this.properties = properties;
+    }
+
     @Override
     public void postInit(ProcessEngineConfigurationImpl configuration) {
-        configuration.setHistoryEventHandler(new Filter(configuration.getHistoryEventHandler()));
+        HistoryEventHandler handler = configuration.getHistoryEventHandler();
+        if (!properties.variableDetails() && configuration.isEnableDefaultDbHistoryEventHandler()) {
+            // the engine's composite: the custom handlers, then its database handler — the same, ours last
+            List<HistoryEventHandler> handlers = new ArrayList<>();
+            if (configuration.getCustomHistoryEventHandlers() != null) {
+                handlers.addAll(configuration.getCustomHistoryEventHandlers());
+            }
+            handlers.add(new WithoutVariableDetails());
+            handler = new CompositeHistoryEventHandler(handlers);
+        }
+        configuration.setHistoryEventHandler(new Filter(handler));
+    }
+
+    /** The engine's database handler, writing a variable's history row but not a detail row per value it takes. */
+    static final class WithoutVariableDetails extends DbHistoryEventHandler {
+
+        @Override
+        protected boolean shouldWriteHistoricDetail(HistoricVariableUpdateEventEntity historyEvent) {
+            return false;
+        }
     }
 
     /** Whether the event is bookkeeping that history does not keep. */

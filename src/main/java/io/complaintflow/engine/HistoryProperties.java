@@ -1,0 +1,15 @@
+package io.complaintflow.engine;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code complaintflow.history.*}: what the engine's history keeps beyond level {@code full}'s rows
+ * ({@link HistoryWithoutPlumbing}).
+ *
+ * @param variableDetails every value each variable took ({@code act_hi_detail}, one row per write); off: a variable's
+ *                        history row holds its last value only
+ */
+@ConfigurationProperties("complaintflow.history")
+public record HistoryProperties(@DefaultValue("false") boolean variableDetails) {
+}
