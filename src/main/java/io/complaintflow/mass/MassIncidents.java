@@ -10,7 +10,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import io.complaintflow.transaction.TransactionMemory;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -20,6 +22,12 @@ import org.springframework.stereotype.Repository;
 public class MassIncidents {
 
     private final JdbcClient jdbc;
+
+    /**
+     * Which incident a complaint belongs to, read once per transaction: the intake's job asks twice (the grading's
+     * input, then the gateway 已有统一答复？), mostly to learn it belongs to none. {@link #link} forgets the case.
+     */
+    private final TransactionMemory<String, Optional<Long>> membership = new TransactionMemory<>();
 
     public MassIncidents(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -41,8 +49,15 @@ public class MassIncidents {
     }
 
     public Optional<MassIncident> ofComplaint(String caseNumber) {
+        Map<String, Optional<Long>> memory = membership.inTransaction();
+        Optional<Long> incident = memory == null ? incidentOf(caseNumber)
+                : memory.computeIfAbsent(caseNumber, this::incidentOf);
+        return incident.flatMap(this::find);
+    }
+
+    private Optional<Long> incidentOf(String caseNumber) {
         return jdbc.sql("select incident_id from mass_incident_member where case_number = ?").param(caseNumber)
-                .query(Long.class).optional().flatMap(this::find);
+                .query(Long.class).optional();
     }
 
     public List<MassIncident> openedBetween(Instant from, Instant to) {
@@ -72,6 +87,10 @@ public class MassIncidents {
     }
 
     public void link(long incidentId, String caseNumber, Instant at) {
+        Map<String, Optional<Long>> memory = membership.ifUsed();
+        if (memory != null) {
+            memory.remove(caseNumber);
+        }
         jdbc.sql("insert into mass_incident_member (incident_id, case_number, linked_at) values (?, ?, ?)")
                 .params(incidentId, caseNumber, odt(at)).update();
     }
