@@ -1,0 +1,28 @@
+package io.complaintflow.operations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.support.GenericApplicationContext;
+
+/** The image's training run ends once the node is ready: context closed, JVM asked to exit with status 0. */
+class TrainingRunExitTest {
+
+    @Test
+    void aReadyNodeOfTheTrainingRunClosesItsContextAndExitsCleanly() {
+        GenericApplicationContext context = new GenericApplicationContext();
+        context.refresh();
+        List<Integer> exits = new ArrayList<>();
+
+        new TrainingRunExit(exits::add).ready(new ApplicationReadyEvent(new SpringApplication(), new String[0],
+                context, Duration.ofSeconds(1)));
+
+        assertThat(exits).containsExactly(0);
+        assertThat(context.isActive()).isFalse();
+    }
+}
