@@ -11,7 +11,9 @@ import io.complaintflow.intake.ComplaintRequest;
 import io.complaintflow.security.DemoUsers;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -89,6 +91,10 @@ class TasklistBrowserTest {
             assertNoScriptRan(browser);
             browser.screenshot("tasklist-case-file-center");
             tasklist.openTab("表单").field("answer");
+            // a complaint of no mass incident: neither the incident's field nor the box for its shared answer
+            assertThat(browser.driver().findElements(By.cssSelector(".fjs-form-field label")).stream()
+                    .filter(WebElement::isDisplayed).map(WebElement::getText)).contains("补偿金额（元）")
+                    .noneMatch(label -> label.contains("群体事件"));
             browser.screenshot("tasklist-center-answer");
             tasklist.complete();
             browser.waitFor(Duration.ofSeconds(40), d -> !scenarios.openTasks(quality).isEmpty()
