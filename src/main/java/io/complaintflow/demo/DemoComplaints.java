@@ -4,6 +4,7 @@ import io.complaintflow.intake.ComplaintRequest;
 import io.complaintflow.intake.ComplaintRequest.CustomerRequest;
 import io.complaintflow.intake.IntakeJobs;
 import io.complaintflow.intake.IntakeService;
+import io.complaintflow.pdca.AnswerScripts;
 import java.math.BigDecimal;
 import java.util.Map;
 import java.time.Duration;
@@ -40,15 +41,17 @@ public class DemoComplaints {
     private static final Duration JOB_WAIT = Duration.ofSeconds(60);
 
     private final IntakeService intake;
+    private final AnswerScripts scripts;
     private final IntakeJobs intakeJobs;
     private final TaskService tasks;
     private final JdbcClient jdbc;
     private final ObjectProvider<JobExecutor> jobExecutor;
     private final AtomicBoolean started = new AtomicBoolean();
 
-    public DemoComplaints(IntakeService intake, IntakeJobs intakeJobs, TaskService tasks, JdbcClient jdbc,
-                          ObjectProvider<JobExecutor> jobExecutor) {
+    public DemoComplaints(IntakeService intake, AnswerScripts scripts, IntakeJobs intakeJobs, TaskService tasks,
+                          JdbcClient jdbc, ObjectProvider<JobExecutor> jobExecutor) {
         this.intake = intake;
+        this.scripts = scripts;
         this.intakeJobs = intakeJobs;
         this.tasks = tasks;
         this.jdbc = jdbc;
@@ -77,6 +80,11 @@ public class DemoComplaints {
         if (jdbc.sql("select count(*) from complaint").query(Long.class).single() > 0) {
             return;
         }
+        // the answer script of product quality, so the 案卷 tab's 参考 shows one (a PDCA review publishes the next)
+        scripts.publish("product-quality", "产品质量问题应答口径", "1. 先致歉，核实购买时间、型号和问题现象，请客户提供照片或视频。\n"
+                + "2. 三包期内的质量问题：免费维修或更换；购买 15 日内可退货。\n"
+                + "3. 涉及人身安全的：请客户立即停止使用，当天升级投诉中心。\n"
+                + "4. 告知处理时限和下一步联系方式。", "owner", null);
         // waits for quality
         accept("hotline", null, null, "王先生", "13800138001", null, "product-quality", "智能电饭煲 X3",
                 "电饭煲使用一周后内胆涂层脱落", "上周购买的电饭煲，用了一周内胆涂层就开始脱落，担心影响健康，要求换货。",

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.complaintflow.ComplaintFlowApplication;
 import io.complaintflow.cluster.WebappRuntimes;
 import io.complaintflow.intake.IntakeJobs;
+import io.complaintflow.pdca.AnswerScripts;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -87,6 +88,8 @@ class DemoComplaintsTest {
         assertThat(tasks.createTaskQuery().processInstanceBusinessKey(caseOf(made, "web")).active().list())
                 .as("logistics proposed, the center answers the customer")
                 .extracting(Task::getTaskDefinitionKey).contains("Task_AnswerCustomer");
+        assertThat(node.getBean(AnswerScripts.class).current("product-quality")).as("参考 shows a script in the demo")
+                .hasValueSatisfying(script -> assertThat(script.body()).contains("三包"));
         ManagementService management = node.getBean(ManagementService.class);
         assertThat(management.createJobQuery().withException().list()).as("jobs that failed").isEmpty();
         assertThat(node.getBean(RuntimeService.class).createIncidentQuery().list()).as("incidents").isEmpty();
