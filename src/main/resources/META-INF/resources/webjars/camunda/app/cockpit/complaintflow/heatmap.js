@@ -197,7 +197,6 @@ class HeatView {
     this.legend.textContent = '';
     this.legend.appendChild(el('span', { class: 'cf-heatmap-scale' }));
     this.legend.appendChild(el('span', {}, ` 0 → ${max} ${FIGURES[figure].unit}（截至 ${time(view.asOf)}）`));
-    keepClear(this.viewer, this.root);
     overlays.remove({ type: 'cf-heatmap' });
     this.viewer.get('elementRegistry').filter(isWaitingPlace).forEach(element => {
       const a = figures[element.id] || { activityId: element.id, waiting: 0, overdue: 0, completed: 0, escalated: 0,
@@ -275,26 +274,6 @@ class HeatView {
   }
 }
 
-/**
- * Cockpit fits the whole diagram to the canvas, so its top row lies under our toolbar or banner (top left corner).
- * While the whole diagram is in view, this shrinks it just enough and moves it below that box; a view the user
- * zoomed or panned stays as it is.
- */
-function keepClear(viewer, box) {
-  const canvas = viewer.get('canvas');
-  const container = canvas.getContainer();
-  const view = canvas.viewbox();
-  const inner = view.inner;
-  const covered = box.getBoundingClientRect().bottom - container.getBoundingClientRect().top + 8;
-  const whole = inner.x >= view.x - 1 && inner.y >= view.y - 1 && inner.x + inner.width <= view.x + view.width + 1
-    && inner.y + inner.height <= view.y + view.height + 1;
-  const height = container.clientHeight - covered;
-  if (!whole || !inner.width || height < 60 || (inner.y - view.y) * view.scale >= covered) return;
-  const scale = Math.min(view.scale, container.clientWidth / (inner.width + 40), height / (inner.height + 20));
-  canvas.viewbox({ x: inner.x - (container.clientWidth / scale - inner.width) / 2, y: inner.y - covered / scale,
-    width: container.clientWidth / scale, height: container.clientHeight / scale });
-}
-
 function pathLink(processDefinitionId, processInstanceId) {
   return `#/process-definition/${processDefinitionId}/runtime?cfPath=${encodeURIComponent(processInstanceId)}`;
 }
@@ -355,7 +334,6 @@ async function renderPath(viewer, processInstanceId, banner, exitHref) {
         class: 'cf-path-parent' }, '上级流程'));
     }
     if (exitHref) banner.appendChild(el('a', { href: exitHref, class: 'cf-path-exit' }, ' · 返回热力图'));
-    keepClear(viewer, banner);
   }
 }
 
