@@ -11,9 +11,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.camunda.bpm.engine.IdentityService;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -27,8 +29,13 @@ import org.springframework.stereotype.Component;
  * attempts and lock, the user's groups and tenants — and the engine's password check runs only when this node has
  * not yet seen these credentials succeed against exactly this stamp. Anything that could take access away changes
  * the stamp and so sends the next request through the engine's check: a new password (hash and salt), a wrong
- * password (attempts, lock), an unlock, a deleted user (no row), a removed or added group or tenant. The stamp is
- * read on every request, so a change made on another node counts at once too; nothing is trusted for a time.
+ * password (attempts, lock), an unlock, a deleted user (no row), a removed or added group or tenant.
+ *
+ * <p>The stamp is read at most once per {@code complaintflow.security.login-stamp-interval} (10 s) per user and node
+ * for credentials that succeeded against it: a handler's or an intake channel's burst of requests costs one read, not
+ * one per request. A change of the account made through this node's engine forgets every remembered login when it
+ * commits ({@link IdentityChanges}), so here it counts at once; one made on another node counts here within the
+ * interval. Other credentials (a wrong password, another user's) always read the stamp and go to the engine.
  *
  * <p>Passwords are never kept: a successful check is remembered as an HMAC of user and password under a key drawn
  * at start-up and never written anywhere, compared in constant time.
@@ -62,7 +69,7 @@ public class BasicLogins {
     private record Stamp(String state, List<String> groups, List<String> tenants) {
     }
 
-    private record Checked(byte[] credentials, String state) {
+    private record Checked(byte[] credentials, String state, Login login, long stampReadAt) {
     }
 
     private final IdentityService identity;
@@ -70,10 +77,27 @@ public class BasicLogins {
     private final SecretKeySpec key;
     private final Map<String, Checked> checked = new ConcurrentHashMap<>();
     private final AtomicLong passwordChecks = new AtomicLong();
+    private final AtomicLong stampReads = new AtomicLong();
+    /** Counts {@link #forget()}s: a login checked against a stamp read before one is not remembered. */
+    private final AtomicLong forgotten = new AtomicLong();
+    private final long intervalNanos;
 
-    public BasicLogins(IdentityService identity, JdbcTemplate jdbc) {
+    private final LongSupplier nanoTime;
+
+    @Autowired
+    public BasicLogins(IdentityService identity, JdbcTemplate jdbc, SecurityProperties settings) {
+        this(identity, jdbc, settings, System::nanoTime);
+    }
+
+    /** {@code nanoTime}: a monotonic clock (tests stand in for another node's, and move it). */
+    BasicLogins(IdentityService identity, JdbcTemplate jdbc, SecurityProperties settings, LongSupplier nanoTime) {
         this.identity = identity;
         this.jdbc = jdbc;
+        this.nanoTime = nanoTime;
+        if (settings.loginStampInterval().isNegative()) {
+            throw new IllegalArgumentException("complaintflow.security.login-stamp-interval must not be negative");
+        }
+        this.intervalNanos = settings.loginStampInterval().toNanos();
         byte[] secret = new byte[32];
         new SecureRandom().nextBytes(secret);
         this.key = new SecretKeySpec(secret, "HmacSHA256");
@@ -84,6 +108,15 @@ public class BasicLogins {
         if (user == null || user.isBlank() || password == null) {
             return Optional.empty();
         }
+        byte[] credentials = mac(user, password);
+        Checked known = checked.get(user);
+        // the window is timed from the stamp's read, before the check that used it
+        long readAt = nanoTime.getAsLong();
+        if (known != null && readAt - known.stampReadAt() < intervalNanos
+                && MessageDigest.isEqual(known.credentials(), credentials)) {
+            return Optional.of(known.login());
+        }
+        long generation = forgotten.get();
         // the stamp is read before the engine's check: a change after this read alters the stamp the next request
         // sees, so a success is never remembered against a state newer than the one it was checked in
         Stamp stamp = stampOf(user);
@@ -91,22 +124,34 @@ public class BasicLogins {
             checked.remove(user);
             return Optional.empty();
         }
-        byte[] credentials = mac(user, password);
-        Checked known = checked.get(user);
-        if (known != null && known.state().equals(stamp.state())
-                && MessageDigest.isEqual(known.credentials(), credentials)) {
-            return Optional.of(new Login(user, stamp.groups(), stamp.tenants()));
+        Login login = new Login(user, stamp.groups(), stamp.tenants());
+        if (known == null || !known.state().equals(stamp.state())
+                || !MessageDigest.isEqual(known.credentials(), credentials)) {
+            passwordChecks.incrementAndGet();
+            if (!identity.checkPassword(user, password)) {
+                checked.remove(user);
+                return Optional.empty();
+            }
         }
-        passwordChecks.incrementAndGet();
-        if (!identity.checkPassword(user, password)) {
-            checked.remove(user);
-            return Optional.empty();
-        }
+        remember(user, new Checked(credentials, stamp.state(), login, readAt), generation);
+        return Optional.of(login);
+    }
+
+    /** Every remembered login: the next request of each user reads its stamp (an account changed on this node). */
+    void forget() {
+        forgotten.incrementAndGet();
+        checked.clear();
+    }
+
+    private void remember(String user, Checked login, long generation) {
         if (checked.size() >= MAX_USERS) {
             checked.clear();
         }
-        checked.put(user, new Checked(credentials, stamp.state()));
-        return Optional.of(new Login(user, stamp.groups(), stamp.tenants()));
+        checked.put(user, login);
+        if (forgotten.get() != generation) {
+            // an account changed while this stamp was read: it may be older than the change
+            checked.remove(user, login);
+        }
     }
 
     /** How many times the engine's password check ran (the rest were answered by the stamp). */
@@ -114,7 +159,13 @@ public class BasicLogins {
         return passwordChecks.get();
     }
 
+    /** How many times a stamp was read (the rest were answered within the interval). */
+    long stampReads() {
+        return stampReads.get();
+    }
+
     private Stamp stampOf(String user) {
+        stampReads.incrementAndGet();
         StringBuilder state = new StringBuilder();
         List<String> groups = new ArrayList<>();
         List<String> tenants = new ArrayList<>();

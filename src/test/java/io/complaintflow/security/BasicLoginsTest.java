@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.complaintflow.ComplaintFlowTest;
 import io.complaintflow.HttpSession;
+import java.time.Duration;
 import java.util.Date;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.UUID;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
@@ -14,11 +16,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * A login remembered by {@link BasicLogins} is worth nothing once the account changes: each attack below first lets
  * the node remember the credentials (two successful requests through both doors), then changes the account the way
- * an administrator does, and expects the very next request to see the change.
+ * an administrator does on this node, and expects the very next request to see the change. Another node (a second
+ * {@link BasicLogins} with a clock of its own) reads the stamp once per interval and sees the change within it.
  */
 @ComplaintFlowTest
 class BasicLoginsTest {
@@ -32,6 +36,8 @@ class BasicLoginsTest {
     @LocalServerPort int port;
     @Autowired IdentityService identity;
     @Autowired BasicLogins logins;
+    @Autowired JdbcTemplate jdbc;
+    @Autowired SecurityProperties settings;
 
     String user;
 
@@ -126,6 +132,50 @@ class BasicLoginsTest {
         again.setPassword("Recreated-passw0rd-2026");
         identity.saveUser(again);
         assertThat(as(PASSWORD).get(ENGINE).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void anotherNodeReadsTheStampOncePerIntervalAndSeesAChangeWithinIt() {
+        AtomicLong clock = new AtomicLong();
+        BasicLogins other = new BasicLogins(identity, jdbc, settings, clock::get);
+        assertThat(settings.loginStampInterval()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(other.check(user, PASSWORD)).get().extracting(BasicLogins.Login::groups)
+                .isEqualTo(java.util.List.of(Groups.COMPLAINT_MANAGERS));
+        long reads = other.stampReads();
+        long checks = other.passwordChecks();
+        clock.addAndGet(Duration.ofSeconds(9).toNanos());
+        assertThat(other.check(user, PASSWORD)).as("within the interval: from memory").isPresent();
+        assertThat(other.stampReads()).isEqualTo(reads);
+        assertThat(other.check(user, PASSWORD + "x")).as("other credentials: the stamp and the engine").isEmpty();
+        assertThat(other.stampReads()).isEqualTo(reads + 1);
+        assertThat(other.passwordChecks()).isEqualTo(checks + 1);
+        identity.unlockUser(user);
+
+        // an administrator takes the group away on this node: here at once, there once its interval is over
+        assertThat(other.check(user, PASSWORD)).isPresent();
+        long readAgain = other.stampReads();
+        identity.deleteMembership(user, Groups.COMPLAINT_MANAGERS);
+        assertThat(logins.check(user, PASSWORD)).get().extracting(BasicLogins.Login::groups)
+                .isEqualTo(java.util.List.of());
+        clock.addAndGet(Duration.ofSeconds(9).toNanos());
+        assertThat(other.check(user, PASSWORD)).get().extracting(BasicLogins.Login::groups).as("as read")
+                .isEqualTo(java.util.List.of(Groups.COMPLAINT_MANAGERS));
+        assertThat(other.stampReads()).isEqualTo(readAgain);
+        clock.addAndGet(Duration.ofSeconds(2).toNanos());
+        assertThat(other.check(user, PASSWORD)).get().extracting(BasicLogins.Login::groups)
+                .isEqualTo(java.util.List.of());
+        assertThat(other.stampReads()).isEqualTo(readAgain + 1);
+    }
+
+    @Test
+    void anIntervalOfZeroReadsTheStampOnEveryRequest() {
+        BasicLogins everyTime = new BasicLogins(identity, jdbc, new SecurityProperties(settings.maxBody(),
+                settings.maxUpload(), settings.maxPublicBody(), settings.trustedProxies(), Duration.ZERO), () -> 0L);
+        for (int i = 0; i < 3; i++) {
+            assertThat(everyTime.check(user, PASSWORD)).isPresent();
+        }
+        assertThat(everyTime.stampReads()).isEqualTo(3);
+        assertThat(everyTime.passwordChecks()).as("the engine's check once, the stamp after").isOne();
     }
 
     private static long count(String body) {
