@@ -33,8 +33,8 @@ import org.springframework.stereotype.Component;
  *
  * <p>The stamp is read at most once per {@code complaintflow.security.login-stamp-interval} (10 s) per user and node
  * for credentials that succeeded against it: a handler's or an intake channel's burst of requests costs one read, not
- * one per request. A change of the account made through this node's engine forgets every remembered login when it
- * commits ({@link IdentityChanges}), so here it counts at once; one made on another node counts here within the
+ * one per request. A change of an account committed through this node's engine ends every remembered login
+ * ({@link IdentityChanges} counts them), so here it counts at once; one made on another node counts here within the
  * interval. Other credentials (a wrong password, another user's) always read the stamp and go to the engine.
  *
  * <p>Passwords are never kept: a successful check is remembered as an HMAC of user and password under a key drawn
@@ -69,7 +69,7 @@ public class BasicLogins {
     private record Stamp(String state, List<String> groups, List<String> tenants) {
     }
 
-    private record Checked(byte[] credentials, String state, Login login, long stampReadAt) {
+    private record Checked(byte[] credentials, String state, Login login, long stampReadAt, long changes) {
     }
 
     private final IdentityService identity;
@@ -78,20 +78,22 @@ public class BasicLogins {
     private final Map<String, Checked> checked = new ConcurrentHashMap<>();
     private final AtomicLong passwordChecks = new AtomicLong();
     private final AtomicLong stampReads = new AtomicLong();
-    /** Counts {@link #forget()}s: a login checked against a stamp read before one is not remembered. */
-    private final AtomicLong forgotten = new AtomicLong();
+    private final IdentityChanges changes;
     private final long intervalNanos;
 
     private final LongSupplier nanoTime;
 
     @Autowired
-    public BasicLogins(IdentityService identity, JdbcTemplate jdbc, SecurityProperties settings) {
-        this(identity, jdbc, settings, System::nanoTime);
+    public BasicLogins(IdentityService identity, JdbcTemplate jdbc, SecurityProperties settings,
+                       IdentityChanges changes) {
+        this(identity, jdbc, settings, changes, System::nanoTime);
     }
 
     /** {@code nanoTime}: a monotonic clock (tests stand in for another node's, and move it). */
-    BasicLogins(IdentityService identity, JdbcTemplate jdbc, SecurityProperties settings, LongSupplier nanoTime) {
+    BasicLogins(IdentityService identity, JdbcTemplate jdbc, SecurityProperties settings, IdentityChanges changes,
+                LongSupplier nanoTime) {
         this.identity = identity;
+        this.changes = changes;
         this.jdbc = jdbc;
         this.nanoTime = nanoTime;
         if (settings.loginStampInterval().isNegative()) {
@@ -112,11 +114,12 @@ public class BasicLogins {
         Checked known = checked.get(user);
         // the window is timed from the stamp's read, before the check that used it
         long readAt = nanoTime.getAsLong();
-        if (known != null && readAt - known.stampReadAt() < intervalNanos
+        // counted before the stamp's read: a change committed while it is read makes the login count as older
+        long changed = changes.count();
+        if (known != null && readAt - known.stampReadAt() < intervalNanos && known.changes() == changed
                 && MessageDigest.isEqual(known.credentials(), credentials)) {
             return Optional.of(known.login());
         }
-        long generation = forgotten.get();
         // the stamp is read before the engine's check: a change after this read alters the stamp the next request
         // sees, so a success is never remembered against a state newer than the one it was checked in
         Stamp stamp = stampOf(user);
@@ -133,25 +136,15 @@ public class BasicLogins {
                 return Optional.empty();
             }
         }
-        remember(user, new Checked(credentials, stamp.state(), login, readAt), generation);
+        remember(user, new Checked(credentials, stamp.state(), login, readAt, changed));
         return Optional.of(login);
     }
 
-    /** Every remembered login: the next request of each user reads its stamp (an account changed on this node). */
-    void forget() {
-        forgotten.incrementAndGet();
-        checked.clear();
-    }
-
-    private void remember(String user, Checked login, long generation) {
+    private void remember(String user, Checked login) {
         if (checked.size() >= MAX_USERS) {
             checked.clear();
         }
         checked.put(user, login);
-        if (forgotten.get() != generation) {
-            // an account changed while this stamp was read: it may be older than the change
-            checked.remove(user, login);
-        }
     }
 
     /** How many times the engine's password check ran (the rest were answered by the stamp). */

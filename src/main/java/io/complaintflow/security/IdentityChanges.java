@@ -1,6 +1,7 @@
 package io.complaintflow.security;
 
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import org.camunda.bpm.engine.impl.cfg.TransactionState;
 import org.camunda.bpm.engine.impl.cmd.CreateMembershipCmd;
 import org.camunda.bpm.engine.impl.cmd.CreateTenantGroupMembershipCmd;
@@ -18,13 +19,14 @@ import org.camunda.bpm.engine.impl.cmd.UnlockUserCmd;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
- * A change of users, groups, memberships or tenants through this node's engine (Admin, {@code /engine-rest}, Java)
- * makes {@link BasicLogins} forget every remembered login once it commits, so the next request here reads the new
- * stamp at once — within its interval it would not read it at all. Refuses nothing.
+ * Counts the changes of users, groups, memberships or tenants committed through this node's engine (Admin,
+ * {@code /engine-rest}, Java). {@link BasicLogins} answers a remembered login only while this count is the one it
+ * was remembered at, so after such a change the next request here reads the new stamp at once — within its interval
+ * it would not read it at all. Refuses nothing, and depends on nothing: identity commands run while the engine and
+ * its services are still being created (the first administrator of a {@code prod} start).
  */
 @Component
 class IdentityChanges implements CommandGuard {
@@ -35,10 +37,11 @@ class IdentityChanges implements CommandGuard {
             CreateTenantGroupMembershipCmd.class, DeleteTenantUserMembershipCmd.class,
             DeleteTenantGroupMembershipCmd.class);
 
-    private final ObjectProvider<BasicLogins> logins;
+    private final AtomicLong committed = new AtomicLong();
 
-    IdentityChanges(ObjectProvider<BasicLogins> logins) {
-        this.logins = logins;
+    /** How many identity changes this node has committed since it started. */
+    long count() {
+        return committed.get();
     }
 
     @Override
@@ -48,9 +51,7 @@ class IdentityChanges implements CommandGuard {
 
     @Override
     public void check(Command<?> command, CommandContext context, Authentication caller) {
-        BasicLogins known = logins.getIfAvailable();
-        if (known != null) {
-            context.getTransactionContext().addTransactionListener(TransactionState.COMMITTED, committed -> known.forget());
-        }
+        context.getTransactionContext().addTransactionListener(TransactionState.COMMITTED,
+                done -> committed.incrementAndGet());
     }
 }

@@ -137,7 +137,7 @@ class BasicLoginsTest {
     @Test
     void anotherNodeReadsTheStampOncePerIntervalAndSeesAChangeWithinIt() {
         AtomicLong clock = new AtomicLong();
-        BasicLogins other = new BasicLogins(identity, jdbc, settings, clock::get);
+        BasicLogins other = new BasicLogins(identity, jdbc, settings, new IdentityChanges(), clock::get);
         assertThat(settings.loginStampInterval()).isEqualTo(Duration.ofSeconds(10));
         assertThat(other.check(user, PASSWORD)).get().extracting(BasicLogins.Login::groups)
                 .isEqualTo(java.util.List.of(Groups.COMPLAINT_MANAGERS));
@@ -170,7 +170,8 @@ class BasicLoginsTest {
     @Test
     void anIntervalOfZeroReadsTheStampOnEveryRequest() {
         BasicLogins everyTime = new BasicLogins(identity, jdbc, new SecurityProperties(settings.maxBody(),
-                settings.maxUpload(), settings.maxPublicBody(), settings.trustedProxies(), Duration.ZERO), () -> 0L);
+                settings.maxUpload(), settings.maxPublicBody(), settings.trustedProxies(), Duration.ZERO),
+                new IdentityChanges(), () -> 0L);
         for (int i = 0; i < 3; i++) {
             assertThat(everyTime.check(user, PASSWORD)).isPresent();
         }
