@@ -52,6 +52,21 @@ final class HeatRollup {
     record Dims(List<String> departments, String grade, String channel, String regulator) {
         static final Dims NONE = new Dims(List.of(), null, null, null);
 
+        /**
+         * A complaint's stay, as {@link #dims} reads it: its instance's department variables ("" for one without a
+         * value), else — none, or one without a value — the complaint's departments.
+         */
+        static Dims of(List<String> variables, List<String> complaintDepartments, String grade, String channel,
+                       String regulator) {
+            List<String> departments = new ArrayList<>();
+            variables.stream().filter(v -> v != null && !v.isEmpty()).distinct().forEach(departments::add);
+            if (variables.isEmpty() || variables.stream().anyMatch(v -> v == null || v.isEmpty())) {
+                complaintDepartments.stream().filter(d -> d != null && !departments.contains(d))
+                        .forEach(departments::add);
+            }
+            return new Dims(departments, grade, channel, regulator);
+        }
+
         List<Slice> slices() {
             return this == NONE ? List.of(Slice.ALL) : Slice.ofComplaint(departments, grade, channel, regulator);
         }
@@ -64,13 +79,20 @@ final class HeatRollup {
         this.zone = zone;
     }
 
-    /** Adds the stays to the rollup, in the connection's transaction. */
-    void add(Connection connection, List<StayEnd> ended) throws SQLException {
+    /**
+     * Adds the stays to the rollup, in the connection's transaction; {@code known}: the dimensions of instances
+     * already read in it (by process instance), the others are read here.
+     */
+    void add(Connection connection, List<StayEnd> ended, Map<String, Dims> known) throws SQLException {
         if (ended.isEmpty()) {
             return;
         }
-        Map<String, Dims> dims = dims(connection, ended.stream().map(StayEnd::processInstanceId)
-                .collect(java.util.stream.Collectors.toCollection(LinkedHashSet::new)));
+        Set<String> unknown = ended.stream().map(StayEnd::processInstanceId).filter(id -> !known.containsKey(id))
+                .collect(java.util.stream.Collectors.toCollection(LinkedHashSet::new));
+        Map<String, Dims> dims = new HashMap<>(known);
+        if (!unknown.isEmpty()) {
+            dims.putAll(dims(connection, unknown));
+        }
         TreeMap<Key, long[]> rows = new TreeMap<>();
         for (StayEnd stay : ended) {
             aggregate(rows, stay, dims.getOrDefault(stay.processInstanceId(), Dims.NONE));

@@ -89,7 +89,7 @@ final class HeatRollupSession implements Session {
         }
         try {
             Connection connection = Context.getCommandContext().getDbSqlSession().getSqlSession().getConnection();
-            openStays.write(connection, new ArrayList<>(started.values()), migrated.values().stream()
+            Map<String, HeatRollup.Dims> dims = openStays.write(connection, new ArrayList<>(started.values()), migrated.values().stream()
                     .map(m -> new OpenStays.Migration(m.getId(), m.getProcessDefinitionKey(), m.getActivityId(),
                             m.getProcessDefinitionId())).toList(), dues, closed);
             started.clear();
@@ -102,7 +102,7 @@ final class HeatRollupSession implements Session {
                     stays.add(new StayEnd(visit.getProcessDefinitionKey(), visit.getActivityId(),
                             visit.getProcessInstanceId(), visit.getEndTime().toInstant(), duration(connection, visit)));
                 }
-                rollup.add(connection, stays);
+                rollup.add(connection, stays, dims);
                 ended.clear();
             }
         } catch (SQLException e) {

@@ -81,10 +81,14 @@ final class OpenStays {
      * Writes what one command did and keeps the {@code several} marks of the complaints it touched. On PostgreSQL the
      * touched (process, activity, complaint) keys are locked first (transaction-level advisory locks, in key order):
      * two transactions adding or ending stays of one complaint at one activity mark them one after the other, the
-     * second seeing the first's rows. (H2, for development and tests, does not lock.)
+     * second seeing the first's rows. (H2, for development and tests, does not lock.) Returns, by process instance,
+     * what the rollup needs of the ended stays' instances where it was read with their deletion (PostgreSQL).
      */
-    void write(Connection connection, List<Started> started, Collection<Migration> migrated, Map<String, Date> dues,
-               Collection<String> ended) throws SQLException {
+    Map<String, HeatRollup.Dims> write(Connection connection, List<Started> started, Collection<Migration> migrated,
+                                       Map<String, Date> dues, Collection<String> ended) throws SQLException {
+        if (migrated.isEmpty() && postgres(connection)) {
+            return writeLean(connection, started, dues, ended);
+        }
         TreeSet<Key> touched = new TreeSet<>();
         started.forEach(s -> touched.add(new Key(s.processKey(), s.activityId(), s.complaintKey())));
         if (!ended.isEmpty() || !migrated.isEmpty()) {
@@ -107,28 +111,179 @@ final class OpenStays {
                 update.executeBatch();
             }
         }
-        if (!dues.isEmpty()) {
-            try (PreparedStatement update = connection.prepareStatement(
-                    "update heat_open_stay set task_due = ? where activity_instance_id = ?")) {
-                for (Map.Entry<String, Date> due : new TreeMap<>(dues).entrySet()) {
-                    setTimestamp(update, 1, due.getValue());
-                    update.setString(2, due.getKey());
-                    update.addBatch();
-                }
-                update.executeBatch();
-            }
-        }
-        if (!ended.isEmpty()) {
-            try (PreparedStatement delete = connection.prepareStatement(
-                    "delete from heat_open_stay where activity_instance_id = ?")) {
-                for (String id : sorted(ended, s -> s)) {
-                    delete.setString(1, id);
-                    delete.addBatch();
-                }
-                delete.executeBatch();
-            }
-        }
+        updateDues(connection, dues);
+        delete(connection, ended);
         mark(connection, touched);
+        return Map.of();
+    }
+
+    /**
+     * PostgreSQL without migrations, in fewer statements than {@link #write}'s general path (bench/README.md, "the
+     * heat's stays"): an ended stay not marked several was its complaint's only stay at its activity, so its deletion
+     * touches no mark and needs no lock — it is deleted first, handing back what the rollup needs of its instance
+     * (read as {@link HeatRollup}'s own query reads it); a started stay is inserted with its complaint looked up and
+     * with whether another stay of its key exists (after the key's lock, so seeing every committed one), and the
+     * marks are written only for keys that now hold several stays. Ended stays marked several take the general path.
+     */
+    private Map<String, HeatRollup.Dims> writeLean(Connection connection, List<Started> started,
+                                                  Map<String, Date> dues, Collection<String> ended)
+            throws SQLException {
+        Map<String, HeatRollup.Dims> dims = new HashMap<>();
+        Set<String> left = new TreeSet<>(ended);
+        if (!left.isEmpty()) {
+            left.removeAll(deleteAlone(connection, left, dims));
+        }
+        TreeSet<Key> touched = new TreeSet<>();
+        started.forEach(s -> touched.add(new Key(s.processKey(), s.activityId(), s.complaintKey())));
+        Set<Key> marks = new TreeSet<>();
+        if (!left.isEmpty()) {
+            marks.addAll(keysOf(connection, left, List.of()));
+            touched.addAll(marks);
+        }
+        lock(connection, touched);
+        if (!started.isEmpty()) {
+            marks.addAll(insertLean(connection, started));
+        }
+        updateDues(connection, dues);
+        delete(connection, left);
+        mark(connection, marks);
+        return dims;
+    }
+
+    /**
+     * Deletes the stays not marked several, returning their ids, with their instances' department variable, complaint
+     * and the complaint's departments — {@link HeatRollup}'s dimensions — into {@code dims}.
+     */
+    private static Set<String> deleteAlone(Connection connection, Set<String> ids, Map<String, HeatRollup.Dims> dims)
+            throws SQLException {
+        Set<String> deleted = new HashSet<>();
+        List<String> all = new ArrayList<>(ids);
+        for (int from = 0; from < all.size(); from += 500) {
+            List<String> chunk = all.subList(from, Math.min(all.size(), from + 500));
+            try (PreparedStatement delete = connection.prepareStatement("delete from heat_open_stay os"
+                    + " where os.activity_instance_id in (" + "?,".repeat(chunk.size() - 1) + "?) and not os.several"
+                    + " returning os.activity_instance_id, os.process_instance_id,"
+                    + " array(select coalesce(v.text_, '') from act_hi_varinst v where v.proc_inst_id_ ="
+                    + " os.process_instance_id and v.execution_id_ = os.process_instance_id"
+                    + " and v.name_ = 'department') var_departments,"
+                    + " (select array[c.grade, c.channel, c.regulator] from complaint c"
+                    + " where c.case_number = os.case_number) complaint,"
+                    + " array(select d.department from complaint_department d where d.case_number = os.case_number)"
+                    + " departments")) {
+                for (int i = 0; i < chunk.size(); i++) {
+                    delete.setString(i + 1, chunk.get(i));
+                }
+                try (ResultSet rs = delete.executeQuery()) {
+                    while (rs.next()) {
+                        deleted.add(rs.getString("activity_instance_id"));
+                        String[] complaint = strings(rs, "complaint");
+                        if (complaint != null) {
+                            dims.put(rs.getString("process_instance_id"), HeatRollup.Dims.of(
+                                    java.util.Arrays.asList(strings(rs, "var_departments")),
+                                    java.util.Arrays.asList(strings(rs, "departments")),
+                                    complaint[0], complaint[1], complaint[2]));
+                        } else {
+                            dims.put(rs.getString("process_instance_id"), HeatRollup.Dims.NONE);
+                        }
+                    }
+                }
+            }
+        }
+        return deleted;
+    }
+
+    private static String[] strings(ResultSet rs, String column) throws SQLException {
+        java.sql.Array array = rs.getArray(column);
+        if (array == null) {
+            return null;
+        }
+        Object[] values = (Object[]) array.getArray();
+        String[] strings = new String[values.length];
+        for (int i = 0; i < values.length; i++) {
+            strings[i] = (String) values[i];
+        }
+        return strings;
+    }
+
+    /**
+     * Inserts the started stays (PostgreSQL), each with its case number if its business key is a complaint's, marked
+     * several if another stay of its key exists; returns the keys whose marks must be written: those, and keys
+     * started more than once now.
+     */
+    private static Set<Key> insertLean(Connection connection, List<Started> started) throws SQLException {
+        Set<Key> marks = new TreeSet<>();
+        Set<Key> seen = new HashSet<>();
+        for (Started s : started) {
+            Key key = new Key(s.processKey(), s.activityId(), s.complaintKey());
+            if (!seen.add(key)) {
+                marks.add(key);
+            }
+        }
+        List<Started> all = sorted(started, Started::activityInstanceId);
+        for (int from = 0; from < all.size(); from += 500) {
+            List<Started> chunk = all.subList(from, Math.min(all.size(), from + 500));
+            try (PreparedStatement insert = connection.prepareStatement("insert into heat_open_stay (" + COLUMNS
+                    + ", several) select v.id, v.pk, v.act, v.pi, v.pd, v.ck,"
+                    + " (select c.case_number from complaint c where c.case_number = v.bk), v.dep, v.since, v.due,"
+                    + " exists (select 1 from heat_open_stay o where o.process_key = v.pk and o.activity_id = v.act"
+                    + " and o.complaint_key = v.ck) from (values "
+                    + "(?, ?, ?, ?, ?, ?, ?, ?, cast(? as timestamp), cast(? as timestamp)),".repeat(chunk.size() - 1)
+                    + "(?, ?, ?, ?, ?, ?, ?, ?, cast(? as timestamp), cast(? as timestamp)))"
+                    + " v(id, pk, act, pi, pd, ck, bk, dep, since, due)"
+                    + " returning process_key, activity_id, complaint_key, several")) {
+                int i = 1;
+                for (Started s : chunk) {
+                    insert.setString(i++, s.activityInstanceId());
+                    insert.setString(i++, s.processKey());
+                    insert.setString(i++, s.activityId());
+                    insert.setString(i++, s.processInstanceId());
+                    insert.setString(i++, s.processDefinitionId());
+                    insert.setString(i++, s.complaintKey());
+                    insert.setString(i++, s.businessKey());
+                    insert.setString(i++, s.department());
+                    setTimestamp(insert, i++, s.since());
+                    setTimestamp(insert, i++, s.taskDue());
+                }
+                try (ResultSet rs = insert.executeQuery()) {
+                    while (rs.next()) {
+                        if (rs.getBoolean("several")) {
+                            marks.add(new Key(rs.getString("process_key"), rs.getString("activity_id"),
+                                    rs.getString("complaint_key")));
+                        }
+                    }
+                }
+            }
+        }
+        return marks;
+    }
+
+    private static void updateDues(Connection connection, Map<String, Date> dues) throws SQLException {
+        if (dues.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement update = connection.prepareStatement(
+                "update heat_open_stay set task_due = ? where activity_instance_id = ?")) {
+            for (Map.Entry<String, Date> due : new TreeMap<>(dues).entrySet()) {
+                setTimestamp(update, 1, due.getValue());
+                update.setString(2, due.getKey());
+                update.addBatch();
+            }
+            update.executeBatch();
+        }
+    }
+
+    private static void delete(Connection connection, Collection<String> ended) throws SQLException {
+        if (ended.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement delete = connection.prepareStatement(
+                "delete from heat_open_stay where activity_instance_id = ?")) {
+            for (String id : sorted(ended, s -> s)) {
+                delete.setString(1, id);
+                delete.addBatch();
+            }
+            delete.executeBatch();
+        }
     }
 
     /**
