@@ -168,13 +168,9 @@ public class AssistService implements SchedulingConfigurer {
         return fit(t.toString());
     }
 
-    /** The department and answer forms' read-only text: how similar cases were solved. */
-    public static String similarText(List<TextModel.SimilarComplaint> similar) {
-        return similarText(similar, (text, name) -> text);
-    }
-
     /**
-     * The same with each complaint's words masked: the text becomes a process variable of another customer's case, so
+     * The department and answer forms' read-only text: how similar cases were solved, each complaint's words masked:
+     * the text becomes a process variable of another customer's case, so
      * it carries the similar complaints' case numbers (references), subjects and answers without their personal data —
      * never their descriptions.
      */
