@@ -10,7 +10,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** What the Cockpit dashboard's banner shows: the installation's open problems, for everyone who reads reports. */
+/**
+ * What the Cockpit dashboard's banner shows: the installation's open problems, for everyone who reads reports — in
+ * business words, without file paths or endpoints (the health component and docs/operations.md tell the operator how).
+ */
 @RestController
 @RequestMapping("/api/operations")
 class OperationsController {
@@ -30,13 +33,12 @@ class OperationsController {
         if (!coverage.announcedYears().isEmpty()) {
             String years = coverage.announcedYears().stream().map(String::valueOf).collect(Collectors.joining("、"));
             notices.add(new Notice("calendar", "工作日历缺少 " + years + " 年的节假日数据：涉及这些年份的处理期限暂不计法定节假日和调休。",
-                    "请管理员将 cn-holidays-<年份>.yaml 放入日历目录 " + calendar.folder() + " 并重启各节点（docs/operations.md，Holiday data）。"));
+                    "国务院办公厅公布该年的放假安排后，请系统管理员补充节假日数据并重启各节点。"));
         }
         MailOutbox.Summary outbox = mails.summary();
         if (outbox.held() > 0) {
-            notices.add(new Notice("mail", outbox.held() + " 封邮件超过重试期限仍未发出，已暂停自动重试（原因见 /actuator/health 的 mail 组件）。",
-                    "SMTP 服务器恢复后，由管理员在 Cockpit 的「邮件发送受阻」故障上点击重试，或调用 POST /api/operations/mail/retry-all"
-                            + "（docs/operations.md，Mail and database faults）。"));
+            notices.add(new Notice("mail", outbox.held() + " 封邮件超过重试期限仍未发出，已暂停自动重试。",
+                    "邮件服务器恢复后，请系统管理员在「邮件发送受阻」故障上点击重试，暂停的邮件将全部发出。"));
         }
         return notices;
     }

@@ -78,6 +78,8 @@ class CalendarCoverageTest {
         JsonNode banner = json(admin.get("/api/operations/notices").body());
         assertThat(banner.findValuesAsText("kind")).contains("calendar");
         assertThat(banner.toString()).contains("2027");
+        assertThat(banner.toString()).as("business words for whoever reads the dashboard, no file path")
+                .doesNotContain("yaml").doesNotContain("/");
 
         List<Integer> first = notices.announceMissingYears();
         assertThat(first).contains(2027);

@@ -193,6 +193,7 @@ class MailOutboxTest {
         HttpSession center = new HttpSession(port).basic("mail-center", "center-secret");
         JsonNode notices = new ObjectMapper().readTree(center.get("/api/operations/notices").body());
         assertThat(notices.findValuesAsText("kind")).contains("mail");
+        assertThat(notices.toString()).as("business words, no endpoint").doesNotContain("/api").doesNotContain("actuator");
         assertThat(center.post("/api/operations/mail/retry-all", java.util.Map.of()).statusCode()).isEqualTo(403);
         assertThat(outbox.ofBusinessKey(caseNumber).get(0).status()).isEqualTo(MailOutbox.Status.HELD);
 
