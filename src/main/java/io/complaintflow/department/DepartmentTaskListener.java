@@ -10,7 +10,8 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * The department's task: on create it is recorded as assigned; on complete the handler's choice — a
+ * The department's task: on create it is named after its department (the model's label says only 处理投诉, as Cockpit
+ * and Modeler show it; Tasklist shows 处理投诉（质量部）) and recorded as assigned; on complete the handler's choice — a
  * proposal or "not ours" with a reason — is recorded and put in {@code outcome} for the model's gateway.
  */
 @PublishedForModels
@@ -26,11 +27,14 @@ class DepartmentTaskListener implements TaskListener {
     private final DepartmentService departments;
     private final Actors actors;
     private final DepartmentParts parts;
+    private final DepartmentPlanAdapter plan;
 
-    DepartmentTaskListener(DepartmentService departments, Actors actors, DepartmentParts parts) {
+    DepartmentTaskListener(DepartmentService departments, Actors actors, DepartmentParts parts,
+                           DepartmentPlanAdapter plan) {
         this.departments = departments;
         this.actors = actors;
         this.parts = parts;
+        this.plan = plan;
     }
 
     @Override
@@ -43,6 +47,7 @@ class DepartmentTaskListener implements TaskListener {
         String department = begins ? (String) task.getVariable(DEPARTMENT)
                 : parts.departmentOf(task.getProcessInstanceId()).orElseGet(() -> (String) task.getVariable(DEPARTMENT));
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
+            named(task, department);
             if (begins) {
                 departments.assigned(caseNumber, department, actors.current());
                 parts.link(caseNumber, department, task.getProcessInstanceId());
@@ -64,6 +69,15 @@ class DepartmentTaskListener implements TaskListener {
                     FormValues.requiredText(task.getVariable("transferReason"), "退回理由"), actors.of(task.getAssignee()));
         } else {
             throw FormValues.invalid("处理结论须为 propose、not-ours、need-info 或 appraisal");
+        }
+    }
+
+    /** Versions before named the task by an expression (处理投诉（${departmentPlan.label(department)}）): left as is. */
+    private void named(DelegateTask task, String department) {
+        String suffix = "（" + plan.label(department) + "）";
+        String name = task.getName() == null ? "处理投诉" : task.getName();
+        if (!name.endsWith(suffix)) {
+            task.setName(name + suffix);
         }
     }
 }

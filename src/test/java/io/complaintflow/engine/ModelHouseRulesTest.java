@@ -92,6 +92,11 @@ class ModelHouseRulesTest {
                 if (!mergeOnly && (node.getName() == null || node.getName().isBlank())) {
                     problems.add(file + ": " + node.getId() + " has no label");
                 }
+                // Cockpit's diagram and Modeler show a label as written: a task's name that needs the instance (the
+                // department) is set when the task is created (e.g. department/DepartmentTaskListener)
+                if (node.getName() != null && (node.getName().contains("${") || node.getName().contains("#{"))) {
+                    problems.add(file + ": " + node.getId() + " has an expression in its label: " + node.getName());
+                }
             }
             for (SequenceFlow flow : model.getModelElementsByType(SequenceFlow.class)) {
                 if (!flow.getId().startsWith("Flow_")) {
