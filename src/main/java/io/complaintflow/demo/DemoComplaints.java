@@ -1,5 +1,6 @@
 package io.complaintflow.demo;
 
+import io.complaintflow.assist.AssistService;
 import io.complaintflow.intake.ComplaintRequest;
 import io.complaintflow.intake.ComplaintRequest.CustomerRequest;
 import io.complaintflow.intake.IntakeJobs;
@@ -46,16 +47,18 @@ public class DemoComplaints {
     private final TaskService tasks;
     private final JdbcClient jdbc;
     private final ObjectProvider<JobExecutor> jobExecutor;
+    private final AssistService assist;
     private final AtomicBoolean started = new AtomicBoolean();
 
     public DemoComplaints(IntakeService intake, AnswerScripts scripts, IntakeJobs intakeJobs, TaskService tasks,
-                          JdbcClient jdbc, ObjectProvider<JobExecutor> jobExecutor) {
+                          JdbcClient jdbc, ObjectProvider<JobExecutor> jobExecutor, AssistService assist) {
         this.intake = intake;
         this.scripts = scripts;
         this.intakeJobs = intakeJobs;
         this.tasks = tasks;
         this.jdbc = jdbc;
         this.jobExecutor = jobExecutor;
+        this.assist = assist;
     }
 
     /** Once the node is ready (never again when the readiness state comes back after a refusal). */
@@ -85,6 +88,18 @@ public class DemoComplaints {
                 + "2. 三包期内的质量问题：免费维修或更换；购买 15 日内可退货。\n"
                 + "3. 涉及人身安全的：请客户立即停止使用，当天升级投诉中心。\n"
                 + "4. 告知处理时限和下一步联系方式。", "owner", null);
+        // closed: quality found the cause, the center answered, the customer accepted — so the 案卷 tab's 参考 of the
+        // rice cooker below lists it under 相似的已结案投诉 (the text assistant learns closed complaints on retraining)
+        String closed = accept("email", null, null, "钱女士", null, "qian@example.com", "product-quality", "智能电饭煲 X3",
+                "电饭煲内胆涂层起皮脱落", "电饭煲买了不到一个月，内胆涂层起皮脱落，担心吃进去影响健康，要求换新。",
+                null, false, null);
+        complete(closed, "quality", Map.of("outcome", "propose",
+                "proposal", "经检测为该批次内胆喷涂附着力不足，免费更换新内胆，上门取送", "compensation", 0,
+                "rootCause", "manufacturing"));
+        complete(closed, "center", Map.of("answer", "您好，经质量部检测，涂层脱落为该批次内胆的喷涂质量问题。我们将免费为您更换新内胆，"
+                + "并安排上门取送，给您带来不便深表歉意。", "compensation", 0));
+        complete(closed, "center", Map.of("customerDecision", "accept", "closureRootCause", "manufacturing",
+                "responsibleDepartment", "quality", "preventable", "yes"));
         // waits for quality
         accept("hotline", null, null, "王先生", "13800138001", null, "product-quality", "智能电饭煲 X3",
                 "电饭煲使用一周后内胆涂层脱落", "上周购买的电饭煲，用了一周内胆涂层就开始脱落，担心影响健康，要求换货。",
@@ -114,6 +129,7 @@ public class DemoComplaints {
         accept("app", null, null, "吴女士", "13500135006", null, "safety", "电热水器 H9",
                 "热水器漏电，孩子被电到，要找媒体曝光", "热水器漏电导致孩子手臂被电到，已去医院检查。厂家再不处理就找记者曝光并起诉。",
                 new BigDecimal("20000"), false, null);
+        assist.retrain();
         LOG.info("Demo complaints created");
     }
 
