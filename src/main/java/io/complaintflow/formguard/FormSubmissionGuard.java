@@ -34,6 +34,9 @@ import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.delegate.Expression;
+import org.camunda.bpm.engine.impl.form.FormDefinition;
+import org.camunda.bpm.engine.impl.task.TaskDefinition;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
@@ -55,6 +58,10 @@ public class FormSubmissionGuard implements CommandGuard {
             SetTaskVariablesCmd.class, PatchTaskVariablesCmd.class, RemoveTaskVariablesCmd.class,
             SetExecutionVariablesCmd.class, PatchExecutionVariablesCmd.class, RemoveExecutionVariablesCmd.class,
             SetVariablesToProcessInstancesBatchCmd.class, SubmitStartFormCmd.class, StartProcessInstanceCmd.class);
+
+    /** Forms bound to a deployment: deployment id | form key → the parsed form (deployments never change). */
+    private final Map<String, CamundaForm> forms = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int MAX_FORMS = 1_000;
 
     private final ObjectProvider<SubmissionRule> rules;
 
@@ -123,7 +130,7 @@ public class FormSubmissionGuard implements CommandGuard {
             }
         }
         Map<String, ?> submitted = variables == null ? Map.of() : variables;
-        CamundaForm form = form(context, () -> new GetDeployedTaskFormCmd(taskId));
+        CamundaForm form = taskForm(context, task);
         List<String> problems = new ArrayList<>(FormCheck.check(form, submitted, task.getVariables(), complete,
                 conditions(context)));
         if (local) {
@@ -159,6 +166,46 @@ public class FormSubmissionGuard implements CommandGuard {
         }
         CamundaForm form = form(context, () -> new GetDeployedStartFormCmd(definition));
         return FormCheck.check(form, variables == null ? Map.of() : variables, Map.of(), true, conditions(context));
+    }
+
+    /**
+     * The task's form: a form bound to its process's deployment ({@code camunda:formRefBinding="deployment"}, a
+     * literal key — every model here) is the same for as long as that deployment exists, so it is read and parsed
+     * once per node and deployment (two statements and a parse per submission otherwise); any other binding is read
+     * each time, as it may resolve to a newer form.
+     */
+    private CamundaForm taskForm(CommandContext context, TaskEntity task) {
+        String key = deployedFormKey(task);
+        if (key == null) {
+            return form(context, () -> new GetDeployedTaskFormCmd(task.getId()));
+        }
+        CamundaForm known = forms.get(key);
+        if (known != null) {
+            return known;
+        }
+        CamundaForm form = form(context, () -> new GetDeployedTaskFormCmd(task.getId()));
+        if (form != CamundaForm.NONE) {
+            if (forms.size() >= MAX_FORMS) {
+                forms.clear();
+            }
+            forms.put(key, form);
+        }
+        return form;
+    }
+
+    private static String deployedFormKey(TaskEntity task) {
+        TaskDefinition definition = task.getTaskDefinition();
+        if (definition == null || definition.getFormDefinition() == null || task.getExecution() == null
+                || task.getExecution().getProcessDefinition() == null) {
+            return null;
+        }
+        FormDefinition form = definition.getFormDefinition();
+        Expression ref = form.getCamundaFormDefinitionKey();
+        if (form.getFormKey() != null || ref == null || !"deployment".equals(form.getCamundaFormDefinitionBinding())
+                || ref.getExpressionText() == null || ref.getExpressionText().contains("{")) {
+            return null;
+        }
+        return task.getExecution().getProcessDefinition().getDeploymentId() + "|" + ref.getExpressionText();
     }
 
     private static CamundaForm form(CommandContext context, java.util.function.Supplier<Command<InputStream>> cmd) {
