@@ -4,7 +4,7 @@
 # jar, processes/, forms/, calendar/ — makes the class-data-sharing archive with the Dockerfile's own training RUN,
 # then starts it N times per database and per variant, alternating the variants, with the ENTRYPOINT's flags and
 # JAVA_TOOL_OPTIONS plus each variant's flags, and prints wall time to /actuator/health UP, the JVM's CPU seconds
-# until then and how much of them the JIT compiler threads took, side by side.
+# until then, how much of them the JIT compiler threads and the main thread took, side by side.
 #
 #   bench/image-startup.sh                         # 2 rounds: H2 fresh file, H2 existing file, PostgreSQL existing
 #   bench/image-startup.sh --rounds=3 --variants='shipped=;c1=-XX:TieredStopAtLevel=1'
@@ -19,6 +19,9 @@
 #   --skip-build=false       true: reuse target/complaintflow-*.jar
 #   --keep=false             true: keep the temporary folder (its path is printed)
 #   --layout=DIR             reuse the folder a run with --keep=true left (no build, extraction or training run)
+#   --trees='before=/tmp/x;after=.'   two (or more) source trees side by side: each is laid out and trained from its
+#                            own Dockerfile, jar (built there unless --skip-build=true), processes/ and forms/, and
+#                            every round starts each tree's image with each variant, alternating (rows "tree/variant")
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -27,72 +30,88 @@ ROUNDS=$(opt rounds 2); DATABASES=$(opt databases h2-fresh,h2-existing,postgres)
 VARIANTS=$(opt variants 'shipped=;c1-only=-XX:TieredStopAtLevel=1'); MEMORY=$(opt memory 2g)
 DB=$(opt db complaintflow_image_startup); DB_HOST=$(opt db-host 127.0.0.1); DB_PORT=$(opt db-port 5432)
 DB_USER=$(opt db-user postgres); PORT=$(opt port 18385); SMTP_PORT=$(opt smtp-port 12835)
-SKIP_BUILD=$(opt skip-build false); KEEP=$(opt keep false); LAYOUT=$(opt layout '')
+SKIP_BUILD=$(opt skip-build false); KEEP=$(opt keep false); LAYOUT=$(opt layout ''); TREES=$(opt trees '')
 for arg in "$@"; do
   case "$arg" in
     --rounds=*) ROUNDS=${arg#*=} ;; --databases=*) DATABASES=${arg#*=} ;; --variants=*) VARIANTS=${arg#*=} ;;
     --memory=*) MEMORY=${arg#*=} ;; --db=*) DB=${arg#*=} ;; --db-host=*) DB_HOST=${arg#*=} ;;
     --db-port=*) DB_PORT=${arg#*=} ;; --db-user=*) DB_USER=${arg#*=} ;; --port=*) PORT=${arg#*=} ;;
     --smtp-port=*) SMTP_PORT=${arg#*=} ;; --skip-build=*) SKIP_BUILD=${arg#*=} ;; --keep=*) KEEP=${arg#*=} ;;
-    --layout=*) LAYOUT=${arg#*=} ;;
-    -h|--help) sed -n '2,25p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --layout=*) LAYOUT=${arg#*=} ;; --trees=*) TREES=${arg#*=} ;;
+    -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "unknown option $arg (--help)" >&2; exit 2 ;;
   esac
 done
 
-if [[ -n "$LAYOUT" ]]; then
-  WORK=$LAYOUT; IMAGE=$WORK/image/app; KEEP=true
-  [[ -f "$IMAGE/complaintflow.jsa" ]] || { echo "no laid-out image with its archive in $LAYOUT" >&2; exit 2; }
-  echo "== reusing the layout in $WORK"
-else
-  if [[ "$SKIP_BUILD" != true ]]; then
-    ./mvnw -q -B -DskipTests -DskipPostgresTests=true package
+# lay_out TREE WORK: the image's /app of the source tree TREE in WORK/image/app, as the Dockerfile of TREE makes it;
+# sets IMAGE, ENTRYPOINT, TOOL_OPTIONS (LAYOUT: reuse WORK as a run with --keep=true left it)
+lay_out() {
+  local tree=$1 work=$2 jar start
+  IMAGE=$work/image/app
+  if [[ -n "$LAYOUT" ]]; then
+    [[ -f "$IMAGE/complaintflow.jsa" ]] || { echo "no laid-out image with its archive in $work" >&2; exit 2; }
+    echo "== reusing the layout in $work"
+  else
+    if [[ "$SKIP_BUILD" != true ]]; then
+      (cd "$tree" && ./mvnw -q -B -DskipTests -DskipPostgresTests=true package)
+    fi
+    jar=$(ls "$tree"/target/complaintflow-*.jar | grep -v -- '-plain' | head -1)
+    echo "== layout of $tree in $work (the final stage's /app is $IMAGE)"
+    # The build stage's artifact: the jar extracted (application jar beside lib/), as the Dockerfile's build stage does.
+    mkdir -p "$IMAGE"
+    java -Djarmode=tools -jar "$jar" extract --destination "$work/extract" >/dev/null
+    mv "$work/extract/$(basename "$jar")" "$work/extract/complaintflow.jar"
+    mv "$work/extract" "$IMAGE/complaintflow"
+    # The final stage's COPY lines from the build context, read from the Dockerfile so this follows it.
+    (cd "$tree" && awk '/^FROM /{stage=""} {stage=stage $0 "\n"} END{printf "%s", stage}' Dockerfile | grep -E '^COPY [^-]' \
+      | while read -r _ args; do
+          set -- $args; to=${!#}; [[ "$to" == /* ]] && to="$work/image$to" || to="$IMAGE/$to"
+          if (( $# > 2 )) || [[ "$to" == */ ]]; then mkdir -p "$to"; else mkdir -p "$(dirname "$to")"; fi
+          for from in "${@:1:$#-1}"; do cp -r "$from" "$to"; done
+        done)
   fi
-  JAR=$(ls target/complaintflow-*.jar | grep -v -- '-plain' | head -1)
-  WORK=$(mktemp -d /tmp/image-startup.XXXXXX)
-  IMAGE=$WORK/image/app
-  echo "== layout in $WORK (the final stage's /app is $IMAGE)"
+  # A Dockerfile instruction with its continuation lines joined.
+  instruction() { sed -e ':a' -e '/\\$/N; s/\\\n//; ta' "$tree/Dockerfile" | grep -E "$1" | head -1; }
+  local training
+  training=$(instruction '^RUN java .*ArchiveClassesAtExit' | sed -e 's/^RUN //' -e 's/&& rm -rf \/tmp\/\*//' -e "s#/app/#$IMAGE/#g")
+  ENTRYPOINT=$(instruction '^ENTRYPOINT' | sed -e 's/^ENTRYPOINT //' | python3 -c 'import json,sys; print(" ".join(json.load(sys.stdin)))' \
+    | sed -e "s#/app/#$IMAGE/#g")
+  TOOL_OPTIONS=$(instruction '^ENV .*JAVA_TOOL_OPTIONS' | sed -E 's/.*JAVA_TOOL_OPTIONS="([^"]*)".*/\1/')
+  if [[ -z "$LAYOUT" ]]; then
+    echo "== training run: $training"
+    start=$(date +%s)
+    (cd "$IMAGE" && env -u JAVA_TOOL_OPTIONS bash -c "$training" > "$work/training.log" 2>&1) \
+      || { tail -40 "$work/training.log"; exit 1; }
+    echo "== training run took $(( $(date +%s) - start )) s; archive $(du -h "$IMAGE/complaintflow.jsa" | cut -f1)"
+  fi
+}
 
-  # The build stage's artifact: the jar extracted (application jar beside lib/), as the Dockerfile's build stage does.
-  mkdir -p "$IMAGE"
-  java -Djarmode=tools -jar "$JAR" extract --destination "$WORK/extract" >/dev/null
-  mv "$WORK/extract/$(basename "$JAR")" "$WORK/extract/complaintflow.jar"
-  mv "$WORK/extract" "$IMAGE/complaintflow"
-  # The final stage's COPY lines from the build context, read from the Dockerfile so this follows it.
-  awk '/^FROM /{stage=""} {stage=stage $0 "\n"} END{printf "%s", stage}' Dockerfile | grep -E '^COPY [^-]' \
-    | while read -r _ args; do
-        set -- $args; to=${!#}; [[ "$to" == /* ]] && to="$WORK/image$to" || to="$IMAGE/$to"
-        if (( $# > 2 )) || [[ "$to" == */ ]]; then mkdir -p "$to"; else mkdir -p "$(dirname "$to")"; fi
-        for from in "${@:1:$#-1}"; do cp -r "$from" "$to"; done
-      done
+# IMAGES: one line per tree, "name|image folder|ENTRYPOINT|JAVA_TOOL_OPTIONS"
+if [[ -n "$LAYOUT" ]]; then WORK=$LAYOUT; KEEP=true; else WORK=$(mktemp -d /tmp/image-startup.XXXXXX); fi
+IMAGES=""
+if [[ -n "$TREES" ]]; then
+  IFS=';' read -ra TREE_LIST <<< "$TREES"
+  for entry in "${TREE_LIST[@]}"; do
+    name=${entry%%=*}; tree=$(cd "${entry#*=}" && pwd)
+    lay_out "$tree" "$WORK/$name"
+    IMAGES+="$name|$IMAGE|$ENTRYPOINT|$TOOL_OPTIONS"$'\n'
+    echo "== $name: ENTRYPOINT: $ENTRYPOINT   JAVA_TOOL_OPTIONS: $TOOL_OPTIONS (+ -XX:MaxRAM=$MEMORY for the container's limit)"
+  done
+else
+  lay_out "$PWD" "$WORK"
+  IMAGES="|$IMAGE|$ENTRYPOINT|$TOOL_OPTIONS"$'\n'
+  echo "== ENTRYPOINT: $ENTRYPOINT   JAVA_TOOL_OPTIONS: $TOOL_OPTIONS (+ -XX:MaxRAM=$MEMORY for the container's limit)"
 fi
 
-# A Dockerfile instruction with its continuation lines joined.
-instruction() { sed -e ':a' -e '/\\$/N; s/\\\n//; ta' Dockerfile | grep -E "$1" | head -1; }
-TRAINING=$(instruction '^RUN java .*ArchiveClassesAtExit' | sed -e 's/^RUN //' -e 's/&& rm -rf \/tmp\/\*//' -e "s#/app/#$IMAGE/#g")
-ENTRYPOINT=$(instruction '^ENTRYPOINT' | sed -e 's/^ENTRYPOINT //' | python3 -c 'import json,sys; print(" ".join(json.load(sys.stdin)))' \
-  | sed -e "s#/app/#$IMAGE/#g")
-TOOL_OPTIONS=$(instruction '^ENV .*JAVA_TOOL_OPTIONS' | sed -E 's/.*JAVA_TOOL_OPTIONS="([^"]*)".*/\1/')
-if [[ -z "$LAYOUT" ]]; then
-  echo "== training run: $TRAINING"
-  START=$(date +%s)
-  (cd "$IMAGE" && env -u JAVA_TOOL_OPTIONS bash -c "$TRAINING" > "$WORK/training.log" 2>&1) \
-    || { tail -40 "$WORK/training.log"; exit 1; }
-  echo "== training run took $(( $(date +%s) - START )) s; archive $(du -h "$IMAGE/complaintflow.jsa" | cut -f1)"
-fi
-echo "== ENTRYPOINT: $ENTRYPOINT   JAVA_TOOL_OPTIONS: $TOOL_OPTIONS (+ -XX:MaxRAM=$MEMORY for the container's limit)"
-
-if [[ ",$DATABASES," == *,postgres,* ]]; then
-  psql -q -h "$DB_HOST" -p "$DB_PORT" -U "$DB_USER" -d postgres -c "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB"
-fi
-
-export WORK IMAGE ENTRYPOINT TOOL_OPTIONS MEMORY ROUNDS DATABASES VARIANTS PORT SMTP_PORT DB DB_HOST DB_PORT DB_USER
+export WORK IMAGES MEMORY ROUNDS DATABASES VARIANTS PORT SMTP_PORT DB DB_HOST DB_PORT DB_USER
 set +e
 python3 - <<'PY'
 import os, socket, statistics, subprocess, threading, time, urllib.request, shutil
 
 env = os.environ
-image, work = env["IMAGE"], env["WORK"]
+work = env["WORK"]
+# one per tree: (tree name, "" for a single tree; its /app; its ENTRYPOINT; its JAVA_TOOL_OPTIONS)
+images = [tuple(line.split("|")) for line in env["IMAGES"].splitlines() if line.strip()]
 port, smtp_port = int(env["PORT"]), int(env["SMTP_PORT"])
 rounds = int(env["ROUNDS"])
 databases = [d for d in env["DATABASES"].split(",") if d]
@@ -101,6 +120,16 @@ for part in env["VARIANTS"].split(";"):
     if part.strip():
         name, _, flags = part.partition("=")
         variants.append((name.strip(), flags.split()))
+# what each round starts: every tree's image with every variant
+starts = [((f"{tree}/{name}" if tree else name), tree, flags) for tree, _, _, _ in images for name, flags in variants]
+image_of = {tree: (app, entrypoint, tool_options) for tree, app, entrypoint, tool_options in images}
+
+def db_name(tree):  # each tree its own PostgreSQL database: its migrations are its own
+    return env["DB"] + (f"_{tree}" if tree else "")
+
+def psql(sql):
+    subprocess.run(["psql", "-q", "-h", env["DB_HOST"], "-p", env["DB_PORT"], "-U", env["DB_USER"], "-d", "postgres",
+                    "-c", sql], check=False)
 tick = os.sysconf("SC_CLK_TCK")
 
 def smtp_sink():  # the mail health check needs a server that answers; mails are accepted and dropped
@@ -130,31 +159,34 @@ def cpu(pid, threads=False):
     total = ticks(f"/proc/{pid}/stat") / tick
     if not threads:
         return total, None
-    jit = 0
+    jit = main = 0
     for t in os.listdir(f"/proc/{pid}/task"):
         try:
             name = open(f"/proc/{pid}/task/{t}/comm").read()
             if "CompilerThre" in name:
                 jit += ticks(f"/proc/{pid}/task/{t}/stat")
+            elif name.strip() == "main":  # the start's own work, steadier than the compilers' share under load
+                main += ticks(f"/proc/{pid}/task/{t}/stat")
         except OSError:
             pass
-    return total, jit / tick
+    return total, jit / tick, main / tick
 
 def h2_url(folder):
     return f"jdbc:h2:file:{folder}/complaintflow;DB_CLOSE_ON_EXIT=FALSE;AUTO_SERVER=FALSE"
 
-def start(variant_flags, database, folder, log):
+def start(tree, variant_flags, database, folder, log):
+    image, entrypoint, tool_options = image_of[tree]
     e = {"PATH": env["PATH"], "TZ": "Asia/Shanghai", "SERVER_PORT": str(port),
-         "JAVA_TOOL_OPTIONS": f"{env['TOOL_OPTIONS']} -XX:MaxRAM={env['MEMORY']}",
+         "JAVA_TOOL_OPTIONS": f"{tool_options} -XX:MaxRAM={env['MEMORY']}",
          "SPRING_MAIL_HOST": "127.0.0.1", "SPRING_MAIL_PORT": str(smtp_port)}
     if database.startswith("h2"):
         e["SPRING_PROFILES_ACTIVE"] = "demo"  # the default profile on H2: demo users, sample complaints
         e["SPRING_DATASOURCE_URL"] = h2_url(folder)
     else:  # as docker-compose.yml starts a node
         e["SPRING_PROFILES_ACTIVE"] = "postgres,demo"
-        e["COMPLAINTFLOW_DB_URL"] = f"jdbc:postgresql://{env['DB_HOST']}:{env['DB_PORT']}/{env['DB']}"
+        e["COMPLAINTFLOW_DB_URL"] = f"jdbc:postgresql://{env['DB_HOST']}:{env['DB_PORT']}/{db_name(tree)}"
         e["COMPLAINTFLOW_DB_USER"] = env["DB_USER"]; e["COMPLAINTFLOW_DB_PASSWORD"] = ""
-    entry = env["ENTRYPOINT"].split()
+    entry = entrypoint.split()
     command = [entry[0]] + variant_flags + entry[1:]
     began = time.monotonic()
     p = subprocess.Popen(command, cwd=image, env=e, stdout=open(log, "w"), stderr=subprocess.STDOUT)
@@ -168,7 +200,7 @@ def start(variant_flags, database, folder, log):
             with urllib.request.urlopen(url, timeout=5) as r:
                 if r.status == 200 and b'"UP"' in r.read():
                     wall = time.monotonic() - began
-                    total, jit = cpu(p.pid, threads=True)
+                    total, jit, main = cpu(p.pid, threads=True)
                     break
         except OSError:
             pass
@@ -178,54 +210,66 @@ def start(variant_flags, database, folder, log):
         p.wait(60)
     except subprocess.TimeoutExpired:
         p.kill(); p.wait()
-    return wall, total, jit
+    return wall, total, jit, main
 
 results = {}
 n = 0
 # the existing databases: made once by an unmeasured start (Flyway, schema, models, demo data)
+def existing(tree):
+    return f"{work}/h2-existing" + (f"-{tree}" if tree else "")
+
 for database in databases:
-    if database in ("h2-existing", "postgres"):
-        t = time.time()
-        start([], database, f"{work}/h2-existing", f"{work}/prepare-{database}.log")
-        print(f"== prepared {database} in {time.time() - t:.1f} s", flush=True)
+    for tree in image_of:
+        if database in ("h2-existing", "postgres"):
+            if database == "postgres":
+                psql(f"DROP DATABASE IF EXISTS {db_name(tree)}"); psql(f"CREATE DATABASE {db_name(tree)}")
+            t = time.time()
+            start(tree, [], database, existing(tree), f"{work}/prepare-{database}-{tree}.log")
+            print(f"== prepared {database} {tree} in {time.time() - t:.1f} s", flush=True)
 
 for r in range(rounds):
     for database in databases:
-        order = variants if r % 2 == 0 else list(reversed(variants))  # alternate which variant goes first
-        for name, flags in order:
+        order = starts if r % 2 == 0 else list(reversed(starts))  # alternate which goes first
+        for name, tree, flags in order:
             n += 1
-            folder = f"{work}/h2-fresh-{n}" if database == "h2-fresh" else f"{work}/h2-existing"
+            folder = f"{work}/h2-fresh-{n}" if database == "h2-fresh" else existing(tree)
             load = os.getloadavg()[0]
             try:
-                wall, total, jit = start(flags, database, folder, f"{work}/run-{n}-{database}-{name}.log")
+                wall, total, jit, main = start(tree, flags, database, folder,
+                                         f"{work}/run-{n}-{database}-{name.replace('/', '-')}.log")
             except RuntimeError as failed:
                 print(f"round {r + 1} {database:12} {name:16} FAILED: {failed}", flush=True); continue
-            results.setdefault((database, name), []).append((wall, total, jit, load))
+            results.setdefault((database, name), []).append((wall, total, jit, load, main))
             print(f"round {r + 1} {database:12} {name:16} UP in {wall:5.1f} s, CPU {total:5.1f} s "
-                  f"(JIT {jit:4.1f} s), load {load:4.1f}", flush=True)
+                  f"(JIT {jit:4.1f} s, main thread {main:4.1f} s), load {load:4.1f}", flush=True)
             if database == "h2-fresh":
                 shutil.rmtree(folder, ignore_errors=True)
 
 print()
-print(f"| database | variant | UP (s), each start | median | CPU until UP (s) | median | of it JIT (s) | load at start |")
-print("|---|---|---|---|---|---|---|---|")
+print(f"| database | variant | UP (s), each start | median | CPU until UP (s) | median | of it JIT (s) | main thread (s) | load at start |")
+print("|---|---|---|---|---|---|---|---|---|")
 for database in databases:
-    for name, flags in variants:
+    for name, _, flags in starts:
         rs = results.get((database, name), [])
         if not rs:
-            print(f"| {database} | {name} | failed | | | | | |"); continue
+            print(f"| {database} | {name} | failed | | | | | | |"); continue
         walls = [x[0] for x in rs]; cpus = [x[1] for x in rs]; jits = [x[2] for x in rs]; loads = [x[3] for x in rs]
+        mains = [x[4] for x in rs]
         print(f"| {database} | {name} | {' / '.join(f'{w:.1f}' for w in walls)} | **{statistics.median(walls):.1f}** | "
               f"{' / '.join(f'{c:.1f}' for c in cpus)} | **{statistics.median(cpus):.1f}** | "
-              f"{statistics.median(jits):.1f} | {min(loads):.1f}–{max(loads):.1f} |")
+              f"{statistics.median(jits):.1f} | {' / '.join(f'{m:.1f}' for m in mains)} | "
+              f"{min(loads):.1f}–{max(loads):.1f} |")
 print()
+for tree, app, _, _ in images:
+    if tree:
+        print(f"  {tree}: the image laid out in {app}")
 for name, flags in variants:
     print(f"  {name}: ENTRYPOINT {'+ ' + ' '.join(flags) if flags else 'as shipped'}")
+if "postgres" in databases:
+    for tree in image_of:
+        psql(f"DROP DATABASE IF EXISTS {db_name(tree)}")
 PY
 STATUS=$?
 set -e
-if [[ ",$DATABASES," == *,postgres,* ]]; then
-  psql -q -h "$DB_HOST" -p "$DB_PORT" -U "$DB_USER" -d postgres -c "DROP DATABASE IF EXISTS $DB" || true
-fi
 if [[ "$KEEP" == true ]]; then echo "== kept $WORK"; else rm -rf "$WORK"; fi
 exit $STATUS
