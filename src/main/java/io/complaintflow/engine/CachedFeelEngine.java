@@ -4,7 +4,9 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 import org.camunda.bpm.dmn.feel.impl.FeelEngine;
 import org.camunda.bpm.engine.variable.context.VariableContext;
 import org.camunda.bpm.engine.variable.value.TypedValue;
@@ -13,10 +15,21 @@ import org.camunda.bpm.engine.variable.value.TypedValue;
  * Remembers what the FEEL engine answered for a decision table's cells whose result depends on nothing but their
  * text and the one input value they look at: literal input entries ({@code "safety"}, {@code >= 20},
  * {@code null, "other"}), literal outputs ({@code "G1"}) and inputs that name one variable ({@code channel}). Every
- * other expression ({@code matches(?, …)}, anything with a function, another variable or a long text) goes to the
- * FEEL engine each time. Found by bench/ (issue #19): feel-engine 1.19 builds its context of built-in functions
- * anew for every evaluation — about 0.5 ms — and the intake's three decisions make some fifty evaluations; the
- * answers are the engine's own, computed once per distinct cell and value.
+ * other expression (anything with a function, another variable) goes to the FEEL engine each time. Found by bench/
+ * (issue #19): feel-engine 1.19 builds its context of built-in functions anew for every evaluation — about 0.5 ms —
+ * and the intake's three decisions make some fifty evaluations; the answers are the engine's own, computed once per
+ * distinct cell and value.
+ * <p>
+ * Three shapes whose answer FEEL computes from the value alone are answered here without asking it (issue #19, the
+ * intake's job: the four FEEL evaluations of every complaint that the cache could not answer):
+ * <ul>
+ * <li>a name whose value is a text, of any length ({@code complaintText}): FEEL answers the text itself;</li>
+ * <li>{@code name.key} on a map holding {@code key} with a text or a boolean ({@code gradingResult.grade}): that
+ * value;</li>
+ * <li>{@code matches(?, "pattern")} on a text input: feel-engine's {@code matches} is
+ * {@code Pattern.compile(pattern).matcher(input).find()}, done here with the pattern compiled once; a pattern Java does
+ * not compile, a literal with an escape or an input that is not a text go to FEEL.</li>
+ * </ul>
  */
 public class CachedFeelEngine implements FeelEngine {
 
@@ -28,10 +41,15 @@ public class CachedFeelEngine implements FeelEngine {
             Pattern.compile("(?:[\\s\\d.,+\\-<>=!\\[\\]()]|\\btrue\\b|\\bfalse\\b|\\bnull\\b|\\bnot\\b)*");
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final List<String> KEYWORDS = List.of("true", "false", "null", "not");
+    private static final Pattern PATH = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)\\.([A-Za-z_][A-Za-z0-9_]*)");
+    private static final Pattern MATCHES = Pattern.compile("matches\\(\\s*\\?\\s*,\\s*\"([^\"\\\\]*)\"\\s*\\)");
+    private static final Pattern NOT_MATCHES = Pattern.compile("(?!)");
 
     private final FeelEngine feel;
     private final Map<Key, Object> answers = new ConcurrentHashMap<>();
     private final Map<String, Boolean> literal = new ConcurrentHashMap<>();
+    /** Per cell text: its {@code matches(?, "…")} pattern compiled, or {@link #NOT_MATCHES} for any other cell. */
+    private final Map<String, Pattern> regexOfCell = new ConcurrentHashMap<>();
 
     public CachedFeelEngine(FeelEngine feel) {
         this.feel = feel;
@@ -46,7 +64,15 @@ public class CachedFeelEngine implements FeelEngine {
             key = new Key(text, null);
         } else if (IDENTIFIER.matcher(text).matches() && !KEYWORDS.contains(text)) {
             Object value = valueOf(variables, text);
+            if (value instanceof String string) {
+                return (T) string;
+            }
             key = cacheable(value) ? new Key(text, value) : null;
+        } else {
+            Object entry = entryOf(text, variables);
+            if (entry != null) {
+                return (T) entry;
+            }
         }
         if (key == null) {
             return feel.evaluateSimpleExpression(expression, variables);
@@ -62,6 +88,12 @@ public class CachedFeelEngine implements FeelEngine {
     public boolean evaluateSimpleUnaryTests(String expression, String inputName, VariableContext variables) {
         String text = expression.strip();
         Object value = valueOf(variables, inputName);
+        if (value instanceof String input) {
+            Pattern regex = regexOfCell.computeIfAbsent(text, CachedFeelEngine::matchesPattern);
+            if (regex != NOT_MATCHES) {
+                return regex.matcher(input).find();
+            }
+        }
         if (!literal(text) || !cacheable(value)) {
             return feel.evaluateSimpleUnaryTests(expression, inputName, variables);
         }
@@ -86,6 +118,30 @@ public class CachedFeelEngine implements FeelEngine {
     boolean literal(String text) {
         return literal.computeIfAbsent(text,
                 t -> LITERALS_ONLY.matcher(STRING_LITERAL.matcher(t).replaceAll("")).matches());
+    }
+
+    /** The pattern of a {@code matches(?, "pattern")} cell as feel-engine compiles it; {@link #NOT_MATCHES} otherwise. */
+    static Pattern matchesPattern(String text) {
+        Matcher cell = MATCHES.matcher(text);
+        if (!cell.matches()) {
+            return NOT_MATCHES;
+        }
+        try {
+            return Pattern.compile(cell.group(1));
+        } catch (PatternSyntaxException e) {
+            return NOT_MATCHES; // FEEL answers its own error
+        }
+    }
+
+    /** {@code name.key} on a map that holds {@code key} with a text or a boolean: that value; otherwise null. */
+    private static Object entryOf(String text, VariableContext variables) {
+        Matcher path = PATH.matcher(text);
+        if (!path.matches() || KEYWORDS.contains(path.group(1))
+                || !(valueOf(variables, path.group(1)) instanceof Map<?, ?> map)) {
+            return null;
+        }
+        Object entry = map.get(path.group(2));
+        return entry instanceof String || entry instanceof Boolean ? entry : null;
     }
 
     private static Object valueOf(VariableContext variables, String name) {

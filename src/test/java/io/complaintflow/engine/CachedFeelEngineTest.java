@@ -61,19 +61,17 @@ class CachedFeelEngineTest {
         assertThat((Object) cached.evaluateSimpleExpression("channel", hotline)).isEqualTo("hotline");
         assertThat((Object) cached.evaluateSimpleExpression("channel", app)).isEqualTo("app");
         assertThat((Object) cached.evaluateSimpleExpression("channel", hotline)).isEqualTo("hotline");
-        assertThat(asked).hasValue(4);
+        assertThat(asked).as("a name with a text: the text, FEEL not asked").hasValue(2);
         VariableContext count = Variables.createVariables().putValue("repeatCount", 2).asVariableContext();
         assertThat((Object) cached.evaluateSimpleExpression("repeatCount", count))
                 .isEqualTo(scala.evaluateSimpleExpression("repeatCount", count));
+        assertThat((Object) cached.evaluateSimpleExpression("repeatCount", count))
+                .isEqualTo(scala.evaluateSimpleExpression("repeatCount", count));
+        assertThat(asked).as("a name with a number: FEEL's answer, remembered").hasValue(3);
     }
 
     @Test
-    void functionsOtherNamesAndLongTextsGoToFeelEveryTime() {
-        String text = "客户说要找记者曝光".repeat(30);
-        VariableContext input = Variables.createVariables().putValue("cellInput", text).asVariableContext();
-        String matches = "matches(?, \"记者|曝光\")";
-        assertThat(cached.evaluateSimpleUnaryTests(matches, "cellInput", input)).isTrue();
-        assertThat(cached.evaluateSimpleUnaryTests(matches, "cellInput", input)).isTrue();
+    void functionsAndOtherNamesGoToFeelEveryTime() {
         VariableContext amount = Variables.createVariables().putValue("cellInput", 6000.0).putValue("limit", 5000.0)
                 .asVariableContext();
         assertThat(cached.evaluateSimpleUnaryTests("> limit", "cellInput", amount)).isTrue();
@@ -82,6 +80,46 @@ class CachedFeelEngineTest {
         assertThat((Object) cached.evaluateSimpleExpression("if compensation = null then 0 else compensation",
                 compensation)).isEqualTo(scala.evaluateSimpleExpression(
                 "if compensation = null then 0 else compensation", compensation));
-        assertThat(asked).hasValue(5);
+        VariableContext none = Variables.createVariables().putValue("cellInput", null).asVariableContext();
+        assertThat(cached.evaluateSimpleUnaryTests("matches(?, \"记者\")", "cellInput", none))
+                .isEqualTo(scala.evaluateSimpleUnaryTests("matches(?, \"记者\")", "cellInput", none));
+        VariableContext escaped = Variables.createVariables().putValue("cellInput", "a.b").asVariableContext();
+        assertThat(cached.evaluateSimpleUnaryTests("matches(?, \"a\\\\.b\")", "cellInput", escaped))
+                .isEqualTo(scala.evaluateSimpleUnaryTests("matches(?, \"a\\\\.b\")", "cellInput", escaped));
+        VariableContext grading = Variables.createVariables()
+                .putValue("gradingResult", Variables.untypedValue(java.util.Map.of("count", 3), true))
+                .asVariableContext();
+        assertThat((Object) cached.evaluateSimpleExpression("gradingResult.count", grading))
+                .isEqualTo(scala.evaluateSimpleExpression("gradingResult.count", grading));
+        assertThat(asked).as("a number in a map, a null or escaped matches input, other names").hasValue(6);
+    }
+
+    @Test
+    void textsMapEntriesAndMatchesAreAnsweredAsFeelDoesWithoutAskingIt() {
+        String[] texts = {"客户说要找记者曝光".repeat(30), "记者", "只是快递慢了", "", "曝光" + "慢".repeat(5000),
+                "3·15晚会 曝光", "上热搜了"};
+        String[] cells = {"matches(?, \"媒体|曝光|记者|起诉|诉讼|律师函|上热搜|央视|315晚会|3·15晚会|群体事件|集体维权\")",
+                "matches(?,\"受伤|起火\")", "matches(?, \"^记者$\")", "matches(?, \"[0-9]{11}\")"};
+        for (String cell : cells) {
+            for (String text : texts) {
+                VariableContext input = Variables.createVariables().putValue("cellInput", text).asVariableContext();
+                boolean feel = scala.evaluateSimpleUnaryTests(cell, "cellInput", input);
+                assertThat(cached.evaluateSimpleUnaryTests(cell, "cellInput", input)).as(cell + " / " + text)
+                        .isEqualTo(feel);
+            }
+        }
+        for (String text : texts) {
+            VariableContext input = Variables.createVariables().putValue("complaintText", text).asVariableContext();
+            assertThat((Object) cached.evaluateSimpleExpression("complaintText", input))
+                    .isEqualTo(scala.evaluateSimpleExpression("complaintText", input));
+        }
+        VariableContext grading = Variables.createVariables().putValue("gradingResult",
+                Variables.untypedValue(java.util.Map.of("grade", "G2", "reviewRequired", true), true))
+                .asVariableContext();
+        for (String path : new String[] {"gradingResult.grade", "gradingResult.reviewRequired"}) {
+            assertThat((Object) cached.evaluateSimpleExpression(path, grading))
+                    .isEqualTo(scala.evaluateSimpleExpression(path, grading));
+        }
+        assertThat(asked).hasValue(0);
     }
 }

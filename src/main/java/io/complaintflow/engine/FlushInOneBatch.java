@@ -1,0 +1,75 @@
+package io.complaintflow.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.cfg.IdGenerator;
+import org.camunda.bpm.engine.impl.db.PersistenceSession;
+import org.camunda.bpm.engine.impl.db.entitymanager.DbEntityManager;
+import org.camunda.bpm.engine.impl.db.entitymanager.operation.DbOperation;
+import org.camunda.bpm.engine.impl.interceptor.Session;
+import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The engine flushes a command's rows in pieces of {@value DbEntityManager#BATCH_SIZE} operations (sorted by table),
+ * each piece a JDBC batch per table of its own. A table whose rows straddle a piece's end goes as two batches, and
+ * PostgreSQL's driver rewrites each batch into multi-row INSERTs of power-of-two sizes: the intake's job, 73
+ * operations, sent its 20 activity instances as 8 + 2 + 1 and 8 + 1 rows — five statements instead of 16 + 4
+ * (bench/README.md, "the intake's job, one flush"). Here a command's flush goes in pieces of {@value #OPERATIONS}: one
+ * batch per table for every command but the largest. The engine's own flush otherwise — order, optimistic locking,
+ * failure handling per piece.
+ */
+@Component
+public class FlushInOneBatch extends AbstractProcessEnginePlugin {
+
+    /** Operations per piece of a flush; the driver caps a multi-row INSERT at 128 rows itself. */
+    static final int OPERATIONS = 1000;
+
+    @Override
+    public void preInit(ProcessEngineConfigurationImpl configuration) {
+        List<SessionFactory> factories = configuration.getCustomSessionFactories() == null ? new ArrayList<>()
+                : new ArrayList<>(configuration.getCustomSessionFactories());
+        // custom session factories are registered after the engine's own, so this one replaces its entity manager
+        factories.add(new SessionFactory() {
+            @Override
+            public Class<?> getSessionType() {
+                return DbEntityManager.class;
+            }
+
+            @Override
+            public Session openSession() {
+                return new WholeFlush(Context.getProcessEngineConfiguration().getIdGenerator(),
+                        Context.getCommandContext().getSession(PersistenceSession.class));
+            }
+        });
+        configuration.setCustomSessionFactories(factories);
+    }
+
+    /** The engine's entity manager with its flush cut into pieces of {@link #OPERATIONS} instead of 50. */
+    static final class WholeFlush extends DbEntityManager {
+
+        WholeFlush(IdGenerator ids, PersistenceSession persistence) {
+            super(ids, persistence);
+        }
+
+        @Override
+        protected void flushDbOperationManager() {
+            if (isIgnoreForeignKeysForNextFlush) {
+                super.flushDbOperationManager(); // the engine's own handling of a flush without foreign keys
+                return;
+            }
+            List<DbOperation> operations = dbOperationManager.calculateFlush();
+            if (operations == null || operations.isEmpty()) {
+                return;
+            }
+            LOG.databaseFlushSummary(operations);
+            for (int from = 0; from < operations.size(); from += OPERATIONS) {
+                flushDbOperations(operations.subList(from, Math.min(operations.size(), from + OPERATIONS)),
+                        operations);
+            }
+        }
+    }
+}
