@@ -25,6 +25,8 @@ class MailStreamsTest {
     void restore() {
         if (before != null) {
             System.setProperty(MailStreams.PROPERTY, before);
+        } else {
+            System.clearProperty(MailStreams.PROPERTY);
         }
     }
 
