@@ -73,6 +73,23 @@ final class CockpitHeatmapPage {
         return this;
     }
 
+    /** The diagram's shapes that the heat toolbar covers (waited for: the toolbar clears them once its figures are in). */
+    List<String> shapesUnderToolbar() {
+        String covered = "const bar = document.querySelector('.cf-heatmap-view').getBoundingClientRect();"
+                + " return Array.from(document.querySelectorAll('.djs-element.djs-shape')).filter(e => {"
+                + " const r = e.getBoundingClientRect(); return r.width > 0 && r.left < bar.right && r.right > bar.left"
+                + " && r.top < bar.bottom && r.bottom > bar.top; }).map(e => e.getAttribute('data-element-id'));";
+        try {
+            return browser.waitFor(Duration.ofSeconds(10), d -> {
+                List<?> ids = (List<?>) ((JavascriptExecutor) d).executeScript(covered);
+                return ids.isEmpty() ? List.<String>of() : null;
+            });
+        } catch (org.openqa.selenium.TimeoutException e) {
+            return ((List<?>) ((JavascriptExecutor) browser.driver()).executeScript(covered)).stream()
+                    .map(String::valueOf).toList();
+        }
+    }
+
     List<WebElement> overlays() {
         return browser.driver().findElements(By.cssSelector(".cf-heatmap"));
     }

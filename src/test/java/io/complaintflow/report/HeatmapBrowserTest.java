@@ -68,6 +68,7 @@ class HeatmapBrowserTest {
             assertThat(confirming.getAttribute("data-overdue")).isNotNull();
             WebElement answering = page.overlayShowing("Task_AnswerCustomer", "data-median-hours", "20");
             assertThat(answering.getAttribute("data-p90-hours")).isEqualTo("23");
+            assertThat(page.shapesUnderToolbar()).as("the fitted diagram starts below the heat toolbar").isEmpty();
             assertThat(page.overlays()).as("an overlay on every activity").hasSizeGreaterThan(10)
                     .allSatisfy(o -> assertThat(o.getAttribute("class")).contains("cf-heatmap"));
             page.choose("figure", "escalated");

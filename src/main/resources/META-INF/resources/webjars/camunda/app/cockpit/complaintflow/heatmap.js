@@ -149,6 +149,8 @@ class HeatView {
     this.container = viewer.get('canvas').getContainer();
     this.root = el('div', { class: 'cf-heatmap-view' });
     this.container.appendChild(this.root);
+    this.loads = 0;
+    this.cleared = false;
   }
 
   render() {
@@ -176,19 +178,27 @@ class HeatView {
     this.root.appendChild(bar);
     this.list = el('div', { class: 'cf-heatmap-list', hidden: 'hidden' });
     this.root.appendChild(this.list);
+    if (!this.cleared) {
+      // once, before the first figures: moving the view later would move overlays a reader already looks at
+      this.cleared = true;
+      keepClear(this.viewer, this.root);
+    }
     this.load();
   }
 
   async load() {
     const overlays = this.viewer.get('overlays');
+    // a filter changed twice in a row: only the answer to the latest choice may draw (an earlier one can come last)
+    const load = ++this.loads;
     overlays.remove({ type: 'cf-heatmap' });
     let view;
     try {
       view = await get(`/api/reports/heatmap?process=${encodeURIComponent(this.key)}&${query(this.state)}`);
     } catch (e) {
-      this.legend.textContent = '热力数据加载失败：' + e.message;
+      if (load === this.loads) this.legend.textContent = '热力数据加载失败：' + e.message;
       return;
     }
+    if (load !== this.loads || !this.root.isConnected) return; // a later choice, or the view was left for a path
     this.view = view;
     const figures = {};
     view.activities.forEach(a => { figures[a.activityId] = a; });
@@ -274,6 +284,26 @@ class HeatView {
   }
 }
 
+/**
+ * Cockpit fits the whole diagram to the canvas, so its top row lies under our toolbar or banner (top left corner).
+ * While the whole diagram is in view, this shrinks it just enough and moves it below that box; a view the user
+ * zoomed or panned (or Cockpit restored from the address) stays as it is. Called once per view, before any overlay.
+ */
+function keepClear(viewer, box) {
+  const canvas = viewer.get('canvas');
+  const container = canvas.getContainer();
+  const view = canvas.viewbox();
+  const inner = view.inner;
+  const covered = box.getBoundingClientRect().bottom - container.getBoundingClientRect().top + 8;
+  const whole = inner.x >= view.x - 1 && inner.y >= view.y - 1 && inner.x + inner.width <= view.x + view.width + 1
+    && inner.y + inner.height <= view.y + view.height + 1;
+  const height = container.clientHeight - covered;
+  if (!whole || !inner.width || height < 60 || (inner.y - view.y) * view.scale >= covered) return;
+  const scale = Math.min(view.scale, container.clientWidth / (inner.width + 40), height / (inner.height + 20));
+  canvas.viewbox({ x: inner.x - (container.clientWidth / scale - inner.width) / 2, y: inner.y - covered / scale,
+    width: container.clientWidth / scale, height: container.clientHeight / scale });
+}
+
 function pathLink(processDefinitionId, processInstanceId) {
   return `#/process-definition/${processDefinitionId}/runtime?cfPath=${encodeURIComponent(processInstanceId)}`;
 }
@@ -289,6 +319,21 @@ async function renderPath(viewer, processInstanceId, banner, exitHref) {
   } catch (e) {
     if (banner) banner.textContent = '路径加载失败：' + e.message;
     return;
+  }
+  if (banner) {
+    banner.textContent = '';
+    // a complaint's case number is a 工单; other processes (a mail outage, a surge, a campaign) have a business key
+    const isCase = /^CMP-\d{8}-\d+$/.test(path.businessKey || '');
+    banner.appendChild(el('strong', {}, `${isCase ? '工单' : '业务键'} ${path.businessKey || ''} 的处理路径`));
+    banner.appendChild(el('span', {}, ` · ${time(path.startedAt)} 开始 · `
+      + (path.endedAt ? `${time(path.endedAt)} 结束` : '进行中')));
+    if (path.superProcessInstanceId) {
+      banner.appendChild(el('span', {}, ' · '));
+      banner.appendChild(el('a', { href: `#/process-instance/${path.superProcessInstanceId}/runtime`,
+        class: 'cf-path-parent' }, '上级流程'));
+    }
+    if (exitHref) banner.appendChild(el('a', { href: exitHref, class: 'cf-path-exit' }, ' · 返回热力图'));
+    keepClear(viewer, banner);
   }
   const byActivity = {};
   path.steps.forEach(s => {
@@ -321,20 +366,6 @@ async function renderPath(viewer, processInstanceId, banner, exitHref) {
     });
     overlays.add(id, 'cf-path', { position: { bottom: -4, left: 0 }, html: box });
   });
-  if (banner) {
-    banner.textContent = '';
-    // a complaint's case number is a 工单; other processes (a mail outage, a surge, a campaign) have a business key
-    const isCase = /^CMP-\d{8}-\d+$/.test(path.businessKey || '');
-    banner.appendChild(el('strong', {}, `${isCase ? '工单' : '业务键'} ${path.businessKey || ''} 的处理路径`));
-    banner.appendChild(el('span', {}, ` · ${time(path.startedAt)} 开始 · `
-      + (path.endedAt ? `${time(path.endedAt)} 结束` : '进行中')));
-    if (path.superProcessInstanceId) {
-      banner.appendChild(el('span', {}, ' · '));
-      banner.appendChild(el('a', { href: `#/process-instance/${path.superProcessInstanceId}/runtime`,
-        class: 'cf-path-parent' }, '上级流程'));
-    }
-    if (exitHref) banner.appendChild(el('a', { href: exitHref, class: 'cf-path-exit' }, ' · 返回热力图'));
-  }
 }
 
 let hashListener = null;
