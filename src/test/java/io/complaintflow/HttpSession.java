@@ -42,6 +42,11 @@ public final class HttpSession {
         return send(request(path).GET());
     }
 
+    /** A page as a browser asks for it: HTML first. */
+    public HttpResponse<String> page(String path) {
+        return send(request(path).setHeader("Accept", "text/html,application/xhtml+xml,*/*;q=0.8").GET());
+    }
+
     public HttpResponse<String> postJson(String path, String json) {
         return send(request(path).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)));

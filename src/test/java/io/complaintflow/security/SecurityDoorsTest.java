@@ -135,6 +135,19 @@ class SecurityDoorsTest {
         assertThat(authorized("quality", Resources.APPLICATION, "admin", Permissions.ACCESS)).isFalse();
     }
 
+    /** A handler logged into Tasklist who opens Cockpit (a link, a bookmark) gets a page in Chinese, not Spring's. */
+    @Test
+    void aHandlerWhoOpensCockpitIsToldInChineseWhereToWork() {
+        HttpSession quality = new HttpSession(port);
+        assertThat(quality.webappLogin("quality", "demo").statusCode()).isEqualTo(200);
+
+        HttpResponse<String> cockpit = quality.page("/camunda/app/cockpit/default/");
+
+        assertThat(cockpit.statusCode()).isEqualTo(403);
+        assertThat(cockpit.body()).contains("您的账号无权打开此页面", "/camunda/app/tasklist/default/")
+                .doesNotContain("Whitelabel");
+    }
+
     @Test
     void policyIsAppliedIdempotentlyAtEveryStart() {
         long before = authorizations.createAuthorizationQuery().count();
