@@ -5,7 +5,7 @@
 // handler wrote goes in through textContent, so it never becomes markup. Times are shown in the business time zone.
 import settings from '../../complaintflow/settings.js';
 
-const DEADLINES = { FIRST_RESPONSE: '首次响应', RESOLUTION: '处理时限', REGULATOR_REPLY: '监管答复' };
+const DEADLINES = { FIRST_RESPONSE: '首次响应', RESOLUTION: '整体解决', REGULATOR_REPLY: '监管答复' };
 const DEADLINE_STATES = { RUNNING: '计时中', PAUSED: '已暂停', FULFILLED: '已完成', BREACHED: '已超时' };
 const DEPARTMENT_STATES = { PLANNED: '待分派', ASSIGNED: '处理中', PROPOSED: '已提出方案', TRANSFERRED: '已退回' };
 const TIME = new Intl.DateTimeFormat('zh-CN', {
