@@ -109,6 +109,28 @@ public final class TasklistPage {
         return this;
     }
 
+    /** What an empty select below the label shows (the style rule's text in Chinese, form-js's own word otherwise). */
+    public String selectPlaceholder(String label) {
+        WebElement display = browser.waitFor(SHORT, d -> d.findElements(By.xpath(
+                "//div[contains(@class,'fjs-form-field-select')][.//label[contains(normalize-space(.),'" + label + "')]]"
+                        + "//div[contains(@class,'fjs-select-placeholder')]")).stream().findFirst().orElse(null));
+        String before = (String) ((JavascriptExecutor) browser.driver()).executeScript(
+                "return getComputedStyle(arguments[0], '::before').content;", display);
+        return before == null || before.equals("none") || before.equals("normal") ? display.getText()
+                : before.replaceAll("^\"|\"$", "");
+    }
+
+    /** The text of the red notification Tasklist shows when the server refuses something. */
+    public String errorNotification() {
+        return browser.waitFor(PATIENCE, d -> d.findElements(By.cssSelector(".notifications .alert-danger")).stream()
+                .map(WebElement::getText).filter(t -> !t.isBlank()).findFirst().orElse(null));
+    }
+
+    public TasklistPage clear(String key) {
+        browser.driver().findElement(By.cssSelector("[id$='Field_" + key + "']")).clear();
+        return this;
+    }
+
     public TasklistPage type(String key, String text) {
         browser.driver().findElement(By.cssSelector("[id$='Field_" + key + "']")).sendKeys(text);
         return this;

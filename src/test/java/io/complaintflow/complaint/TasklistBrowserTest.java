@@ -65,7 +65,16 @@ class TasklistBrowserTest {
 
             tasklist.openTab("表单").claimAtOption("提出处理方案");
             browser.screenshot("tasklist-department-task");
-            tasklist.pick("提出处理方案").type("proposal", "免费更换内胆").select("原因分类", "生产质量").complete();
+            // form-js's English placeholder of an empty select reads 请选择 (webapp.js)
+            tasklist.pick("提出处理方案");
+            assertThat(tasklist.selectPlaceholder("原因分类")).isEqualTo("请选择");
+            // a proposal of blanks passes the form's own check; the server refuses it, naming the field, and keeps
+            // the task as it was
+            tasklist.type("proposal", "   ").select("原因分类", "生产质量").complete();
+            assertThat(tasklist.errorNotification()).contains("处理方案").doesNotContain("Cannot submit");
+            assertThat(scenarios.departmentTask(quality, "quality")).as("still quality's to do").isNotNull();
+            assertThat(scenarios.timelineKinds(quality)).doesNotContain("PROPOSED");
+            tasklist.clear("proposal").type("proposal", "免费更换内胆").complete();
             browser.waitFor(Duration.ofSeconds(40), d -> scenarios.complaint(quality).resolution() == null
                     && !scenarios.openTasks(quality).isEmpty()
                     && scenarios.openTasks(quality).get(0).getTaskDefinitionKey().equals("Task_AnswerCustomer"));

@@ -2,7 +2,9 @@
 // scripts/config.js as a custom script before AngularJS starts:
 // - Chinese for everyone unless this browser chose English (?lang=en, remembered; ?lang=zh switches back);
 // - dates and times in the business time zone (complaintflow.zone), whatever the browser's zone;
-// - the operator's banner line (complaintflow.webapp.banner) instead of Camunda's "migrate to Camunda 8".
+// - the operator's banner line (complaintflow.webapp.banner) instead of Camunda's "migrate to Camunda 8";
+// - in Tasklist's forms, 请选择 where Camunda Forms writes "Select", and a refused submission's message without
+//   Camunda REST's English prefix.
 import settings from './settings.js';
 
 const LANGUAGE_KEY = 'complaintflow.language';
@@ -83,3 +85,27 @@ custom.decorator('camWidgetHeaderDirective', ['$delegate', (directives) => {
 custom.run(['$rootScope', ($rootScope) => {
   $rootScope.complaintflowBanner = settings.banner;
 }]);
+
+// A refused form submission reads "Cannot submit task form <task id>: <our message naming the field>" (Camunda REST's
+// wording); the handler needs only our message.
+const REST_PREFIX = /^Cannot (submit task form|complete task) [0-9a-f-]+: /;
+custom.decorator('Notifications', ['$delegate', (notifications) => {
+  const add = notifications.add;
+  notifications.add = function addWithoutRestPrefix(notification) {
+    if (notification && typeof notification.message === 'string') {
+      notification.message = notification.message.replace(REST_PREFIX, '');
+    }
+    return add.call(this, notification);
+  };
+  return notifications;
+}]);
+
+// Camunda Forms (form-js) writes the English word "Select" into every empty select, whatever the language (it is
+// not translatable); a Chinese form says 请选择 instead, in the same size and colour.
+if (app === 'tasklist' && chosenLanguage() === 'zh') {
+  const style = document.createElement('style');
+  style.id = 'complaintflow-form-words';
+  style.textContent = '.fjs-select-placeholder { font-size: 0; }'
+    + ' .fjs-select-placeholder::before { content: "请选择"; font-size: 14px; }';
+  document.head.appendChild(style);
+}
