@@ -70,6 +70,9 @@ final class CockpitHeatmapPage {
     CockpitHeatmapPage maximizeDiagram() {
         browser.driver().findElements(By.cssSelector("a.maximize-collapsable")).stream()
                 .filter(WebElement::isDisplayed).findFirst().ifPresent(WebElement::click);
+        // the side bar slides away: a picture taken meanwhile shows its half-hidden labels
+        browser.waitFor(PATIENCE, d -> d.findElements(By.cssSelector(".ctn-sidebar")).stream()
+                .allMatch(bar -> bar.getRect().getWidth() < 1) ? true : null);
         return this;
     }
 

@@ -110,6 +110,8 @@ class HeatmapBrowserTest {
                     By.cssSelector(".cf-path[data-activity='Task_HandleComplaint']")).stream().findFirst()
                     .orElse(null));
             assertThat(handled.getAttribute("data-hours")).isEqualTo("4");
+            // the overlays show once the view has settled below the banner (diagram-js hides them while it moves)
+            browser.waitFor(Duration.ofSeconds(10), d -> handled.isDisplayed() ? true : null);
             assertThat(browser.driver().findElement(By.cssSelector(".cf-path-banner")).getText())
                     .contains(filed.a(), "结束");
             browser.screenshot("cockpit-path-finished");
