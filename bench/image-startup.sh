@@ -165,7 +165,7 @@ def cpu(pid, threads=False):
             name = open(f"/proc/{pid}/task/{t}/comm").read()
             if "CompilerThre" in name:
                 jit += ticks(f"/proc/{pid}/task/{t}/stat")
-            elif name.strip() == "main":  # the start's own work, steadier than the compilers' share under load
+            elif name.strip() == "java" and t != str(pid):  # Java's main thread (the launcher's thread is the pid)
                 main += ticks(f"/proc/{pid}/task/{t}/stat")
         except OSError:
             pass
