@@ -1,6 +1,5 @@
 package io.complaintflow.engine;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -9,8 +8,6 @@ import org.camunda.bpm.engine.impl.cfg.IdGenerator;
 import org.camunda.bpm.engine.impl.db.PersistenceSession;
 import org.camunda.bpm.engine.impl.db.entitymanager.DbEntityManager;
 import org.camunda.bpm.engine.impl.db.entitymanager.operation.DbOperation;
-import org.camunda.bpm.engine.impl.interceptor.Session;
-import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,22 +27,9 @@ public class FlushInOneBatch extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-        List<SessionFactory> factories = configuration.getCustomSessionFactories() == null ? new ArrayList<>()
-                : new ArrayList<>(configuration.getCustomSessionFactories());
-        // custom session factories are registered after the engine's own, so this one replaces its entity manager
-        factories.add(new SessionFactory() {
-            @Override
-            public Class<?> getSessionType() {
-                return DbEntityManager.class;
-            }
-
-            @Override
-            public Session openSession() {
-                return new WholeFlush(Context.getProcessEngineConfiguration().getIdGenerator(),
-                        Context.getCommandContext().getSession(PersistenceSession.class));
-            }
-        });
-        configuration.setCustomSessionFactories(factories);
+        EngineSessions.replace(configuration, DbEntityManager.class, () -> new WholeFlush(
+                Context.getProcessEngineConfiguration().getIdGenerator(),
+                Context.getCommandContext().getSession(PersistenceSession.class)));
     }
 
     /** The engine's entity manager with its flush cut into pieces of {@link #OPERATIONS} instead of 50. */

@@ -1,13 +1,12 @@
 package io.complaintflow.security;
 
+import io.complaintflow.engine.EngineSessions;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.db.DbEntity;
-import org.camunda.bpm.engine.impl.interceptor.Session;
-import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
 import org.springframework.stereotype.Component;
@@ -30,21 +29,7 @@ public class AuthorizationQueries extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-        List<SessionFactory> factories = configuration.getCustomSessionFactories() == null ? new ArrayList<>()
-                : new ArrayList<>(configuration.getCustomSessionFactories());
-        // custom session factories are registered after the engine's own, so this one replaces its manager
-        factories.add(new SessionFactory() {
-            @Override
-            public Class<?> getSessionType() {
-                return AuthorizationManager.class;
-            }
-
-            @Override
-            public Session openSession() {
-                return new CallerGroups();
-            }
-        });
-        configuration.setCustomSessionFactories(factories);
+        EngineSessions.replace(configuration, AuthorizationManager.class, CallerGroups::new);
     }
 
     /** Checks with all of the caller's groups: no query for the groups that hold some grant. Refuses revokes. */
