@@ -32,7 +32,7 @@ public class AssistService implements SchedulingConfigurer {
     static final int MAX_TEXT = 4000;
 
     private final ClosedComplaints closed;
-    private final SensitiveWords words;
+    private final OwnerLists lists;
     private final SafetyScreening safety;
     private final BusinessClock clock;
     private final int minTraining;
@@ -44,10 +44,10 @@ public class AssistService implements SchedulingConfigurer {
     private final AtomicReference<TextModel> closedModel = new AtomicReference<>();
     private final AtomicReference<ModelInfo> info;
 
-    public AssistService(ClosedComplaints closed, SensitiveWords words, SafetyScreening safety, BusinessClock clock,
+    public AssistService(ClosedComplaints closed, OwnerLists lists, SafetyScreening safety, BusinessClock clock,
                          AssistProperties settings) {
         this.closed = closed;
-        this.words = words;
+        this.lists = lists;
         this.safety = safety;
         this.clock = clock;
         this.minTraining = settings.minTraining();
@@ -101,9 +101,13 @@ public class AssistService implements SchedulingConfigurer {
         return info.get();
     }
 
-    /** The owners' sensitive words and the safety detector: a safety signal raises a milder topic to safety. */
+    /**
+     * The owners' sensitive words and the safety detector: a safety signal raises a milder topic to safety. Both
+     * lists of one check of their stamp.
+     */
     public SensitiveWords.Detection detect(String text) {
-        return words.detect(text).with(safety.screen(text));
+        OwnerLists.Lists owners = lists.lists();
+        return SensitiveWords.detect(text, owners.words()).with(safety.screen(text, owners.terms()));
     }
 
     public Suggestion suggest(String text, SensitiveWords.Detection detection) {

@@ -3,7 +3,7 @@ package io.complaintflow.assist;
 import static io.complaintflow.complaint.Timestamps.instant;
 import static io.complaintflow.complaint.Timestamps.odt;
 
-import io.complaintflow.safety.OwnerTerms;
+import io.complaintflow.safety.OwnerTerms.OwnerTerm;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -12,7 +12,7 @@ import org.springframework.stereotype.Repository;
 
 /** The process owners' additions to the safety lexicon (table {@code safety_term}). */
 @Repository
-public class SafetyTerms implements OwnerTerms {
+public class SafetyTerms {
 
     private final JdbcClient jdbc;
 
@@ -27,8 +27,8 @@ public class SafetyTerms implements OwnerTerms {
                 .list();
     }
 
-    @Override
-    public List<OwnerTerm> current() {
+    /** The terms in the order they were added, as screening uses them (through {@link OwnerLists}). */
+    public List<OwnerTerm> owners() {
         return jdbc.sql("select term, kind from safety_term order by id")
                 .query((rs, n) -> new OwnerTerm(rs.getString("term"), rs.getString("kind")))
                 .list();

@@ -12,8 +12,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The sensitive-word list process owners keep (table {@code sensitive_word}). Read on every intake, not cached, so
- * an edit counts at once on every node.
+ * The sensitive-word list process owners keep (table {@code sensitive_word}). Intake reads it through
+ * {@link OwnerLists}, which checks on every use that it has not changed on any node.
  */
 @Repository
 public class SensitiveWords {
@@ -45,9 +45,8 @@ public class SensitiveWords {
         return jdbc.sql("delete from sensitive_word where id = ?").param(id).update() > 0;
     }
 
-    /** The most serious topic whose words occur in {@code text}, and those words. */
-    public Detection detect(String text) {
-        List<SensitiveWord> words = all();
+    /** The most serious topic whose {@code words} occur in {@code text}, and those words. */
+    public static Detection detect(String text, List<SensitiveWord> words) {
         if (text == null || text.isBlank()) {
             return Detection.NONE;
         }

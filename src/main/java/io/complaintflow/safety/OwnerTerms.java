@@ -2,7 +2,7 @@ package io.complaintflow.safety;
 
 import java.util.List;
 
-/** Where the process owners' additions to the safety lexicon come from (read on every screening). */
+/** Where the process owners' additions to the safety lexicon come from (asked for on every screening). */
 public interface OwnerTerms {
 
     List<OwnerTerm> current();

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Service;
 
 /**
  * Screens complaint texts for safety and injury language with the built-in lexicon, the deployer's file (read at
- * start-up; a broken file stops the start with its line named) and the process owners' words (read on every
+ * start-up; a broken file stops the start with its line named) and the process owners' words (asked for on every
  * screening, so an addition counts at once on every node; the detector is rebuilt only when they changed).
  */
 @Service
@@ -49,20 +49,24 @@ public class SafetyScreening {
 
     /** What the text says about safety; {@link SafetySignal#NONE} for no text. */
     public SafetySignal screen(String text) {
-        return detector().detect(text);
+        return screen(text, terms.current());
+    }
+
+    /** @param owners the owners' words as the caller already has them */
+    public SafetySignal screen(String text, List<OwnerTerms.OwnerTerm> owners) {
+        return detector(owners).detect(text);
     }
 
     /** The lexicon in use: built-in, the deployer's file and the owners' words. */
     public SafetyLexicon lexicon() {
-        return detector().lexicon();
+        return detector(terms.current()).lexicon();
     }
 
     public String fileSource() {
         return fileSource;
     }
 
-    private SafetyDetector detector() {
-        List<OwnerTerms.OwnerTerm> owners = terms.current();
+    private SafetyDetector detector(List<OwnerTerms.OwnerTerm> owners) {
         Built built = current.get();
         if (built == null || !built.owners().equals(owners)) {
             Map<String, List<String>> byKind = new LinkedHashMap<>();

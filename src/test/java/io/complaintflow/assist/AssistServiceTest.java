@@ -17,11 +17,13 @@ import org.junit.jupiter.api.Test;
 class AssistServiceTest {
 
     private final List<LabelledComplaint> closed = new ArrayList<>();
-    private final SensitiveWords words = new SensitiveWords(null) {
+    private final OwnerLists words = new OwnerLists(null, null, null) {
         @Override
-        public List<SensitiveWord> all() {
-            return List.of(new SensitiveWord(1, "起诉", SensitiveTopic.LAWSUIT, "system", Instant.EPOCH),
-                    new SensitiveWord(2, "住院", SensitiveTopic.SAFETY, "system", Instant.EPOCH));
+        public Lists lists() {
+            return new Lists(null, List.of(
+                    new SensitiveWords.SensitiveWord(1, "起诉", SensitiveTopic.LAWSUIT, "system", Instant.EPOCH),
+                    new SensitiveWords.SensitiveWord(2, "住院", SensitiveTopic.SAFETY, "system", Instant.EPOCH)),
+                    List.of());
         }
     };
     private final SafetyScreening safety = new SafetyScreening(List::of, new SafetySettings(null));
