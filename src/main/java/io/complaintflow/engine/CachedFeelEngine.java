@@ -50,6 +50,8 @@ public class CachedFeelEngine implements FeelEngine {
     private final Map<String, Boolean> literal = new ConcurrentHashMap<>();
     /** Per cell text: its {@code matches(?, "…")} pattern compiled, or {@link #NOT_MATCHES} for any other cell. */
     private final Map<String, Pattern> regexOfCell = new ConcurrentHashMap<>();
+    /** Per expression text (as the table holds it): its shape, so no pattern is matched per evaluation. */
+    private final Map<String, Shape> shapeOfCell = new ConcurrentHashMap<>();
 
     public CachedFeelEngine(FeelEngine feel) {
         this.feel = feel;
@@ -58,20 +60,24 @@ public class CachedFeelEngine implements FeelEngine {
     @Override
     @SuppressWarnings("unchecked")
     public <T> T evaluateSimpleExpression(String expression, VariableContext variables) {
-        String text = expression.strip();
+        Shape shape = shapeOfCell.computeIfAbsent(expression, this::shapeOf);
         Key key = null;
-        if (literal(text)) {
-            key = new Key(text, null);
-        } else if (IDENTIFIER.matcher(text).matches() && !KEYWORDS.contains(text)) {
-            Object value = valueOf(variables, text);
-            if (value instanceof String string) {
-                return (T) string;
+        switch (shape.kind()) {
+            case LITERAL -> key = new Key(shape.text(), null);
+            case NAME -> {
+                Object value = valueOf(variables, shape.name());
+                if (value instanceof String string) {
+                    return (T) string;
+                }
+                key = cacheable(value) ? new Key(shape.text(), value) : null;
             }
-            key = cacheable(value) ? new Key(text, value) : null;
-        } else {
-            Object entry = entryOf(text, variables);
-            if (entry != null) {
-                return (T) entry;
+            case PATH -> {
+                Object entry = entryOf(shape, variables);
+                if (entry != null) {
+                    return (T) entry;
+                }
+            }
+            case OTHER -> {
             }
         }
         if (key == null) {
@@ -133,14 +139,28 @@ public class CachedFeelEngine implements FeelEngine {
         }
     }
 
-    /** {@code name.key} on a map that holds {@code key} with a text or a boolean: that value; otherwise null. */
-    private static Object entryOf(String text, VariableContext variables) {
+    /** What an expression is, decided once per cell text: a literal, one name, {@code name.key}, or anything else. */
+    private Shape shapeOf(String expression) {
+        String text = expression.strip();
+        if (literal(text)) {
+            return new Shape(ShapeKind.LITERAL, text, null, null);
+        }
+        if (IDENTIFIER.matcher(text).matches() && !KEYWORDS.contains(text)) {
+            return new Shape(ShapeKind.NAME, text, text, null);
+        }
         Matcher path = PATH.matcher(text);
-        if (!path.matches() || KEYWORDS.contains(path.group(1))
-                || !(valueOf(variables, path.group(1)) instanceof Map<?, ?> map)) {
+        if (path.matches() && !KEYWORDS.contains(path.group(1))) {
+            return new Shape(ShapeKind.PATH, text, path.group(1), path.group(2));
+        }
+        return new Shape(ShapeKind.OTHER, text, null, null);
+    }
+
+    /** {@code name.key} on a map that holds {@code key} with a text or a boolean: that value; otherwise null. */
+    private static Object entryOf(Shape path, VariableContext variables) {
+        if (!(valueOf(variables, path.name()) instanceof Map<?, ?> map)) {
             return null;
         }
-        Object entry = map.get(path.group(2));
+        Object entry = map.get(path.key());
         return entry instanceof String || entry instanceof Boolean ? entry : null;
     }
 
@@ -164,5 +184,11 @@ public class CachedFeelEngine implements FeelEngine {
 
     private enum Null {
         VALUE
+    }
+
+    private enum ShapeKind { LITERAL, NAME, PATH, OTHER }
+
+    /** @param text the expression stripped; {@code name} and {@code key} of a name or a {@code name.key} path */
+    private record Shape(ShapeKind kind, String text, String name, String key) {
     }
 }
