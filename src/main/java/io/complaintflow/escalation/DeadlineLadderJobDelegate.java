@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.impl.jobexecutor.JobHandler;
 import org.camunda.bpm.engine.impl.jobexecutor.JobHandlerConfiguration;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TimerEntity;
 import org.springframework.beans.factory.ObjectProvider;
 
@@ -54,6 +55,13 @@ final class DeadlineLadderJobDelegate implements JobHandler<DeadlineLadderJobDel
 
     /** The ladder's next job, on the waiting execution of its task. */
     static void arm(ExecutionEntity execution, LadderWatch watch, Instant due) {
+        // the definition as this node's deployment cache holds it: getProcessDefinition() would first read its row
+        // again (to refresh suspension and time to live, which a new job does not use) — a statement every step
+        ProcessDefinitionEntity known = Context.getProcessEngineConfiguration().getDeploymentCache()
+                .findProcessDefinitionFromCache(execution.getProcessDefinitionId());
+        if (known != null) {
+            execution.setProcessDefinition(known);
+        }
         TimerEntity job = new TimerEntity();
         job.setJobHandlerType(DeadlineTimers.LADDER_JOB);
         job.setJobHandlerConfigurationRaw(watch.canonical());

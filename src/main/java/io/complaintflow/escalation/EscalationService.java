@@ -91,7 +91,11 @@ public class EscalationService {
             while (deadline != null && deadline.climbing() && deadline.state() != DeadlineState.PAUSED
                     && !deadline.nextStepAt().isAfter(at)) {
                 int step = deadline.ladderStep();
-                if (!deadlines.stepTaken(deadline, step)) {
+                // from step 1 on each step breaches a running deadline: step and breach in one update when the row
+                // is as read, else apart (the breach then decided by the row as it is)
+                boolean breached = step >= 1 && deadline.state() == DeadlineState.RUNNING
+                        && deadlines.stepTakenBreaching(deadline, step);
+                if (!breached && !deadlines.stepTaken(deadline, step)) {
                     // someone else took it (another node, a retry): as they left it
                     deadline = deadlines.find(caseNumber, name).orElse(null);
                     break;
@@ -100,9 +104,8 @@ public class EscalationService {
                     complaint = complaints.find(caseNumber).orElseThrow();
                     open = tasks.createTaskQuery().processInstanceId(processInstanceId).active().list();
                 }
-                boolean breached = false;
                 for (int level : levels(deadline, step, complaint.grade())) {
-                    breached |= act(deadline, level, complaint, open);
+                    breached |= act(deadline, level, complaint, open, breached);
                 }
                 taken++;
                 // the row is ours until commit (the step's update holds it): its next step is the one after
@@ -147,7 +150,8 @@ public class EscalationService {
             return false;
         }
         Complaint complaint = complaints.find(caseNumber).orElseThrow();
-        act(deadline, level, complaint, tasks.createTaskQuery().processInstanceId(processInstanceId).active().list());
+        act(deadline, level, complaint, tasks.createTaskQuery().processInstanceId(processInstanceId).active().list(),
+                false);
         return true;
     }
 
@@ -170,12 +174,13 @@ public class EscalationService {
 
     /**
      * One level: the group joins the open tasks (from level 1), is told by mail, and it is recorded and counted.
-     * Returns whether it breached the deadline (a running one, at level 1 and up).
+     * Returns whether it breached the deadline (a running one, at level 1 and up); {@code breachedInStep}: this step
+     * has breached it already (the row is this transaction's until commit: no second look).
      */
-    private boolean act(Deadline deadline, int level, Complaint complaint, List<Task> open) {
+    private boolean act(Deadline deadline, int level, Complaint complaint, List<Task> open, boolean breachedInStep) {
         String caseNumber = deadline.caseNumber();
         String deadlineName = deadline.name();
-        boolean breached = level >= 1 && deadlines.breach(deadline);
+        boolean breached = level >= 1 && !breachedInStep && deadlines.breach(deadline);
         String department = deadline.departmentKey();
         String group = groupFor(level, department, open);
         List<String> to = level == 0 ? holdersOf(open, group) : recipients.ofGroup(group);

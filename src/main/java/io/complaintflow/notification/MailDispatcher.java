@@ -25,7 +25,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Sends due mail from the outbox, one mail at a time: claim it (committed), send it over SMTP with its own
- * Message-ID, mark it sent (committed). A mail marked sent is never sent again, whoever looks at it later. When the
+ * Message-ID, mark it sent (committed). A cycle's mails share one SMTP connection ({@link SmtpConnection}); each is
+ * still claimed, sent, marked or failed on its own. A mail marked sent is never sent again, whoever looks at it later. When the
  * database goes away between the send and the mark, the node remembers the mail as sent and records that before it
  * does anything else once the database is back — so a re-run does not send it a second time.
  * <p>A failed attempt is retried after {@link MailProperties#backoff}; a mail still not sent
@@ -103,30 +104,33 @@ public class MailDispatcher {
         int sent = 0;
         int failed = 0;
         int held = 0;
-        for (long id : outbox.due(now, settings.batchSize(), businessKey)) {
-            Optional<MailOutbox.Row> taken = take(id, now);
-            if (taken.isEmpty()) {
-                continue;
-            }
-            MailOutbox.Row row = taken.get();
-            List<MailOutbox.Row> parts = row.digestRecipient() == null ? List.of(row) : digestOf(row, now, businessKey);
-            try {
-                send(parts);
-                sent += parts.size();
-                smtp.record(true, null);
-            } catch (MailException | MessagingException e) {
-                boolean serverDown = serverDown(e);
-                for (MailOutbox.Row part : parts) {
-                    boolean hold = !now.isBefore(part.retryFrom().plus(settings.giveUpAfter()));
-                    outbox.failed(part.id(), describe(e), now.plus(settings.backoff(part.attempts() + 1)), hold);
-                    failed++;
-                    held += hold ? 1 : 0;
+        try (SmtpConnection connection = new SmtpConnection(sender)) {
+            for (long id : outbox.due(now, settings.batchSize(), businessKey)) {
+                Optional<MailOutbox.Row> taken = take(id, now);
+                if (taken.isEmpty()) {
+                    continue;
                 }
-                LOG.warn("Mail {} ({} of {}) not sent: {}", row.messageId(), row.purpose(), row.businessKey(),
-                        describe(e));
-                if (serverDown) {
-                    smtp.record(false, describe(e));
-                    break;
+                MailOutbox.Row row = taken.get();
+                List<MailOutbox.Row> parts = row.digestRecipient() == null ? List.of(row)
+                        : digestOf(row, now, businessKey);
+                try {
+                    send(parts, connection);
+                    sent += parts.size();
+                    smtp.record(true, null);
+                } catch (MailException | MessagingException e) {
+                    boolean serverDown = serverDown(e);
+                    for (MailOutbox.Row part : parts) {
+                        boolean hold = !now.isBefore(part.retryFrom().plus(settings.giveUpAfter()));
+                        outbox.failed(part.id(), describe(e), now.plus(settings.backoff(part.attempts() + 1)), hold);
+                        failed++;
+                        held += hold ? 1 : 0;
+                    }
+                    LOG.warn("Mail {} ({} of {}) not sent: {}", row.messageId(), row.purpose(), row.businessKey(),
+                            describe(e));
+                    if (serverDown) {
+                        smtp.record(false, describe(e));
+                        break;
+                    }
                 }
             }
         }
@@ -179,7 +183,7 @@ public class MailDispatcher {
         return parts;
     }
 
-    private void send(List<MailOutbox.Row> parts) throws MessagingException {
+    private void send(List<MailOutbox.Row> parts, SmtpConnection connection) throws MessagingException {
         MailOutbox.Row first = parts.get(0);
         Mail mail = parts.size() == 1 ? first.mail()
                 : templates.digest(first.digestRecipient(), parts.stream().map(MailOutbox.Row::mail).toList());
@@ -192,7 +196,7 @@ public class MailDispatcher {
         helper.setText(mail.html(), true);
         // kept by JavaMailSenderImpl through saveChanges(): the id our outbox and the mailbox's reply matching know
         message.setHeader("Message-ID", messageId);
-        sender.send(message);
+        connection.send(message);
         Instant at = EngineTime.now();
         List<Long> ids = parts.stream().map(MailOutbox.Row::id).toList();
         String digestId = parts.size() == 1 ? null : messageId;

@@ -21,6 +21,9 @@ import org.springframework.validation.annotation.Validated;
  *                         for an operator, and the outage becomes one incident in Cockpit (process {@code mail-outage})
  * @param digestWindow     escalation mails to one person are held this long and go out as one digest
  * @param keepSent         sent mails are kept this long (a customer's threaded reply is matched by them), then deleted
+ * @param groupMembersFor  a group's mail addresses are remembered this long per node (a change of users or groups
+ *                         through this node counts at once, one through another node within this); zero reads them
+ *                         for every mail
  * @param retryCycle       the retry cycle of the retired per-mail model {@code notification}, for its instances still
  *                         waiting at upgrade
  */
@@ -37,7 +40,14 @@ public record MailProperties(
         @DefaultValue("PT24H") @Positive Duration giveUpAfter,
         @DefaultValue("PT2M") @Positive Duration digestWindow,
         @DefaultValue("P180D") @Positive Duration keepSent,
+        @DefaultValue("PT10S") Duration groupMembersFor,
         @DefaultValue("R5/PT5M") @NotBlank String retryCycle) {
+
+    public MailProperties {
+        if (groupMembersFor.isNegative()) {
+            throw new IllegalArgumentException("complaintflow.mail.group-members-for must not be negative");
+        }
+    }
 
     /** The part after the @ of {@link #from}: Message-IDs are {@code <uuid@domain>}. */
     public String messageIdDomain() {

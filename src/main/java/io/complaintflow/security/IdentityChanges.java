@@ -1,5 +1,6 @@
 package io.complaintflow.security;
 
+import io.complaintflow.notification.IdentityChangeCount;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.camunda.bpm.engine.impl.cfg.TransactionState;
@@ -25,11 +26,12 @@ import org.springframework.stereotype.Component;
  * Counts the changes of users, groups, memberships or tenants committed through this node's engine (Admin,
  * {@code /engine-rest}, Java). {@link BasicLogins} answers a remembered login only while this count is the one it
  * was remembered at, so after such a change the next request here reads the new stamp at once — within its interval
- * it would not read it at all. Refuses nothing, and depends on nothing: identity commands run while the engine and
+ * it would not read it at all. The mail's recipients (notification/Recipients) are remembered per group the same
+ * way. Refuses nothing, and depends on nothing: identity commands run while the engine and
  * its services are still being created (the first administrator of a {@code prod} start).
  */
 @Component
-class IdentityChanges implements CommandGuard {
+class IdentityChanges implements CommandGuard, IdentityChangeCount {
 
     private static final Set<Class<?>> CHANGES = Set.of(SaveUserCmd.class, DeleteUserCmd.class, UnlockUserCmd.class,
             CreateMembershipCmd.class, DeleteMembershipCmd.class, SaveGroupCmd.class, DeleteGroupCmd.class,
@@ -42,6 +44,11 @@ class IdentityChanges implements CommandGuard {
     /** How many identity changes this node has committed since it started. */
     long count() {
         return committed.get();
+    }
+
+    @Override
+    public long identityChanges() {
+        return count();
     }
 
     @Override

@@ -99,6 +99,22 @@ public class DeadlineRepository {
         return breached.isPresent();
     }
 
+    /**
+     * The ladder's step from {@code expected} to {@code next} and the breach of a running deadline in one statement
+     * (with the breach's event): only if no one else moved the step meanwhile and the deadline is still running.
+     * False changes nothing; the caller then takes the step and decides the breach apart.
+     */
+    public boolean ladderStepBreaching(Deadline c, int expected, int next, Instant at) {
+        Optional<Deadline> moved = jdbc.sql(returning("update complaint_deadline set ladder_step = ?,"
+                        + " state = 'BREACHED', updated_at = ? where id = ? and ladder_step = ? and state = 'RUNNING'"))
+                .param(next).param(odt(at)).param(c.id()).param(expected).query(DeadlineRepository::map).optional();
+        moved.ifPresent(row -> {
+            written(row);
+            event(c, at, "BREACHED", null);
+        });
+        return moved.isPresent();
+    }
+
     /** Sets the ladder's next step; with {@code expected}, only if no one else moved it meanwhile. */
     public boolean ladderStep(Deadline c, Integer expected, int next) {
         Optional<Deadline> moved = expected == null

@@ -84,6 +84,14 @@ public class DeadlineService {
     }
 
     /**
+     * {@link #stepTaken} and {@link #breach} in one statement, for a step past the deadline's target: true when the
+     * step was this one's to take and the deadline was running (now breached); false changes nothing.
+     */
+    public boolean stepTakenBreaching(Deadline deadline, int step) {
+        return deadlines.ladderStepBreaching(deadline, step, step + 1, now.now());
+    }
+
+    /**
      * The target passed with the deadline running (a paused deadline's target is about to move): decided by the row as
      * it is, in one statement, with its event; {@code deadline} names the row and its target.
      */

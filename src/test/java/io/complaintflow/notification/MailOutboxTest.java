@@ -283,6 +283,47 @@ class MailOutboxTest {
         assertThat(status(parts.get(1))).isEqualTo(MailOutbox.Status.SENT);
     }
 
+    /**
+     * A cycle's mails go over one SMTP connection (each used to open its own); a recipient the server refuses fails
+     * that mail alone — retried on its turn, the others neither lost nor sent again — and the mails after it go over
+     * the same connection.
+     */
+    @Test
+    void aCyclesMailsShareOneSmtpConnectionAndARefusedOneFailsAlone() throws Exception {
+        String caseNumber = "CMP-BATCH-" + UUID.randomUUID().toString().substring(0, 8);
+        List<String> to = List.of(address("first"), address("refused"), address("third"), address("fourth"));
+        for (String address : to) {
+            notifications.send(caseNumber, "受理通知", new Mail(List.of(address), "投诉受理", "<p>已受理</p>"));
+        }
+        try (CountingSmtpServer server = new CountingSmtpServer()) {
+            JavaMailSenderImpl counted = new JavaMailSenderImpl();
+            counted.setHost("127.0.0.1");
+            counted.setPort(server.port());
+            counted.setDefaultEncoding("UTF-8");
+            counted.getJavaMailProperties().put("mail.smtp.connectiontimeout", "2000");
+            counted.getJavaMailProperties().put("mail.smtp.timeout", "2000");
+            MailDispatcher node = new MailDispatcher(outbox, counted, templates, settings, smtp, outage, "node-batch");
+
+            MailDispatcher.Result first = node.dispatch(caseNumber);
+
+            assertThat(first).isEqualTo(new MailDispatcher.Result(3, 1, 0));
+            assertThat(server.connections.get()).as("one connection for the cycle").isOne();
+            assertThat(server.mails).containsExactly(List.of(to.get(0)), List.of(to.get(2)), List.of(to.get(3)));
+            List<MailOutbox.Row> rows = outbox.ofBusinessKey(caseNumber);
+            assertThat(rows).extracting(MailOutbox.Row::status).containsExactly(MailOutbox.Status.SENT,
+                    MailOutbox.Status.PENDING, MailOutbox.Status.SENT, MailOutbox.Status.SENT);
+            assertThat(rows.get(1).attempts()).isOne();
+            assertThat(rows.get(1).lastError()).contains("550");
+
+            ClockUtil.setCurrentTime(Date.from(Instant.now().plus(settings.backoff(1)).plusSeconds(1)));
+            MailDispatcher.Result again = node.dispatch(caseNumber);
+
+            assertThat(again).as("only the refused one, tried again").isEqualTo(new MailDispatcher.Result(0, 1, 0));
+            assertThat(server.mails).hasSize(3);
+            assertThat(outbox.ofBusinessKey(caseNumber).get(1).attempts()).isEqualTo(2);
+        }
+    }
+
     private MailOutbox.Status status(long id) {
         return outbox.find(id).orElseThrow().status();
     }

@@ -125,6 +125,31 @@ class DeadlineRepositorySliceTest {
                 .containsExactly("STARTED", "BREACHED", "STOPPED", "STARTED");
     }
 
+    /** A ladder step past the target takes the step and breaches a running deadline in one update. */
+    @Test
+    void aStepPastTheTargetIsTakenAndBreachesInOneUpdateOnlyFromTheStepReadAndARunningDeadline() {
+        String cn = filed("CMP-20261203-000205");
+        Deadline running = start(cn, "FIRST_RESPONSE", 8);
+        deadlines.ladderStep(running, 0, 1);
+        Deadline atOne = deadlines.find(cn, "FIRST_RESPONSE").orElseThrow();
+        Instant at = START.plus(9, ChronoUnit.HOURS);
+
+        assertThat(deadlines.ladderStepBreaching(atOne, 1, 2, at)).isTrue();
+        Deadline after = deadlines.find(cn, "FIRST_RESPONSE").orElseThrow();
+        assertThat(after.ladderStep()).isEqualTo(2);
+        assertThat(after.state()).isEqualTo(DeadlineState.BREACHED);
+        assertThat(deadlines.history(after.id())).extracting(DeadlineRepository.DeadlineEvent::event)
+                .containsExactly("STARTED", "BREACHED");
+        assertThat(deadlines.ladderStepBreaching(atOne, 1, 2, at)).as("the step taken already").isFalse();
+
+        // the step as read, but no longer running: nothing changes (the caller takes the step on its own)
+        jdbc.sql("update complaint_deadline set ladder_step = 1 where id = ?").param(after.id()).update();
+        assertThat(deadlines.ladderStepBreaching(atOne, 1, 2, at)).as("breached already").isFalse();
+        assertThat(jdbc.sql("select ladder_step from complaint_deadline where id = ?").param(after.id())
+                .query(Integer.class).single()).isEqualTo(1);
+        assertThat(deadlines.history(after.id())).hasSize(2);
+    }
+
     @Test
     void aDeadlineMissingFromMemoryIsReadAgainNotTrustedAsMissing() {
         String cn = filed("CMP-20261203-000202");
