@@ -228,6 +228,7 @@ public final class Bench {
             }
             RESULT.put("resources", sampler.snapshot());
             RESULT.put("mailsReceivedBySink", smtp.mails.get());
+            RESULT.put("smtpConnectionsToSink", smtp.connections.get());
         } finally {
             if (sampler != null) {
                 sampler.stop();

@@ -47,6 +47,8 @@ import static io.complaintflow.bench.Report.*;
 final class SmtpSink {
     final int port;
     final AtomicInteger mails = new AtomicInteger();
+    /** SMTP connections the nodes opened: per mail, how many mails share one. */
+    final AtomicInteger connections = new AtomicInteger();
     ServerSocket server;
     final ExecutorService pool = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "smtp");
@@ -64,6 +66,7 @@ final class SmtpSink {
             while (!server.isClosed()) {
                 try {
                     Socket s = server.accept();
+                    connections.incrementAndGet();
                     pool.submit(() -> session(s));
                 } catch (IOException closed) {
                     return;
