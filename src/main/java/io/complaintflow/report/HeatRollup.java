@@ -11,6 +11,8 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -53,8 +55,9 @@ final class HeatRollup {
         static final Dims NONE = new Dims(List.of(), null, null, null);
 
         /**
-         * A complaint's stay, as {@link #dims} reads it: its instance's department variables ("" for one without a
-         * value), else — none, or one without a value — the complaint's departments.
+         * The one rule for a complaint's stay, whichever way its rows were read ({@link HeatRollup}'s query, the lean
+         * delete of {@link OpenStays}): its instance's department variables ("" for one without a value), else —
+         * none, or one without a value — the complaint's departments.
          */
         static Dims of(List<String> variables, List<String> complaintDepartments, String grade, String channel,
                        String regulator) {
@@ -111,18 +114,32 @@ final class HeatRollup {
         }
     }
 
+    /** One instance's rows of {@link #dims}: what {@link Dims#of} decides from. */
+    private static final class Collected {
+        final Set<String> variableIds = new HashSet<>();
+        final List<String> variables = new ArrayList<>();
+        final Set<String> complaintDepartments = new LinkedHashSet<>();
+        String grade;
+        String channel;
+        String regulator;
+    }
+
     private static Map<String, Dims> dims(Connection connection, Set<String> processInstanceIds) throws SQLException {
-        Map<String, Dims> found = new HashMap<>();
+        Map<String, Collected> collected = new LinkedHashMap<>();
         List<String> ids = new ArrayList<>(processInstanceIds);
         for (int from = 0; from < ids.size(); from += 500) {
             List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
+            // the complaint's departments are joined only where Dims.of reads them: no department variable, or one
+            // without a value
             String sql = """
-                    select pi.id_ pid, dep.text_ var_department, c.grade, c.channel, c.regulator, d.department
+                    select pi.id_ pid, dep.id_ var_id, dep.text_ var_department, c.grade, c.channel, c.regulator,
+                      d.department
                     from act_hi_procinst pi
                     left join act_hi_varinst dep on dep.proc_inst_id_ = pi.id_ and dep.execution_id_ = pi.id_
                       and dep.name_ = 'department'
                     join complaint c on c.case_number = pi.business_key_
-                    left join complaint_department d on d.case_number = c.case_number and dep.text_ is null
+                    left join complaint_department d on d.case_number = c.case_number
+                      and (dep.text_ is null or dep.text_ = '')
                     where pi.id_ in (""" + "?,".repeat(chunk.size() - 1) + "?)";
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
                 for (int i = 0; i < chunk.size(); i++) {
@@ -130,20 +147,25 @@ final class HeatRollup {
                 }
                 try (ResultSet rs = statement.executeQuery()) {
                     while (rs.next()) {
-                        String pid = rs.getString("pid");
-                        String department = rs.getString("var_department") != null ? rs.getString("var_department")
-                                : rs.getString("department");
-                        Dims known = found.get(pid);
-                        List<String> departments = new ArrayList<>(known == null ? List.of() : known.departments());
-                        if (department != null && !departments.contains(department)) {
-                            departments.add(department);
+                        Collected c = collected.computeIfAbsent(rs.getString("pid"), k -> new Collected());
+                        String variableId = rs.getString("var_id");
+                        if (variableId != null && c.variableIds.add(variableId)) {
+                            String value = rs.getString("var_department");
+                            c.variables.add(value == null ? "" : value);
                         }
-                        found.put(pid, new Dims(departments, rs.getString("grade"), rs.getString("channel"),
-                                rs.getString("regulator")));
+                        if (rs.getString("department") != null) {
+                            c.complaintDepartments.add(rs.getString("department"));
+                        }
+                        c.grade = rs.getString("grade");
+                        c.channel = rs.getString("channel");
+                        c.regulator = rs.getString("regulator");
                     }
                 }
             }
         }
+        Map<String, Dims> found = new HashMap<>();
+        collected.forEach((pid, c) -> found.put(pid, Dims.of(c.variables, new ArrayList<>(c.complaintDepartments),
+                c.grade, c.channel, c.regulator)));
         return found;
     }
 
