@@ -1,13 +1,19 @@
 package io.complaintflow.report;
 
+import java.lang.reflect.Field;
+import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.db.entitymanager.cache.CachedDbEntity;
+import org.camunda.bpm.engine.impl.db.entitymanager.cache.DbEntityState;
 import org.camunda.bpm.engine.impl.history.event.HistoricActivityInstanceEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoricTaskInstanceEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
 import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 
 /**
  * Beside the engine's own history handler: the visits of places where complaints wait (the heat's
@@ -35,8 +41,52 @@ final class StayEventHandler implements HistoryEventHandler {
             }
         } else if (event instanceof HistoricTaskInstanceEventEntity task && task.getActivityInstanceId() != null
                 && (task.isEventOfType(HistoryEventTypes.TASK_INSTANCE_CREATE)
-                    || task.isEventOfType(HistoryEventTypes.TASK_INSTANCE_UPDATE))) {
+                    || task.isEventOfType(HistoryEventTypes.TASK_INSTANCE_UPDATE) && dueMayHaveChanged(command, task))) {
             command.getSession(HeatRollupSession.class).taskDue(task.getActivityInstanceId(), task.getDueDate());
+        }
+    }
+
+    /**
+     * Whether a task's update may have moved its due date. A claim, a submission's variables, a comment all update
+     * the task, and the history event carries the due date without saying what changed (the engine's record of
+     * changed properties is cleared before the event), so the due date is compared with the one the task was loaded
+     * with in this command — the engine's own snapshot of its loaded row. Where that snapshot is not there (a task
+     * saved from a detached copy, another engine version) the due date counts as changed and is written as before.
+     */
+    static boolean dueMayHaveChanged(CommandContext command, HistoricTaskInstanceEventEntity task) {
+        CachedDbEntity cached = command.getDbEntityManager().getDbEntityCache()
+                .getCachedEntity(TaskEntity.class, task.getTaskId());
+        if (cached == null || cached.getEntityState() != DbEntityState.PERSISTENT || LOADED == null) {
+            return true;
+        }
+        Object loaded;
+        try {
+            loaded = LOADED.get(cached);
+        } catch (IllegalAccessException e) {
+            return true;
+        }
+        // TaskEntity's state names every task "assignee" and holds "dueDate" only where there is one
+        if (!(loaded instanceof Map<?, ?> state) || !state.containsKey("assignee")) {
+            return true;
+        }
+        Object before = state.get("dueDate");
+        Date now = task.getDueDate();
+        if (before == null || now == null) {
+            return before != now;
+        }
+        return !(before instanceof Date b) || b.getTime() != now.getTime();
+    }
+
+    /** {@link CachedDbEntity}'s copy of an entity's persistent state as loaded (or last flushed). */
+    private static final Field LOADED = loadedState();
+
+    private static Field loadedState() {
+        try {
+            Field field = CachedDbEntity.class.getDeclaredField("copy");
+            field.setAccessible(true);
+            return field;
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null;
         }
     }
 

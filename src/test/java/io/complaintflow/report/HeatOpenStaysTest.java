@@ -152,8 +152,8 @@ class HeatOpenStaysTest {
     void aMigratedInstanceWaitsAtItsNewActivityOnce() {
         Instant now = Instant.parse("2015-06-10T02:00:00Z");
         Period toNow = Period.parse("2015-06-01", "2015-06-30", LocalDate.of(2015, 12, 31), SHANGHAI);
-        String v1 = deployWaitingAt("Task_Before");
-        String v2 = deployWaitingAt("Task_After");
+        String v1 = deployWaitingAt(MIGRATED, "Task_Before");
+        String v2 = deployWaitingAt(MIGRATED, "Task_After");
         try {
             String instance = at("2015-06-09T02:00:00Z",
                     () -> runtime.startProcessInstanceById(v1, "heat-migration-1").getId());
@@ -184,13 +184,48 @@ class HeatOpenStaysTest {
                 .query(Long.class).single()).isZero();
     }
 
+    @Test
+    void aClaimLeavesTheStaysDueDateAloneAMovedDueDateIsWritten() {
+        String definition = deployWaitingAt(CLAIMED, "Task_Before");
+        try {
+            String instance = at("2015-06-15T02:00:00Z",
+                    () -> runtime.startProcessInstanceById(definition, "heat-claim-1").getId());
+            String task = tasks.createTaskQuery().processInstanceId(instance).singleResult().getId();
+            // a value the task never had: a claim that wrote the task's due date to the stay would overwrite it
+            Instant marker = Instant.parse("2015-06-20T00:00:00Z");
+            jdbc.sql("update heat_open_stay set task_due = ? where process_instance_id = ?")
+                    .params(java.sql.Timestamp.from(marker), instance).update();
+
+            tasks.claim(task, "demo");
+            assertThat(taskDue(instance)).isEqualTo(marker);
+
+            Instant moved = Instant.parse("2015-06-16T02:00:00Z");
+            tasks.setDueDate(task, Date.from(moved));
+            assertThat(taskDue(instance)).isEqualTo(moved);
+            // a claim together with a new due date (the task saved as a whole) writes it
+            var saved = tasks.createTaskQuery().taskId(task).singleResult();
+            saved.setAssignee("demo2");
+            saved.setDueDate(Date.from(moved.plusSeconds(3600)));
+            tasks.saveTask(saved);
+            assertThat(taskDue(instance)).isEqualTo(moved.plusSeconds(3600));
+        } finally {
+            repository.deleteDeployment(repository.getProcessDefinition(definition).getDeploymentId(), true);
+        }
+    }
+
+    private Instant taskDue(String instance) {
+        return jdbc.sql("select task_due from heat_open_stay where process_instance_id = ?").param(instance)
+                .query(java.sql.Timestamp.class).single().toInstant();
+    }
+
     private static final String MIGRATED = "heat-migration";
+    private static final String CLAIMED = "heat-claim";
 
     /** A version of a process that waits at one user task; returns its definition's id. */
-    private String deployWaitingAt(String task) {
-        var model = Bpmn.createExecutableProcess(MIGRATED).camundaHistoryTimeToLive(180)
+    private String deployWaitingAt(String key, String task) {
+        var model = Bpmn.createExecutableProcess(key).camundaHistoryTimeToLive(180)
                 .startEvent("Start").userTask(task).name("等待").endEvent("End").done();
-        String deployment = repository.createDeployment().name(MIGRATED).addModelInstance(MIGRATED + ".bpmn", model)
+        String deployment = repository.createDeployment().name(key).addModelInstance(key + ".bpmn", model)
                 .deploy().getId();
         return repository.createProcessDefinitionQuery().deploymentId(deployment).singleResult().getId();
     }
