@@ -85,6 +85,19 @@ final class DeadlineReads {
         cases.put(row.caseNumber(), new Known(List.copyOf(deadlines), known != null && known.complete()));
     }
 
+    /**
+     * Every deadline of the case, as a statement of this transaction saw them (a write that read the case's other
+     * rows with it): later reads are answered from memory as after {@link #all}.
+     */
+    static void read(String caseNumber, List<Deadline> all) {
+        Map<String, Known> cases = MEMORY.inTransaction();
+        if (cases != null && !all.isEmpty()) {
+            List<Deadline> sorted = new ArrayList<>(all);
+            sorted.sort(Comparator.comparingLong(Deadline::id));
+            cases.put(caseNumber, new Known(List.copyOf(sorted), true));
+        }
+    }
+
     /** A conditional write changed nothing (another transaction moved the row): the next read goes to the database. */
     static void forget(String caseNumber) {
         Map<String, Known> cases = MEMORY.ifUsed();

@@ -7,9 +7,12 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -19,21 +22,13 @@ public class DeadlineRepository {
 
     private final JdbcClient jdbc;
     private final boolean postgres;
+    /** H2's upsert of one deadline; PostgreSQL's is built per number of deadlines ({@link #startOnPostgres}). */
     private final String startSql;
 
     public DeadlineRepository(JdbcClient jdbc, DataSource dataSource) {
         this.jdbc = jdbc;
         this.postgres = postgres(dataSource);
-        // a new deadline is inserted; one the case had before (reopened, handed to a department again) starts afresh
-        this.startSql = postgres ? """
-                insert into complaint_deadline (case_number, deadline, duration_spec, started_at, warning_at, target_at,
-                  level2_at, state, paused_at, stopped_at, updated_at, ladder_step)
-                values (?, ?, ?, ?, ?, ?, ?, 'RUNNING', null, null, ?, 0)
-                on conflict (case_number, deadline) do update set duration_spec = excluded.duration_spec,
-                  started_at = excluded.started_at, warning_at = excluded.warning_at, target_at = excluded.target_at,
-                  level2_at = excluded.level2_at, state = excluded.state, paused_at = null, stopped_at = null,
-                  updated_at = excluded.updated_at, ladder_step = 0
-                returning *""" : """
+        this.startSql = postgres ? null : """
                 select * from final table (merge into complaint_deadline (case_number, deadline, duration_spec,
                   started_at, warning_at, target_at, level2_at, state, paused_at, stopped_at, updated_at, ladder_step)
                 key (case_number, deadline) values (?, ?, ?, ?, ?, ?, ?, 'RUNNING', null, null, ?, 0))""";
@@ -68,11 +63,77 @@ public class DeadlineRepository {
      */
     public Deadline start(String caseNumber, String name, String spec, Instant startedAt, Instant warningAt,
                        Instant targetAt, Instant level2At) {
-        Deadline deadline = written(jdbc.sql(startSql).param(caseNumber).param(name).param(spec).param(odt(startedAt))
-                .param(odt(warningAt)).param(odt(targetAt)).param(odt(level2At)).param(odt(startedAt))
-                .query(DeadlineRepository::map).single());
-        event(deadline, startedAt, "STARTED", null);
-        return deadline;
+        return start(caseNumber, List.of(new Start(name, spec, startedAt, warningAt, targetAt, level2At))).get(0);
+    }
+
+    /**
+     * Starts (or starts afresh) several deadlines of a case, each with its {@code STARTED} event; the rows in the order
+     * of {@code starts}. On PostgreSQL one statement does it all and reads the case's other deadlines with it, so the
+     * transaction knows every deadline of the case without reading them again ({@link DeadlineReads}); H2 upserts each
+     * row and inserts the events in one statement.
+     */
+    public List<Deadline> start(String caseNumber, List<Start> starts) {
+        List<Deadline> started = postgres ? startOnPostgres(caseNumber, starts) : startOnH2(caseNumber, starts);
+        started.forEach(DeadlineRepository::written);
+        return started;
+    }
+
+    private List<Deadline> startOnPostgres(String caseNumber, List<Start> starts) {
+        String rows = String.join(", ", Collections.nCopies(starts.size(),
+                "(?, ?, ?, ?, ?, ?, ?, 'RUNNING', null, null, ?, 0)"));
+        String names = String.join(", ", Collections.nCopies(starts.size(), "?"));
+        // the main query sees the table as it was before the upsert (PostgreSQL's data-modifying WITH), so the case's
+        // other deadlines are those not named here; the events take the rows' targets to the millisecond, as read
+        var statement = jdbc.sql("""
+                with started as (
+                  insert into complaint_deadline (case_number, deadline, duration_spec, started_at, warning_at,
+                    target_at, level2_at, state, paused_at, stopped_at, updated_at, ladder_step)
+                  values %s
+                  on conflict (case_number, deadline) do update set duration_spec = excluded.duration_spec,
+                    started_at = excluded.started_at, warning_at = excluded.warning_at, target_at = excluded.target_at,
+                    level2_at = excluded.level2_at, state = excluded.state, paused_at = null, stopped_at = null,
+                    updated_at = excluded.updated_at, ladder_step = 0
+                  returning *),
+                events as (
+                  insert into deadline_event (deadline_id, at, event, target_at, detail)
+                  select id, started_at, 'STARTED', date_trunc('milliseconds', target_at), null from started)
+                select %s, true as started_here from started
+                union all
+                select %s, false from complaint_deadline where case_number = ? and deadline not in (%s)
+                order by id""".formatted(rows, COLUMNS, COLUMNS, names));
+        for (Start s : starts) {
+            statement = statement.param(caseNumber).param(s.name()).param(s.spec()).param(odt(s.startedAt()))
+                    .param(odt(s.warningAt())).param(odt(s.targetAt())).param(odt(s.level2At()))
+                    .param(odt(s.startedAt()));
+        }
+        statement = statement.param(caseNumber);
+        for (Start s : starts) {
+            statement = statement.param(s.name());
+        }
+        List<Map.Entry<Deadline, Boolean>> all = statement.query((rs, n) -> Map.entry(map(rs, n),
+                rs.getBoolean("started_here"))).list();
+        DeadlineReads.read(caseNumber, all.stream().map(Map.Entry::getKey).toList());
+        Map<String, Deadline> byName = all.stream().filter(Map.Entry::getValue).map(Map.Entry::getKey)
+                .collect(Collectors.toMap(Deadline::name, d -> d));
+        return starts.stream().map(s -> byName.get(s.name())).toList();
+    }
+
+    private List<Deadline> startOnH2(String caseNumber, List<Start> starts) {
+        List<Deadline> started = starts.stream().map(s -> jdbc.sql(startSql).param(caseNumber).param(s.name())
+                .param(s.spec()).param(odt(s.startedAt())).param(odt(s.warningAt())).param(odt(s.targetAt()))
+                .param(odt(s.level2At())).param(odt(s.startedAt())).query(DeadlineRepository::map).single()).toList();
+        var events = jdbc.sql("insert into deadline_event (deadline_id, at, event, target_at, detail) values "
+                + String.join(", ", Collections.nCopies(started.size(), "(?, ?, 'STARTED', ?, null)")));
+        for (Deadline d : started) {
+            events = events.param(d.id()).param(odt(d.startedAt())).param(odt(d.targetAt()));
+        }
+        events.update();
+        return started;
+    }
+
+    /** One deadline to start: its duration and points on the calendar. */
+    public record Start(String name, String spec, Instant startedAt, Instant warningAt, Instant targetAt,
+                        Instant level2At) {
     }
 
     public Deadline update(Deadline c, DeadlineState state, Instant warningAt, Instant targetAt, Instant level2At,
@@ -151,6 +212,9 @@ public class DeadlineRepository {
         jdbc.sql("insert into deadline_event (deadline_id, at, event, target_at, detail) values (?, ?, ?, ?, ?)")
                 .param(c.id()).param(odt(at)).param(event).param(odt(c.targetAt())).param(detail).update();
     }
+
+    private static final String COLUMNS = "id, case_number, deadline, duration_spec, started_at, warning_at, target_at,"
+            + " level2_at, state, paused_at, stopped_at, ladder_step";
 
     private static Deadline map(ResultSet rs, int row) throws SQLException {
         return new Deadline(rs.getLong("id"), rs.getString("case_number"), rs.getString("deadline"),

@@ -41,18 +41,33 @@ public class DeadlineService {
     }
 
     public Deadline start(String caseNumber, String name, String spec, Instant from) {
-        DeadlineDuration duration = DeadlineDuration.parse(spec);
-        return deadlines.start(caseNumber, name, duration.spec(), from, calendar.plusFraction(from, duration, WARNING),
-                calendar.plus(from, duration), calendar.plusFraction(from, duration, LEVEL_2));
+        return start(caseNumber, List.of(plan(name, spec, from))).get(0);
     }
 
     /** A deadline with a fixed target (a regulator's own date); warning and level 2 are placed proportionally. */
     public Deadline startUntil(String caseNumber, String name, String spec, Instant target) {
+        return start(caseNumber, List.of(planUntil(name, spec, target))).get(0);
+    }
+
+    /** Starts several deadlines of a case together (one statement on PostgreSQL); the rows in the order given. */
+    public List<Deadline> start(String caseNumber, List<DeadlineRepository.Start> starts) {
+        return deadlines.start(caseNumber, starts);
+    }
+
+    /** A deadline of {@code spec} from {@code from}, on the business calendar. */
+    public DeadlineRepository.Start plan(String name, String spec, Instant from) {
+        DeadlineDuration duration = DeadlineDuration.parse(spec);
+        return new DeadlineRepository.Start(name, duration.spec(), from, calendar.plusFraction(from, duration, WARNING),
+                calendar.plus(from, duration), calendar.plusFraction(from, duration, LEVEL_2));
+    }
+
+    /** A deadline with a fixed target from now: warning and level 2 placed proportionally. */
+    public DeadlineRepository.Start planUntil(String name, String spec, Instant target) {
         Instant from = now.now();
         Duration total = Duration.between(from, target);
         Instant warning = from.plusMillis((long) (total.toMillis() * WARNING));
         Instant level2 = target.plusMillis((long) (total.toMillis() * (LEVEL_2 - 1)));
-        return deadlines.start(caseNumber, name, spec, from, warning, target, level2);
+        return new DeadlineRepository.Start(name, spec, from, warning, target, level2);
     }
 
     public Optional<Deadline> find(String caseNumber, String name) {

@@ -7,6 +7,8 @@ import io.complaintflow.complaint.Timeline;
 import io.complaintflow.complaint.TimelineKind;
 import io.complaintflow.modelpolicy.PublishedForModels;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -43,23 +45,25 @@ class DeadlinesDecidedListener implements ExecutionListener {
         String caseNumber = execution.getBusinessKey();
         Complaint complaint = complaints.find(caseNumber).orElseThrow();
 
-        Deadline firstResponse = deadlines.start(caseNumber, Deadline.FIRST_RESPONSE, (String) sla.get("firstResponse"),
-                complaint.createdAt());
-        if (complaint.resolvedAtIntake()) {
-            firstResponse = deadlines.stop(caseNumber, Deadline.FIRST_RESPONSE).orElse(firstResponse);
-        }
-        Deadline resolution = deadlines.start(caseNumber, Deadline.RESOLUTION, (String) sla.get("resolution"),
-                complaint.createdAt());
-        StringBuilder summary = new StringBuilder("处理期限：首次响应 ").append(deadlines.format(firstResponse.targetAt()))
-                .append("，整体解决 ").append(deadlines.format(resolution.targetAt()));
-
+        List<DeadlineRepository.Start> starts = new ArrayList<>(List.of(
+                deadlines.plan(Deadline.FIRST_RESPONSE, (String) sla.get("firstResponse"), complaint.createdAt()),
+                deadlines.plan(Deadline.RESOLUTION, (String) sla.get("resolution"), complaint.createdAt())));
         String replySpec = (String) sla.get("regulatorReply");
         if (complaint.regulator() != null && replySpec != null) {
             Instant byTable = calendar.plus(complaint.createdAt(), DeadlineDuration.parse(replySpec));
-            Deadline reply = complaint.regulatorDeadline() != null && complaint.regulatorDeadline().isBefore(byTable)
-                    ? deadlines.startUntil(caseNumber, Deadline.REGULATOR_REPLY, replySpec, complaint.regulatorDeadline())
-                    : deadlines.start(caseNumber, Deadline.REGULATOR_REPLY, replySpec, complaint.createdAt());
-            summary.append("，监管答复 ").append(deadlines.format(reply.targetAt()));
+            starts.add(complaint.regulatorDeadline() != null && complaint.regulatorDeadline().isBefore(byTable)
+                    ? deadlines.planUntil(Deadline.REGULATOR_REPLY, replySpec, complaint.regulatorDeadline())
+                    : deadlines.plan(Deadline.REGULATOR_REPLY, replySpec, complaint.createdAt()));
+        }
+        List<Deadline> started = deadlines.start(caseNumber, starts); // one statement on PostgreSQL
+        Deadline firstResponse = started.get(0);
+        if (complaint.resolvedAtIntake()) {
+            firstResponse = deadlines.stop(caseNumber, Deadline.FIRST_RESPONSE).orElse(firstResponse);
+        }
+        StringBuilder summary = new StringBuilder("处理期限：首次响应 ").append(deadlines.format(firstResponse.targetAt()))
+                .append("，整体解决 ").append(deadlines.format(started.get(1).targetAt()));
+        if (started.size() > 2) {
+            summary.append("，监管答复 ").append(deadlines.format(started.get(2).targetAt()));
         }
         execution.setVariable("departmentSla", sla.get("departmentHandling"));
         execution.setVariable("callbackWait", sla.get("callbackWait"));

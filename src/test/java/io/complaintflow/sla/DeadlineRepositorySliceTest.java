@@ -48,6 +48,7 @@ class DeadlineRepositorySliceTest {
     @Autowired DeadlineRepository deadlines;
     @Autowired ComplaintRepository complaints;
     @Autowired JdbcClient jdbc;
+    @Autowired javax.sql.DataSource dataSource;
     @Autowired PlatformTransactionManager transactions;
 
     /** Each test rolls back, like the slice's own transaction. */
@@ -148,6 +149,54 @@ class DeadlineRepositorySliceTest {
         assertThat(jdbc.sql("select ladder_step from complaint_deadline where id = ?").param(after.id())
                 .query(Integer.class).single()).isEqualTo(1);
         assertThat(deadlines.history(after.id())).hasSize(2);
+    }
+
+    @Test
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    void deadlinesStartedTogetherAreWrittenWithTheirEventsAndTheCasesOtherDeadlinesAreKnownWithThem() throws Exception {
+        String cn = "CMP-20261203-000205";
+        TransactionTemplate tx = new TransactionTemplate(transactions);
+        boolean postgres;
+        try (var connection = dataSource.getConnection()) {
+            postgres = connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
+        }
+        try {
+            Deadline department = tx.execute(s -> {
+                filed(cn);
+                return start(cn, "DEPARTMENT:logistics", 24);
+            });
+            tx.executeWithoutResult(s -> {
+                Instant later = START.plus(1, ChronoUnit.HOURS);
+                List<Deadline> started = deadlines.start(cn, List.of(
+                        new DeadlineRepository.Start("RESOLUTION", "PT40H", later, later.plus(32, ChronoUnit.HOURS),
+                                later.plus(40, ChronoUnit.HOURS), later.plus(60, ChronoUnit.HOURS)),
+                        new DeadlineRepository.Start("FIRST_RESPONSE", "PT8H", later, later.plus(384, ChronoUnit.MINUTES),
+                                later.plus(8, ChronoUnit.HOURS), later.plus(12, ChronoUnit.HOURS))));
+                assertThat(started).extracting(Deadline::name).as("in the order asked")
+                        .containsExactly("RESOLUTION", "FIRST_RESPONSE");
+                assertThat(started.get(0).targetAt()).isEqualTo(later.plus(40, ChronoUnit.HOURS));
+                assertThat(started.get(1).level2At()).isEqualTo(later.plus(12, ChronoUnit.HOURS));
+                for (Deadline d : started) {
+                    assertThat(deadlines.history(d.id())).containsExactly(
+                            new DeadlineRepository.DeadlineEvent(later, "STARTED", d.targetAt(), null));
+                }
+                bypass(cn, "DEPARTMENT:logistics", START.plus(99, ChronoUnit.HOURS));
+                List<Deadline> all = deadlines.all(cn);
+                assertThat(all).extracting(Deadline::name)
+                        .containsExactly("DEPARTMENT:logistics", "RESOLUTION", "FIRST_RESPONSE");
+                assertThat(all.get(0).targetAt()).as(postgres
+                                ? "read with the start, in the same statement: the bypassing write is not read"
+                                : "H2 reads the case after its upserts")
+                        .isEqualTo(postgres ? department.targetAt() : START.plus(99, ChronoUnit.HOURS));
+            });
+        } finally {
+            tx.executeWithoutResult(s -> {
+                jdbc.sql("delete from deadline_event where deadline_id in"
+                        + " (select id from complaint_deadline where case_number = ?)").param(cn).update();
+                jdbc.sql("delete from complaint_deadline where case_number = ?").param(cn).update();
+                jdbc.sql("delete from complaint where case_number = ?").param(cn).update();
+            });
+        }
     }
 
     @Test
