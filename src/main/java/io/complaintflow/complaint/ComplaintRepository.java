@@ -4,6 +4,7 @@ import static io.complaintflow.complaint.Timestamps.instant;
 import static io.complaintflow.complaint.Timestamps.odt;
 
 import java.math.BigDecimal;
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -12,9 +13,11 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
+import javax.sql.DataSource;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -25,14 +28,34 @@ public class ComplaintRepository implements PersonalRecords {
     private static final RowMapper<Complaint> COMPLAINT = ComplaintRepository::mapComplaint;
 
     private final JdbcClient jdbc;
+    private final boolean postgres;
 
-    public ComplaintRepository(JdbcClient jdbc) {
+    public ComplaintRepository(JdbcClient jdbc, DataSource dataSource) {
         this.jdbc = jdbc;
+        try (Connection connection = dataSource.getConnection()) {
+            this.postgres = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT)
+                    .contains("postgres");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the database product", e);
+        }
+    }
+
+    /**
+     * A write that hands back the row it wrote (PostgreSQL's {@code RETURNING}, H2's data-change delta table): the
+     * row as it stands until the transaction ends (the write holds its lock), so the transaction's next read is
+     * answered from memory instead of reading it again.
+     */
+    private String returning(String write) {
+        return postgres ? write + " returning *" : "select * from final table (" + write + ")";
+    }
+
+    private static void written(Complaint row) {
+        TransactionReads.written(row);
     }
 
     public void insert(Complaint c) {
         TransactionReads.forget(c.caseNumber());
-        jdbc.sql("""
+        written(jdbc.sql(returning("""
                 insert into complaint (case_number, channel, external_ref, regulator, regulator_deadline,
                   customer_name, customer_phone, customer_email, customer_id, customer_vip,
                   category, product, subject, description, amount_claimed, occurred_at, resolved_at_intake,
@@ -40,8 +63,7 @@ public class ComplaintRepository implements PersonalRecords {
                 values (:caseNumber, :channel, :externalRef, :regulator, :regulatorDeadline,
                   :name, :phone, :email, :customerId, :vip,
                   :category, :product, :subject, :description, :amountClaimed, :occurredAt, :resolvedAtIntake,
-                  :status, :grade, :repeatCount, :repeatOf, :resolution, :createdAt, :createdAt)
-                """)
+                  :status, :grade, :repeatCount, :repeatOf, :resolution, :createdAt, :createdAt)"""))
                 .param("caseNumber", c.caseNumber())
                 .param("channel", c.channel())
                 .param("externalRef", c.externalRef())
@@ -65,10 +87,13 @@ public class ComplaintRepository implements PersonalRecords {
                 .param("repeatOf", c.repeatOf())
                 .param("resolution", c.resolution())
                 .param("createdAt", odt(c.createdAt()))
-                .update();
+                .query(COMPLAINT).single());
     }
 
-    /** Read once per transaction ({@link TransactionReads}); every write below forgets the row. */
+    /**
+     * Read once per transaction ({@link TransactionReads}); every write below forgets the row, or (insert, status,
+     * triage) puts the row it wrote there.
+     */
     public Optional<Complaint> find(String caseNumber) {
         return TransactionReads.find(caseNumber, () -> jdbc.sql("select * from complaint where case_number = ?")
                 .param(caseNumber).query(COMPLAINT).optional());
@@ -98,14 +123,16 @@ public class ComplaintRepository implements PersonalRecords {
 
     public void updateStatus(String caseNumber, ComplaintStatus status, Instant at) {
         TransactionReads.forget(caseNumber);
-        jdbc.sql("update complaint set status = ?, updated_at = ? where case_number = ?")
-                .param(status.code()).param(odt(at)).param(caseNumber).update();
+        jdbc.sql(returning("update complaint set status = ?, updated_at = ? where case_number = ?"))
+                .param(status.code()).param(odt(at)).param(caseNumber).query(COMPLAINT).optional()
+                .ifPresent(ComplaintRepository::written);
     }
 
     public void updateTriage(String caseNumber, Category category, Grade grade, Instant at) {
         TransactionReads.forget(caseNumber);
-        jdbc.sql("update complaint set category = ?, grade = ?, updated_at = ? where case_number = ?")
-                .param(Coded.codeOf(category)).param(Coded.codeOf(grade)).param(odt(at)).param(caseNumber).update();
+        jdbc.sql(returning("update complaint set category = ?, grade = ?, updated_at = ? where case_number = ?"))
+                .param(Coded.codeOf(category)).param(Coded.codeOf(grade)).param(odt(at)).param(caseNumber)
+                .query(COMPLAINT).optional().ifPresent(ComplaintRepository::written);
     }
 
     /** Adds one to a counter column: transfer_count, rejection_count or reopen_count. */
@@ -268,8 +295,11 @@ public class ComplaintRepository implements PersonalRecords {
      * they started are removed; those that already proposed or sent it back keep their record.
      */
     public void planDepartments(String caseNumber, List<String> departments, Instant at) {
+        if (!departments.isEmpty() && firstPlan(caseNumber, departments, at)) {
+            return;
+        }
         List<DepartmentAssignment> known = departments(caseNumber);
-        if (!known.isEmpty()) { // a first plan (the intake's routing) has nothing to demote, delete or update
+        if (!known.isEmpty()) {
             jdbc.sql("update complaint_department set is_lead = false where case_number = ?").param(caseNumber).update();
         }
         for (DepartmentAssignment existing : known) {
@@ -290,6 +320,26 @@ public class ComplaintRepository implements PersonalRecords {
                         .param(caseNumber).param(department).param(i == 0).param(odt(at)).param(odt(at)).update();
             }
         }
+    }
+
+    /**
+     * A case's first plan (the intake's routing) has nothing to demote, delete or update: the lead is inserted only if
+     * the case has no department yet, without reading them first; false if it had (the whole plan follows then).
+     */
+    private boolean firstPlan(String caseNumber, List<String> departments, Instant at) {
+        int inserted = jdbc.sql("insert into complaint_department (case_number, department, is_lead, state, assigned_at,"
+                        + " updated_at) select ?, ?, true, 'PLANNED', ?, ? where not exists"
+                        + " (select 1 from complaint_department where case_number = ?)")
+                .param(caseNumber).param(departments.get(0)).param(odt(at)).param(odt(at)).param(caseNumber).update();
+        if (inserted == 0) {
+            return false;
+        }
+        for (String department : departments.subList(1, departments.size())) {
+            jdbc.sql("insert into complaint_department (case_number, department, is_lead, state, assigned_at,"
+                            + " updated_at) values (?, ?, false, 'PLANNED', ?, ?)")
+                    .param(caseNumber).param(department).param(odt(at)).param(odt(at)).update();
+        }
+        return true;
     }
 
     /** Assigns the department, or hands the case to it again (a re-route or a rejected answer). */

@@ -83,8 +83,9 @@ class ComplaintRepositorySliceTest {
 
         complaints.updateStatus("CMP-20261203-000104", ComplaintStatus.IN_PROGRESS, FILED.plusSeconds(60));
         Complaint after = complaints.find("CMP-20261203-000104").orElseThrow();
-        assertThat(after.status()).as("the repository's own write forgets the row").isEqualTo(ComplaintStatus.IN_PROGRESS);
-        assertThat(after.subject()).isEqualTo("bypassed");
+        assertThat(after.status()).as("the repository's own write is seen").isEqualTo(ComplaintStatus.IN_PROGRESS);
+        assertThat(after.subject()).as("the row the update handed back, as the database holds it")
+                .isEqualTo("bypassed");
 
         // a nested transaction starts with nothing remembered
         Complaint nested = new TransactionTemplate(transactions, new DefaultTransactionDefinition(
@@ -92,6 +93,50 @@ class ComplaintRepositorySliceTest {
                 .find("CMP-20261203-000104").orElse(null));
         assertThat(nested).as("the outer transaction's row is uncommitted: the nested one must not see it").isNull();
         assertThat(complaints.find("CMP-20261203-000104").orElseThrow()).isSameAs(after);
+    }
+
+    @Test
+    void theInsertTheStatusAndTheTriageHandBackTheirRowWhichTheNextReadTakesFromMemory() {
+        String cn = "CMP-20261203-000106";
+        complaints.insert(complaint(cn, "hotline", null, customer()));
+        bypass(cn, "bypassed after the insert");
+        Complaint inserted = complaints.find(cn).orElseThrow();
+        assertThat(inserted.subject()).as("the inserted row, not read again").isEqualTo("包裹丢失");
+        assertThat(inserted.createdAt()).isEqualTo(FILED);
+
+        complaints.updateTriage(cn, Category.PRODUCT_QUALITY, Grade.G3, FILED.plusSeconds(30));
+        bypass(cn, "bypassed after the triage");
+        Complaint triaged = complaints.find(cn).orElseThrow();
+        assertThat(triaged.category()).isEqualTo(Category.PRODUCT_QUALITY);
+        assertThat(triaged.grade()).isEqualTo(Grade.G3);
+        assertThat(triaged.subject()).as("as the update handed it back").isEqualTo("bypassed after the insert");
+
+        complaints.updateStatus(cn, ComplaintStatus.IN_PROGRESS, FILED.plusSeconds(60));
+        bypass(cn, "bypassed after the status");
+        Complaint moved = complaints.find(cn).orElseThrow();
+        assertThat(moved.status()).isEqualTo(ComplaintStatus.IN_PROGRESS);
+        assertThat(moved.grade()).isEqualTo(Grade.G3);
+        assertThat(moved.subject()).isEqualTo("bypassed after the triage");
+    }
+
+    @Test
+    void aFirstPlanIsInsertedAndALaterOneReplacesTheDepartmentsNotYetStarted() {
+        String cn = "CMP-20261203-000107";
+        complaints.insert(complaint(cn, "hotline", null, customer()));
+        complaints.planDepartments(cn, java.util.List.of("logistics", "after-sales"), FILED);
+        assertThat(complaints.departments(cn)).extracting(DepartmentAssignment::department, DepartmentAssignment::lead,
+                DepartmentAssignment::state).containsExactly(org.assertj.core.groups.Tuple.tuple("logistics", true,
+                        "PLANNED"), org.assertj.core.groups.Tuple.tuple("after-sales", false, "PLANNED"));
+
+        complaints.assignDepartment(cn, "after-sales", FILED.plusSeconds(10));
+        complaints.planDepartments(cn, java.util.List.of("quality"), FILED.plusSeconds(20));
+        assertThat(complaints.departments(cn)).extracting(DepartmentAssignment::department, DepartmentAssignment::lead,
+                DepartmentAssignment::state).containsExactly(org.assertj.core.groups.Tuple.tuple("quality", true,
+                        "PLANNED"), org.assertj.core.groups.Tuple.tuple("after-sales", false, "ASSIGNED"));
+    }
+
+    private void bypass(String caseNumber, String subject) {
+        jdbc.sql("update complaint set subject = ? where case_number = ?").param(subject).param(caseNumber).update();
     }
 
     @Test
