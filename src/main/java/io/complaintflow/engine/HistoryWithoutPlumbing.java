@@ -6,9 +6,13 @@ import java.util.Set;
 import org.camunda.bpm.engine.history.JobState;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.db.entitymanager.DbEntityManager;
+import org.camunda.bpm.engine.impl.db.sql.DbSqlSession;
 import org.camunda.bpm.engine.impl.history.event.HistoricActivityInstanceEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoricFormPropertyEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoricJobLogEvent;
+import org.camunda.bpm.engine.impl.history.event.HistoricScopeInstanceEvent;
 import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
 import org.camunda.bpm.engine.impl.history.handler.CompositeHistoryEventHandler;
@@ -82,8 +86,37 @@ public class HistoryWithoutPlumbing extends AbstractProcessEnginePlugin {
         configuration.setHistoryEventHandler(new Filter(handler));
     }
 
-    /** The engine's database handler, writing a variable's history row but not a detail row per value it takes. */
+    /**
+     * The engine's database handler, writing a variable's history row but not a detail row per value it takes; and
+     * an update of an activity, task or process instance (a claim: assignee; a submission: the task's update) without
+     * reading the row's start time first. The engine reads it before every later event of a scope not yet in the
+     * command's cache, but only an end uses it (its duration; no update statement writes the start time): a claim read
+     * it twice for nothing. An end in the same command after such an update, whose start is then not known, reads it
+     * as the engine would have.
+     */
     static final class WithoutVariableDetails extends DbHistoryEventHandler {
+
+        @Override
+        protected void insertOrUpdate(HistoryEvent event) {
+            if (event.getId() != null && !isInitialEvent(event) && event instanceof HistoricScopeInstanceEvent scope) {
+                DbEntityManager entities = getDbEntityManager();
+                Object cached = entities.getCachedEntity(event.getClass(), event.getId());
+                if (cached == null && scope.getEndTime() == null) {
+                    entities.merge(event);
+                    return;
+                }
+                if (cached == event && scope.getEndTime() != null && scope.getStartTime() == null) {
+                    DbSqlSession sql = Context.getCommandContext().getDbSqlSession();
+                    Object stored = sql.selectOne(sql.getDbSqlSessionFactory().getSelectStatement(event.getClass()),
+                            event.getId());
+                    if (stored instanceof HistoricScopeInstanceEvent row) {
+                        scope.setStartTime(row.getStartTime());
+                    }
+                    return;
+                }
+            }
+            super.insertOrUpdate(event);
+        }
 
         @Override
         protected boolean shouldWriteHistoricDetail(HistoricVariableUpdateEventEntity historyEvent) {

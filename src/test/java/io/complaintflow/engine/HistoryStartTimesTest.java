@@ -1,0 +1,109 @@
+package io.complaintflow.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.complaintflow.ComplaintFlowTest;
+import io.complaintflow.testdb.TestDatabase;
+import java.time.Instant;
+import java.util.Date;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cmd.ClaimTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * An update of an activity or task instance (a claim) is written without reading the row's start time; every
+ * duration written at an end is still end minus start — an end in its own command, and an end in the command that
+ * updated the same instance just before (claimed and completed at once).
+ */
+@ComplaintFlowTest
+class HistoryStartTimesTest {
+
+    private static final Instant START = Instant.parse("2015-04-06T02:00:00Z");
+
+    @Autowired ProcessEngine engine;
+    @Autowired JdbcClient jdbc;
+
+    @AfterEach
+    void resetClock() {
+        ClockUtil.reset();
+    }
+
+    @Test
+    void aClaimReadsNoStartTimeAndEveryEndKeepsItsDuration() {
+        var model = Bpmn.createExecutableProcess("history-start-times").camundaHistoryTimeToLive(1)
+                .startEvent().userTask("Task_Wait").name("等待").endEvent().done();
+        String deployment = engine.getRepositoryService().createDeployment().name("history-start-times")
+                .addModelInstance("history-start-times.bpmn", model).deploy().getId();
+        try {
+            ClockUtil.setCurrentTime(Date.from(START));
+            String separate = engine.getRuntimeService().startProcessInstanceByKey("history-start-times").getId();
+            String together = engine.getRuntimeService().startProcessInstanceByKey("history-start-times").getId();
+
+            ClockUtil.setCurrentTime(Date.from(START.plusSeconds(600)));
+            String first = task(separate);
+            long reads = startTimeReads(() -> engine.getTaskService().claim(first, "demo"));
+            if (!TestDatabase.postgresRun()) {
+                assertThat(reads).as("start-time reads of a claim").isZero();
+            }
+            assertThat(engine.getHistoryService().createHistoricTaskInstanceQuery().taskId(first).singleResult()
+                    .getAssignee()).isEqualTo("demo");
+            assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(separate)
+                    .activityId("Task_Wait").singleResult().getAssignee()).isEqualTo("demo");
+
+            ClockUtil.setCurrentTime(Date.from(START.plusSeconds(3600)));
+            engine.getTaskService().complete(first);
+            String second = task(together);
+            ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getCommandExecutorTxRequired()
+                    .execute(context -> {
+                        new ClaimTaskCmd(second, "demo").execute(context);
+                        return new CompleteTaskCmd(second, null).execute(context);
+                    });
+
+            for (String instance : new String[] {separate, together}) {
+                var activity = engine.getHistoryService().createHistoricActivityInstanceQuery()
+                        .processInstanceId(instance).activityId("Task_Wait").singleResult();
+                assertThat(activity.getStartTime().toInstant()).as(instance).isEqualTo(START);
+                assertThat(activity.getDurationInMillis()).as(instance).isEqualTo(3_600_000L);
+                var task = engine.getHistoryService().createHistoricTaskInstanceQuery().processInstanceId(instance)
+                        .singleResult();
+                assertThat(task.getDurationInMillis()).as(instance).isEqualTo(3_600_000L);
+                assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery()
+                        .processInstanceId(instance).singleResult().getDurationInMillis()).as(instance)
+                        .isEqualTo(3_600_000L);
+            }
+        } finally {
+            engine.getRepositoryService().deleteDeployment(deployment, true);
+        }
+    }
+
+    private String task(String instance) {
+        return engine.getTaskService().createTaskQuery().processInstanceId(instance).singleResult().getId();
+    }
+
+    /** H2's query statistics: how often a step read a history row's start time (PostgreSQL: not counted, 0). */
+    private long startTimeReads(Runnable step) {
+        if (TestDatabase.postgresRun()) {
+            step.run();
+            return 0;
+        }
+        jdbc.sql("set query_statistics_max_entries 10000").update();
+        jdbc.sql("set query_statistics false").update();
+        jdbc.sql("set query_statistics true").update();
+        try {
+            step.run();
+            return jdbc.sql("select coalesce(sum(execution_count), 0) from information_schema.query_statistics"
+                            + " where lower(sql_statement) like '%start_time_ from %'"
+                            + " and lower(sql_statement) not like '%query_statistics%'")
+                    .query(Long.class).single();
+        } finally {
+            jdbc.sql("set query_statistics false").update();
+        }
+    }
+}
