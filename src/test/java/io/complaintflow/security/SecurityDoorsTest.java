@@ -156,6 +156,40 @@ class SecurityDoorsTest {
     }
 
     @Test
+    void aStartPutsBackWhatThePolicyGrantsTakesBackItsRevocationsAndKeepsWhatAnAdministratorAdded() {
+        String quality = Groups.department("quality");
+        authorizations.deleteAuthorization(grant(quality, Resources.APPLICATION, "tasklist").getId());
+        org.camunda.bpm.engine.authorization.Authorization definitions = grant(quality, Resources.PROCESS_DEFINITION, "*");
+        definitions.removePermission(Permissions.READ);
+        definitions.addPermission(Permissions.DELETE); // an administrator's own addition
+        authorizations.saveAuthorization(definitions);
+        org.camunda.bpm.engine.authorization.Authorization deployments =
+                grant(Groups.PROCESS_OWNERS, Resources.DEPLOYMENT, "*");
+        deployments.addPermission(Permissions.CREATE); // the policy revokes this one
+        authorizations.saveAuthorization(deployments);
+
+        new AuthorizationSetup(authorizations).run(null);
+
+        assertThat(grant(quality, Resources.APPLICATION, "tasklist").isPermissionGranted(Permissions.ACCESS)).isTrue();
+        definitions = grant(quality, Resources.PROCESS_DEFINITION, "*");
+        assertThat(definitions.isPermissionGranted(Permissions.READ)).isTrue();
+        assertThat(definitions.isPermissionGranted(Permissions.DELETE)).isTrue();
+        assertThat(grant(Groups.PROCESS_OWNERS, Resources.DEPLOYMENT, "*").isPermissionGranted(Permissions.CREATE))
+                .isFalse();
+        definitions.removePermission(Permissions.DELETE);
+        authorizations.saveAuthorization(definitions);
+    }
+
+    private org.camunda.bpm.engine.authorization.Authorization grant(String group,
+            org.camunda.bpm.engine.authorization.Resource resource, String resourceId) {
+        List<org.camunda.bpm.engine.authorization.Authorization> found = authorizations.createAuthorizationQuery()
+                .authorizationType(org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT)
+                .groupIdIn(group).resourceType(resource).resourceId(resourceId).list();
+        assertThat(found).hasSize(1);
+        return found.get(0);
+    }
+
+    @Test
     void theCockpitDashboardReadsTheApiWithTheWebappLoginAndWritesNeedTheCsrfToken() {
         HttpSession browser = anonymous();
         assertThat(browser.webappLogin("owner", "demo").statusCode()).isEqualTo(200);
