@@ -20,8 +20,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * A job that succeeds with its retries left and no failure recorded has no failed-job incident to resolve, and none
- * is looked for; a job that has one (retries used up) and then succeeds, run by hand, still has it resolved.
+ * The engine's work around a successful job, lighter: a job that succeeds with its retries left and no failure recorded has no failed-job incident to resolve, and none
+ * is looked for; a job that has one (retries used up) and then succeeds, run by hand, still has it resolved. Its job
+ * log entry names its definition from the deployment cache ({@link HistoryDefinitionsFromCache}).
  */
 @ComplaintFlowTest
 class SucceededJobIncidentsTest {
@@ -56,6 +57,27 @@ class SucceededJobIncidentsTest {
         assertThat(handler().skipped.get()).isEqualTo(skipped + 1);
         assertThat(handler().looked.get()).isEqualTo(looked);
         assertThat(management.createJobQuery().jobId(job.getId()).count()).as("done").isZero();
+    }
+
+    /** The job log names the job's definition as the definition itself does, from the deployment cache. */
+    @Test
+    void theJobLogNamesTheDefinitionFromTheDeploymentCache() {
+        String caseNumber = scenarios.routine("delivery");
+        Job job = time.ladderTimer(caseNumber, Deadline.RESOLUTION);
+        ClockUtil.setCurrentTime(job.getDuedate());
+        HistoryDefinitionsFromCache.Producer producer = (HistoryDefinitionsFromCache.Producer)
+                ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getHistoryEventProducer();
+        long fromCache = producer.fromCache.get();
+
+        management.executeJob(job.getId());
+
+        assertThat(producer.fromCache.get()).isGreaterThan(fromCache);
+        var definition = engine.getRepositoryService().getProcessDefinition(job.getProcessDefinitionId());
+        assertThat(engine.getHistoryService().createHistoricJobLogQuery().jobId(job.getId()).successLog().singleResult())
+                .satisfies(log -> {
+                    assertThat(log.getProcessDefinitionId()).isEqualTo(definition.getId());
+                    assertThat(log.getProcessDefinitionKey()).isEqualTo(definition.getKey());
+                });
     }
 
     @Test
