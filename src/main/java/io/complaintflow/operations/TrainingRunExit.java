@@ -1,10 +1,13 @@
 package io.complaintflow.operations;
 
+import io.complaintflow.assist.AssistService;
 import java.util.function.IntConsumer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Profile;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -19,18 +22,23 @@ import org.springframework.stereotype.Component;
 class TrainingRunExit {
 
     private final IntConsumer exit;
+    private final Runnable startupWork;
 
     @Autowired
-    TrainingRunExit() {
-        this(System::exit);
+    TrainingRunExit(AssistService assist) {
+        // the text assistance trains beside readiness: its classes belong in the archive too
+        this(System::exit, assist::awaitFirstTraining);
     }
 
-    TrainingRunExit(IntConsumer exit) {
+    TrainingRunExit(IntConsumer exit, Runnable startupWork) {
         this.exit = exit;
+        this.startupWork = startupWork;
     }
 
     @EventListener
+    @Order(Ordered.LOWEST_PRECEDENCE)
     void ready(ApplicationReadyEvent ready) {
+        startupWork.run();
         exit.accept(SpringApplication.exit(ready.getApplicationContext()));
     }
 }

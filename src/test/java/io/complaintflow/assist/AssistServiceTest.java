@@ -51,6 +51,38 @@ class AssistServiceTest {
         });
     }
 
+    @Test
+    void theStartsTrainingRunsBesideReadinessAndASuggestionMeanwhileWaitsForIt() throws Exception {
+        java.util.concurrent.CountDownLatch reading = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        ClosedComplaints slow = new ClosedComplaints(null) {
+            @Override
+            public List<LabelledComplaint> recent(int limit) {
+                reading.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return closed;
+            }
+        };
+        AssistService starting = new AssistService(slow, words, safety, new BusinessClock(TestSettings.bind(
+                ZoneProperties.class)), TestSettings.bind(AssistProperties.class, "complaintflow.assist.seed=true"));
+
+        starting.trainAtStartup(); // returns while the training reads the closed complaints
+        assertThat(reading.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(starting.info().version()).isZero();
+        var suggestion = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> starting.suggest("快递丢件", starting.detect("快递丢件")));
+        Thread.sleep(200);
+        assertThat(suggestion).isNotDone();
+
+        release.countDown();
+        assertThat(suggestion.get(30, java.util.concurrent.TimeUnit.SECONDS).source()).isEqualTo(Suggestion.SEED);
+        assertThat(starting.info().version()).isEqualTo(1);
+    }
+
     private AssistService service(boolean seed) {
         return new AssistService(closedComplaints, words, safety, new BusinessClock(TestSettings.bind(
                 ZoneProperties.class)), TestSettings.bind(AssistProperties.class, "complaintflow.assist.seed=" + seed));

@@ -18,11 +18,16 @@ class TrainingRunExitTest {
         GenericApplicationContext context = new GenericApplicationContext();
         context.refresh();
         List<Integer> exits = new ArrayList<>();
+        List<String> order = new ArrayList<>();
 
-        new TrainingRunExit(exits::add).ready(new ApplicationReadyEvent(new SpringApplication(), new String[0],
+        new TrainingRunExit(code -> {
+            order.add("exit");
+            exits.add(code);
+        }, () -> order.add("start-up work awaited")).ready(new ApplicationReadyEvent(new SpringApplication(), new String[0],
                 context, Duration.ofSeconds(1)));
 
         assertThat(exits).containsExactly(0);
+        assertThat(order).containsExactly("start-up work awaited", "exit");
         assertThat(context.isActive()).isFalse();
     }
 }
