@@ -190,12 +190,7 @@ class DeadlineRepositorySliceTest {
                         .isEqualTo(postgres ? department.targetAt() : START.plus(99, ChronoUnit.HOURS));
             });
         } finally {
-            tx.executeWithoutResult(s -> {
-                jdbc.sql("delete from deadline_event where deadline_id in"
-                        + " (select id from complaint_deadline where case_number = ?)").param(cn).update();
-                jdbc.sql("delete from complaint_deadline where case_number = ?").param(cn).update();
-                jdbc.sql("delete from complaint where case_number = ?").param(cn).update();
-            });
+            removeCase(cn);
         }
     }
 
@@ -249,13 +244,17 @@ class DeadlineRepositorySliceTest {
             assertThat(deadlines.find(cn, "FIRST_RESPONSE").orElseThrow())
                     .isNotSameAs(deadlines.find(cn, "FIRST_RESPONSE").orElseThrow());
         } finally {
-            tx.executeWithoutResult(s -> {
-                jdbc.sql("delete from deadline_event where deadline_id in"
-                        + " (select id from complaint_deadline where case_number = ?)").param(cn).update();
-                jdbc.sql("delete from complaint_deadline where case_number = ?").param(cn).update();
-                jdbc.sql("delete from complaint where case_number = ?").param(cn).update();
-            });
+            removeCase(cn);
         }
+    }
+
+    private void removeCase(String cn) {
+        new TransactionTemplate(transactions).executeWithoutResult(s -> {
+            jdbc.sql("delete from deadline_event where deadline_id in"
+                    + " (select id from complaint_deadline where case_number = ?)").param(cn).update();
+            jdbc.sql("delete from complaint_deadline where case_number = ?").param(cn).update();
+            jdbc.sql("delete from complaint where case_number = ?").param(cn).update();
+        });
     }
 
     private Deadline start(String cn, String name, int hours) {
