@@ -180,6 +180,25 @@ class SecurityDoorsTest {
         authorizations.saveAuthorization(definitions);
     }
 
+    @Test
+    void aStartReadsTheGrantsOnWhatThePolicyNamesNotTheOneEachOpenTaskCarries() {
+        org.camunda.bpm.engine.authorization.Authorization taskGrant = authorizations.createNewAuthorization(
+                org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT);
+        taskGrant.setGroupId(Groups.department("quality"));
+        taskGrant.setResource(Resources.TASK);
+        taskGrant.setResourceId("a-task-of-this-test");
+        taskGrant.addPermission(Permissions.READ);
+        taskGrant = authorizations.saveAuthorization(taskGrant);
+        try {
+            List<org.camunda.bpm.engine.authorization.Authorization> read = new AuthorizationSetup(authorizations)
+                    .existingFor(AuthorizationPolicy.grants(), AuthorizationPolicy.revocations());
+            assertThat(read).extracting(org.camunda.bpm.engine.authorization.Authorization::getResourceId)
+                    .contains("*", "tasklist", "crisis-response").doesNotContain("a-task-of-this-test");
+        } finally {
+            authorizations.deleteAuthorization(taskGrant.getId());
+        }
+    }
+
     private org.camunda.bpm.engine.authorization.Authorization grant(String group,
             org.camunda.bpm.engine.authorization.Resource resource, String resourceId) {
         List<org.camunda.bpm.engine.authorization.Authorization> found = authorizations.createAuthorizationQuery()
