@@ -82,6 +82,7 @@ public final class Bench {
                   --duration=15             seconds per level (after --warmup seconds of warm-up)
                   --warmup=10               seconds of warm-up load before the measured levels
                   --lifecycle-duration=30   seconds of the lifecycle phase
+                  --lifecycle-warmup=10     seconds of unmeasured handlers first (the JIT compiles claim and submit)
                   --lifecycle-workers=16    simulated handlers (each carries one complaint at a time)
                   --storm=10000             complaints whose escalation timers fall due together
                   --paced-rate=10           phase "paced" (not in the default set): two nodes, each sent this many
@@ -148,6 +149,7 @@ public final class Bench {
         config.put("levels", opt("levels", "4,16,64"));
         config.put("durationSeconds", optInt("duration", 15));
         config.put("warmupSeconds", optInt("warmup", 10));
+        config.put("lifecycleWarmupSeconds", optInt("lifecycle-warmup", 10));
         config.put("jvmOpts", opt("jvm-opts", "-Xmx512m"));
         RESULT.put("config", config);
 
@@ -217,7 +219,7 @@ public final class Bench {
             }
             if (phases.contains("lifecycle")) {
                 RESULT.put("lifecycle", lifecycle(base, optInt("lifecycle-workers", 16),
-                        optInt("lifecycle-duration", 30)));
+                        optInt("lifecycle-duration", 30), optInt("lifecycle-warmup", 10)));
                 RESULT.put("resourcesAfterLifecycle", sampler.snapshot());
             }
             if (phases.contains("paced") && !h2) {
