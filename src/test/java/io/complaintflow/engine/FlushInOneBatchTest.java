@@ -1,12 +1,15 @@
 package io.complaintflow.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.db.FlushResult;
 import org.camunda.bpm.engine.impl.db.PersistenceSession;
 import org.camunda.bpm.engine.impl.db.entitymanager.DbEntityManager;
@@ -50,6 +53,26 @@ class FlushInOneBatchTest {
         assertThat(pieces.stream().flatMap(List::stream).toList()).hasSize(2500).doesNotHaveDuplicates().isSorted();
     }
 
+    @Test
+    void anInsertedRowIsNotRenderedToCheckItsId() {
+        RenderCount row = new RenderCount("visit-1");
+        new FlushInOneBatch.WholeFlush(new StrongUuidGenerator(), persistence).insert(row);
+        assertThat(row.rendered).isZero();
+        RenderCount plain = new RenderCount("visit-2");
+        new DbEntityManager(new StrongUuidGenerator(), persistence).insert(plain);
+        assertThat(plain.rendered).as("the plain engine renders every inserted row").isEqualTo(1);
+    }
+
+    @Test
+    void theEnginesReservedIdIsRefusedWithTheEnginesMessage() {
+        RenderCount row = new RenderCount("*");
+        Throwable engines = catchThrowable(() -> new DbEntityManager(new StrongUuidGenerator(), persistence)
+                .insert(new RenderCount("*")));
+        assertThatThrownBy(() -> new FlushInOneBatch.WholeFlush(new StrongUuidGenerator(), persistence).insert(row))
+                .isInstanceOf(ProcessEngineException.class).hasMessage(engines.getMessage());
+        assertThat(row.rendered).isEqualTo(1);
+    }
+
     private static void flush(DbEntityManager manager, int rows) {
         for (int i = 0; i < rows; i++) {
             HistoricActivityInstanceEventEntity visit = new HistoricActivityInstanceEventEntity();
@@ -57,5 +80,20 @@ class FlushInOneBatchTest {
             manager.insert(visit);
         }
         manager.flush();
+    }
+
+    /** A history row that counts how often it is rendered as text. */
+    private static final class RenderCount extends HistoricActivityInstanceEventEntity {
+        int rendered;
+
+        RenderCount(String id) {
+            setId(id);
+        }
+
+        @Override
+        public String toString() {
+            rendered++;
+            return "RenderCount[" + getId() + "]";
+        }
     }
 }
