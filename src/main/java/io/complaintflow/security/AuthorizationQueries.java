@@ -1,14 +1,18 @@
 package io.complaintflow.security;
 
 import io.complaintflow.engine.EngineSessions;
+import io.complaintflow.engine.NothingStoredYet;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.db.DbEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,6 +27,10 @@ import org.springframework.stereotype.Component;
  *
  * <p>Every authorization the engine writes passes this manager, so it is also where REVOKE authorizations are
  * refused ({@link RevokeAuthorizations}).
+ *
+ * <p>A task's grant for a candidate group or user is looked up before the engine creates it (to add a permission to
+ * a grant that exists). For a task this command has only just created there is no stored grant to find: the lookup
+ * answers none without the query (one statement of the intake's job, one per task a handler's step creates).
  */
 @Component
 public class AuthorizationQueries extends AbstractProcessEnginePlugin {
@@ -45,6 +53,25 @@ public class AuthorizationQueries extends AbstractProcessEnginePlugin {
         public void update(AuthorizationEntity authorization) {
             RevokeAuthorizations.refuse(authorization);
             super.update(authorization);
+        }
+
+        @Override
+        public AuthorizationEntity findAuthorizationByGroupIdAndResourceId(int type, String groupId,
+                Resource resource, String resourceId) {
+            return isNewTask(resource, resourceId) ? null
+                    : super.findAuthorizationByGroupIdAndResourceId(type, groupId, resource, resourceId);
+        }
+
+        @Override
+        public AuthorizationEntity findAuthorizationByUserIdAndResourceId(int type, String userId,
+                Resource resource, String resourceId) {
+            return isNewTask(resource, resourceId) ? null
+                    : super.findAuthorizationByUserIdAndResourceId(type, userId, resource, resourceId);
+        }
+
+        private static boolean isNewTask(Resource resource, String resourceId) {
+            return resource != null && resource.resourceType() == Resources.TASK.resourceType()
+                    && NothingStoredYet.createdInThisCommand(TaskEntity.class, resourceId);
         }
 
         @Override
