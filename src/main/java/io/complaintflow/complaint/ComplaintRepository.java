@@ -208,12 +208,6 @@ public class ComplaintRepository implements PersonalRecords {
                                 caseNumber, rs.getString("department")).update()).list();
     }
 
-    /** The department-handling instance working for this department of the case (department/DepartmentParts). */
-    public void linkDepartmentPart(String caseNumber, String department, String partInstanceId) {
-        jdbc.sql("update complaint_department set part_instance_id = ? where case_number = ? and department = ?")
-                .param(partInstanceId).param(caseNumber).param(department).update();
-    }
-
     public void recordSatisfaction(String caseNumber, int score, boolean resolved, Instant at) {
         TransactionReads.forget(caseNumber);
         jdbc.sql("update complaint set satisfaction_score = ?, callback_resolved = ?, updated_at = ?"
@@ -342,15 +336,18 @@ public class ComplaintRepository implements PersonalRecords {
         return true;
     }
 
-    /** Assigns the department, or hands the case to it again (a re-route or a rejected answer). */
-    public void assignDepartment(String caseNumber, String department, Instant at) {
-        int updated = jdbc.sql("update complaint_department set state = 'ASSIGNED', assigned_at = ?, updated_at = ?"
-                        + " where case_number = ? and department = ?")
-                .param(odt(at)).param(odt(at)).param(caseNumber).param(department).update();
+    /**
+     * Assigns the department, or hands the case to it again (a re-route or a rejected answer), and records the
+     * department-handling instance working for it (department/DepartmentParts reads it back) in the same statement.
+     */
+    public void assignDepartment(String caseNumber, String department, String partInstanceId, Instant at) {
+        int updated = jdbc.sql("update complaint_department set state = 'ASSIGNED', assigned_at = ?, updated_at = ?,"
+                        + " part_instance_id = ? where case_number = ? and department = ?")
+                .param(odt(at)).param(odt(at)).param(partInstanceId).param(caseNumber).param(department).update();
         if (updated == 0) {
-            jdbc.sql("insert into complaint_department (case_number, department, is_lead, state, assigned_at, updated_at)"
-                            + " values (?, ?, false, 'ASSIGNED', ?, ?)")
-                    .param(caseNumber).param(department).param(odt(at)).param(odt(at)).update();
+            jdbc.sql("insert into complaint_department (case_number, department, is_lead, state, assigned_at,"
+                            + " updated_at, part_instance_id) values (?, ?, false, 'ASSIGNED', ?, ?, ?)")
+                    .param(caseNumber).param(department).param(odt(at)).param(odt(at)).param(partInstanceId).update();
         }
     }
 

@@ -1,28 +1,21 @@
 package io.complaintflow.department;
 
-import io.complaintflow.complaint.ComplaintRepository;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
  * Which department a department-handling instance works for, recorded when its first task is created from the
- * call activity's input — afterwards the part's department is read from here, not from a process variable.
+ * call activity's input — afterwards the part's department is read from here, not from a process variable. Written
+ * by the table's owner, complaint/ ({@code ComplaintRepository.assignDepartment}, docs/design.md "One writer per
+ * table").
  */
 @Repository
 public class DepartmentParts {
 
     private final JdbcClient jdbc;
-    private final ComplaintRepository complaints;
-
-    public DepartmentParts(JdbcClient jdbc, ComplaintRepository complaints) {
+    public DepartmentParts(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.complaints = complaints;
-    }
-
-    /** Written by the table's owner, complaint/ (docs/design.md, "One writer per table"). */
-    public void link(String caseNumber, String department, String partInstanceId) {
-        complaints.linkDepartmentPart(caseNumber, department, partInstanceId);
     }
 
     public Optional<String> departmentOf(String partInstanceId) {

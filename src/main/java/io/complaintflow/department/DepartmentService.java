@@ -49,8 +49,9 @@ public class DepartmentService {
         deadlines.stop(caseNumber, Deadline.FIRST_RESPONSE);
     }
 
-    public void assigned(String caseNumber, String department, String actor) {
-        complaints.assignDepartment(caseNumber, department, clock.now());
+    /** The department's part {@code partInstanceId} begins: its department is assigned and the part recorded. */
+    public void assigned(String caseNumber, String department, String partInstanceId, String actor) {
+        complaints.assignDepartment(caseNumber, department, partInstanceId, clock.now());
         Complaint complaint = complaints.find(caseNumber).orElseThrow();
         if (complaint.status() != ComplaintStatus.IN_PROGRESS) {
             complaints.updateStatus(caseNumber, ComplaintStatus.IN_PROGRESS, clock.now());

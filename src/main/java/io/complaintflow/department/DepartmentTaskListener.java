@@ -49,8 +49,7 @@ class DepartmentTaskListener implements TaskListener {
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
             named(task, department);
             if (begins) {
-                departments.assigned(caseNumber, department, actors.current());
-                parts.link(caseNumber, department, task.getProcessInstanceId());
+                departments.assigned(caseNumber, department, task.getProcessInstanceId(), actors.current());
             }
             return;
         }

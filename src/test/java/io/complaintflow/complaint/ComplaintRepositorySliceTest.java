@@ -128,7 +128,10 @@ class ComplaintRepositorySliceTest {
                 DepartmentAssignment::state).containsExactly(org.assertj.core.groups.Tuple.tuple("logistics", true,
                         "PLANNED"), org.assertj.core.groups.Tuple.tuple("after-sales", false, "PLANNED"));
 
-        complaints.assignDepartment(cn, "after-sales", FILED.plusSeconds(10));
+        complaints.assignDepartment(cn, "after-sales", "part-of-after-sales", FILED.plusSeconds(10));
+        assertThat(jdbc.sql("select part_instance_id from complaint_department where case_number = ? and department = ?")
+                .params(cn, "after-sales").query(String.class).single()).as("the part, in the same statement")
+                .isEqualTo("part-of-after-sales");
         complaints.planDepartments(cn, java.util.List.of("quality"), FILED.plusSeconds(20));
         assertThat(complaints.departments(cn)).extracting(DepartmentAssignment::department, DepartmentAssignment::lead,
                 DepartmentAssignment::state).containsExactly(org.assertj.core.groups.Tuple.tuple("quality", true,
