@@ -1,6 +1,7 @@
 package io.complaintflow.escalation;
 
 import io.complaintflow.complaint.BusinessClock;
+import io.complaintflow.modelpolicy.FreshForEachUse;
 import io.complaintflow.modelpolicy.PublishedForModels;
 import io.complaintflow.sla.Deadline;
 import io.complaintflow.sla.DeadlineTimers;
@@ -11,8 +12,6 @@ import org.camunda.bpm.engine.impl.bpmn.behavior.BpmnActivityBehavior;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.pvm.delegate.ActivityBehavior;
 import org.camunda.bpm.engine.impl.pvm.delegate.ActivityExecution;
-import org.springframework.beans.factory.config.ConfigurableBeanFactory;
-import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,13 +21,12 @@ import org.springframework.stereotype.Component;
  * it arms the ladder's one job for the next step of its deadlines and waits; {@link DeadlineLadderJobDelegate} takes
  * the steps and leaves the task when nothing is left to watch. Nothing to watch at all: it leaves at once.
  * <p>
- * A prototype: the engine injects the field into the object the expression returns, on every call, and one shared
- * instance would see the fields of the ladders other threads enter.
+ * A new copy for each use ({@link FreshForEachUse}): the engine injects the field into the object the expression
+ * returns, on every call, and one shared instance would see the fields of the ladders other threads enter.
  */
 @PublishedForModels
 @Component("deadlineLadderTask")
-@Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
-class DeadlineLadderTaskDelegate implements ActivityBehavior {
+class DeadlineLadderTaskDelegate implements ActivityBehavior, FreshForEachUse {
 
     private final DeadlineTimers timers;
     private final BusinessClock now;
@@ -39,6 +37,11 @@ class DeadlineLadderTaskDelegate implements ActivityBehavior {
     DeadlineLadderTaskDelegate(DeadlineTimers timers, BusinessClock now) {
         this.timers = timers;
         this.now = now;
+    }
+
+    @Override
+    public DeadlineLadderTaskDelegate fresh() {
+        return new DeadlineLadderTaskDelegate(timers, now);
     }
 
     @Override

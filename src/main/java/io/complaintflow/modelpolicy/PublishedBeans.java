@@ -34,9 +34,13 @@ public class PublishedBeans {
         return index();
     }
 
-    /** The bean itself, for expressions; null when it is not published. */
+    /** The bean itself, for expressions (a new copy of a {@link FreshForEachUse}); null when it is not published. */
     public Object bean(String name) {
-        return index().containsKey(name) ? context.getBean(name) : null;
+        if (!index().containsKey(name)) {
+            return null;
+        }
+        Object bean = context.getBean(name);
+        return bean instanceof FreshForEachUse each ? each.fresh() : bean;
     }
 
     public static boolean isPublished(Object instance) {
