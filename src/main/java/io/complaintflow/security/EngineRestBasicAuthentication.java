@@ -11,6 +11,8 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.rest.security.auth.AuthenticationProvider;
 import org.camunda.bpm.engine.rest.security.auth.AuthenticationResult;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.engine.rest.spi.ProcessEngineProvider;
+import org.camunda.bpm.engine.rest.util.EngineUtil;
 
 /**
  * Camunda's own authentication filter for {@code /engine-rest} (it tells the engine who calls, so the engine applies
@@ -21,14 +23,51 @@ import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilt
  */
 final class EngineRestBasicAuthentication extends ProcessEngineAuthenticationFilter {
 
+    private volatile ProcessEngineProvider engines;
+
     EngineRestBasicAuthentication(Supplier<BasicLogins> logins, String engineName) {
-        this.authenticationProvider = new Basic(logins, engineName);
+        this.authenticationProvider = new Basic(new Once<>(logins), engineName);
+    }
+
+    /**
+     * Camunda's filter looks the provider up with a {@code ServiceLoader} on every request (a class-path scan in the
+     * packaged jar); the same provider, found once, answers here.
+     */
+    @Override
+    protected ProcessEngine getAddressedEngine(String engineName) {
+        ProcessEngineProvider provider = engines;
+        if (provider == null) {
+            provider = EngineUtil.getProcessEngineProvider();
+            engines = provider;
+        }
+        return engineName == null ? provider.getDefaultProcessEngine() : provider.getProcessEngine(engineName);
     }
 
     /** The provider is set in the constructor; the filter's only other parameter keeps Camunda's meaning. */
     @Override
     public void init(FilterConfig config) {
         servletPathPrefix = config.getInitParameter(SERVLET_PATH_PREFIX);
+    }
+
+    /** The bean, resolved at the first request (the web server builds its filters before it exists) and kept. */
+    static final class Once<T> implements Supplier<T> {
+
+        private final Supplier<T> lookup;
+        private volatile T value;
+
+        Once(Supplier<T> lookup) {
+            this.lookup = lookup;
+        }
+
+        @Override
+        public T get() {
+            T v = value;
+            if (v == null) {
+                v = lookup.get();
+                value = v;
+            }
+            return v;
+        }
     }
 
     private record Basic(Supplier<BasicLogins> logins, String engineName) implements AuthenticationProvider {

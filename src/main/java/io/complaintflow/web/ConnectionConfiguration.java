@@ -1,6 +1,8 @@
 package io.complaintflow.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
+import org.springframework.boot.autoconfigure.web.servlet.JerseyApplicationPath;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -39,6 +41,18 @@ class ConnectionConfiguration {
                 settings.maxEngineRestBody().toBytes()));
         registration.setName("complaintflow-engine-rest-body");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 7);
+        return registration;
+    }
+
+    /** Camunda's REST resources (engine-rest, Tasklist's engine API) find their engine without a class-path scan. */
+    @Bean
+    FilterRegistrationBean<EngineProviderLookup> engineProviderLookup(JerseyApplicationPath rest,
+            CamundaBpmProperties camunda) {
+        var registration = new FilterRegistrationBean<>(new EngineProviderLookup());
+        registration.setName("complaintflow-engine-provider-lookup");
+        registration.addUrlPatterns(rest.getRelativePath("/*"),
+                camunda.getWebapp().getApplicationPath() + "/api/engine/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 8);
         return registration;
     }
 
