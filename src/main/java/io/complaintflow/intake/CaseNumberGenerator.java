@@ -17,8 +17,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Issues {@code CMP-yyyyMMdd-NNNNNN}: a per-day counter row in the shared database, so numbers stay unique
- * across nodes. The counter moves in its own short transaction so intake requests do not queue behind each
- * other's row lock; a rolled-back intake leaves a gap, never a duplicate.
+ * across nodes. The counter moves outside the intake's transaction, one statement committing by itself, so intake
+ * requests do not queue behind each other's row lock; a rolled-back intake leaves a gap, never a duplicate.
  */
 @Component
 public class CaseNumberGenerator {
@@ -26,7 +26,7 @@ public class CaseNumberGenerator {
     private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
 
     private final JdbcClient jdbc;
-    private final TransactionTemplate ownTransaction;
+    private final TransactionTemplate outsideTransactions;
     private final BusinessClock clock;
 
     private final String incrementSql;
@@ -36,12 +36,21 @@ public class CaseNumberGenerator {
                                DataSource dataSource) {
         this.jdbc = jdbc;
         this.postgres = postgres(dataSource);
+        // PostgreSQL: the row lock is otherwise held until the commit's WAL flush, and 16 concurrent intakes queued
+        // 100-140 ms on it. Not waiting for the flush is safe here: the intake that uses the number commits after this
+        // statement and its synchronous commit flushes the WAL up to its own record, so a stored complaint always has
+        // its counter value on disk; a crash before that can reissue a number nothing was stored under. set_config(…,
+        // true) holds for the statement's own (implicit) transaction, whose commit is the statement's end.
         this.incrementSql = postgres
-                ? "update case_number_counter set last_value = last_value + 1 where business_day = ? returning last_value"
+                ? "update case_number_counter set last_value = last_value + 1"
+                        + " from (select set_config('synchronous_commit', 'off', true)) no_flush_wait"
+                        + " where business_day = ? returning last_value"
                 : "select last_value from final table (update case_number_counter set last_value = last_value + 1"
                         + " where business_day = ?)";
-        this.ownTransaction = new TransactionTemplate(transactions);
-        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        // outside any transaction of the caller's, each statement committing by itself: one statement per number,
+        // not begin, set, update and commit, and the row's lock is released without a round trip for the commit
+        this.outsideTransactions = new TransactionTemplate(transactions);
+        this.outsideTransactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_NOT_SUPPORTED);
         this.clock = clock;
     }
 
@@ -54,7 +63,7 @@ public class CaseNumberGenerator {
         DuplicateKeyException lastRace = null;
         for (int attempt = 0; attempt < 3; attempt++) {
             try {
-                return ownTransaction.execute(status -> incrementOrCreate(day));
+                return outsideTransactions.execute(status -> incrementOrCreate(day));
             } catch (DuplicateKeyException raced) {
                 lastRace = raced; // another node created today's row first; the next attempt updates it
             }
@@ -72,17 +81,10 @@ public class CaseNumberGenerator {
 
     /**
      * Every intake of every node queues on today's row until the holder commits, so the lock is held for one
-     * statement: the update hands back the new value itself (PostgreSQL's {@code RETURNING}, H2's data-change
-     * delta table {@code FINAL TABLE}), instead of a second round trip to read it.
+     * statement, which commits by itself: the update hands back the new value itself (PostgreSQL's {@code RETURNING},
+     * H2's data-change delta table {@code FINAL TABLE}), instead of a second round trip to read it.
      */
     private long incrementOrCreate(LocalDate day) {
-        if (postgres) {
-            // The row lock is otherwise held until the commit's WAL flush, and 16 concurrent intakes queued 100-140 ms
-            // on it. Not waiting for the flush is safe here: the intake that uses the number commits after this
-            // transaction and its synchronous commit flushes the WAL up to its own record, so a stored complaint
-            // always has its counter value on disk; a crash before that can reissue a number nothing was stored under.
-            jdbc.sql("set local synchronous_commit = off").update();
-        }
         Optional<Long> next = jdbc.sql(incrementSql).param(day).query(Long.class).optional();
         if (next.isPresent()) {
             return next.get();
