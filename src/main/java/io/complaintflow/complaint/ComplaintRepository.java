@@ -29,6 +29,7 @@ public class ComplaintRepository implements PersonalRecords {
 
     private final JdbcClient jdbc;
     private final boolean postgres;
+    private final PendingColumns pending = new PendingColumns(this::writeColumns);
 
     public ComplaintRepository(JdbcClient jdbc, DataSource dataSource) {
         this.jdbc = jdbc;
@@ -95,17 +96,20 @@ public class ComplaintRepository implements PersonalRecords {
      * triage) puts the row it wrote there.
      */
     public Optional<Complaint> find(String caseNumber) {
+        pending.flush(caseNumber);
         return TransactionReads.find(caseNumber, () -> jdbc.sql("select * from complaint where case_number = ?")
                 .param(caseNumber).query(COMPLAINT).optional());
     }
 
     public Optional<Complaint> findByExternalRef(String channel, String externalRef) {
+        pending.flushAll();
         return jdbc.sql("select * from complaint where channel = ? and external_ref = ?")
                 .param(channel).param(externalRef).query(COMPLAINT).optional();
     }
 
     /** The same customer's complaints since {@code since}, newest first (matched by customer id or phone). */
     public List<String> recentCaseNumbersOfCustomer(String customerId, String phone, Instant since) {
+        pending.flushAll();
         List<String> found = new ArrayList<>();
         if (customerId != null) {
             found.addAll(jdbc.sql("select case_number from complaint where customer_id = ? and created_at >= ?"
@@ -121,14 +125,17 @@ public class ComplaintRepository implements PersonalRecords {
         return found;
     }
 
+    /** The status, with whatever this transaction set on the row before (the answer) in the same update. */
     public void updateStatus(String caseNumber, ComplaintStatus status, Instant at) {
         TransactionReads.forget(caseNumber);
-        jdbc.sql(returning("update complaint set status = ?, updated_at = ? where case_number = ?"))
-                .param(status.code()).param(odt(at)).param(caseNumber).query(COMPLAINT).optional()
-                .ifPresent(ComplaintRepository::written);
+        Map<String, Object> columns = new LinkedHashMap<>(pending.take(caseNumber));
+        columns.put("status", status.code());
+        columns.put("updated_at", odt(at));
+        update(caseNumber, columns, true);
     }
 
     public void updateTriage(String caseNumber, Category category, Grade grade, Instant at) {
+        pending.flush(caseNumber);
         TransactionReads.forget(caseNumber);
         jdbc.sql(returning("update complaint set category = ?, grade = ?, updated_at = ? where case_number = ?"))
                 .param(Coded.codeOf(category)).param(Coded.codeOf(grade)).param(odt(at)).param(caseNumber)
@@ -138,6 +145,7 @@ public class ComplaintRepository implements PersonalRecords {
     /** Adds one to a counter column: transfer_count, rejection_count or reopen_count. */
     public int increment(String caseNumber, Counter counter, Instant at) {
         String column = counter.column;
+        pending.flush(caseNumber);
         TransactionReads.forget(caseNumber);
         jdbc.sql("update complaint set " + column + " = " + column + " + 1, updated_at = ? where case_number = ?")
                 .param(odt(at)).param(caseNumber).update();
@@ -145,31 +153,87 @@ public class ComplaintRepository implements PersonalRecords {
                 .param(caseNumber).query(Integer.class).single();
     }
 
+    /** The answer and its compensation: held until the row's next write in this transaction ({@link PendingColumns}). */
     public void recordResolution(String caseNumber, String resolution, BigDecimal compensation, Instant at) {
         TransactionReads.forget(caseNumber);
-        jdbc.sql("update complaint set resolution = ?, compensation = ?, updated_at = ? where case_number = ?")
-                .param(resolution).param(compensation).param(odt(at)).param(caseNumber).update();
+        Map<String, Object> columns = new LinkedHashMap<>();
+        columns.put("resolution", resolution);
+        columns.put("compensation", compensation);
+        columns.put("updated_at", odt(at));
+        if (!pending.hold(caseNumber, columns)) {
+            update(caseNumber, columns, false);
+        }
     }
 
+    /** Closed, with the closure's cause (and anything else this transaction set on the row) in the same update. */
     public void close(String caseNumber, Instant at) {
         TransactionReads.forget(caseNumber);
-        jdbc.sql("update complaint set status = 'CLOSED', closed_at = ?, updated_at = ? where case_number = ?")
-                .param(odt(at)).param(odt(at)).param(caseNumber).update();
+        Map<String, Object> columns = new LinkedHashMap<>(pending.take(caseNumber));
+        columns.put("status", ComplaintStatus.CLOSED.code());
+        columns.put("closed_at", odt(at));
+        columns.put("updated_at", odt(at));
+        update(caseNumber, columns, true);
     }
 
     /** {@code duplicate} is merged into {@code into} (duplicate/MergeService has checked that both may be). */
     public void markMerged(String duplicate, String into) {
+        pending.flush(duplicate);
         TransactionReads.forget(duplicate);
         jdbc.sql("update complaint set merged_into = ? where case_number = ?").param(into).param(duplicate).update();
     }
 
-    /** What the closing form says caused the complaint (resolution/ClosureCauses has checked it). */
+    /**
+     * What the closing form says caused the complaint (resolution/ClosureCauses has checked it): held until the row's
+     * next write in this transaction — the closure that follows the form — or its commit ({@link PendingColumns}).
+     */
     public void recordClosureCause(String caseNumber, String rootCause, String responsibleDepartment,
                                    boolean preventable) {
         TransactionReads.forget(caseNumber);
-        jdbc.sql("update complaint set root_cause = ?, responsible_department = ?, preventable = ?"
-                        + " where case_number = ?")
-                .params(rootCause, responsibleDepartment, preventable, caseNumber).update();
+        Map<String, Object> columns = new LinkedHashMap<>();
+        columns.put("root_cause", rootCause);
+        columns.put("responsible_department", responsibleDepartment);
+        columns.put("preventable", preventable);
+        if (!pending.hold(caseNumber, columns)) {
+            update(caseNumber, columns, false);
+        }
+    }
+
+    /** The closure's cause as recorded, in this transaction too; empty if none is. */
+    public Optional<ClosureColumns> closureCause(String caseNumber) {
+        Map<String, Object> held = pending.peek(caseNumber);
+        if (held.get("root_cause") instanceof String rootCause) {
+            return Optional.of(new ClosureColumns(rootCause, (String) held.get("responsible_department"),
+                    Boolean.TRUE.equals(held.get("preventable"))));
+        }
+        return jdbc.sql("select root_cause, responsible_department, preventable from complaint where case_number = ?")
+                .param(caseNumber)
+                .query((rs, row) -> rs.getString("root_cause") == null ? null
+                        : new ClosureColumns(rs.getString("root_cause"), rs.getString("responsible_department"),
+                                rs.getBoolean("preventable")))
+                .stream().filter(java.util.Objects::nonNull).findFirst();
+    }
+
+    /** A closure's cause as the complaint row holds it. */
+    public record ClosureColumns(String rootCause, String responsibleDepartment, boolean preventable) {
+    }
+
+    /** The row written with these columns in one statement; {@code remember}: the row it hands back answers the transaction's next read. */
+    private void update(String caseNumber, Map<String, Object> columns, boolean remember) {
+        String set = String.join(" = ?, ", columns.keySet()) + " = ?";
+        List<Object> params = new ArrayList<>(columns.values());
+        params.add(caseNumber);
+        String sql = "update complaint set " + set + " where case_number = ?";
+        if (remember) {
+            jdbc.sql(returning(sql)).params(params).query(COMPLAINT).optional()
+                    .ifPresent(ComplaintRepository::written);
+        } else {
+            jdbc.sql(sql).params(params).update();
+        }
+    }
+
+    private void writeColumns(String caseNumber, Map<String, Object> columns) {
+        TransactionReads.forget(caseNumber);
+        update(caseNumber, columns, false);
     }
 
     /**
@@ -177,6 +241,7 @@ public class ComplaintRepository implements PersonalRecords {
      * (docs/privacy.md): what is left of the record names nobody.
      */
     public void anonymise(String caseNumber, String name, String subject, String description, String resolution) {
+        pending.flush(caseNumber);
         TransactionReads.forget(caseNumber);
         jdbc.sql("update complaint set customer_name = ?, customer_phone = null, customer_email = null,"
                         + " customer_id = null, subject = ?, description = ?, resolution = ? where case_number = ?")
@@ -209,6 +274,7 @@ public class ComplaintRepository implements PersonalRecords {
     }
 
     public void recordSatisfaction(String caseNumber, int score, boolean resolved, Instant at) {
+        pending.flush(caseNumber);
         TransactionReads.forget(caseNumber);
         jdbc.sql("update complaint set satisfaction_score = ?, callback_resolved = ?, updated_at = ?"
                         + " where case_number = ?")
@@ -224,6 +290,7 @@ public class ComplaintRepository implements PersonalRecords {
             + " and t.kind = 'ACCEPTED' and t.actor = :reader)";
 
     public boolean readable(String caseNumber, ReadScope scope) {
+        pending.flushAll();
         if (scope.all()) {
             return true;
         }
@@ -235,6 +302,7 @@ public class ComplaintRepository implements PersonalRecords {
     }
 
     public Page<Complaint> search(ComplaintFilter f) {
+        pending.flushAll();
         StringBuilder where = new StringBuilder(" where 1 = 1");
         Map<String, Object> params = new LinkedHashMap<>();
         addEquals(where, params, "status", Coded.codeOf(f.status()));

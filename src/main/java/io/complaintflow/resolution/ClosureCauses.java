@@ -7,7 +7,6 @@ import io.complaintflow.engine.FormValues;
 import io.complaintflow.pdca.RootCause;
 import io.complaintflow.pdca.RootCauses;
 import java.util.Optional;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,12 +16,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class ClosureCauses {
 
-    private final JdbcClient jdbc;
     private final ComplaintRepository complaints;
     private final RootCauses causes;
 
-    public ClosureCauses(JdbcClient jdbc, ComplaintRepository complaints, RootCauses causes) {
-        this.jdbc = jdbc;
+    public ClosureCauses(ComplaintRepository complaints, RootCauses causes) {
         this.complaints = complaints;
         this.causes = causes;
     }
@@ -49,13 +46,10 @@ public class ClosureCauses {
         complaints.recordClosureCause(caseNumber, cause.rootCause(), cause.responsibleDepartment(), cause.preventable());
     }
 
+    /** The recorded cause, also when the form recorded it earlier in this transaction and it is not yet written. */
     public Optional<ClosureCause> of(String caseNumber) {
-        return jdbc.sql("select root_cause, responsible_department, preventable from complaint where case_number = ?")
-                .param(caseNumber)
-                .query((rs, row) -> rs.getString("root_cause") == null ? null
-                        : new ClosureCause(rs.getString("root_cause"), rs.getString("responsible_department"),
-                                rs.getBoolean("preventable")))
-                .stream().filter(java.util.Objects::nonNull).findFirst();
+        return complaints.closureCause(caseNumber)
+                .map(c -> new ClosureCause(c.rootCause(), c.responsibleDepartment(), c.preventable()));
     }
 
     public String describe(ClosureCause cause) {

@@ -138,6 +138,72 @@ class ComplaintRepositorySliceTest {
                         "PLANNED"), org.assertj.core.groups.Tuple.tuple("after-sales", false, "ASSIGNED"));
     }
 
+    @Test
+    void theAnswerIsWrittenWithTheStatusThatDeliversItInOneUpdate() {
+        String cn = "CMP-20261203-000108";
+        complaints.insert(complaint(cn, "hotline", null, customer()));
+
+        complaints.recordResolution(cn, "已补发", new BigDecimal("50"), FILED.plusSeconds(10));
+        assertThat(raw(cn, "resolution")).as("held until the row's next write").isNull();
+
+        complaints.updateStatus(cn, ComplaintStatus.RESOLVED, FILED.plusSeconds(20));
+        assertThat(raw(cn, "resolution || '/' || compensation || '/' || status")).isEqualTo("已补发/50.00/RESOLVED");
+        bypass(cn, "bypassed after the status");
+        Complaint delivered = complaints.find(cn).orElseThrow();
+        assertThat(delivered.resolution()).as("the row the one update handed back").isEqualTo("已补发");
+        assertThat(delivered.updatedAt()).isEqualTo(FILED.plusSeconds(20));
+    }
+
+    @Test
+    void theClosuresCauseIsWrittenWithTheClosureAndKnownBeforeIt() {
+        String cn = "CMP-20261203-000109";
+        complaints.insert(complaint(cn, "hotline", null, customer()));
+        assertThat(complaints.closureCause(cn)).isEmpty();
+
+        complaints.recordClosureCause(cn, "process", "logistics", true);
+        assertThat(raw(cn, "root_cause")).as("held until the row's next write").isNull();
+        assertThat(complaints.closureCause(cn)).contains(
+                new ComplaintRepository.ClosureColumns("process", "logistics", true));
+
+        complaints.close(cn, FILED.plusSeconds(30));
+        assertThat(raw(cn, "root_cause || '/' || responsible_department || '/' || preventable || '/' || status"))
+                .isEqualToIgnoringCase("process/logistics/true/CLOSED");
+        bypass(cn, "bypassed after the closure");
+        assertThat(complaints.find(cn).orElseThrow().status()).isEqualTo(ComplaintStatus.CLOSED);
+        assertThat(complaints.closureCause(cn)).contains(
+                new ComplaintRepository.ClosureColumns("process", "logistics", true));
+    }
+
+    @Test
+    void heldColumnsAreWrittenBeforeAReadAndAtCommitWhenNoOtherWriteFollows() {
+        String cn = "CMP-20261203-000110";
+        complaints.insert(complaint(cn, "hotline", null, customer()));
+        complaints.recordResolution(cn, "先读后写", null, FILED.plusSeconds(5));
+        assertThat(complaints.find(cn).orElseThrow().resolution()).as("written before the read").isEqualTo("先读后写");
+
+        TransactionTemplate own = new TransactionTemplate(transactions, new DefaultTransactionDefinition(
+                TransactionDefinition.PROPAGATION_REQUIRES_NEW));
+        String committed = "CMP-20261203-000111";
+        try {
+            own.executeWithoutResult(status -> {
+                complaints.insert(complaint(committed, "hotline", null, customer()));
+                complaints.recordResolution(committed, "只有答复", null, FILED.plusSeconds(10));
+                complaints.recordClosureCause(committed, "process", "billing", false);
+            });
+            String written = own.execute(status -> raw(committed, "resolution || '/' || root_cause || '/' || preventable"));
+            assertThat(written)
+                    .isEqualToIgnoringCase("只有答复/process/false");
+        } finally {
+            own.executeWithoutResult(status -> jdbc.sql("delete from complaint where case_number = ?")
+                    .param(committed).update());
+        }
+    }
+
+    private String raw(String caseNumber, String expression) {
+        return jdbc.sql("select " + expression + " from complaint where case_number = ?").param(caseNumber)
+                .query((rs, n) -> rs.getString(1)).list().get(0);
+    }
+
     private void bypass(String caseNumber, String subject) {
         jdbc.sql("update complaint set subject = ? where case_number = ?").param(subject).param(caseNumber).update();
     }
