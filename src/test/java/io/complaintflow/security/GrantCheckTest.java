@@ -1,0 +1,149 @@
+package io.complaintflow.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.complaintflow.ComplaintFlowTest;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.authorization.TaskPermissions;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.db.AuthorizationCheck;
+import org.camunda.bpm.engine.impl.db.CompositePermissionCheck;
+import org.camunda.bpm.engine.impl.db.PermissionCheck;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * A command's permission check answered from the grants ({@link GrantCheck}) says what the engine's own statement
+ * says, for users, groups and global grants, on a resource id or {@code *}, with some or all of the permissions, and
+ * for the engine's "not found" values — case by case against {@code isUserAuthorizedForResource} in the same command.
+ */
+@ComplaintFlowTest
+class GrantCheckTest {
+
+    @Autowired ProcessEngine engine;
+    @Autowired AuthorizationService authorizations;
+
+    private final List<String> created = new ArrayList<>();
+
+    @BeforeEach
+    void grants() {
+        grant(Authorization.AUTH_TYPE_GRANT, "gc-user", null, Resources.TASK, "gc-t1", TaskPermissions.TASK_WORK);
+        grant(Authorization.AUTH_TYPE_GRANT, null, "gc-group", Resources.TASK, "gc-t2", Permissions.READ,
+                Permissions.UPDATE);
+        grant(Authorization.AUTH_TYPE_GLOBAL, null, null, Resources.TASK, "gc-t3", Permissions.READ,
+                TaskPermissions.TASK_WORK);
+        grant(Authorization.AUTH_TYPE_GRANT, null, "gc-group", Resources.PROCESS_DEFINITION, "gc-def",
+                ProcessDefinitionPermissions.TASK_WORK);
+        grant(Authorization.AUTH_TYPE_GRANT, "gc-star", null, Resources.TASK, "*", Permissions.UPDATE);
+        grant(Authorization.AUTH_TYPE_GRANT, null, "gc-group2", Resources.PROCESS_DEFINITION, "*",
+                ProcessDefinitionPermissions.UPDATE_TASK);
+        grant(Authorization.AUTH_TYPE_GRANT, "gc-user", null, Resources.PROCESS_DEFINITION, "gc-def2",
+                Permissions.READ);
+    }
+
+    @AfterEach
+    void revokeGrants() {
+        created.forEach(authorizations::deleteAuthorization);
+    }
+
+    private void grant(int type, String user, String group, Resource resource, String id, Permission... perms) {
+        Authorization a = authorizations.createNewAuthorization(type);
+        if (user != null) {
+            a.setUserId(user);
+        }
+        if (group != null) {
+            a.setGroupId(group);
+        }
+        a.setResource(resource);
+        a.setResourceId(id);
+        for (Permission p : perms) {
+            a.addPermission(p);
+        }
+        created.add(authorizations.saveAuthorization(a).getId());
+    }
+
+    @Test
+    void everyCheckAnswersAsTheEnginesStatement() {
+        ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine
+                .getProcessEngineConfiguration();
+        List<String> users = List.of("gc-user", "gc-star", "gc-nobody");
+        List<List<String>> groups = List.of(List.of(), List.of("gc-group"), List.of("gc-group2", "gc-group"),
+                List.of("gc-other"));
+        List<String> tasks = Arrays.asList("gc-t1", "gc-t2", "gc-t3", "gc-t4", "*", null);
+        List<String> definitions = Arrays.asList("gc-def", "gc-def2", "gc-none", "*");
+        int[] answers = new int[2];
+        configuration.getCommandExecutorTxRequired().execute(context -> {
+            assertThat(context.getAuthorizationManager()).isInstanceOf(AuthorizationQueries.CallerGroups.class);
+            for (String user : users) {
+                for (List<String> groupIds : groups) {
+                    for (String task : tasks) {
+                        for (String definition : definitions) {
+                            for (CompositePermissionCheck check : checks(task, definition)) {
+                                boolean engines = context.getDbEntityManager().selectBoolean(
+                                        "isUserAuthorizedForResource",
+                                        new AuthorizationCheck(user, new ArrayList<>(groupIds), check, false));
+                                boolean ours = context.getAuthorizationManager().isAuthorized(user, groupIds, check);
+                                assertThat(ours).as("%s %s task %s definition %s %s", user, groupIds, task,
+                                        definition, describe(check)).isEqualTo(engines);
+                                answers[engines ? 1 : 0]++;
+                            }
+                        }
+                    }
+                }
+            }
+            return null;
+        });
+        assertThat(answers[1]).as("granted").isGreaterThan(50);
+        assertThat(answers[0]).as("refused").isGreaterThan(50);
+    }
+
+    /** The engine's task-work check (claim, submit), single checks, and a "not found" value that ends the chain. */
+    private static List<CompositePermissionCheck> checks(String task, String definition) {
+        List<CompositePermissionCheck> checks = new ArrayList<>();
+        checks.add(disjunctive(atomic(Resources.TASK, task, TaskPermissions.TASK_WORK, null),
+                atomic(Resources.TASK, task, Permissions.UPDATE, null),
+                atomic(Resources.PROCESS_DEFINITION, definition, ProcessDefinitionPermissions.TASK_WORK, null),
+                atomic(Resources.PROCESS_DEFINITION, definition, ProcessDefinitionPermissions.UPDATE_TASK, null)));
+        checks.add(disjunctive(atomic(Resources.TASK, task, Permissions.READ, null)));
+        checks.add(disjunctive(atomic(Resources.TASK, task, TaskPermissions.TASK_WORK, 1L)));
+        checks.add(disjunctive(atomic(Resources.PROCESS_DEFINITION, definition, Permissions.READ, null)));
+        checks.add(disjunctive(atomic(Resources.TASK, task, Permissions.UPDATE, 0L),
+                atomic(Resources.PROCESS_DEFINITION, definition, ProcessDefinitionPermissions.TASK_WORK, null)));
+        checks.add(disjunctive(atomic(Resources.TASK, task, Permissions.DELETE, null),
+                atomic(Resources.PROCESS_DEFINITION, definition, ProcessDefinitionPermissions.TASK_WORK, 1L)));
+        return checks;
+    }
+
+    private static PermissionCheck atomic(Resource resource, String id, Permission permission, Long notFound) {
+        PermissionCheck check = new PermissionCheck();
+        check.setResource(resource);
+        check.setResourceId(id);
+        check.setPermission(permission);
+        check.setAuthorizationNotFoundReturnValue(notFound);
+        return check;
+    }
+
+    private static CompositePermissionCheck disjunctive(PermissionCheck... atomics) {
+        CompositePermissionCheck check = new CompositePermissionCheck(true);
+        check.setAtomicChecks(List.of(atomics));
+        return check;
+    }
+
+    private static String describe(CompositePermissionCheck check) {
+        return check.getAtomicChecks().stream().map(a -> a.getPermission().getName() + "@" + a.getResource()
+                .resourceName() + "/" + a.getResourceId() + "?" + a.getAuthorizationNotFoundReturnValue()).toList()
+                .toString();
+    }
+}
