@@ -30,6 +30,10 @@ import org.camunda.bpm.engine.variable.value.TypedValue;
  * {@code Pattern.compile(pattern).matcher(input).find()}, done here with the pattern compiled once; a pattern Java does
  * not compile, a literal with an escape or an input that is not a text go to FEEL.</li>
  * </ul>
+ * An expression of one name, literals, comparisons and {@code and}/{@code or}/{@code if} — no call, path, list,
+ * context or filter ({@code outcome != "process"}, {@code note = null or note = ""}: the forms' {@code hide}
+ * conditions, checked at every submission) — depends on that name's value alone, so FEEL's answer is remembered per
+ * text and value like a cell's (issue #19: ≈ 0.5 ms per condition per submission).
  */
 public class CachedFeelEngine implements FeelEngine {
 
@@ -44,6 +48,9 @@ public class CachedFeelEngine implements FeelEngine {
     private static final Pattern PATH = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)\\.([A-Za-z_][A-Za-z0-9_]*)");
     private static final Pattern MATCHES = Pattern.compile("matches\\(\\s*\\?\\s*,\\s*\"([^\"\\\\]*)\"\\s*\\)");
     private static final Pattern NOT_MATCHES = Pattern.compile("(?!)");
+    private static final Pattern WORD = Pattern.compile("\\b[A-Za-z_][A-Za-z0-9_]*");
+    /** FEEL's keywords an expression of one name may hold besides it. */
+    private static final List<String> OPERATORS = List.of("true", "false", "null", "and", "or", "if", "then", "else");
 
     private final FeelEngine feel;
     private final Map<Key, Object> answers = new ConcurrentHashMap<>();
@@ -76,6 +83,12 @@ public class CachedFeelEngine implements FeelEngine {
                 if (entry != null) {
                     return (T) entry;
                 }
+            }
+            case ONE_NAME -> {
+                // a name missing from the context is FEEL's to answer (an error or null), not a null value's answer
+                Object value = variables.containsVariable(shape.name()) ? valueOf(variables, shape.name()) : null;
+                key = variables.containsVariable(shape.name()) && cacheable(value)
+                        ? new Key(shape.text(), value) : null;
             }
             case OTHER -> {
             }
@@ -152,7 +165,44 @@ public class CachedFeelEngine implements FeelEngine {
         if (path.matches() && !KEYWORDS.contains(path.group(1))) {
             return new Shape(ShapeKind.PATH, text, path.group(1), path.group(2));
         }
+        String name = onlyName(text);
+        if (name != null) {
+            return new Shape(ShapeKind.ONE_NAME, text, name, null);
+        }
         return new Shape(ShapeKind.OTHER, text, null, null);
+    }
+
+    /**
+     * The one variable an expression names, if it is made of nothing else than that name, literals (texts, whole
+     * numbers, {@code true}/{@code false}/{@code null}), comparisons, {@code and}/{@code or}/{@code if then else}
+     * and parentheses without a call; otherwise null.
+     */
+    static String onlyName(String text) {
+        String rest = STRING_LITERAL.matcher(text).replaceAll("\"\"");
+        if (rest.contains("\\") || rest.chars().anyMatch(c -> c != '"' && !allowed(c))) {
+            return null;
+        }
+        rest = rest.replace("\"\"", " ");
+        if (rest.matches(".*[A-Za-z0-9_]\\s*\\(.*")) {
+            return null; // a call
+        }
+        String name = null;
+        Matcher words = WORD.matcher(rest);
+        while (words.find()) {
+            String word = words.group();
+            if (OPERATORS.contains(word)) {
+                continue;
+            }
+            if (name != null && !name.equals(word)) {
+                return null;
+            }
+            name = word;
+        }
+        return name;
+    }
+
+    private static boolean allowed(int c) {
+        return c < 128 && (Character.isLetterOrDigit(c) || c == '_' || " \t\r\n=!<>()".indexOf(c) >= 0);
     }
 
     /** {@code name.key} on a map that holds {@code key} with a text or a boolean: that value; otherwise null. */
@@ -186,7 +236,7 @@ public class CachedFeelEngine implements FeelEngine {
         VALUE
     }
 
-    private enum ShapeKind { LITERAL, NAME, PATH, OTHER }
+    private enum ShapeKind { LITERAL, NAME, PATH, ONE_NAME, OTHER }
 
     /** @param text the expression stripped; {@code name} and {@code key} of a name or a {@code name.key} path */
     private record Shape(ShapeKind kind, String text, String name, String key) {

@@ -122,4 +122,62 @@ class CachedFeelEngineTest {
         }
         assertThat(asked).hasValue(0);
     }
+
+    @Test
+    void aConditionOnOneNameIsAnsweredAsFeelDoesAndAskedOncePerValue() {
+        String[] conditions = {"outcome != \"process\"", "note = null or note = \"\"",
+                "if count = null then false else count > 2", "(flag = true)"};
+        Object[] values = {"process", "return", "", null, 3L, 1L, true, false};
+        int asks = 0;
+        for (String condition : conditions) {
+            String name = CachedFeelEngine.onlyName(condition);
+            assertThat(name).as(condition).isNotNull();
+            for (Object value : values) {
+                VariableContext input = Variables.createVariables().putValue(name, value).putValue("other", "x")
+                        .asVariableContext();
+                Object expected;
+                try {
+                    expected = scala.evaluateSimpleExpression(condition, input);
+                } catch (RuntimeException feelFails) {
+                    continue;
+                }
+                asks++;
+                assertThat((Object) cached.evaluateSimpleExpression(condition, input)).as(condition + " / " + value)
+                        .isEqualTo(expected);
+                assertThat((Object) cached.evaluateSimpleExpression(condition, input)).isEqualTo(expected);
+            }
+        }
+        assertThat(asks).isGreaterThan(20);
+        assertThat(asked).as("once per condition and value").hasValue(asks);
+    }
+
+    @Test
+    void twoNamesCallsPathsAndMissingNamesGoToFeelEveryTime() {
+        for (String other : new String[] {"outcome != limit", "string length(note) > 2", "not(flag)", "a.b = 1",
+                "x = 1.5", "x in [1, 2]", "`a b` = 1", "x = @\"2020-01-01\""}) {
+            assertThat(CachedFeelEngine.onlyName(other)).as(other).isNull();
+        }
+        VariableContext twoNames = Variables.createVariables().putValue("outcome", "a").putValue("limit", "a")
+                .asVariableContext();
+        cached.evaluateSimpleExpression("outcome != limit", twoNames);
+        cached.evaluateSimpleExpression("outcome != limit", twoNames);
+        assertThat(asked).hasValue(2);
+        VariableContext withNote = Variables.createVariables().putValue("note", null).asVariableContext();
+        VariableContext without = Variables.createVariables().asVariableContext();
+        cached.evaluateSimpleExpression("note = null", withNote);
+        Object missing;
+        try {
+            missing = scala.evaluateSimpleExpression("note = null", without);
+        } catch (RuntimeException feelFails) {
+            missing = feelFails.getClass();
+        }
+        Object ours;
+        try {
+            ours = cached.evaluateSimpleExpression("note = null", without);
+        } catch (RuntimeException feelFails) {
+            ours = feelFails.getClass();
+        }
+        assertThat(ours).as("a missing name: FEEL's own answer").isEqualTo(missing);
+        assertThat(asked).as("the missing name asked FEEL").hasValue(4);
+    }
 }
