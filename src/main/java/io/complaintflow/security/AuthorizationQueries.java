@@ -3,8 +3,10 @@ package io.complaintflow.security;
 import io.complaintflow.engine.EngineSessions;
 import io.complaintflow.engine.NothingStoredYet;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
@@ -46,6 +48,13 @@ public class AuthorizationQueries extends AbstractProcessEnginePlugin {
     /** Checks with all of the caller's groups: no query for the groups that hold some grant. Refuses revokes. */
     static final class CallerGroups extends AuthorizationManager {
 
+        /**
+         * Checks this command found granted (the manager lives for one command): a submission's task-work check runs
+         * twice, in the form guard before the form is looked at and in the engine's command, on the same grants —
+         * this command's own grant changes reach the table only when it ends.
+         */
+        private final Set<List<Object>> granted = new HashSet<>();
+
         @Override
         public void insert(DbEntity authorization) {
             RevokeAuthorizations.refuse(authorization);
@@ -76,11 +85,20 @@ public class AuthorizationQueries extends AbstractProcessEnginePlugin {
                             atomic.getPermission().getName());
                 }
             }
+            List<String> groups = filterAuthenticatedGroupIds(groupIds);
+            List<Object> key = GrantCheck.key(userId, groups, check);
+            if (granted.contains(key)) {
+                return true;
+            }
             ProcessEngineConfigurationImpl configuration = Context.getProcessEngineConfiguration();
             String prefix = configuration.getDatabaseTablePrefix() == null ? ""
                     : configuration.getDatabaseTablePrefix();
-            return GrantCheck.granted(Context.getCommandContext().getDbSqlSession().getSqlSession().getConnection(),
-                    prefix, userId, filterAuthenticatedGroupIds(groupIds), check);
+            boolean answer = GrantCheck.granted(Context.getCommandContext().getDbSqlSession().getSqlSession()
+                    .getConnection(), prefix, userId, groups, check);
+            if (answer) {
+                granted.add(key);
+            }
+            return answer;
         }
 
         @Override

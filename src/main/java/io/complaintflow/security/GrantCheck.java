@@ -41,6 +41,20 @@ final class GrantCheck {
         return true;
     }
 
+    /** What a check's answer depends on: who asks, and each atomic check's resource, id, permissions, "not found". */
+    static List<Object> key(String userId, List<String> groupIds, CompositePermissionCheck check) {
+        List<Object> key = new ArrayList<>();
+        key.add(userId);
+        key.add(new ArrayList<>(groupIds));
+        for (PermissionCheck atomic : check.getAtomicChecks()) {
+            key.add(atomic.getResourceType());
+            key.add(atomic.getResourceId());
+            key.add(atomic.getPerms());
+            key.add(atomic.getAuthorizationNotFoundReturnValue());
+        }
+        return key;
+    }
+
     private record Grant(int type, String userId, String groupId, int resourceType, String resourceId, int perms) {
     }
 

@@ -109,6 +109,46 @@ class GrantCheckTest {
         assertThat(answers[0]).as("refused").isGreaterThan(50);
     }
 
+    @Test
+    void aGrantedCheckIsAnsweredOncePerCommandARefusedOneEachTime() {
+        ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine
+                .getProcessEngineConfiguration();
+        CompositePermissionCheck work = checks("gc-t1", "gc-none").get(0);
+        CompositePermissionCheck read = disjunctive(atomic(Resources.TASK, "gc-t4", Permissions.READ, null));
+        class RolledBack extends RuntimeException {
+        }
+        try {
+            configuration.getCommandExecutorTxRequired().execute(context -> {
+                var manager = context.getAuthorizationManager();
+                var connection = context.getDbSqlSession().getSqlSession().getConnection();
+                assertThat(manager.isAuthorized("gc-user", List.of(), work)).isTrue();
+                assertThat(manager.isAuthorized("gc-user", List.of(), read)).isFalse();
+                // the grants change under the command (as another transaction could): the granted check is not read
+                // again, the refused one is
+                try (var statement = connection.createStatement()) {
+                    statement.executeUpdate("update ACT_RU_AUTHORIZATION set RESOURCE_ID_ = 'gc-t4', PERMS_ = 2 "
+                            + "where USER_ID_ = 'gc-user' and RESOURCE_ID_ = 'gc-t1'");
+                } catch (java.sql.SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+                assertThat(context.getDbEntityManager().selectBoolean("isUserAuthorizedForResource",
+                        new AuthorizationCheck("gc-user", new ArrayList<>(), work, false))).isFalse();
+                assertThat(manager.isAuthorized("gc-user", List.of(), work)).as("remembered").isTrue();
+                assertThat(manager.isAuthorized("gc-user", List.of(), read)).as("read again").isTrue();
+                assertThat(manager.isAuthorized("gc-user", List.of("gc-group"), work)).as("other groups: read")
+                        .isFalse();
+                throw new RolledBack();
+            });
+        } catch (RolledBack expected) {
+            // the grant is back as it was
+        }
+        configuration.getCommandExecutorTxRequired().execute(context -> {
+            assertThat(context.getAuthorizationManager().isAuthorized("gc-user", List.of(), work))
+                    .as("a new command reads the grants").isTrue();
+            return null;
+        });
+    }
+
     /** The engine's task-work check (claim, submit), single checks, and a "not found" value that ends the chain. */
     private static List<CompositePermissionCheck> checks(String task, String definition) {
         List<CompositePermissionCheck> checks = new ArrayList<>();
