@@ -2,6 +2,7 @@ package io.complaintflow.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
+import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
 import org.springframework.boot.autoconfigure.web.servlet.JerseyApplicationPath;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
@@ -54,6 +55,12 @@ class ConnectionConfiguration {
                 camunda.getWebapp().getApplicationPath() + "/api/engine/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 8);
         return registration;
+    }
+
+    /** Camunda's REST API with one configured object mapper instead of a new one per resource and per body. */
+    @Bean
+    ResourceConfigCustomizer engineRestObjectMapper() {
+        return config -> config.register(EngineRestObjectMapper.class);
     }
 
     @Bean
