@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.impl.db.entitymanager.DbEntityManager;
 import org.camunda.bpm.engine.impl.db.sql.DbSqlSession;
 import org.camunda.bpm.engine.impl.history.event.HistoricActivityInstanceEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoricFormPropertyEventEntity;
+import org.camunda.bpm.engine.impl.history.event.HistoricIdentityLinkLogEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoricJobLogEvent;
 import org.camunda.bpm.engine.impl.history.event.HistoricScopeInstanceEvent;
 import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
@@ -37,6 +38,12 @@ import org.springframework.stereotype.Component;
  * itself (started, ended, what it watched) stays in history. Six history statements fewer for every step of a
  * deadline storm. (Generation 3 has no such activities: the ladder is one task of its caller, whose one activity
  * instance — entered, left — stays in history like any other.);</li>
+ * <li>the log of a task's identity links ({@code act_hi_identitylink}: candidate group added, assignee added, each
+ * removed; two rows per task of a closed complaint, nine indexes each), unless
+ * {@link HistoryProperties#identityLinks()}: who claimed or was given a task is in the user operation log (claim,
+ * assign, with the user who did it) and in the task's history (its assignee); a candidate group comes from the model
+ * (a department's from its part), and one an escalation adds is in the escalation's row. Runtime identity links,
+ * which Tasklist and the grants read, are unchanged;</li>
  * <li>the job log's entry that the ladder's next job ({@value #LADDER_JOB}, generation 3) or timer (generation 2)
  * was created: the deadline states when its next step is due, and the entry of the job's firing (or failure) is
  * kept.</li>
@@ -83,7 +90,7 @@ public class HistoryWithoutPlumbing extends AbstractProcessEnginePlugin {
             handlers.add(new WithoutVariableDetails());
             handler = new CompositeHistoryEventHandler(handlers);
         }
-        configuration.setHistoryEventHandler(new Filter(handler));
+        configuration.setHistoryEventHandler(new Filter(handler, properties.identityLinks()));
     }
 
     /**
@@ -148,21 +155,27 @@ public class HistoryWithoutPlumbing extends AbstractProcessEnginePlugin {
     static final class Filter implements HistoryEventHandler {
 
         private final HistoryEventHandler next;
+        private final boolean identityLinks;
 
-        Filter(HistoryEventHandler next) {
+        Filter(HistoryEventHandler next, boolean identityLinks) {
             this.next = next;
+            this.identityLinks = identityLinks;
+        }
+
+        boolean kept(HistoryEvent event) {
+            return !plumbing(event) && (identityLinks || !(event instanceof HistoricIdentityLinkLogEventEntity));
         }
 
         @Override
         public void handleEvent(HistoryEvent event) {
-            if (!plumbing(event)) {
+            if (kept(event)) {
                 next.handleEvent(event);
             }
         }
 
         @Override
         public void handleEvents(List<HistoryEvent> events) {
-            List<HistoryEvent> kept = events.stream().filter(e -> !plumbing(e)).toList();
+            List<HistoryEvent> kept = events.stream().filter(this::kept).toList();
             if (!kept.isEmpty()) {
                 next.handleEvents(kept);
             }

@@ -39,7 +39,7 @@ class HistoryVariableDetailsTest {
         assertThat(details(earlier)).isEqualTo(2);
         engine.close();
 
-        engine = start(new HistoryWithoutPlumbing(new HistoryProperties(false)));
+        engine = start(new HistoryWithoutPlumbing(new HistoryProperties(false, false)));
         assertThat(engine.getManagementService().getHistoryLevel()).as("still full, as the database says").isEqualTo(3);
         assertThat(engine.getManagementService().getProperties()).containsEntry("historyLevel", "3");
         assertThat(details(earlier)).as("what an earlier version wrote stays until the cleanup").isEqualTo(2);
@@ -66,7 +66,7 @@ class HistoryVariableDetailsTest {
 
     @Test
     void theSettingKeepsEveryValueAgain() {
-        engine = start(new HistoryWithoutPlumbing(new HistoryProperties(true)));
+        engine = start(new HistoryWithoutPlumbing(new HistoryProperties(true, false)));
         engine.getRepositoryService().createDeployment().addModelInstance("p.bpmn", Bpmn.createExecutableProcess("p")
                 .camundaHistoryTimeToLive(180).startEvent().userTask("Task_Wait").endEvent().done()).deploy();
         String id = engine.getRuntimeService().startProcessInstanceByKey("p", Map.of("grade", "G1")).getId();

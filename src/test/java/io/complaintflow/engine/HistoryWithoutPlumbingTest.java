@@ -13,6 +13,10 @@ import org.camunda.bpm.engine.history.JobState;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.history.event.HistoricActivityInstanceEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoricFormPropertyEventEntity;
+import org.camunda.bpm.engine.impl.history.event.HistoricIdentityLinkLogEventEntity;
+import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
+import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
+import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.HistoricJobLogEventEntity;
 import org.camunda.bpm.engine.task.Task;
@@ -111,6 +115,43 @@ class HistoryWithoutPlumbingTest {
         assertThat(jdbc.queryForList("select text_ from act_hi_varinst where name_ = 'proposal'"
                 + " and root_proc_inst_id_ in (" + roots + ")", String.class, caseNumber))
                 .as("the submitted proposal: the variable's history row, its last value").containsExactly("退还多扣的费用");
+    }
+
+    @Test
+    void aTasksIdentityLinksStayAtRuntimeButWhoClaimedItIsLoggedOnceAsAUserOperation() {
+        HistoryEventHandler none = new HistoryEventHandler() {
+            @Override
+            public void handleEvent(HistoryEvent event) {
+            }
+
+            @Override
+            public void handleEvents(List<HistoryEvent> events) {
+            }
+        };
+        assertThat(new HistoryWithoutPlumbing.Filter(none, false).kept(new HistoricIdentityLinkLogEventEntity()))
+                .isFalse();
+        assertThat(new HistoryWithoutPlumbing.Filter(none, true).kept(new HistoricIdentityLinkLogEventEntity()))
+                .as("complaintflow.history.identity-links").isTrue();
+
+        String caseNumber = scenarios.routine("billing");
+        Task task = scenarios.departmentTask(caseNumber, "billing");
+        assertThat(engine.getTaskService().getIdentityLinksForTask(task.getId())).extracting(IdentityLink::getGroupId)
+                .as("the runtime link Tasklist and the grants read").contains("dept-billing");
+        engine.getIdentityService().setAuthentication("billing-handler", List.of("dept-billing"));
+        try {
+            engine.getTaskService().claim(task.getId(), "billing-handler");
+        } finally {
+            engine.getIdentityService().clearAuthentication();
+        }
+
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        assertThat(jdbc.queryForObject("select count(*) from act_hi_identitylink where task_id_ = ?", Integer.class,
+                task.getId())).as("neither the candidate group nor the assignee logged").isZero();
+        assertThat(jdbc.queryForObject("select count(*) from act_hi_op_log where task_id_ = ? and operation_type_ ="
+                + " 'Claim' and user_id_ = 'billing-handler' and new_value_ = 'billing-handler'", Integer.class,
+                task.getId())).as("the claim, by whom").isEqualTo(1);
+        assertThat(jdbc.queryForObject("select assignee_ from act_hi_taskinst where id_ = ?", String.class,
+                task.getId())).isEqualTo("billing-handler");
     }
 
     private String lifecycle(String caseNumber) {
