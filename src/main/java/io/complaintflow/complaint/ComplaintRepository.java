@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -251,6 +252,7 @@ public class ComplaintRepository implements PersonalRecords {
     /** The timeline's and the departments' texts of the complaint (erasure looks in them for personal values). */
     @Override
     public List<String> texts(String caseNumber) {
+        PendingTimeline.flush(this::insertTimeline); // reads timeline_entry
         List<String> texts = new ArrayList<>(jdbc.sql("select coalesce(summary, '') || ' ' || coalesce(detail, '')"
                 + " from timeline_entry where case_number = ?").param(caseNumber).query(String.class).list());
         texts.addAll(jdbc.sql("select coalesce(proposal, '') || ' ' || coalesce(transfer_reason, '') from"
@@ -261,6 +263,7 @@ public class ComplaintRepository implements PersonalRecords {
     /** The timeline's entries and the departments' proposals and reasons, scrubbed (the record: {@link #anonymise}). */
     @Override
     public void anonymise(String caseNumber, UnaryOperator<String> scrub) {
+        PendingTimeline.flush(this::insertTimeline); // reads timeline_entry
         jdbc.sql("select id, summary, detail from timeline_entry where case_number = ?").param(caseNumber)
                 .query((rs, n) -> jdbc.sql("update timeline_entry set summary = ?, detail = ? where id = ?")
                         .params(PersonalRecords.cut(scrub.apply(rs.getString("summary")), 500),
@@ -294,6 +297,7 @@ public class ComplaintRepository implements PersonalRecords {
         if (scope.all()) {
             return true;
         }
+        PendingTimeline.flush(this::insertTimeline); // reads timeline_entry
         return jdbc.sql("select count(*) from complaint c where c.case_number = :caseNumber and (" + READABLE + ")")
                 .param("caseNumber", caseNumber)
                 .param("readerDepartments", scope.departments().isEmpty() ? List.of("-") : scope.departments())
@@ -303,6 +307,7 @@ public class ComplaintRepository implements PersonalRecords {
 
     public Page<Complaint> search(ComplaintFilter f) {
         pending.flushAll();
+        PendingTimeline.flush(this::insertTimeline); // reads timeline_entry
         StringBuilder where = new StringBuilder(" where 1 = 1");
         Map<String, Object> params = new LinkedHashMap<>();
         addEquals(where, params, "status", Coded.codeOf(f.status()));
@@ -435,14 +440,27 @@ public class ComplaintRepository implements PersonalRecords {
 
     // --- timeline ---
 
+    /** Written with the transaction's other entries before it commits, or before it reads the timeline. */
     public void addTimelineEntry(String caseNumber, Instant at, String actor, String kind, String summary,
                                  String detail) {
-        jdbc.sql("insert into timeline_entry (case_number, occurred_at, actor, kind, summary, detail)"
-                        + " values (?, ?, ?, ?, ?, ?)")
-                .param(caseNumber).param(odt(at)).param(actor).param(kind).param(summary).param(detail).update();
+        PendingTimeline.add(this::insertTimeline,
+                new PendingTimeline.Entry(caseNumber, odt(at), actor, kind, summary, detail));
+    }
+
+    private void insertTimeline(List<PendingTimeline.Entry> rows) {
+        StringBuilder sql = new StringBuilder(
+                "insert into timeline_entry (case_number, occurred_at, actor, kind, summary, detail) values ");
+        List<Object> params = new ArrayList<>(rows.size() * 6);
+        for (PendingTimeline.Entry row : rows) {
+            sql.append(params.isEmpty() ? "" : ", ").append("(?, ?, ?, ?, ?, ?)");
+            params.addAll(Arrays.asList(row.caseNumber(), row.at(), row.actor(), row.kind(), row.summary(),
+                    row.detail()));
+        }
+        jdbc.sql(sql.toString()).params(params).update();
     }
 
     public List<TimelineEntry> timeline(String caseNumber) {
+        PendingTimeline.flush(this::insertTimeline);
         return jdbc.sql("select * from timeline_entry where case_number = ? order by id")
                 .param(caseNumber)
                 .query((rs, i) -> new TimelineEntry(rs.getLong("id"), instant(rs, "occurred_at"),

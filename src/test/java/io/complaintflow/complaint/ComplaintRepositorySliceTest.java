@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.jdbc.JdbcTest;
@@ -202,6 +203,49 @@ class ComplaintRepositorySliceTest {
     private String raw(String caseNumber, String expression) {
         return jdbc.sql("select " + expression + " from complaint where case_number = ?").param(caseNumber)
                 .query((rs, n) -> rs.getString(1)).list().get(0);
+    }
+
+    @Test
+    void aTransactionsTimelineIsWrittenAtItsCommitInOrderOrEarlierWhenItReadsTheTimeline() {
+        String cn = "CMP-20261203-000112";
+        TransactionTemplate own = new TransactionTemplate(transactions, new DefaultTransactionDefinition(
+                TransactionDefinition.PROPAGATION_REQUIRES_NEW));
+        try {
+            long stored = own.execute(status -> {
+                complaints.insert(complaint(cn, "hotline", null, customer()));
+                complaints.addTimelineEntry(cn, FILED, "system", "GRADED", "定级", null);
+                complaints.addTimelineEntry(cn, FILED.plusSeconds(1), "system", "DEADLINES", "时限", "细节");
+                complaints.addTimelineEntry(cn, FILED.plusSeconds(2), "system", "ASSIGNED", "分派", null);
+                return storedEntries(cn);
+            });
+            assertThat(stored).as("nothing written before the commit").isZero();
+            assertThat(complaints.timeline(cn)).extracting(TimelineEntry::kind)
+                    .containsExactly("GRADED", "DEADLINES", "ASSIGNED");
+
+            List<String> read = own.execute(status -> {
+                complaints.addTimelineEntry(cn, FILED.plusSeconds(3), "system", "PROPOSED", "方案", null);
+                return complaints.timeline(cn).stream().map(TimelineEntry::kind).toList();
+            });
+            assertThat(read).as("a read in the transaction sees what it recorded").containsExactly("GRADED",
+                    "DEADLINES", "ASSIGNED", "PROPOSED");
+
+            own.execute(status -> {
+                complaints.addTimelineEntry(cn, FILED.plusSeconds(4), "system", "CLOSED", "结案", null);
+                status.setRollbackOnly();
+                return null;
+            });
+            assertThat(storedEntries(cn)).as("rolled back: not written").isEqualTo(4);
+        } finally {
+            own.executeWithoutResult(status -> {
+                jdbc.sql("delete from timeline_entry where case_number = ?").param(cn).update();
+                jdbc.sql("delete from complaint where case_number = ?").param(cn).update();
+            });
+        }
+    }
+
+    private long storedEntries(String caseNumber) {
+        return jdbc.sql("select count(*) from timeline_entry where case_number = ?").param(caseNumber)
+                .query(Long.class).single();
     }
 
     private void bypass(String caseNumber, String subject) {
