@@ -45,6 +45,8 @@ public class TaskListColumns extends AbstractProcessEnginePlugin {
     }
 
     private final ObjectProvider<RecordColumns> records;
+    /** The provider's bean once found: resolving it is Spring's dependency lookup, per department task otherwise. */
+    private volatile RecordColumns source;
 
     public TaskListColumns(ObjectProvider<RecordColumns> records) {
         this.records = records;
@@ -67,7 +69,11 @@ public class TaskListColumns extends AbstractProcessEnginePlugin {
     }
 
     private Map<String, Object> fromRecord(DelegateTask task) {
-        RecordColumns source = records.getIfAvailable();
+        RecordColumns source = this.source;
+        if (source == null) {
+            source = records.getIfAvailable();
+            this.source = source;
+        }
         if (source == null || !(task.getExecution() instanceof ExecutionEntity execution)
                 || execution.getProcessDefinition() == null) {
             return Map.of();
