@@ -1,10 +1,10 @@
 package io.complaintflow.complaint;
 
+import io.complaintflow.transaction.TransactionScoped;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.BiConsumer;
 import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Columns of complaint rows written in the current transaction but not yet sent: a step that sets a few columns
@@ -85,20 +85,6 @@ final class PendingColumns {
     }
 
     private Held current(boolean create) {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()
-                || !TransactionSynchronizationManager.isActualTransactionActive()) {
-            return null;
-        }
-        for (TransactionSynchronization s : TransactionSynchronizationManager.getSynchronizations()) {
-            if (s instanceof Held held && held.owner == this) {
-                return held;
-            }
-        }
-        if (!create) {
-            return null;
-        }
-        Held held = new Held(this);
-        TransactionSynchronizationManager.registerSynchronization(held);
-        return held;
+        return TransactionScoped.find(Held.class, held -> held.owner == this, create ? () -> new Held(this) : null);
     }
 }

@@ -1,11 +1,11 @@
 package io.complaintflow.complaint;
 
+import io.complaintflow.transaction.TransactionScoped;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The timeline entries the current transaction has recorded, written as one multi-row INSERT just before it commits —
@@ -63,20 +63,7 @@ final class PendingTimeline implements TransactionSynchronization {
     }
 
     private static PendingTimeline current(Consumer<List<Entry>> insert, boolean create) {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()
-                || !TransactionSynchronizationManager.isActualTransactionActive()) {
-            return null;
-        }
-        for (TransactionSynchronization s : TransactionSynchronizationManager.getSynchronizations()) {
-            if (s instanceof PendingTimeline pending) {
-                return pending;
-            }
-        }
-        if (!create) {
-            return null;
-        }
-        PendingTimeline pending = new PendingTimeline(insert);
-        TransactionSynchronizationManager.registerSynchronization(pending);
-        return pending;
+        return TransactionScoped.find(PendingTimeline.class, pending -> true,
+                create ? () -> new PendingTimeline(insert) : null);
     }
 }

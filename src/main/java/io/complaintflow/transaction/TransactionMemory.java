@@ -3,13 +3,11 @@ package io.complaintflow.transaction;
 import java.util.HashMap;
 import java.util.Map;
 import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * A map that lives as long as the current transaction: what one step has already read (or decided) is answered from
- * it for the rest of that transaction. Kept as a transaction synchronization of this memory's own, so a nested
- * transaction (REQUIRES_NEW suspends the outer one's synchronizations) starts empty, a retry starts empty, and nothing
- * outlives the transaction; outside a transaction there is no map and every caller reads the database.
+ * A map that lives as long as the current transaction ({@link TransactionScoped}): what one step has already read (or
+ * decided) is answered from it for the rest of that transaction; a nested transaction or a retry starts empty; outside
+ * a transaction there is no map and every caller reads the database.
  * What may be remembered, and which writes forget it, is the owner's rule.
  */
 public final class TransactionMemory<K, V> {
@@ -35,20 +33,8 @@ public final class TransactionMemory<K, V> {
 
     @SuppressWarnings("unchecked")
     private Map<K, V> current(boolean create) {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()
-                || !TransactionSynchronizationManager.isActualTransactionActive()) {
-            return null;
-        }
-        for (TransactionSynchronization s : TransactionSynchronizationManager.getSynchronizations()) {
-            if (s instanceof Entries<?, ?> entries && entries.owner == this) {
-                return ((Entries<K, V>) entries).map;
-            }
-        }
-        if (!create) {
-            return null;
-        }
-        Entries<K, V> entries = new Entries<>(this);
-        TransactionSynchronizationManager.registerSynchronization(entries);
-        return entries.map;
+        Entries<?, ?> entries = TransactionScoped.find(Entries.class, e -> e.owner == this,
+                create ? () -> new Entries<>(this) : null);
+        return entries == null ? null : ((Entries<K, V>) entries).map;
     }
 }
