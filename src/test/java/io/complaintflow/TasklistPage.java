@@ -120,6 +120,26 @@ public final class TasklistPage {
                 : before.replaceAll("^\"|\"$", "");
     }
 
+    /**
+     * The messages of the form's own field checks under the fields, once they are in Chinese (webapp.js translates
+     * form-js's English as it appears; English that stays times out here).
+     */
+    public List<String> fieldCheckMessages() {
+        return browser.waitFor(SHORT, d -> {
+            List<String> messages = d.findElements(By.cssSelector(".fjs-form-field-error li")).stream()
+                    .map(WebElement::getText).map(String::strip).toList();
+            return !messages.isEmpty() && messages.stream().noneMatch(m -> m.matches("^[A-Za-z].*")) ? messages : null;
+        });
+    }
+
+    /** Closes the notifications shown so far (e.g. Tasklist's own "提交任务表单时出错" after a form's check failed). */
+    public TasklistPage dismissNotifications() {
+        ((JavascriptExecutor) browser.driver()).executeScript(
+                "document.querySelectorAll('.notifications .alert .close').forEach(b => b.click());");
+        browser.waitFor(SHORT, d -> d.findElements(By.cssSelector(".notifications .alert")).isEmpty() ? true : null);
+        return this;
+    }
+
     /** The text of the red notification Tasklist shows when the server refuses something. */
     public String errorNotification() {
         return browser.waitFor(PATIENCE, d -> d.findElements(By.cssSelector(".notifications .alert-danger")).stream()

@@ -65,6 +65,11 @@ class TasklistBrowserTest {
 
             tasklist.openTab("表单").claimAtOption("提出处理方案");
             browser.screenshot("tasklist-department-task");
+            // the form's own check, before anything was chosen: in Chinese under the field, not form-js's English
+            tasklist.complete();
+            assertThat(tasklist.fieldCheckMessages()).containsExactly("此项为必填项。");
+            browser.screenshot("tasklist-field-check");
+            tasklist.dismissNotifications();
             // form-js's English placeholder of an empty select reads 请选择 (webapp.js)
             tasklist.pick("提出处理方案");
             assertThat(tasklist.selectPlaceholder("原因分类")).isEqualTo("请选择");

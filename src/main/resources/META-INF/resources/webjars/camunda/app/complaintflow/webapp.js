@@ -3,8 +3,8 @@
 // - Chinese for everyone unless this browser chose English (?lang=en, remembered; ?lang=zh switches back);
 // - dates and times in the business time zone (complaintflow.zone), whatever the browser's zone;
 // - the operator's banner line (complaintflow.webapp.banner) instead of Camunda's "migrate to Camunda 8";
-// - in Tasklist's forms, 请选择 where Camunda Forms writes "Select", and a refused submission's message without
-//   Camunda REST's English prefix.
+// - in Tasklist's forms, 请选择 where Camunda Forms writes "Select", its field checks' messages in Chinese, and a
+//   refused submission's message without Camunda REST's English prefix.
 import settings from './settings.js';
 
 const LANGUAGE_KEY = 'complaintflow.language';
@@ -108,4 +108,65 @@ if (app === 'tasklist' && chosenLanguage() === 'zh') {
   style.textContent = '.fjs-select-placeholder { font-size: 0; }'
     + ' .fjs-select-placeholder::before { content: "请选择"; font-size: 14px; }';
   document.head.appendChild(style);
+}
+
+// Camunda Forms' own field checks write English under the field ("Field is required.", "Field must have minimum value
+// of 0.", …) and form-js has no way to translate them: each message it puts into a field's error list is replaced by
+// its Chinese wording as it appears. form-js (Preact) compares a message with the one it rendered before, not with
+// the page, so a translated message stays translated until the check's result changes, and then is translated again.
+const FORM_CHECKS = [
+  [/^Field is required\.$/, () => '此项为必填项。'],
+  [/^Field must have minimum value of (.+)\.$/, (min) => `不能小于 ${min}。`],
+  [/^Field must have maximum value of (.+)\.$/, (max) => `不能大于 ${max}。`],
+  [/^Field must have minimum length of (\d+)\.$/, (n) => `至少填写 ${n} 个字。`],
+  [/^Field must have maximum length of (\d+)\.$/, (n) => `最多填写 ${n} 个字。`],
+  [/^Field must match pattern (.+)\.$/, (pattern) => `格式不符合要求（${pattern}）。`],
+  [/^Field must be a valid +international phone number\..*$/, () => '请填写有效的国际格式电话号码，例如 +8613812345678。'],
+  [/^Field must be a valid email\.$/, () => '请填写有效的电子邮件地址。'],
+  [/^Value is not a number\.$/, () => '请填写数字。'],
+  [/^Value is expected to be an integer\.$/, () => '请填写整数。'],
+  [/^Value is expected to have at most (\d+) decimal digits?\.$/, (n) => `最多保留 ${n} 位小数。`],
+  [/^Please select a valid value, the two nearest valid values are (.+) and (.+)\.$/,
+    (a, b) => `数值不符合步长，最接近的有效值为 ${a} 和 ${b}。`],
+  [/^Date and time must both be entered\.$/, () => '日期和时间须同时填写。'],
+  [/^Date must match pattern .*$/, () => '日期格式应为 年-月-日。'],
+  [/^Time must match pattern .*$/, () => '时间格式应为 时:分。']
+];
+
+function chineseFormCheck(message) {
+  for (const [english, chinese] of FORM_CHECKS) {
+    const match = english.exec(message);
+    if (match) {
+      return chinese(...match.slice(1));
+    }
+  }
+  return message;
+}
+
+function translateFormChecks(root) {
+  root.querySelectorAll('.fjs-form-field-error li').forEach((item) => {
+    // the text node itself, not the item's content: form-js writes its next message into the node it created
+    item.childNodes.forEach((node) => {
+      if (node.nodeType === Node.TEXT_NODE) {
+        const chinese = chineseFormCheck(node.data);
+        if (chinese !== node.data) {
+          node.data = chinese;
+        }
+      }
+    });
+  });
+}
+
+if (app === 'tasklist' && chosenLanguage() === 'zh') {
+  let scheduled = false;
+  new MutationObserver(() => {
+    if (!scheduled) {
+      scheduled = true;
+      // once per frame, however many nodes form-js changed
+      window.requestAnimationFrame(() => {
+        scheduled = false;
+        translateFormChecks(document);
+      });
+    }
+  }).observe(document.documentElement, { childList: true, subtree: true, characterData: true });
 }

@@ -5,10 +5,12 @@
 // Figures: /api/reports/heatmap, /api/reports/heatmap/complaints, /api/reports/path (see docs/reports.md).
 // Every text goes in through textContent, so complaint text can never become markup.
 
+// Counted in complaints, where Cockpit's own badges on the same diagram count activity instances (one per process
+// instance there: a complaint with two departments is two department instances): the unit says so everywhere.
 const FIGURES = {
-  waiting: { label: '当前等待', unit: '件' },
-  overdue: { label: '超时', unit: '件' },
-  escalated: { label: '期间升级', unit: '件' },
+  waiting: { label: '当前等待', unit: '件投诉' },
+  overdue: { label: '超时', unit: '件投诉' },
+  escalated: { label: '期间升级', unit: '件投诉' },
   medianHours: { label: '停留中位数', unit: '小时' },
   p90Hours: { label: '停留 P90', unit: '小时' }
 };
@@ -28,6 +30,8 @@ const STAY_TYPES = ['userTask', 'receiveTask', 'manualTask', 'task', 'callActivi
   'transaction', 'intermediateTimer', 'intermediateMessageCatch', 'intermediateSignalCatch', 'intermediateConditional',
   'intermediateCatchEvent', 'eventBasedGateway'];
 const STATE_KEY = 'complaintflow.heatmap';
+const BASIS = '热力按投诉计：一件投诉记一次，不论它有几个流程实例（例如分派给两个部门的投诉在“部门处理”中有两个实例）。'
+  + 'Cockpit 自带的蓝色数字（活动实例统计）按流程中的活动实例计，两者可以不同。';
 
 ensureStyles();
 
@@ -156,7 +160,7 @@ class HeatView {
   render() {
     this.root.innerHTML = '';
     const bar = el('div', { class: 'cf-heatmap-toolbar' });
-    bar.appendChild(el('strong', {}, '投诉热力'));
+    bar.appendChild(el('strong', { title: BASIS }, '投诉热力（按投诉件数）'));
     const change = (k) => (v) => { this.state[k] = v; saveState(this.state); this.render(); };
     bar.appendChild(select('figure', Object.fromEntries(Object.entries(FIGURES).map(([k, f]) => [k, f.label])),
       this.state.figure, change('figure')));
@@ -207,6 +211,7 @@ class HeatView {
     this.legend.textContent = '';
     this.legend.appendChild(el('span', { class: 'cf-heatmap-scale' }));
     this.legend.appendChild(el('span', {}, ` 0 → ${max} ${FIGURES[figure].unit}（截至 ${time(view.asOf)}）`));
+    this.legend.appendChild(el('span', { class: 'cf-heatmap-basis', title: BASIS }, '　与 Cockpit 的实例数不同 ⓘ'));
     overlays.remove({ type: 'cf-heatmap' });
     this.viewer.get('elementRegistry').filter(isWaitingPlace).forEach(element => {
       const a = figures[element.id] || { activityId: element.id, waiting: 0, overdue: 0, completed: 0, escalated: 0,
@@ -217,8 +222,8 @@ class HeatView {
       const box = el('div', { class: 'cf-heatmap' + (big ? ' cf-heatmap-container' : ''), 'data-activity': element.id,
         'data-waiting': a.waiting, 'data-overdue': a.overdue, 'data-escalated': a.escalated,
         'data-completed': a.completed, 'data-median-hours': a.medianHours, 'data-p90-hours': a.p90Hours,
-        title: `${element.businessObject.name || element.id}\n当前等待 ${a.waiting} 件（超时 ${a.overdue}）\n`
-          + `期间完成 ${a.completed} 次，停留中位数 ${hours(a.medianHours)}，P90 ${hours(a.p90Hours)}\n期间升级 ${a.escalated} 件` });
+        title: `${element.businessObject.name || element.id}（按投诉计）\n当前等待 ${a.waiting} 件投诉（超时 ${a.overdue} 件）\n`
+          + `期间完成 ${a.completed} 次，停留中位数 ${hours(a.medianHours)}，P90 ${hours(a.p90Hours)}\n期间升级 ${a.escalated} 件投诉` });
       if (!big) {
         box.style.width = element.width + 'px';
         box.style.height = element.height + 'px';
@@ -226,12 +231,12 @@ class HeatView {
       }
       box.style.borderColor = value > 0 ? heatColor(t, 0.95) : 'rgba(69, 117, 180, 0.35)';
       const badge = el('span', { class: 'cf-heatmap-value' },
-        figure.endsWith('Hours') ? hours(a[figure]) : String(value));
+        figure.endsWith('Hours') ? hours(a[figure]) : `${value} 件`);
       badge.style.background = value > 0 ? heatColor(t, 1) : '#8aa4c8';
       box.appendChild(badge);
       if (a.waiting > 0 || a.overdue > 0 || a.escalated > 0) {
         box.appendChild(el('span', { class: 'cf-heatmap-counts' },
-          `等${a.waiting} 超${a.overdue} 升${a.escalated}`));
+          `投诉 等${a.waiting} 超${a.overdue} 升${a.escalated}`));
       }
       box.addEventListener('click', (event) => { event.stopPropagation(); this.showList(element, a); });
       this.viewer.get('overlays').add(element.id, 'cf-heatmap', { position: { top: 0, left: 0 }, html: box });
@@ -248,8 +253,8 @@ class HeatView {
     close.addEventListener('click', () => { list.hidden = true; });
     head.appendChild(close);
     list.appendChild(head);
-    list.appendChild(el('p', { class: 'cf-heatmap-summary' }, `当前等待 ${a.waiting} 件，其中超时 ${a.overdue} 件；`
-      + `期间完成 ${a.completed} 次，中位 ${hours(a.medianHours)}，P90 ${hours(a.p90Hours)}；期间升级 ${a.escalated} 件`));
+    list.appendChild(el('p', { class: 'cf-heatmap-summary' }, `当前等待 ${a.waiting} 件投诉，其中超时 ${a.overdue} 件；`
+      + `期间完成 ${a.completed} 次，中位 ${hours(a.medianHours)}，P90 ${hours(a.p90Hours)}；期间升级 ${a.escalated} 件投诉`));
     let rows;
     try {
       rows = await get(`/api/reports/heatmap/complaints?process=${encodeURIComponent(this.key)}`
