@@ -54,6 +54,23 @@ public final class TasklistPage {
         });
     }
 
+    /** The complaints' subjects the list shows under the task names, once read (cards.js). */
+    public List<String> taskSubjects() {
+        return browser.waitFor(PATIENCE, d -> {
+            List<String> subjects = d.findElements(By.cssSelector("ol.tasks-list .cf-task-subject")).stream()
+                    .map(WebElement::getText).map(String::strip).filter(t -> !t.isEmpty()).toList();
+            return subjects.isEmpty() ? null : subjects;
+        });
+    }
+
+    /** The values of the list's columns (工单号, 等级, 类别, 渠道) of every task shown, folded away or not. */
+    public List<String> taskColumnValues() {
+        @SuppressWarnings("unchecked")
+        List<String> values = (List<String>) ((JavascriptExecutor) browser.driver()).executeScript(
+                "return [...document.querySelectorAll('ol.tasks-list .variable-value')].map(e => e.textContent.trim());");
+        return values;
+    }
+
     /** Searches the open filter for this case number and opens the task whose list entry shows it (the 工单号 column). */
     public TasklistPage openTaskOf(String caseNumber) {
         searchCase(caseNumber);

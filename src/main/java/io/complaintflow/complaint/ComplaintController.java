@@ -22,6 +22,9 @@ import org.springframework.web.server.ResponseStatusException;
 class ComplaintController {
 
     static final int MAX_PAGE_SIZE = 200;
+    /** Case numbers one list may name (Tasklist asks for the subjects of one page of its task list: 15 by default). */
+    static final int MAX_CASE_NUMBERS = 50;
+    private static final java.util.regex.Pattern CASE_NUMBER = java.util.regex.Pattern.compile("[A-Za-z0-9-]{1,40}");
 
     private final ComplaintRepository complaints;
     private final ComplaintViews views;
@@ -64,6 +67,7 @@ class ComplaintController {
                                     @RequestParam(required = false) String channel,
                                     @RequestParam(required = false) String from,
                                     @RequestParam(required = false) String to,
+                                    @RequestParam(required = false) List<String> caseNumber,
                                     @RequestParam(defaultValue = "0") int page,
                                     @RequestParam(defaultValue = "20") int size) {
         List<FieldError> errors = new ArrayList<>();
@@ -74,6 +78,12 @@ class ComplaintController {
         check(errors, "channel", channel, Channel.class);
         Instant fromInstant = dates.bound(errors, "from", from, false);
         Instant toInstant = dates.bound(errors, "to", to, true);
+        List<String> caseNumbers = caseNumber == null ? List.of() : caseNumber;
+        if (caseNumbers.size() > MAX_CASE_NUMBERS) {
+            errors.add(new FieldError("caseNumber", "最多 " + MAX_CASE_NUMBERS + " 个工单号"));
+        } else if (!caseNumbers.stream().allMatch(n -> n != null && CASE_NUMBER.matcher(n).matches())) {
+            errors.add(new FieldError("caseNumber", "工单号只含字母、数字和连字符，最长 40 个字符"));
+        }
         if (page < 0) {
             errors.add(new FieldError("page", "不能小于 0"));
         }
@@ -85,7 +95,7 @@ class ComplaintController {
         }
         Page<Complaint> found = complaints.search(new ComplaintFilter(ComplaintStatus.of(status), Grade.of(grade),
                 Category.of(category), department, channel,
-                fromInstant, toInstant, page, size, caller.readScope()));
+                fromInstant, toInstant, caseNumbers, page, size, caller.readScope()));
         return new Page<>(found.items().stream().map(views::of).toList(), found.page(), found.size(), found.total());
     }
 

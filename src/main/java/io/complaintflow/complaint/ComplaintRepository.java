@@ -314,6 +314,10 @@ public class ComplaintRepository implements PersonalRecords {
         addEquals(where, params, "grade", Coded.codeOf(f.grade()));
         addEquals(where, params, "category", Coded.codeOf(f.category()));
         addEquals(where, params, "channel", f.channel());
+        if (!f.caseNumbers().isEmpty()) {
+            where.append(" and c.case_number in (:caseNumbers)");
+            params.put("caseNumbers", f.caseNumbers());
+        }
         if (f.department() != null) {
             where.append(" and exists (select 1 from complaint_department d where d.case_number = c.case_number"
                     + " and d.department = :department)");

@@ -95,11 +95,37 @@ class ComplaintQueryApiTest {
         org.assertj.core.api.Assertions.assertThat(billing1).isNotEqualTo(billing2);
     }
 
+    /** What Tasklist's list asks for the subjects of the tasks it shows: these complaints, no others. */
+    @Test
+    void theListNamesItsComplaintsByCaseNumber() throws Exception {
+        String first = scenarios.routine("billing");
+        String second = scenarios.routine("delivery");
+        scenarios.routine("billing");
+
+        mvc.perform(get("/api/complaints").param("caseNumber", first, second, "CMP-19990101-000001"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.total").value(2))
+                .andExpect(jsonPath("$.items[*].caseNumber").value(
+                        org.hamcrest.Matchers.containsInAnyOrder(first, second)))
+                .andExpect(jsonPath("$.items[*].subject").value(everyItem(org.hamcrest.Matchers.notNullValue())));
+        // a department lists only what it may read, named or not
+        mvc.perform(get("/api/complaints").param("caseNumber", first, second)
+                        .with(io.complaintflow.TestUsers.as("billing")))
+                .andExpect(jsonPath("$.items[*].caseNumber").value(org.hamcrest.Matchers.contains(first)));
+    }
+
     @Test
     void badFiltersAreNamed() throws Exception {
         mvc.perform(get("/api/complaints").param("status", "LOST").param("size", "1000").param("from", "soon"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.containsInAnyOrder(
                         "status", "from", "size")));
+        mvc.perform(get("/api/complaints").param("caseNumber", "CMP-1", "x' or 1=1"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("caseNumber"));
+        mvc.perform(get("/api/complaints").param("caseNumber", java.util.stream.IntStream.range(0, 51)
+                        .mapToObj(i -> "CMP-20261205-" + i).toArray(String[]::new)))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("caseNumber"));
     }
 }

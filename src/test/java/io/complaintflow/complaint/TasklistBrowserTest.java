@@ -45,6 +45,15 @@ class TasklistBrowserTest {
             browser.login("tasklist", "quality", DemoUsers.PASSWORD);
             TasklistPage tasklist = new TasklistPage(browser).openFilter("本部门待办").searchCase(quality);
             assertThat(tasklist.taskNames()).isNotEmpty().allMatch(n -> n.equals("处理投诉（质量部）"));
+            // which complaint the task is about, in the list: its subject, read from the record (the engine keeps
+            // none), as text
+            assertThat(tasklist.taskSubjects()).containsExactly(HOSTILE);
+            // the columns in words, not the codes the task carries
+            browser.waitFor(Duration.ofSeconds(10), d -> tasklist.taskColumnValues().contains("产品质量") ? true : null);
+            assertThat(tasklist.taskColumnValues()).contains(quality, "产品质量", "热线")
+                    .doesNotContain("product-quality", "hotline");
+            assertNoScriptRan(browser);
+            browser.screenshot("tasklist-list-subject");
             tasklist.openTaskOf(quality).claimAtOption("提出处理方案");
 
             // the case file beside the task: read from the record under the handler's own login
@@ -127,7 +136,8 @@ class TasklistBrowserTest {
 
     private static void assertNoScriptRan(Browser browser) {
         assertThat(((JavascriptExecutor) browser.driver()).executeScript(
-                "return window.hacked === undefined && document.querySelectorAll('.cf-casefile script').length === 0"))
+                "return window.hacked === undefined"
+                        + " && document.querySelectorAll('.cf-casefile script, .cf-task-subject script').length === 0"))
                 .as("the customer's <script> stays text").isEqualTo(true);
     }
 }

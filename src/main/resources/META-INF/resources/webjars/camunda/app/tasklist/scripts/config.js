@@ -10,8 +10,9 @@ export default {
     fallbackLocale: 'zh'
   },
   // webapp.js: language, time zone, banner; complaintflow/casefile.js: the 案卷 tab beside every task (the
-  // complaint and its live timeline, read from /api/complaints)
-  customScripts: ['../complaintflow/webapp', 'complaintflow/casefile'],
+  // complaint and its live timeline, read from /api/complaints); complaintflow/cards.js: each task's complaint
+  // subject in the task list (read from /api/complaints as well)
+  customScripts: ['../complaintflow/webapp', 'complaintflow/casefile', 'complaintflow/cards'],
 
   // Camunda's shipped shortcuts, kept because this file replaces theirs.
   shortcuts: {
