@@ -62,6 +62,12 @@ class ChineseWebappBrowserTest {
             assertThat(browser.driver().findElement(By.tagName("body")).getText()).contains("复核定级与分派", "表单",
                     "案卷", "认领");
             browser.screenshot("tasklist-zh");
+            // the date picker of the task's 跟进时间: month and day names in Chinese, not AngularJS's English
+            browser.driver().findElement(By.partialLinkText("设置跟进时间")).click();
+            String picker = browser.waitFor(Duration.ofSeconds(10), d -> d.findElements(
+                    By.cssSelector("[uib-datepicker], .uib-datepicker, table.uib-daypicker")).stream()
+                    .map(e -> e.getText()).filter(t -> !t.isBlank()).findFirst().orElse(null));
+            assertThat(picker).contains("周一", "周日", "月").doesNotContain("Mon", "Sun", "January", "December");
         }
     }
 

@@ -24,6 +24,34 @@ custom.config(['$translateProvider', ($translateProvider) => {
   $translateProvider.determinePreferredLanguage(chosenLanguage);
 }]);
 
+// The date pickers (e.g. a task's 跟进时间 and 期限 in Tasklist, Cockpit's filters) take month and day names from
+// AngularJS's $locale, which the webapps ship in English only ("December", "Mon"): in Chinese they read 十二月, 周一,
+// titled 2026年十二月, weeks starting on Monday.
+if (chosenLanguage() === 'zh') {
+  custom.config(['$provide', ($provide) => {
+    $provide.decorator('$locale', ['$delegate', ($locale) => {
+      const months = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二'];
+      Object.assign($locale.DATETIME_FORMATS, {
+        MONTH: months.map((m) => `${m}月`),
+        SHORTMONTH: months.map((m, i) => `${i + 1}月`),
+        STANDALONEMONTH: months.map((m) => `${m}月`),
+        DAY: ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六'],
+        SHORTDAY: ['周日', '周一', '周二', '周三', '周四', '周五', '周六'],
+        AMPMS: ['上午', '下午'],
+        FIRSTDAYOFWEEK: 0
+      });
+      return $locale;
+    }]);
+  }]);
+  custom.run(['$injector', ($injector) => {
+    if ($injector.has('uibDatepickerConfig')) {
+      Object.assign($injector.get('uibDatepickerConfig'), {
+        formatDayTitle: 'yyyy年 MMMM', formatMonthTitle: 'yyyy年', formatDayHeader: 'EEE', startingDay: 1
+      });
+    }
+  }]);
+}
+
 const wallClock = new Intl.DateTimeFormat('en-US', {
   timeZone: settings.zone, hourCycle: 'h23',
   year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric'
