@@ -4,9 +4,11 @@ import static io.complaintflow.complaint.Timestamps.instant;
 import static io.complaintflow.complaint.Timestamps.odt;
 
 import io.complaintflow.complaint.BusinessClock;
+import io.complaintflow.transaction.TransactionMemory;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -17,6 +19,7 @@ public class RootCauses {
 
     private final JdbcClient jdbc;
     private final BusinessClock clock;
+    private final TransactionMemory<String, Optional<RootCause>> found = new TransactionMemory<>();
 
     public RootCauses(JdbcClient jdbc, BusinessClock clock) {
         this.jdbc = jdbc;
@@ -31,8 +34,32 @@ public class RootCauses {
         return all().stream().filter(RootCause::active).toList();
     }
 
+    /**
+     * Read once per transaction ({@link TransactionMemory}): the closing form's cause is checked, then named in the
+     * closure's timeline entry and mail, in one submission. A write of the taxonomy forgets the transaction's reads.
+     */
     public Optional<RootCause> find(String code) {
+        Map<String, Optional<RootCause>> read = found.inTransaction();
+        if (read == null) {
+            return select(code);
+        }
+        Optional<RootCause> known = read.get(code);
+        if (known == null) {
+            known = select(code);
+            read.put(code, known);
+        }
+        return known;
+    }
+
+    private Optional<RootCause> select(String code) {
         return jdbc.sql("select * from root_cause where code = ?").param(code).query(RootCauses::map).optional();
+    }
+
+    private void forget() {
+        Map<String, Optional<RootCause>> read = found.ifUsed();
+        if (read != null) {
+            read.clear();
+        }
     }
 
     public String labelOf(String code) {
@@ -40,12 +67,14 @@ public class RootCauses {
     }
 
     public void insert(String code, String label, String description, boolean active, int sortOrder, String actor) {
+        forget();
         jdbc.sql("insert into root_cause (code, label, description, active, sort_order, updated_by, updated_at)"
                         + " values (?, ?, ?, ?, ?, ?, ?)")
                 .params(code, label, description, active, sortOrder, actor, odt(clock.now())).update();
     }
 
     public boolean update(String code, String label, String description, boolean active, int sortOrder, String actor) {
+        forget();
         return jdbc.sql("update root_cause set label = ?, description = ?, active = ?, sort_order = ?, updated_by = ?,"
                         + " updated_at = ? where code = ?")
                 .params(label, description, active, sortOrder, actor, odt(clock.now()), code).update() == 1;
