@@ -41,6 +41,53 @@ final class FormCheck {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /**
+     * What a hide condition sees: the submitted values over the variables the task sees now, each read when the
+     * condition names it — the task's other values (a JSON one from its byte array) are not read for it.
+     */
+    static final class ConditionContext extends java.util.AbstractMap<String, Object> {
+
+        private final Map<String, Object> current;
+        private final Map<String, Object> submitted;
+        private Map<String, Object> all;
+
+        ConditionContext(Map<String, Object> current, Map<String, Object> submitted) {
+            this.current = current;
+            this.submitted = submitted;
+        }
+
+        @Override
+        public Object get(Object name) {
+            if (submitted.containsKey(name)) {
+                Object value = submitted.get(name);
+                return value instanceof Opaque ? null : value;
+            }
+            return plain(current.get(name));
+        }
+
+        @Override
+        public boolean containsKey(Object name) {
+            return submitted.containsKey(name) || current.containsKey(name);
+        }
+
+        @Override
+        public java.util.Set<String> keySet() {
+            java.util.Set<String> names = new java.util.LinkedHashSet<>(current.keySet());
+            names.addAll(submitted.keySet());
+            return names;
+        }
+
+        @Override
+        public java.util.Set<Map.Entry<String, Object>> entrySet() {
+            if (all == null) {
+                all = new LinkedHashMap<>();
+                current.forEach((k, v) -> all.put(k, plain(v)));
+                submitted.forEach((k, v) -> all.put(k, v instanceof Opaque ? null : v));
+            }
+            return all.entrySet();
+        }
+    }
+
     /** Evaluates a form's FEEL {@code conditional.hide}; null when it cannot tell. */
     interface Conditions {
         Boolean hidden(String feel, Map<String, Object> context);
@@ -51,7 +98,8 @@ final class FormCheck {
 
     /**
      * @param submitted the submitted variables
-     * @param current   the variables the task (or start) sees now
+     * @param current   the variables the task (or start) sees now: read by name (read-only fields, {@code valuesKey},
+     *                  the names a hide condition reads), iterated only if a condition asks for all of them
      * @param complete  a whole submission (completes the task or starts the process): required fields apply
      */
     static List<String> check(CamundaForm form, Map<String, ?> submitted, Map<String, Object> current,
@@ -63,9 +111,7 @@ final class FormCheck {
                 problems.add(key + "：不是此表单（" + form.id() + "）中的字段，不能提交");
             }
         }
-        Map<String, Object> context = new LinkedHashMap<>();
-        current.forEach((k, v) -> context.put(k, plain(v)));
-        values.forEach((k, v) -> context.put(k, v instanceof Opaque ? null : v));
+        Map<String, Object> context = new ConditionContext(current, values);
         for (FormField field : form.fields().values()) {
             boolean present = values.containsKey(field.key());
             Object value = values.get(field.key());
@@ -84,7 +130,8 @@ final class FormCheck {
                 if (problem != null) {
                     problems.add(field.name() + "：" + problem);
                 }
-            } else if (complete && field.required() && !field.readOnly() && !hidden(field, context, conditions)) {
+            } else if (complete && field.required() && !field.readOnly()
+                    && !hidden(field, context, conditions)) {
                 problems.add(field.name() + "：必填");
             }
         }

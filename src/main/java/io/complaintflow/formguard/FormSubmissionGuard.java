@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.dmn.feel.impl.FeelEngine;
 import org.camunda.bpm.engine.AuthorizationException;
@@ -38,6 +39,8 @@ import org.camunda.bpm.engine.delegate.Expression;
 import org.camunda.bpm.engine.impl.form.FormDefinition;
 import org.camunda.bpm.engine.impl.task.TaskDefinition;
 import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.engine.variable.context.VariableContext;
+import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -131,7 +134,7 @@ public class FormSubmissionGuard implements CommandGuard {
         }
         Map<String, ?> submitted = variables == null ? Map.of() : variables;
         CamundaForm form = taskForm(context, task);
-        List<String> problems = new ArrayList<>(FormCheck.check(form, submitted, task.getVariables(), complete,
+        List<String> problems = new ArrayList<>(FormCheck.check(form, submitted, new TaskVariables(task), complete,
                 conditions(context)));
         if (local) {
             problems.addAll(FormCheck.shadowing(form, submitted.keySet(), task.getVariableNamesLocal()));
@@ -224,10 +227,68 @@ public class FormSubmissionGuard implements CommandGuard {
         return (expression, values) -> {
             String e = expression.strip().startsWith("=") ? expression.strip().substring(1) : expression;
             try {
-                Object hidden = feel.evaluateSimpleExpression(e, Variables.fromMap(values).asVariableContext());
+                Object hidden = feel.evaluateSimpleExpression(e, byName(values));
                 return hidden instanceof Boolean b ? b : null;
             } catch (RuntimeException cannotTell) {
                 return null;
+            }
+        };
+    }
+
+    /**
+     * The variables the task sees, each read when asked for by name; all of them only when iterated. A form's check
+     * reads a read-only field's or a {@code valuesKey}'s variable, so the task's other values — the lifecycle's JSON
+     * {@code departments} from its byte array — are not read for it.
+     */
+    static final class TaskVariables extends java.util.AbstractMap<String, Object> {
+
+        private final TaskEntity task;
+        private Set<Map.Entry<String, Object>> all;
+
+        TaskVariables(TaskEntity task) {
+            this.task = task;
+        }
+
+        @Override
+        public Object get(Object name) {
+            return name instanceof String key ? task.getVariable(key) : null;
+        }
+
+        @Override
+        public boolean containsKey(Object name) {
+            return name instanceof String key && task.hasVariable(key);
+        }
+
+        @Override
+        public Set<String> keySet() {
+            return task.getVariableNames();
+        }
+
+        @Override
+        public Set<Map.Entry<String, Object>> entrySet() {
+            if (all == null) {
+                all = task.getVariables().entrySet();
+            }
+            return all;
+        }
+    }
+
+    /** The condition's variables read by name (Variables.fromMap would copy, reading every value). */
+    private static VariableContext byName(Map<String, Object> values) {
+        return new VariableContext() {
+            @Override
+            public TypedValue resolve(String name) {
+                return values.containsKey(name) ? Variables.untypedValue(values.get(name)) : null;
+            }
+
+            @Override
+            public boolean containsVariable(String name) {
+                return values.containsKey(name);
+            }
+
+            @Override
+            public Set<String> keySet() {
+                return values.keySet();
             }
         };
     }

@@ -39,6 +39,40 @@ class FormCheckTest {
     }
 
     @Test
+    void theTasksVariablesAreReadByNameAndAllOfThemOnlyForAHideCondition() {
+        java.util.concurrent.atomic.AtomicInteger iterated = new java.util.concurrent.atomic.AtomicInteger();
+        Map<String, Object> byName = new java.util.AbstractMap<>() {
+            @Override
+            public Object get(Object key) {
+                return CURRENT.get(key);
+            }
+
+            @Override
+            public boolean containsKey(Object key) {
+                return CURRENT.containsKey(key);
+            }
+
+            @Override
+            public java.util.Set<Map.Entry<String, Object>> entrySet() {
+                iterated.incrementAndGet();
+                return CURRENT.entrySet();
+            }
+        };
+        assertThat(FormCheck.check(FORM, Map.of("summary", "第一行\n第二行", "decision", "approve", "cause", "process"),
+                byName, true, CONDITIONS)).isEmpty();
+        assertThat(FormCheck.check(FORM, Map.of("decision", "reject"), byName, true, CONDITIONS))
+                .containsExactly("note（意见）：必填");
+        assertThat(iterated).as("read-only field, valuesKey and the note's hide condition read by name").hasValue(0);
+        Map<String, Object> context = new FormCheck.ConditionContext(byName, Map.of("decision", "reject"));
+        assertThat(context.get("decision")).isEqualTo("reject");
+        assertThat(context.get("amount")).isEqualTo(1500L);
+        assertThat(context.containsKey("note")).isFalse();
+        assertThat(context).as("all of them when asked").containsEntry("causeOptions", CURRENT.get("causeOptions"))
+                .hasSize(4);
+        assertThat(iterated).hasValue(1);
+    }
+
+    @Test
     void whatTheFormShowsWithReadOnlyFieldsUnchangedPasses() {
         Map<String, Object> ok = new HashMap<>(Map.of("summary", "第一行\r\n第二行", "amount", 1500.0,
                 "decision", "approve", "cause", "product", "departments", List.of("quality", "legal"), "days", 5,
