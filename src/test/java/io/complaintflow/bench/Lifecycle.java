@@ -97,6 +97,9 @@ final class Lifecycle {
         m.put("appCpuMsPerComplaintWithJobs", jobs.get("appCpuMsPerOpWithJobs"));
         m.put("dbCpuMsPerComplaintWithJobs", jobs.get("dbCpuMsPerOpWithJobs"));
         m.put("dbRowsWrittenPerComplaint", jobs.get("dbRowsWrittenPerOpWithJobs"));
+        if (jobs.get("wal") != null) {
+            m.put("walPerComplaint", jobs.get("wal"));
+        }
         if (s.firstError != null) {
             m.put("firstError", s.firstError);
         }

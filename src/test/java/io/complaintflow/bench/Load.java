@@ -67,6 +67,7 @@ final class Load {
         long cpuAtStart;
         long pgAtStart;
         long rowsAtStart;
+        Wal wal;
         Profile.Window window;
 
         Stats(String name, long[] latenciesNanos, int errors, double seconds, String firstError) {
@@ -120,6 +121,7 @@ final class Load {
     static Node measured;
 
     static Stats load(String name, int concurrency, int seconds, Call call) throws InterruptedException {
+        Wal wal = measured == null ? null : Wal.start();
         long cpu0 = measured == null ? 0 : measured.cpuMillis();
         long pg0 = postgresCpuMillis();
         long rows0 = dbRowsWritten();
@@ -166,6 +168,7 @@ final class Load {
         s.cpuAtStart = cpu0;
         s.pgAtStart = pg0;
         s.rowsAtStart = rows0;
+        s.wal = wal;
         s.window = window;
         if (measured != null && merged.length > 0) {
             s.appCpuMsPerOp = (measured.cpuMillis() - cpu0) / (double) merged.length;

@@ -118,6 +118,10 @@ final class Sustained {
             m.put("endToEndPerSecond", round(n / (s.seconds + seconds)));
             System.out.printf(Locale.ROOT, "%-22s jobs after the requests: %d due, drained in %.1f s; cpu/op with jobs app %s db %s ms%n",
                     what, backlog, seconds, m.get("appCpuMsPerOpWithJobs"), m.get("dbCpuMsPerOpWithJobs"));
+            if (s.wal != null) {
+                // after the CPU figures: reading the log is work of its own
+                m.put("wal", s.wal.count(n));
+            }
         }
         return m;
     }
