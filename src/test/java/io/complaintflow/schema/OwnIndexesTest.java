@@ -28,7 +28,7 @@ class OwnIndexesTest {
 
     @Test
     void noIndexOfOursIsTheLeadingPartOfAnotherOnTheSameTable() throws SQLException {
-        Map<String, Map<String, List<String>>> indexes = indexes();
+        Map<String, Map<String, List<String>>> indexes = indexes(false);
         assertThat(indexes).containsKey("complaint");
         List<String> redundant = new ArrayList<>();
         indexes.forEach((table, byName) -> byName.forEach((name, columns) -> byName.forEach((other, longer) -> {
@@ -38,7 +38,8 @@ class OwnIndexesTest {
             }
         })));
         assertThat(redundant).isEmpty();
-        assertThat(indexes.get("complaint").values()).as("reads by closed_at keep an index")
+        // partial on PostgreSQL (V105): every read by closed_at asks for one
+        assertThat(indexes(true).get("complaint").values()).as("reads by closed_at keep an index")
                 .anySatisfy(columns -> assertThat(columns.get(0)).isEqualTo("closed_at"));
     }
 
@@ -47,8 +48,11 @@ class OwnIndexesTest {
         return name.startsWith("ix_") || name.startsWith("cf_");
     }
 
-    /** table → index → its columns in order; a unique index's name starts with "!" (it constrains, never redundant). */
-    private Map<String, Map<String, List<String>>> indexes() throws SQLException {
+    /**
+     * table → index → its columns in order; a unique index's name starts with "!" (it constrains, never redundant).
+     * {@code partial}: with the partial indexes (which answer only the reads that exclude what they leave out).
+     */
+    private Map<String, Map<String, List<String>>> indexes(boolean partial) throws SQLException {
         Map<String, Map<String, List<String>>> indexes = new TreeMap<>();
         try (Connection connection = dataSource.getConnection()) {
             DatabaseMetaData meta = connection.getMetaData();
@@ -68,7 +72,7 @@ class OwnIndexesTest {
                     while (rs.next()) {
                         String name = rs.getString("INDEX_NAME");
                         String column = rs.getString("COLUMN_NAME");
-                        if (name == null || column == null || rs.getString("FILTER_CONDITION") != null) {
+                        if (name == null || column == null || !partial && rs.getString("FILTER_CONDITION") != null) {
                             continue; // statistics rows, expressions, partial indexes
                         }
                         String key = (rs.getBoolean("NON_UNIQUE") ? "" : "!") + name.toLowerCase(Locale.ROOT);
