@@ -17,7 +17,8 @@ import java.util.Map;
  * deletes, and index entries — the last per table. Counted from the log itself with {@code pg_walinspect}
  * (PostgreSQL 15+): {@code pg_stat_wal} is the whole server's, and on a machine where tests and other databases
  * write at the same time it would count their work too. The log records name the database of each block they touch,
- * so this counts the bench database's alone (a commit counts when its transaction wrote a block of it).
+ * so this counts the bench database's alone (a commit counts when its transaction wrote a block of it), without
+ * its catalogs (statistics the bench's vacuum and analyze write).
  *
  * <p>A checkpoint may recycle the log while the phase runs, so a window holds a temporary replication slot from its
  * start until it is read: one psql session kept open, whose end (also the bench's own exit) drops the slot. Its
@@ -93,7 +94,9 @@ final class Wal implements AutoCloseable {
                     + " xid::text x, (regexp_match(block_ref, 'rel [0-9]+/([0-9]+)/([0-9]+)')) b"
                     + " from pg_get_wal_records_info('" + startLsn + "', '" + end + "')),"
                     + " db as (select oid from pg_database where datname = current_database()),"
-                    + " mine as (select * from r where b[1]::oid = (select oid from db)),"
+                    // the catalogs' rows are the bench's own vacuum and analyze (it stands in for autovacuum)
+                    + " mine as (select * from r where b[1]::oid = (select oid from db) and not exists (select 1"
+                    + " from pg_class c where c.relfilenode = b[2]::oid and c.relnamespace = 'pg_catalog'::regnamespace)),"
                     + " xids as (select distinct x from mine where x <> '0'),"
                     + " commits as (select * from r where rm = 'Transaction' and rt like 'COMMIT%'"
                     + " and x in (select x from xids))";
