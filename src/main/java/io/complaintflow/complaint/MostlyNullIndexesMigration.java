@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Flyway V105 (PostgreSQL): the complaint's indexes on columns that are empty for most of a complaint's life hold
- * only the rows that have a value. Every insert and every update of the row that is not HOT — all four of a closed
+ * only the rows that have a value. Every insert, and every row version that is not HOT — all four of a closed
  * complaint's updates are not, {@code status} is indexed — wrote an entry into each of the table's 13 indexes, also
  * for a {@code merged_into}, an {@code external_ref} or a {@code closed_at} that is null (bench/README.md, "PostgreSQL's
  * share of a closed complaint"). Every read by these columns asks for a value ({@code merged_into = ?},
