@@ -35,43 +35,28 @@ class GrantCheckTest {
     @Autowired ProcessEngine engine;
     @Autowired AuthorizationService authorizations;
 
-    private final List<String> created = new ArrayList<>();
+    private TestGrants grants;
 
     @BeforeEach
     void grants() {
-        grant(Authorization.AUTH_TYPE_GRANT, "gc-user", null, Resources.TASK, "gc-t1", TaskPermissions.TASK_WORK);
-        grant(Authorization.AUTH_TYPE_GRANT, null, "gc-group", Resources.TASK, "gc-t2", Permissions.READ,
+        grants = new TestGrants(authorizations);
+        grants.grant(Authorization.AUTH_TYPE_GRANT, "gc-user", null, Resources.TASK, "gc-t1", TaskPermissions.TASK_WORK);
+        grants.grant(Authorization.AUTH_TYPE_GRANT, null, "gc-group", Resources.TASK, "gc-t2", Permissions.READ,
                 Permissions.UPDATE);
-        grant(Authorization.AUTH_TYPE_GLOBAL, null, null, Resources.TASK, "gc-t3", Permissions.READ,
+        grants.grant(Authorization.AUTH_TYPE_GLOBAL, null, null, Resources.TASK, "gc-t3", Permissions.READ,
                 TaskPermissions.TASK_WORK);
-        grant(Authorization.AUTH_TYPE_GRANT, null, "gc-group", Resources.PROCESS_DEFINITION, "gc-def",
+        grants.grant(Authorization.AUTH_TYPE_GRANT, null, "gc-group", Resources.PROCESS_DEFINITION, "gc-def",
                 ProcessDefinitionPermissions.TASK_WORK);
-        grant(Authorization.AUTH_TYPE_GRANT, "gc-star", null, Resources.TASK, "*", Permissions.UPDATE);
-        grant(Authorization.AUTH_TYPE_GRANT, null, "gc-group2", Resources.PROCESS_DEFINITION, "*",
+        grants.grant(Authorization.AUTH_TYPE_GRANT, "gc-star", null, Resources.TASK, "*", Permissions.UPDATE);
+        grants.grant(Authorization.AUTH_TYPE_GRANT, null, "gc-group2", Resources.PROCESS_DEFINITION, "*",
                 ProcessDefinitionPermissions.UPDATE_TASK);
-        grant(Authorization.AUTH_TYPE_GRANT, "gc-user", null, Resources.PROCESS_DEFINITION, "gc-def2",
+        grants.grant(Authorization.AUTH_TYPE_GRANT, "gc-user", null, Resources.PROCESS_DEFINITION, "gc-def2",
                 Permissions.READ);
     }
 
     @AfterEach
     void revokeGrants() {
-        created.forEach(authorizations::deleteAuthorization);
-    }
-
-    private void grant(int type, String user, String group, Resource resource, String id, Permission... perms) {
-        Authorization a = authorizations.createNewAuthorization(type);
-        if (user != null) {
-            a.setUserId(user);
-        }
-        if (group != null) {
-            a.setGroupId(group);
-        }
-        a.setResource(resource);
-        a.setResourceId(id);
-        for (Permission p : perms) {
-            a.addPermission(p);
-        }
-        created.add(authorizations.saveAuthorization(a).getId());
+        grants.revokeAll();
     }
 
     @Test

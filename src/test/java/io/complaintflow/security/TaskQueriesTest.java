@@ -58,13 +58,14 @@ class TaskQueriesTest {
     @Autowired TestScenarios scenarios;
 
     private final List<String> deployments = new ArrayList<>();
-    private final List<String> grants = new ArrayList<>();
+    private TestGrants grants;
     private final List<String> instances = new ArrayList<>();
     private String assignedTask;
     private String readTask;
 
     @BeforeEach
     void tasks() {
+        grants = new TestGrants(authorizations);
         deploy(null, Bpmn.createExecutableProcess("tq-child").camundaHistoryTimeToLive(1).startEvent()
                 .parallelGateway("tq-fork").userTask("tq-task").camundaCandidateGroups("tq-group").endEvent()
                 .moveToNode("tq-fork").userTask("tq-other").camundaCandidateGroups("tq-group").endEvent().done());
@@ -95,22 +96,22 @@ class TaskQueriesTest {
 
         String rootTask = taskService.createTaskQuery().processInstanceBusinessKey("tq-bk1")
                 .processDefinitionKey("tq-root").singleResult().getId();
-        grant(Authorization.AUTH_TYPE_GRANT, "tq-reader", null, Resources.TASK, readTask, Permissions.READ);
-        grant(Authorization.AUTH_TYPE_GRANT, "tq-reader", null, Resources.TASK, rootTask, Permissions.UPDATE);
-        grant(Authorization.AUTH_TYPE_GLOBAL, "*", null, Resources.TASK, assignedTask, Permissions.READ);
-        grant(Authorization.AUTH_TYPE_GRANT, null, "tq-defgroup", Resources.PROCESS_DEFINITION, "tq-child",
+        grants.grant(Authorization.AUTH_TYPE_GRANT, "tq-reader", null, Resources.TASK, readTask, Permissions.READ);
+        grants.grant(Authorization.AUTH_TYPE_GRANT, "tq-reader", null, Resources.TASK, rootTask, Permissions.UPDATE);
+        grants.grant(Authorization.AUTH_TYPE_GLOBAL, "*", null, Resources.TASK, assignedTask, Permissions.READ);
+        grants.grant(Authorization.AUTH_TYPE_GRANT, null, "tq-defgroup", Resources.PROCESS_DEFINITION, "tq-child",
                 Permissions.READ_TASK);
-        grant(Authorization.AUTH_TYPE_GRANT, "tq-defuser", null, Resources.PROCESS_DEFINITION, "*",
+        grants.grant(Authorization.AUTH_TYPE_GRANT, "tq-defuser", null, Resources.PROCESS_DEFINITION, "*",
                 Permissions.READ_TASK);
-        grant(Authorization.AUTH_TYPE_GRANT, null, "tq-defread", Resources.PROCESS_DEFINITION, "tq-root",
+        grants.grant(Authorization.AUTH_TYPE_GRANT, null, "tq-defread", Resources.PROCESS_DEFINITION, "tq-root",
                 Permissions.READ);
-        grant(Authorization.AUTH_TYPE_GRANT, null, "tq-star", Resources.TASK, "*", Permissions.READ);
+        grants.grant(Authorization.AUTH_TYPE_GRANT, null, "tq-star", Resources.TASK, "*", Permissions.READ);
     }
 
     @AfterEach
     void cleanUp() {
         identity.clearAuthentication();
-        grants.forEach(authorizations::deleteAuthorization);
+        grants.revokeAll();
         deployments.forEach(id -> repository.deleteDeployment(id, true));
     }
 
@@ -122,20 +123,6 @@ class TaskQueriesTest {
         }
         Deployment deployment = builder.deploy();
         deployments.add(deployment.getId());
-    }
-
-    private void grant(int type, String user, String group, Resource resource, String id, Permission permission) {
-        Authorization a = authorizations.createNewAuthorization(type);
-        if (user != null) {
-            a.setUserId(user);
-        }
-        if (group != null) {
-            a.setGroupId(group);
-        }
-        a.setResource(resource);
-        a.setResourceId(id);
-        a.addPermission(permission);
-        grants.add(authorizations.saveAuthorization(a).getId());
     }
 
     @Test
