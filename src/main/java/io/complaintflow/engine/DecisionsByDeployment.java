@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.impl.persistence.deploy.cache.CacheFactory;
 import org.camunda.bpm.engine.impl.persistence.deploy.cache.CachePurgeReport;
 import org.camunda.bpm.engine.impl.persistence.deploy.cache.DefaultCacheFactory;
 import org.camunda.bpm.engine.impl.persistence.deploy.cache.DeploymentCache;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.springframework.stereotype.Component;
 
@@ -23,6 +24,9 @@ import org.springframework.stereotype.Component;
  * (within a process the process instance's removal time applies), and the cleanup reads it from the database. So
  * remembering the answer loses nothing across nodes. A called <em>process</em> by deployment is still looked up each
  * time: another node may suspend its definition, and the look-up is how this node learns it.
+ * <p>
+ * The same cache answers a handler's poll and claim with the process definition it holds
+ * ({@link ProcessDefinitionsFromCache}).
  */
 @Component
 public class DecisionsByDeployment extends AbstractProcessEnginePlugin {
@@ -73,6 +77,18 @@ public class DecisionsByDeployment extends AbstractProcessEnginePlugin {
             DecisionDefinition found = super.findDeployedDecisionDefinitionByDeploymentAndKey(deploymentId, key);
             byDeploymentAndKey.put(deploymentId + '/' + key, found.getId());
             return found;
+        }
+
+        @Override
+        public ProcessDefinitionEntity findDeployedProcessDefinitionById(String processDefinitionId) {
+            if (processDefinitionId != null && ProcessDefinitionsFromCache.rowNotNeeded()) {
+                ProcessDefinitionEntity cached = findProcessDefinitionFromCache(processDefinitionId);
+                if (cached != null) {
+                    ProcessDefinitionsFromCache.SERVED.incrementAndGet();
+                    return cached;
+                }
+            }
+            return super.findDeployedProcessDefinitionById(processDefinitionId);
         }
 
         @Override
