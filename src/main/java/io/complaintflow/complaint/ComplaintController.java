@@ -44,7 +44,7 @@ class ComplaintController {
     @GetMapping("/{caseNumber}")
     public ComplaintView get(@PathVariable String caseNumber) {
         // another department's complaint answers exactly like one that does not exist
-        return complaints.find(caseNumber).filter(c -> complaints.readable(caseNumber, caller.readScope()))
+        return complaints.findViewed(caseNumber).filter(c -> complaints.readable(caseNumber, caller.readScope()))
                 .map(views::withTimeline)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "没有工单 " + caseNumber));
     }

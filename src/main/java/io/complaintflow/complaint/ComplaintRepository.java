@@ -102,6 +102,34 @@ public class ComplaintRepository implements PersonalRecords {
                 .param(caseNumber).query(COMPLAINT).optional());
     }
 
+    /**
+     * The complaint with the two things its view adds from the same row — the complaint it was merged into and the
+     * closure's cause — in one read (the API's {@code GET /api/complaints/{caseNumber}} read the row twice for them).
+     * The row it read answers the transaction's next {@link #find}.
+     */
+    public Optional<Viewed> findViewed(String caseNumber) {
+        pending.flush(caseNumber);
+        Optional<Viewed> found = jdbc.sql("select * from complaint where case_number = ?").param(caseNumber)
+                .query((rs, row) -> new Viewed(mapComplaint(rs, row), rs.getString("merged_into"), closure(rs)))
+                .optional();
+        found.ifPresent(v -> written(v.complaint()));
+        return found;
+    }
+
+    /** A complaint as {@link #findViewed} read it. */
+    public record Viewed(Complaint complaint, String mergedInto, Closure closure) {
+    }
+
+    /** The closure's cause the row holds, or null before one is recorded. */
+    static Closure closure(ResultSet rs) throws SQLException {
+        if (rs.getString("root_cause") == null) {
+            return null;
+        }
+        boolean preventable = rs.getBoolean("preventable");
+        return new Closure(rs.getString("root_cause"), rs.getString("responsible_department"),
+                rs.wasNull() ? null : preventable);
+    }
+
     public Optional<Complaint> findByExternalRef(String channel, String externalRef) {
         pending.flushAll();
         return jdbc.sql("select * from complaint where channel = ? and external_ref = ?")

@@ -34,15 +34,25 @@ public class ComplaintViews {
     }
 
     public ComplaintView withTimeline(Complaint c) {
-        return build(c, complaints.timeline(c.caseNumber()), true);
+        return build(c, complaints.timeline(c.caseNumber()), true, null);
     }
 
+    /** The view of a complaint read with its merge and closure columns: no second read of its row. */
+    public ComplaintView withTimeline(ComplaintRepository.Viewed viewed) {
+        Complaint c = viewed.complaint();
+        return build(c, complaints.timeline(c.caseNumber()), true, viewed);
+    }
 
     private ComplaintView build(Complaint c, List<TimelineEntry> timeline, boolean decided) {
+        return build(c, timeline, decided, null);
+    }
+
+    private ComplaintView build(Complaint c, List<TimelineEntry> timeline, boolean decided,
+                                ComplaintRepository.Viewed viewed) {
         // deadline name → its current target (FIRST_RESPONSE, RESOLUTION, REGULATOR_REPLY, DEPARTMENT:<key>)
         Map<String, Deadline> deadlines = new LinkedHashMap<>();
-        String[] mergedInto = {null};
-        Closure[] closure = {null};
+        String[] mergedInto = {viewed == null ? null : viewed.mergedInto()};
+        Closure[] closure = {viewed == null ? null : viewed.closure()};
         List<String> mergedFrom = List.of();
         List<DepartmentAssignment> departments = List.of();
         if (decided) {
@@ -53,17 +63,15 @@ public class ComplaintViews {
                         deadlines.put(rs.getString("deadline"), new Deadline(instant(rs, "warning_at"),
                                 instant(rs, "target_at"), rs.getString("state"), instant(rs, "stopped_at")));
                     });
-            jdbc.sql("select merged_into, root_cause, responsible_department, preventable from complaint"
-                            + " where case_number = ?")
-                    .param(c.caseNumber())
-                    .query(rs -> {
-                        mergedInto[0] = rs.getString("merged_into");
-                        if (rs.getString("root_cause") != null) {
-                            boolean preventable = rs.getBoolean("preventable");
-                            closure[0] = new Closure(rs.getString("root_cause"), rs.getString("responsible_department"),
-                                    rs.wasNull() ? null : preventable);
-                        }
-                    });
+            if (viewed == null) {
+                jdbc.sql("select merged_into, root_cause, responsible_department, preventable from complaint"
+                                + " where case_number = ?")
+                        .param(c.caseNumber())
+                        .query(rs -> {
+                            mergedInto[0] = rs.getString("merged_into");
+                            closure[0] = ComplaintRepository.closure(rs);
+                        });
+            }
             mergedFrom = jdbc.sql("select case_number from complaint where merged_into = ? order by case_number")
                     .param(c.caseNumber()).query(String.class).list();
             departments = complaints.departments(c.caseNumber());

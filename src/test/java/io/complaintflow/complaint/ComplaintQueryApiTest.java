@@ -11,7 +11,10 @@ import static org.hamcrest.Matchers.startsWith;
 
 import io.complaintflow.ComplaintFlowTest;
 import io.complaintflow.TestScenarios;
+import io.complaintflow.testdb.TestDatabase;
 import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
@@ -21,6 +24,7 @@ class ComplaintQueryApiTest {
 
     @Autowired MockMvc mvc;
     @Autowired TestScenarios scenarios;
+    @Autowired JdbcClient jdbc;
 
     @Test
     void aComplaintComesWithItsWholeTimelineOldestFirst() throws Exception {
@@ -52,6 +56,55 @@ class ComplaintQueryApiTest {
                 .andExpect(jsonPath("$.closure.rootCause").value("process"))
                 .andExpect(jsonPath("$.closure.responsibleDepartment").value("quality"))
                 .andExpect(jsonPath("$.closure.preventable").value(true));
+    }
+
+    @Test
+    void theViewReadsTheComplaintRowOnceWithItsClosureAndMerge() throws Exception {
+        String caseNumber = scenarios.routine("delivery");
+        scenarios.propose(caseNumber, "logistics", "logistics", "补发包裹");
+        scenarios.complete(caseNumber, "Task_AnswerCustomer", "center", java.util.Map.of("answer", "已补发"));
+        scenarios.accept(caseNumber);
+        String duplicate = scenarios.routine("delivery");
+        jdbc.sql("update complaint set merged_into = ? where case_number = ?").param(caseNumber).param(duplicate)
+                .update();
+
+        long reads = complaintRowReads(() -> mvc.perform(get("/api/complaints/" + caseNumber))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.closure.rootCause").value("process"))
+                .andExpect(jsonPath("$.closure.preventable").value(true))
+                .andExpect(jsonPath("$.mergedFrom[0]").value(duplicate))
+                .andExpect(jsonPath("$.mergedInto").doesNotExist()));
+        if (!TestDatabase.postgresRun()) {
+            assertThat(reads).as("reads of the complaint's row by its case number").isEqualTo(1);
+        }
+        mvc.perform(get("/api/complaints/" + duplicate))
+                .andExpect(jsonPath("$.mergedInto").value(caseNumber))
+                .andExpect(jsonPath("$.closure").doesNotExist());
+        mvc.perform(get("/api/complaints/" + caseNumber).with(io.complaintflow.TestUsers.as("billing")))
+                .andExpect(status().isNotFound());
+    }
+
+    interface Step {
+        void run() throws Exception;
+    }
+
+    /** H2's query statistics: how often the step read a complaint row by its case number (PostgreSQL: 0). */
+    private long complaintRowReads(Step step) throws Exception {
+        if (TestDatabase.postgresRun()) {
+            step.run();
+            return 0;
+        }
+        jdbc.sql("set query_statistics_max_entries 10000").update();
+        jdbc.sql("set query_statistics false").update();
+        jdbc.sql("set query_statistics true").update();
+        try {
+            step.run();
+            return jdbc.sql("select coalesce(sum(execution_count), 0) from information_schema.query_statistics"
+                            + " where lower(sql_statement) like '%from complaint where case_number = ?%'")
+                    .query(Long.class).single();
+        } finally {
+            jdbc.sql("set query_statistics false").update();
+        }
     }
 
     @Test
