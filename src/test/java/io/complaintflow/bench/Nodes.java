@@ -72,6 +72,9 @@ final class Nodes {
                 cmd.addAll(Arrays.asList(jvm.trim().split("\\s+")));
             }
             if (jfr) {
+                // JFR keeps 64 frames by default: three quarters of a lifecycle's samples (the engine's recursion
+                // under Tomcat, Spring Security and Jersey) lost their outer frames, the request they belong to
+                cmd.add("-XX:FlightRecorderOptions=stackdepth=512");
                 cmd.add("-XX:StartFlightRecording=filename=" + RESULTS.resolve(runId + "-node" + number + ".jfr")
                         + ",settings=profile,dumponexit=true");
             }

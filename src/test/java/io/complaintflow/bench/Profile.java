@@ -78,6 +78,13 @@ final class Profile {
                     "org.camunda.bpm.engine.impl.cmd.AcquireJobsCmd"},
             {"variable serialization (JSON)", "org.camunda.bpm.engine.impl.variable.", "org.camunda.spin."},
             {"expressions (JUEL)", "org.camunda.bpm.impl.juel.", "org.camunda.bpm.engine.impl.el."},
+            // inside a command (or the engine's Spring glue): the engine's own work
+            {"BPMN execution (engine, other)", "org.camunda.bpm.engine.impl.", "org.camunda.bpm.engine.spring."},
+            // outside any command: Camunda's REST API around it (its filters, Jersey's routing and injection, the
+            // DTOs). Its package is org.camunda.bpm.engine.rest, which the centre above matched by its prefix
+            // until the thirteenth session: the REST layer of every /engine-rest request then counted as BPMN.
+            {"engine REST API (Jersey, resources, DTOs)", "org.camunda.bpm.engine.rest.", "org.glassfish.jersey.",
+                    "org.jvnet.hk2."},
             {"BPMN execution (engine, other)", "org.camunda.bpm.engine."},
             {"HTTP (Tomcat, Spring MVC and Security filters, Jackson)", "org.apache.catalina.",
                     "org.apache.coyote.", "org.apache.tomcat.", "org.springframework.web.",
