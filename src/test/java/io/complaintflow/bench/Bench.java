@@ -98,6 +98,9 @@ public final class Bench {
                   --profiles=postgres,demo  Spring profiles of the nodes (demo: the demo users log in)
                   --jfr=true                record node 1 with JFR (bench/results/<run>-node1.jfr) and print where
                                             the CPU of each phase went (also: --profile-of=bench/results/bench-<run>.json)
+                  --backend-contexts=false  true: after each phase every backend of the bench database writes its
+                                            memory contexts to PostgreSQL's log (bench/backend-memory.py sums them);
+                                            the backends' RssAnon is printed with the resources either way
                   --user=demo --password=demo   HTTP Basic credentials sent with every request
                   --label=...               free text stored with the results (e.g. the tuning step)
                 """);

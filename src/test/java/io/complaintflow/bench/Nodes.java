@@ -227,10 +227,16 @@ final class Nodes {
         }
     }
 
-    /** Samples heap and RSS of every node once a second; keeps the peaks. */
+    /**
+     * Samples heap and RSS of every node once a second and the private memory of the bench database's PostgreSQL
+     * backends every five seconds; keeps the peaks. A backend's memory is its RssAnon: what it allocated itself
+     * (catalog caches, prepared statements' parse trees and plans, sorts), without the shared buffers it touched.
+     */
     static final class Sampler {
         final List<Node> nodes = new java.util.concurrent.CopyOnWriteArrayList<>();
         final Map<Integer, double[]> peaks = new java.util.concurrent.ConcurrentHashMap<>();
+        /** peak of the backends' sum, peak of the largest backend, backends at the sum's peak (kB) */
+        final long[] backendPeaks = new long[3];
         volatile boolean running = true;
         Thread thread;
 
@@ -252,6 +258,16 @@ final class Nodes {
                         p[0] = Math.max(p[0], n.heapUsedMb());
                         p[1] = Math.max(p[1], n.rssKb() / 1024.0);
                     }
+                    if (++ticks % 5 == 0) {
+                        long[] b = backendMemoryKb();
+                        synchronized (backendPeaks) {
+                            if (b[1] > backendPeaks[0]) {
+                                backendPeaks[0] = b[1];
+                                backendPeaks[2] = b[0];
+                            }
+                            backendPeaks[1] = Math.max(backendPeaks[1], b[2]);
+                        }
+                    }
                     try {
                         Thread.sleep(1000);
                     } catch (InterruptedException e) {
@@ -262,6 +278,8 @@ final class Nodes {
             thread.setDaemon(true);
             thread.start();
         }
+
+        int ticks;
 
         void stop() {
             running = false;
@@ -279,8 +297,83 @@ final class Nodes {
                 x.put("rssNowMb", round(n.rssKb() / 1024.0));
                 m.put("node" + n.number, x);
             }
+            if (!"h2".equals(opt("db-kind", "postgres"))) {
+                m.put("postgresBackends", backends());
+            }
             return m;
         }
+
+        /**
+         * The bench database's backends now and at their peak; with --backend-contexts=true each also writes its
+         * memory contexts to the server's log ({@code pg_log_backend_memory_contexts}: per context its bytes, a
+         * prepared statement's as CachedPlanSource and CachedPlan; bench/backend-memory.py sums them per backend).
+         */
+        private Map<String, Object> backends() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            long[] now = backendMemoryKb();
+            m.put("backends", now[0]);
+            m.put("rssAnonMbSum", round(now[1] / 1024.0));
+            m.put("rssAnonMbMax", round(now[2] / 1024.0));
+            m.put("rssAnonMbMean", now[0] == 0 ? 0 : round(now[1] / 1024.0 / now[0]));
+            m.put("pssAnonMbSum", round(now[3] / 1024.0));
+            synchronized (backendPeaks) {
+                m.put("peakRssAnonMbSum", round(backendPeaks[0] / 1024.0));
+                m.put("backendsAtPeak", backendPeaks[2]);
+                m.put("peakRssAnonMbMax", round(backendPeaks[1] / 1024.0));
+            }
+            if (Boolean.parseBoolean(opt("backend-contexts", "false"))) {
+                try {
+                    m.put("contextsLoggedAt", sql("select now()::timestamp(0)::text, count(pg_log_backend_memory_contexts(pid))"
+                            + " from pg_stat_activity where datname = current_database() and backend_type = 'client backend'"
+                            + " and pid <> pg_backend_pid()"));
+                } catch (Exception e) {
+                    m.put("contextsLoggedAt", "not logged: " + e.getMessage());
+                }
+            }
+            return m;
+        }
+    }
+
+    /**
+     * The bench database's client backends (their command line names the database, as for their CPU): count, the sum
+     * and the largest of their RssAnon, the sum of their Pss_Anon (copy-on-write pages of the postmaster shared out),
+     * in kB.
+     */
+    static long[] backendMemoryKb() {
+        long[] r = new long[4];
+        try (var dirs = Files.list(Path.of("/proc"))) {
+            for (Path d : (Iterable<Path>) dirs::iterator) {
+                String name = d.getFileName().toString();
+                if (!name.chars().allMatch(Character::isDigit)) {
+                    continue;
+                }
+                try {
+                    String cmdline = Files.readString(d.resolve("cmdline")).replace('\0', ' ');
+                    if (!cmdline.startsWith("postgres: ") || !cmdline.contains(" " + opt("db", "complaintflow_bench") + " ")) {
+                        continue;
+                    }
+                    long anon = kb(Files.readString(d.resolve("status")), "RssAnon:");
+                    r[0]++;
+                    r[1] += anon;
+                    r[2] = Math.max(r[2], anon);
+                    r[3] += Math.max(0, kb(Files.readString(d.resolve("smaps_rollup")), "Pss_Anon:"));
+                } catch (IOException | RuntimeException gone) {
+                    // process ended
+                }
+            }
+        } catch (IOException e) {
+            return r;
+        }
+        return r;
+    }
+
+    private static long kb(String proc, String field) {
+        int i = proc.indexOf(field);
+        if (i < 0) {
+            return -1;
+        }
+        int end = proc.indexOf('\n', i);
+        return Long.parseLong(proc.substring(i + field.length(), end < 0 ? proc.length() : end).replaceAll("\\D", ""));
     }
 
     /** utime + stime of a process from /proc (deadline ticks of 10 ms). */
