@@ -48,12 +48,16 @@ def dumps(path, db, start, end):
             level = int(lv.group(1)) if lv else int(mo.group(1)) if mo else None
             if level is None:
                 continue
-            if level <= 1:
-                d["in_cache"] = bool(lv) and lv.group(2) == "CacheMemoryContext"
-            if d["in_cache"]:
+            # a summary line carries its parent's level: "level: 1; 458 more child contexts" sums the children of
+            # the level-1 context listed last, here CacheMemoryContext
+            if lv and level <= 1:
+                d["in_cache"] = lv.group(2) == "CacheMemoryContext"
+            if d["in_cache"] and (lv or level >= 1):
                 d["cache"] += int(lv.group(3)) if lv else int(mo.group(3))
-                if mo and level == 2:
+                if mo and level == 1:
                     d["more"] += int(mo.group(2))
+            if mo and level == 0:
+                d["in_cache"] = False
             if lv and lv.group(2) == "CachedPlanSource":
                 d["sources"] += 1
             if lv and lv.group(2) in ("CachedPlanSource", "CachedPlanQuery", "CachedPlan"):

@@ -157,6 +157,20 @@ final class Nodes {
             return -1;
         }
 
+        /** The bytes of the live objects (jcmd GC.class_histogram: a full collection first), in kB. */
+        long liveHeapKb() {
+            try {
+                Process p = new ProcessBuilder("jcmd", String.valueOf(process.pid()), "GC.class_histogram")
+                        .redirectErrorStream(true).start();
+                String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                p.waitFor();
+                Matcher m = Pattern.compile("(?m)^Total\\s+\\d+\\s+(\\d+)").matcher(out);
+                return m.find() ? Long.parseLong(m.group(1)) / 1024 : -1;
+            } catch (Exception e) {
+                return -1;
+            }
+        }
+
         double heapUsedMb() {
             try {
                 String body = send("GET", base + "/actuator/metrics/jvm.memory.used?tag=area:heap", null, null).body();
@@ -295,6 +309,10 @@ final class Nodes {
                 x.put("peakRssMb", round(p[1]));
                 x.put("heapUsedNowMb", round(n.heapUsedMb()));
                 x.put("rssNowMb", round(n.rssKb() / 1024.0));
+                if (Boolean.parseBoolean(opt("backend-contexts", "false"))) {
+                    // what stays in the heap after a full collection (the driver's statement caches among it)
+                    x.put("liveHeapMb", round(n.liveHeapKb() / 1024.0));
+                }
                 m.put("node" + n.number, x);
             }
             if (!"h2".equals(opt("db-kind", "postgres"))) {
