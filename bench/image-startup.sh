@@ -1,18 +1,23 @@
 #!/usr/bin/env bash
 # Start-up of the image as the Dockerfile builds it, without a Docker engine (issue #19; bench/README.md,
 # "Start-up of the image, side by side"). Lays out what the final stage copies in a temporary folder — the extracted
-# jar, processes/, forms/, calendar/ — makes the class-data-sharing archive with the Dockerfile's own training RUN,
-# then starts it N times per database and per variant, alternating the variants, with the ENTRYPOINT's flags and
-# JAVA_TOOL_OPTIONS plus each variant's flags, and prints wall time to /actuator/health UP, the JVM's CPU seconds
-# until then, how much of them the JIT compiler threads and the main thread took, side by side.
+# jar, processes/, forms/, calendar/ — makes the ahead-of-time cache (or, in an older Dockerfile, the class-data-sharing
+# archive) with the Dockerfile's own training RUN, then starts it N times per database and per variant, alternating the
+# variants, with the ENTRYPOINT's flags and JAVA_TOOL_OPTIONS plus each variant's flags, and prints wall time to
+# /actuator/health UP, the JVM's CPU seconds until then, how much of them the JIT compiler threads and the main thread
+# took, side by side. The training run and the starts use the Java of the final stage's FROM (eclipse-temurin:25-jre:
+# Java 25 from /usr/lib/jvm/*-25-*, or IMAGE_JAVA_HOME_25 / java on the PATH if that is 25); the build stage's
+# extraction uses java on the PATH.
 #
 #   bench/image-startup.sh                         # 2 rounds: H2 fresh file, H2 existing file, PostgreSQL existing
 #   bench/image-startup.sh --rounds=3 --variants='shipped=;c1=-XX:TieredStopAtLevel=1'
+#   bench/image-startup.sh --trees='java17-cds=/tmp/old;java25-aot=.' --variants='shipped='   # old way vs new way
 #
 # Options (each also as environment IMAGE_<NAME>):
 #   --rounds=2               starts per database and variant
 #   --databases=h2-fresh,h2-existing,postgres    postgres = an existing database (made by one unmeasured start)
-#   --variants='shipped=;c1-only=-XX:TieredStopAtLevel=1'   name=extra JVM flags, ';'-separated; "shipped" = none
+#   --variants='shipped=;no-cache=-XX:AOTMode=off;c1-only=-XX:TieredStopAtLevel=1'   name=extra JVM flags,
+#                            ';'-separated; "shipped" = none, no-cache = the same JVM without the training's cache
 #   --memory=2g              the container's memory limit the JVM sizes its heap from (-XX:MaxRAM stands in for it)
 #   --db=complaintflow_image_startup --db-host=127.0.0.1 --db-port=5432 --db-user=postgres (dropped at the end)
 #   --port=18385 --smtp-port=12835
@@ -27,7 +32,7 @@ cd "$(dirname "$0")/.."
 
 opt() { local name=$1 default=$2 env="IMAGE_$(echo "$1" | tr 'a-z-' 'A-Z_')"; echo "${!env:-$default}"; }
 ROUNDS=$(opt rounds 2); DATABASES=$(opt databases h2-fresh,h2-existing,postgres)
-VARIANTS=$(opt variants 'shipped=;c1-only=-XX:TieredStopAtLevel=1'); MEMORY=$(opt memory 2g)
+VARIANTS=$(opt variants 'shipped=;no-cache=-XX:AOTMode=off;c1-only=-XX:TieredStopAtLevel=1'); MEMORY=$(opt memory 2g)
 DB=$(opt db complaintflow_image_startup); DB_HOST=$(opt db-host 127.0.0.1); DB_PORT=$(opt db-port 5432)
 DB_USER=$(opt db-user postgres); PORT=$(opt port 18385); SMTP_PORT=$(opt smtp-port 12835)
 SKIP_BUILD=$(opt skip-build false); KEEP=$(opt keep false); LAYOUT=$(opt layout ''); TREES=$(opt trees '')
@@ -46,10 +51,16 @@ done
 # lay_out TREE WORK: the image's /app of the source tree TREE in WORK/image/app, as the Dockerfile of TREE makes it;
 # sets IMAGE, ENTRYPOINT, TOOL_OPTIONS (LAYOUT: reuse WORK as a run with --keep=true left it)
 lay_out() {
-  local tree=$1 work=$2 jar start
+  local tree=$1 work=$2 jar start java training made
   IMAGE=$work/image/app
+  # A Dockerfile instruction with its continuation lines joined.
+  instruction() { sed -e ':a' -e '/\\$/N; s/\\\n//; ta' "$tree/Dockerfile" | grep -E "$1" | tail -1; }
+  java=$(java_of "$(instruction '^FROM ' | awk '{print $2}')")
+  training=$(instruction '^RUN java .*(ArchiveClassesAtExit|AOTCacheOutput)=' | sed -e 's/^RUN java //' \
+    -e 's/&& rm -rf \/tmp\/\*//' -e "s#/app/#$IMAGE/#g")
+  made=$(echo "$training" | grep -oE '(ArchiveClassesAtExit|AOTCacheOutput)=[^ ]+' | cut -d= -f2)
   if [[ -n "$LAYOUT" ]]; then
-    [[ -f "$IMAGE/complaintflow.jsa" ]] || { echo "no laid-out image with its archive in $work" >&2; exit 2; }
+    [[ -f "$made" ]] || { echo "no laid-out image with its $made in $work" >&2; exit 2; }
     echo "== reusing the layout in $work"
   else
     if [[ "$SKIP_BUILD" != true ]]; then
@@ -70,20 +81,29 @@ lay_out() {
           for from in "${@:1:$#-1}"; do cp -r "$from" "$to"; done
         done)
   fi
-  # A Dockerfile instruction with its continuation lines joined.
-  instruction() { sed -e ':a' -e '/\\$/N; s/\\\n//; ta' "$tree/Dockerfile" | grep -E "$1" | head -1; }
-  local training
-  training=$(instruction '^RUN java .*ArchiveClassesAtExit' | sed -e 's/^RUN //' -e 's/&& rm -rf \/tmp\/\*//' -e "s#/app/#$IMAGE/#g")
   ENTRYPOINT=$(instruction '^ENTRYPOINT' | sed -e 's/^ENTRYPOINT //' | python3 -c 'import json,sys; print(" ".join(json.load(sys.stdin)))' \
-    | sed -e "s#/app/#$IMAGE/#g")
+    | sed -e "s#/app/#$IMAGE/#g" -e "s#^java #$java #")
   TOOL_OPTIONS=$(instruction '^ENV .*JAVA_TOOL_OPTIONS' | sed -E 's/.*JAVA_TOOL_OPTIONS="([^"]*)".*/\1/')
   if [[ -z "$LAYOUT" ]]; then
-    echo "== training run: $training"
+    echo "== training run: $java $training"
     start=$(date +%s)
-    (cd "$IMAGE" && env -u JAVA_TOOL_OPTIONS bash -c "$training" > "$work/training.log" 2>&1) \
+    (cd "$IMAGE" && env -u JAVA_TOOL_OPTIONS bash -c "$java $training" > "$work/training.log" 2>&1) \
       || { tail -40 "$work/training.log"; exit 1; }
-    echo "== training run took $(( $(date +%s) - start )) s; archive $(du -h "$IMAGE/complaintflow.jsa" | cut -f1)"
+    echo "== training run took $(( $(date +%s) - start )) s; $(basename "$made") $(du -h "$made" | cut -f1)"
   fi
+}
+
+# java_of IMAGE: this machine's java for the final stage's base image (eclipse-temurin:NN-jre → Java NN)
+java_of() {
+  local version candidate
+  version=$(echo "$1" | sed -nE 's/^eclipse-temurin:([0-9]+).*/\1/p')
+  [[ -n "$version" ]] || { echo "the final stage's FROM $1 names no Java version" >&2; exit 2; }
+  candidate="IMAGE_JAVA_HOME_$version"
+  for home in "${!candidate:-}" /usr/lib/jvm/temurin-"$version"-* /usr/lib/jvm/java-"$version"-*; do
+    [[ -n "$home" && -x "$home/bin/java" ]] && { echo "$home/bin/java"; return; }
+  done
+  if java -version 2>&1 | head -1 | grep -qE "version \"$version[.\"]"; then echo java; return; fi
+  echo "no Java $version for $1 here (set IMAGE_JAVA_HOME_$version)" >&2; exit 2
 }
 
 # IMAGES: one line per tree, "name|image folder|ENTRYPOINT|JAVA_TOOL_OPTIONS"
@@ -125,7 +145,7 @@ starts = [((f"{tree}/{name}" if tree else name), tree, flags) for tree, _, _, _ 
 image_of = {tree: (app, entrypoint, tool_options) for tree, app, entrypoint, tool_options in images}
 
 def db_name(tree):  # each tree its own PostgreSQL database: its migrations are its own
-    return env["DB"] + (f"_{tree}" if tree else "")
+    return env["DB"] + ("_" + "".join(c if c.isalnum() else "_" for c in tree) if tree else "")
 
 def psql(sql):
     subprocess.run(["psql", "-q", "-h", env["DB_HOST"], "-p", env["DB_PORT"], "-U", env["DB_USER"], "-d", "postgres",

@@ -13,13 +13,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The instructions of a Dockerfile's final stage that decide what the container holds and how it starts: what
- * WORKDIR, COPY, ENV, USER, HEALTHCHECK and ENTRYPOINT say. Only the forms this project's Dockerfile uses are
- * understood; anything else in the final stage fails the parse, so a change to the file cannot slip past the
- * layout test unnoticed.
+ * The instructions of a Dockerfile's final stage that decide what the container holds and how it starts: its base
+ * image (FROM) and what WORKDIR, COPY, ENV, USER, HEALTHCHECK and ENTRYPOINT say. Only the forms this project's
+ * Dockerfile uses are understood; anything else in the final stage fails the parse, so a change to the file cannot
+ * slip past the layout test unnoticed.
  */
-record Dockerfile(String workdir, List<Copy> copies, Map<String, String> env, String user, String healthcheck,
-                  List<String> entrypoint, List<String> runs) {
+record Dockerfile(String base, String workdir, List<Copy> copies, Map<String, String> env, String user,
+                  String healthcheck, List<String> entrypoint, List<String> runs) {
 
     /** {@code COPY [--from=stage] [--chown=…] source… destination}, destination absolute (resolved on WORKDIR). */
     record Copy(String fromStage, List<String> sources, String destination) {
@@ -67,7 +67,8 @@ record Dockerfile(String workdir, List<Copy> copies, Map<String, String> env, St
         if (entrypoint == null) {
             throw new IllegalStateException(file + ": the final stage has no ENTRYPOINT in exec (JSON) form");
         }
-        return new Dockerfile(workdir, copies, env, user, healthcheck, entrypoint, runs);
+        String base = instructions.get(lastFrom).substring("FROM".length()).trim().split("\\s+")[0];
+        return new Dockerfile(base, workdir, copies, env, user, healthcheck, entrypoint, runs);
     }
 
     /** Lines joined at trailing backslashes, comments and blank lines dropped. */

@@ -49,7 +49,9 @@ import org.junit.jupiter.api.io.TempDir;
  *       and the runtime dependencies (exactly Maven's runtime classpath, {@code target/runtime-classpath.txt},
  *       what the jar's {@code BOOT-INF/lib} holds) copied into the folder where the artifact lands; the ENTRYPOINT's
  *       {@code -jar} becomes {@code -cp} of those with the main class. Files the build creates beyond that (the
- *       class-data sharing archive of the training run) are not there: their flags are dropped and reported;</li>
+ *       ahead-of-time cache of the training run) are not there: their flags are dropped and reported;</li>
+ *   <li>the final stage's JRE (its FROM) is the JVM running this test: the suite runs on Java 17 (CI, a new user),
+ *       the image on Java 25, so the application is proven on 17 here and on 25 by {@code bench/image-startup.sh};</li>
  *   <li>compose's service names are this machine's: {@code postgres} is the test's PostgreSQL (a fresh database,
  *       user postgres), {@code mailpit} a GreenMail SMTP server in this JVM; the container port 8080 a free one;</li>
  *   <li>{@code USER}: when this test runs as root, the JVM runs as {@code nobody} (via setpriv) on a layout owned
@@ -113,6 +115,8 @@ class ImageLayoutTest {
         substitutions.add("container port " + dockerfile.healthPort() + " → " + port);
 
         List<String> command = command(dockerfile, root, classpath);
+        substitutions.add("the JRE of " + dockerfile.base() + " → this JVM's (Java "
+                + Runtime.version().feature() + ")");
         lockDown(root);
         Path log = temp.resolve("app.log");
         ProcessBuilder builder = new ProcessBuilder(asNonRoot(command)).directory(workdir.toFile())
@@ -211,10 +215,11 @@ class ImageLayoutTest {
                 command.add(String.join(File.pathSeparator, classpath));
                 command.add(ComplaintFlowApplication.class.getName());
                 i++;
-            } else if (arg.startsWith("-XX:SharedArchiveFile=")) {
-                Path archive = inImage(root, Dockerfile.absolute(dockerfile.workdir(), arg.substring(arg.indexOf('=') + 1)));
-                assertThat(dockerfile.runs()).as("a RUN of the final stage makes " + archive.getFileName())
-                        .anyMatch(run -> run.contains("-XX:ArchiveClassesAtExit=") && run.contains(archive.getFileName().toString()));
+            } else if (arg.startsWith("-XX:SharedArchiveFile=") || arg.startsWith("-XX:AOTCache=")) {
+                String made = arg.startsWith("-XX:AOTCache=") ? "-XX:AOTCacheOutput=" : "-XX:ArchiveClassesAtExit=";
+                String archive = Dockerfile.absolute(dockerfile.workdir(), arg.substring(arg.indexOf('=') + 1));
+                assertThat(dockerfile.runs()).as("a RUN of the final stage makes " + archive)
+                        .anyMatch(run -> run.contains(made + archive));
                 substitutions.add("dropped " + arg + " (made by the training run in the image build)");
             } else {
                 command.add(arg);
