@@ -359,6 +359,23 @@ final class Nodes {
      */
     static long[] backendMemoryKb() {
         long[] r = new long[4];
+        for (Path d : benchBackends()) {
+            try {
+                long anon = kb(Files.readString(d.resolve("status")), "RssAnon:");
+                r[0]++;
+                r[1] += anon;
+                r[2] = Math.max(r[2], anon);
+                r[3] += Math.max(0, kb(Files.readString(d.resolve("smaps_rollup")), "Pss_Anon:"));
+            } catch (IOException | RuntimeException gone) {
+                // process ended
+            }
+        }
+        return r;
+    }
+
+    /** The /proc folders of the PostgreSQL backends serving the bench database (not the server's other databases). */
+    private static List<Path> benchBackends() {
+        List<Path> found = new ArrayList<>();
         try (var dirs = Files.list(Path.of("/proc"))) {
             for (Path d : (Iterable<Path>) dirs::iterator) {
                 String name = d.getFileName().toString();
@@ -366,23 +383,19 @@ final class Nodes {
                     continue;
                 }
                 try {
+                    // backends name their database in the command line: "postgres: user db host(port) state"
                     String cmdline = Files.readString(d.resolve("cmdline")).replace('\0', ' ');
-                    if (!cmdline.startsWith("postgres: ") || !cmdline.contains(" " + opt("db", "complaintflow_bench") + " ")) {
-                        continue;
+                    if (cmdline.startsWith("postgres: ") && cmdline.contains(" " + opt("db", "complaintflow_bench") + " ")) {
+                        found.add(d);
                     }
-                    long anon = kb(Files.readString(d.resolve("status")), "RssAnon:");
-                    r[0]++;
-                    r[1] += anon;
-                    r[2] = Math.max(r[2], anon);
-                    r[3] += Math.max(0, kb(Files.readString(d.resolve("smaps_rollup")), "Pss_Anon:"));
                 } catch (IOException | RuntimeException gone) {
                     // process ended
                 }
             }
         } catch (IOException e) {
-            return r;
+            return found;
         }
-        return r;
+        return found;
     }
 
     private static long kb(String proc, String field) {
@@ -408,24 +421,8 @@ final class Nodes {
     /** CPU time of the PostgreSQL backends serving the bench database (not the server's other databases). */
     static long postgresCpuMillis() {
         long total = 0;
-        try (var dirs = Files.list(Path.of("/proc"))) {
-            for (Path d : (Iterable<Path>) dirs::iterator) {
-                String name = d.getFileName().toString();
-                if (!name.chars().allMatch(Character::isDigit)) {
-                    continue;
-                }
-                try {
-                    // backends name their database in the command line: "postgres: user db host(port) state"
-                    String cmdline = Files.readString(d.resolve("cmdline")).replace('\0', ' ');
-                    if (cmdline.startsWith("postgres: ") && cmdline.contains(" " + opt("db", "complaintflow_bench") + " ")) {
-                        total += processCpuMillis(Long.parseLong(name));
-                    }
-                } catch (IOException | RuntimeException gone) {
-                    // process ended
-                }
-            }
-        } catch (IOException e) {
-            return 0;
+        for (Path d : benchBackends()) {
+            total += processCpuMillis(Long.parseLong(d.getFileName().toString()));
         }
         return total;
     }

@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.startsWith;
 
 import io.complaintflow.ComplaintFlowTest;
 import io.complaintflow.TestScenarios;
+import io.complaintflow.testdb.H2QueryStatistics;
 import io.complaintflow.testdb.TestDatabase;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -68,7 +69,7 @@ class ComplaintQueryApiTest {
         jdbc.sql("update complaint set merged_into = ? where case_number = ?").param(caseNumber).param(duplicate)
                 .update();
 
-        long reads = complaintRowReads(() -> mvc.perform(get("/api/complaints/" + caseNumber))
+        long reads = H2QueryStatistics.executions(jdbc, "%from complaint where case_number = ?%", () -> mvc.perform(get("/api/complaints/" + caseNumber))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.closure.rootCause").value("process"))
                 .andExpect(jsonPath("$.closure.preventable").value(true))
@@ -82,29 +83,6 @@ class ComplaintQueryApiTest {
                 .andExpect(jsonPath("$.closure").doesNotExist());
         mvc.perform(get("/api/complaints/" + caseNumber).with(io.complaintflow.TestUsers.as("billing")))
                 .andExpect(status().isNotFound());
-    }
-
-    interface Step {
-        void run() throws Exception;
-    }
-
-    /** H2's query statistics: how often the step read a complaint row by its case number (PostgreSQL: 0). */
-    private long complaintRowReads(Step step) throws Exception {
-        if (TestDatabase.postgresRun()) {
-            step.run();
-            return 0;
-        }
-        jdbc.sql("set query_statistics_max_entries 10000").update();
-        jdbc.sql("set query_statistics false").update();
-        jdbc.sql("set query_statistics true").update();
-        try {
-            step.run();
-            return jdbc.sql("select coalesce(sum(execution_count), 0) from information_schema.query_statistics"
-                            + " where lower(sql_statement) like '%from complaint where case_number = ?%'")
-                    .query(Long.class).single();
-        } finally {
-            jdbc.sql("set query_statistics false").update();
-        }
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.complaintflow.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.complaintflow.ComplaintFlowTest;
+import io.complaintflow.testdb.H2QueryStatistics;
 import io.complaintflow.testdb.TestDatabase;
 import java.time.Instant;
 import java.util.Date;
@@ -38,7 +39,7 @@ class HistoryStartTimesTest {
     }
 
     @Test
-    void aClaimReadsNoStartTimeAndEveryEndKeepsItsDuration() {
+    void aClaimReadsNoStartTimeAndEveryEndKeepsItsDuration() throws Exception {
         var model = Bpmn.createExecutableProcess("history-start-times").camundaHistoryTimeToLive(1)
                 .startEvent().userTask("Task_Wait").name("等待").endEvent().done();
         String deployment = engine.getRepositoryService().createDeployment().name("history-start-times")
@@ -102,23 +103,8 @@ class HistoryStartTimesTest {
         return engine.getTaskService().createTaskQuery().processInstanceId(instance).singleResult().getId();
     }
 
-    /** H2's query statistics: how often a step read a history row's start time (PostgreSQL: not counted, 0). */
-    private long startTimeReads(Runnable step) {
-        if (TestDatabase.postgresRun()) {
-            step.run();
-            return 0;
-        }
-        jdbc.sql("set query_statistics_max_entries 10000").update();
-        jdbc.sql("set query_statistics false").update();
-        jdbc.sql("set query_statistics true").update();
-        try {
-            step.run();
-            return jdbc.sql("select coalesce(sum(execution_count), 0) from information_schema.query_statistics"
-                            + " where lower(sql_statement) like '%start_time_%from act_hi_%'"
-                            + " and lower(sql_statement) not like '%query_statistics%'")
-                    .query(Long.class).single();
-        } finally {
-            jdbc.sql("set query_statistics false").update();
-        }
+    /** How often a step read a history row's start time (H2's query statistics; PostgreSQL: 0). */
+    private long startTimeReads(Runnable step) throws Exception {
+        return H2QueryStatistics.executions(jdbc, "%start_time_%from act_hi_%", step::run);
     }
 }
